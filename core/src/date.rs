@@ -1,0 +1,92 @@
+//! Calendar dates of 时效 indicators.
+
+/// A calendar date; ordering is chronological.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// Parses an ISO date (`2022-11-30`), also written `2022/11/30`, `2022.11.30` or `2022年11月30日`.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let text = text.trim().trim_end_matches('日');
+    let normal: String = text
+        .chars()
+        .map(|c| match c {
+            '/' | '.' | '年' | '月' => '-',
+            _ => c,
+        })
+        .collect();
+    let mut parts = normal.split('-');
+    let year = parts.next()?;
+    let month = parts.next()?;
+    let day = parts.next()?;
+    if parts.next().is_some() || year.len() != 4 || month.is_empty() || day.is_empty() {
+        return None;
+    }
+    if month.len() > 2 || day.len() > 2 {
+        return None;
+    }
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if !(all_digits(year) && all_digits(month) && all_digits(day)) {
+        return None;
+    }
+    let date = Date {
+        year: year.parse().ok()?,
+        month: month.parse().ok()?,
+        day: day.parse().ok()?,
+    };
+    (1..=12).contains(&date.month).then_some(())?;
+    (1..=days_in_month(date.year, date.month))
+        .contains(&date.day)
+        .then_some(date)
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_ways_dates_are_written() {
+        let d = Date {
+            year: 2022,
+            month: 11,
+            day: 30,
+        };
+        assert_eq!(parse_date("2022-11-30"), Some(d));
+        assert_eq!(parse_date("2022/11/30"), Some(d));
+        assert_eq!(parse_date("2022年11月30日"), Some(d));
+        assert_eq!(parse_date("2024-02-29").map(|d| d.day), Some(29));
+    }
+
+    #[test]
+    fn refuses_impossible_dates() {
+        for bad in [
+            "2023-02-29",
+            "2022-13-01",
+            "2022-11-31",
+            "22-1-1",
+            "",
+            "tomorrow",
+            "2022-11-30T00:00",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        assert!(parse_date("2022-11-30") < parse_date("2022-12-01"));
+        assert!(parse_date("2022-08-21") < parse_date("2022-11-30"));
+    }
+}

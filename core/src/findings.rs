@@ -1,0 +1,367 @@
+//! What the audit reports: each finding has a severity, a stable code, the path of the field it is
+//! about and a message in Chinese and English.
+
+use crate::number::NumError;
+
+/// Severity of a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// The field is wrong: its leaf scores 0 and the document counts as invalid.
+    Error,
+    /// Worth a look or an explanation; the score stands.
+    Warning,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
+    }
+}
+
+/// What a finding says, with the figures it is about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    DuplicateId {
+        id: String,
+    },
+    MissingField,
+    BadNumber(NumError),
+    NotADate {
+        text: String,
+    },
+    NotWhole,
+    NegativeMoney,
+    NegativeCount,
+    NegativePoints,
+    Overflow,
+    UnknownKind {
+        kind: String,
+    },
+    UnknownFormula {
+        formula: String,
+    },
+    UnknownTier {
+        tier: String,
+    },
+    UnknownMethod {
+        method: String,
+    },
+    UnknownSurvey {
+        survey: String,
+    },
+    ManualScoreOutOfRange {
+        score: String,
+        points: String,
+    },
+    FractionOutOfBand {
+        fraction: String,
+        tier: &'static str,
+    },
+    FractionOutOfRange {
+        fraction: String,
+    },
+    CountsLength {
+        counts: usize,
+        options: usize,
+    },
+    SatisfiedOptionsOutOfRange {
+        options: usize,
+    },
+    NoBudget,
+    SourceHasErrors {
+        source: String,
+    },
+    NoAnswers {
+        survey: String,
+    },
+    NoGradeBand {
+        percent: String,
+    },
+    PointsNot100 {
+        points: String,
+    },
+    CountsNotRespondents {
+        sum: String,
+        respondents: String,
+    },
+    OverTarget {
+        percent: String,
+        threshold: String,
+    },
+    MissingReason {
+        completion: String,
+    },
+    SpentOverReceived {
+        spent: String,
+        received: String,
+    },
+    LowExecution {
+        rate: String,
+        floor: String,
+    },
+    PerformanceAheadOfBudget {
+        performance: String,
+        execution: String,
+        margin: String,
+    },
+    NoApplicableIndicator,
+}
+
+impl Problem {
+    /// A stable code: tests, scripts and translations key on it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::DuplicateId { .. } => "duplicate-id",
+            Problem::MissingField => "missing-field",
+            Problem::BadNumber(NumError::OutOfRange) => "number-out-of-range",
+            Problem::BadNumber(_) => "not-a-number",
+            Problem::NotADate { .. } => "not-a-date",
+            Problem::NotWhole => "not-a-whole-number",
+            Problem::NegativeMoney => "negative-money",
+            Problem::NegativeCount => "negative-count",
+            Problem::NegativePoints => "negative-points",
+            Problem::Overflow => "overflow",
+            Problem::UnknownKind { .. } => "unknown-rule-kind",
+            Problem::UnknownFormula { .. } => "unknown-formula",
+            Problem::UnknownTier { .. } => "unknown-tier",
+            Problem::UnknownMethod { .. } => "unknown-method",
+            Problem::UnknownSurvey { .. } => "unknown-survey",
+            Problem::ManualScoreOutOfRange { .. } => "manual-score-out-of-range",
+            Problem::FractionOutOfBand { .. } => "fraction-out-of-band",
+            Problem::FractionOutOfRange { .. } => "fraction-out-of-range",
+            Problem::CountsLength { .. } => "counts-length",
+            Problem::SatisfiedOptionsOutOfRange { .. } => "satisfied-options-out-of-range",
+            Problem::NoBudget => "no-budget",
+            Problem::SourceHasErrors { .. } => "source-has-errors",
+            Problem::NoAnswers { .. } => "no-answers",
+            Problem::NoGradeBand { .. } => "no-grade-band",
+            Problem::PointsNot100 { .. } => "points-not-100",
+            Problem::CountsNotRespondents { .. } => "counts-not-respondents",
+            Problem::OverTarget { .. } => "over-target",
+            Problem::MissingReason { .. } => "missing-reason",
+            Problem::SpentOverReceived { .. } => "spent-over-received",
+            Problem::LowExecution { .. } => "low-execution",
+            Problem::PerformanceAheadOfBudget { .. } => "performance-budget-mismatch",
+            Problem::NoApplicableIndicator => "no-applicable-indicator",
+        }
+    }
+
+    pub fn level(&self) -> Level {
+        match self {
+            Problem::PointsNot100 { .. }
+            | Problem::CountsNotRespondents { .. }
+            | Problem::OverTarget { .. }
+            | Problem::MissingReason { .. }
+            | Problem::SpentOverReceived { .. }
+            | Problem::LowExecution { .. }
+            | Problem::PerformanceAheadOfBudget { .. }
+            | Problem::NoApplicableIndicator
+            | Problem::NoGradeBand { .. } => Level::Warning,
+            _ => Level::Error,
+        }
+    }
+
+    pub fn zh(&self) -> String {
+        match self {
+            Problem::DuplicateId { id } => format!("编号“{id}”重复：同一范围内的编号必须唯一"),
+            Problem::MissingField => "必填项未填写".into(),
+            Problem::BadNumber(e) => format!("数值{}", e.zh()),
+            Problem::NotADate { text } => format!("“{text}”不是日期（应写作 2022-11-30）"),
+            Problem::NotWhole => "应为非负整数".into(),
+            Problem::NegativeMoney => "金额不能为负数".into(),
+            Problem::NegativeCount => "人数不能为负数".into(),
+            Problem::NegativePoints => "分值不能为负数".into(),
+            Problem::Overflow => "计算溢出：数值过大".into(),
+            Problem::UnknownKind { kind } if kind.is_empty() => "未选择计分方式".into(),
+            Problem::UnknownKind { kind } => format!("未知的计分方式“{kind}”"),
+            Problem::UnknownFormula { formula } => {
+                format!("未知的反向计分公式“{formula}”（应为 ratio 或 linear）")
+            }
+            Problem::UnknownTier { tier } if tier.is_empty() => {
+                "定性指标未选择档次（达成 / 部分达成 / 未达成）".into()
+            }
+            Problem::UnknownTier { tier } => format!("未知的定性档次“{tier}”"),
+            Problem::UnknownMethod { method } => {
+                format!("未知的满意度计算方法“{method}”（应为 weighted 或 share）")
+            }
+            Problem::UnknownSurvey { survey } => format!("找不到满意度调查“{survey}”"),
+            Problem::ManualScoreOutOfRange { score, points } => {
+                format!("得分 {score} 超出 0 至 {points} 分的范围")
+            }
+            Problem::FractionOutOfBand { fraction, tier } => {
+                format!("得分比例 {fraction} 不在“{}”档的区间 {}", tier_zh(tier), band(tier))
+            }
+            Problem::FractionOutOfRange { fraction } => {
+                format!("得分比例 {fraction} 应在 0 至 1 之间")
+            }
+            Problem::CountsLength { counts, options } => {
+                format!("人数有 {counts} 项，而选项有 {options} 个")
+            }
+            Problem::SatisfiedOptionsOutOfRange { options } => {
+                format!("计为满意的选项数应在 1 至 {options} 之间")
+            }
+            Problem::NoBudget => "没有预算数，无法计算比率".into(),
+            Problem::SourceHasErrors { source } if source == "budget" => {
+                "预算明细有错误，本指标暂记 0 分".into()
+            }
+            Problem::SourceHasErrors { source } => {
+                format!("满意度调查“{source}”有错误，本指标暂记 0 分")
+            }
+            Problem::NoAnswers { survey } => format!("满意度调查“{survey}”没有有效答卷"),
+            Problem::NoGradeBand { percent } => format!("得分率 {percent}% 不在任何等级区间内"),
+            Problem::PointsNot100 { points } => format!("指标分值合计为 {points} 分，而不是 100 分"),
+            Problem::CountsNotRespondents { sum, respondents } => {
+                format!("各选项人数合计 {sum} 人，与有效调查人数 {respondents} 人不符")
+            }
+            Problem::OverTarget { percent, threshold } => format!(
+                "实际完成值为年度指标值的 {percent}%，超出 {threshold}% 以上：目标设定偏低，需说明偏差原因"
+            ),
+            Problem::MissingReason { completion } => {
+                format!("未完成年度指标（完成率 {completion}%），需填写偏差原因")
+            }
+            Problem::SpentOverReceived { spent, received } => {
+                format!("执行数 {spent} 超过到位数 {received}")
+            }
+            Problem::LowExecution { rate, floor } => {
+                format!("预算执行率 {rate}% 低于 {floor}%，需说明原因（预算申报准确性不足）")
+            }
+            Problem::PerformanceAheadOfBudget { performance, execution, margin } => format!(
+                "绩效与预算执行不匹配：预算执行类指标以外的得分率 {performance}% 高出预算执行率 {execution}% 超过 {margin} 个百分点"
+            ),
+            Problem::NoApplicableIndicator => "没有适用的指标，得分率记为 0".into(),
+        }
+    }
+
+    pub fn en(&self) -> String {
+        match self {
+            Problem::DuplicateId { id } => format!("the id \"{id}\" is used twice in the same scope"),
+            Problem::MissingField => "this field is required".into(),
+            Problem::BadNumber(e) => format!("the value {}", e.en()),
+            Problem::NotADate { text } => format!("\"{text}\" is not a date (write 2022-11-30)"),
+            Problem::NotWhole => "must be a whole number, not negative".into(),
+            Problem::NegativeMoney => "an amount of money cannot be negative".into(),
+            Problem::NegativeCount => "a count cannot be negative".into(),
+            Problem::NegativePoints => "points cannot be negative".into(),
+            Problem::Overflow => "arithmetic overflow: the numbers are too large".into(),
+            Problem::UnknownKind { kind } if kind.is_empty() => "no scoring rule chosen".into(),
+            Problem::UnknownKind { kind } => format!("unknown rule kind \"{kind}\""),
+            Problem::UnknownFormula { formula } => {
+                format!("unknown at_most formula \"{formula}\" (ratio or linear)")
+            }
+            Problem::UnknownTier { tier } if tier.is_empty() => {
+                "no tier chosen (achieved / partial / missed)".into()
+            }
+            Problem::UnknownTier { tier } => format!("unknown tier \"{tier}\""),
+            Problem::UnknownMethod { method } => {
+                format!("unknown survey method \"{method}\" (weighted or share)")
+            }
+            Problem::UnknownSurvey { survey } => format!("there is no survey \"{survey}\""),
+            Problem::ManualScoreOutOfRange { score, points } => {
+                format!("the score {score} is outside 0 to {points}")
+            }
+            Problem::FractionOutOfBand { fraction, tier } => {
+                format!("the fraction {fraction} is outside the {tier} band {}", band(tier))
+            }
+            Problem::FractionOutOfRange { fraction } => {
+                format!("the fraction {fraction} must lie between 0 and 1")
+            }
+            Problem::CountsLength { counts, options } => {
+                format!("{counts} counts for {options} options")
+            }
+            Problem::SatisfiedOptionsOutOfRange { options } => {
+                format!("the number of satisfied options must be between 1 and {options}")
+            }
+            Problem::NoBudget => "there is no planned budget to compute the rate from".into(),
+            Problem::SourceHasErrors { source } if source == "budget" => {
+                "the budget table has errors; this indicator scores 0 until they are fixed".into()
+            }
+            Problem::SourceHasErrors { source } => format!(
+                "the survey \"{source}\" has errors; this indicator scores 0 until they are fixed"
+            ),
+            Problem::NoAnswers { survey } => format!("the survey \"{survey}\" has no answers"),
+            Problem::NoGradeBand { percent } => format!("{percent}% falls in no grade band"),
+            Problem::PointsNot100 { points } => {
+                format!("the indicators' points add up to {points}, not 100")
+            }
+            Problem::CountsNotRespondents { sum, respondents } => {
+                format!("the answers add up to {sum}, not the {respondents} respondents")
+            }
+            Problem::OverTarget { percent, threshold } => format!(
+                "the actual value is {percent}% of the target, more than {threshold}% over: the target was probably set too low; explain the deviation"
+            ),
+            Problem::MissingReason { completion } => {
+                format!("target not met (completion {completion}%) and no reason given")
+            }
+            Problem::SpentOverReceived { spent, received } => {
+                format!("spent {spent} is more than received {received}")
+            }
+            Problem::LowExecution { rate, floor } => {
+                format!("the execution rate {rate}% is below {floor}%: an explanation is expected")
+            }
+            Problem::PerformanceAheadOfBudget { performance, execution, margin } => format!(
+                "performance and budget execution do not match: {performance}% scored on the other indicators is more than {margin} points ahead of the {execution}% execution rate"
+            ),
+            Problem::NoApplicableIndicator => {
+                "no indicator is applicable; the percent is 0".into()
+            }
+        }
+    }
+}
+
+fn tier_zh(tier: &str) -> &'static str {
+    match tier {
+        "achieved" => "达成",
+        "partial" => "部分达成",
+        _ => "未达成",
+    }
+}
+
+fn band(tier: &str) -> &'static str {
+    match tier {
+        "achieved" => "[0.8, 1]",
+        "partial" => "[0.6, 0.8)",
+        _ => "[0, 0.6)",
+    }
+}
+
+/// One finding: a problem at a path such as `budget/b3/spent` or `indicators/C111/rule/actual`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub path: String,
+    pub problem: Problem,
+}
+
+impl Finding {
+    pub fn new(path: impl Into<String>, problem: Problem) -> Finding {
+        Finding {
+            path: path.into(),
+            problem,
+        }
+    }
+
+    pub fn level(&self) -> Level {
+        self.problem.level()
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.problem.code()
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.problem.zh(),
+            Lang::En => self.problem.en(),
+        }
+    }
+}
+
+/// The language messages are shown in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}

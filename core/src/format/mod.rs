@@ -1,0 +1,9 @@
+//! The `jixiao/1` file format: reading (forgiving about values, strict about shape) and writing.
+
+mod error;
+mod read;
+mod write;
+
+pub use error::{Expected, LoadError, FORMAT, MAX_FILE_BYTES, MAX_NESTING};
+pub use read::{read_bytes, read_str, read_value};
+pub use write::{to_string_pretty, to_value};

@@ -1,0 +1,180 @@
+//! Writing a [`Document`] as `jixiao/1` JSON: decimals as strings, unknown fields kept.
+
+use super::error::FORMAT;
+use crate::model::{
+    BudgetLine, Document, Extra, Leaf, Node, Question, Rule, Settings, Step, Survey, SurveyOption,
+};
+use crate::number::Num;
+use serde_json::{Map, Value};
+
+/// The document as a JSON value, in the order of the format's description.
+pub fn to_value(doc: &Document) -> Value {
+    let mut out = Map::new();
+    out.insert("format".into(), FORMAT.into());
+    out.insert("meta".into(), Value::Object(doc.meta.clone()));
+    out.insert("settings".into(), settings(&doc.settings));
+    out.insert("budget".into(), list(&doc.budget, budget_line));
+    out.insert("surveys".into(), list(&doc.surveys, survey));
+    out.insert("indicators".into(), list(&doc.indicators, node));
+    extend(&mut out, &doc.extra);
+    Value::Object(out)
+}
+
+/// The document as pretty-printed JSON text.
+pub fn to_string_pretty(doc: &Document) -> String {
+    serde_json::to_string_pretty(&to_value(doc)).expect("a JSON value always serialises")
+}
+
+fn list<T>(items: &[T], write: impl Fn(&T) -> Value) -> Value {
+    Value::Array(items.iter().map(write).collect())
+}
+
+fn extend(out: &mut Map<String, Value>, extra: &Extra) {
+    for (k, v) in extra {
+        out.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+}
+
+fn put_num(out: &mut Map<String, Value>, key: &str, value: &Option<Num>) {
+    if let Some(n) = value {
+        out.insert(key.into(), n.canonical().into());
+    }
+}
+
+fn put_text(out: &mut Map<String, Value>, key: &str, value: &Option<String>) {
+    if let Some(t) = value {
+        out.insert(key.into(), t.clone().into());
+    }
+}
+
+fn settings(s: &Settings) -> Value {
+    let mut out = Map::new();
+    if let Some(grades) = &s.grades {
+        let bands = grades
+            .iter()
+            .map(|g| {
+                let mut band = Map::new();
+                band.insert("label".into(), g.label.clone().into());
+                put_num(&mut band, "min", &g.min);
+                Value::Object(band)
+            })
+            .collect();
+        out.insert("grades".into(), Value::Array(bands));
+    }
+    put_num(&mut out, "deviation_threshold", &s.deviation_threshold);
+    put_num(&mut out, "min_execution_rate", &s.min_execution_rate);
+    put_num(&mut out, "mismatch_margin", &s.mismatch_margin);
+    extend(&mut out, &s.extra);
+    Value::Object(out)
+}
+
+fn budget_line(b: &BudgetLine) -> Value {
+    let mut out = Map::new();
+    out.insert("id".into(), b.id.clone().into());
+    out.insert("name".into(), b.name.clone().into());
+    put_num(&mut out, "initial", &b.initial);
+    put_num(&mut out, "planned", &b.planned);
+    put_num(&mut out, "received", &b.received);
+    put_num(&mut out, "spent", &b.spent);
+    out.insert("note".into(), b.note.clone().into());
+    extend(&mut out, &b.extra);
+    Value::Object(out)
+}
+
+fn survey(s: &Survey) -> Value {
+    let mut out = Map::new();
+    out.insert("id".into(), s.id.clone().into());
+    out.insert("name".into(), s.name.clone().into());
+    put_num(&mut out, "respondents", &s.respondents);
+    put_text(&mut out, "method", &s.method);
+    put_num(&mut out, "satisfied_options", &s.satisfied_options);
+    out.insert("options".into(), list(&s.options, option));
+    out.insert("questions".into(), list(&s.questions, question));
+    extend(&mut out, &s.extra);
+    Value::Object(out)
+}
+
+fn option(o: &SurveyOption) -> Value {
+    let mut out = Map::new();
+    out.insert("label".into(), o.label.clone().into());
+    put_num(&mut out, "weight", &o.weight);
+    extend(&mut out, &o.extra);
+    Value::Object(out)
+}
+
+fn question(q: &Question) -> Value {
+    let mut out = Map::new();
+    out.insert("id".into(), q.id.clone().into());
+    out.insert("text".into(), q.text.clone().into());
+    let counts = q.counts.iter().map(count).collect();
+    out.insert("counts".into(), Value::Array(counts));
+    extend(&mut out, &q.extra);
+    Value::Object(out)
+}
+
+/// Answer counts are whole numbers and written as JSON integers, as people write them; anything
+/// else is kept as the typed text so that the mistake stays visible.
+fn count(n: &Num) -> Value {
+    match n.ok().and_then(crate::number::whole_count) {
+        Some(c) => Value::from(c),
+        None => Value::from(n.canonical()),
+    }
+}
+
+fn node(n: &Node) -> Value {
+    match n {
+        Node::Group(g) => {
+            let mut out = Map::new();
+            out.insert("id".into(), g.id.clone().into());
+            out.insert("name".into(), g.name.clone().into());
+            out.insert("children".into(), list(&g.children, node));
+            extend(&mut out, &g.extra);
+            Value::Object(out)
+        }
+        Node::Leaf(l) => leaf(l),
+    }
+}
+
+fn leaf(l: &Leaf) -> Value {
+    let mut out = Map::new();
+    out.insert("id".into(), l.id.clone().into());
+    out.insert("name".into(), l.name.clone().into());
+    put_num(&mut out, "points", &l.points);
+    if !l.applicable {
+        out.insert("applicable".into(), false.into());
+    }
+    if !l.reason.is_empty() {
+        out.insert("reason".into(), l.reason.clone().into());
+    }
+    put_text(&mut out, "unit", &l.unit);
+    out.insert("rule".into(), rule(&l.rule));
+    extend(&mut out, &l.extra);
+    Value::Object(out)
+}
+
+fn rule(r: &Rule) -> Value {
+    let mut out = Map::new();
+    out.insert("kind".into(), r.kind.clone().into());
+    put_num(&mut out, "target", &r.target);
+    put_num(&mut out, "actual", &r.actual);
+    put_num(&mut out, "tolerance", &r.tolerance);
+    put_text(&mut out, "formula", &r.formula);
+    put_text(&mut out, "tier", &r.tier);
+    put_num(&mut out, "fraction", &r.fraction);
+    put_num(&mut out, "score", &r.score);
+    put_text(&mut out, "survey", &r.survey);
+    put_text(&mut out, "unit", &r.unit);
+    if let Some(steps) = &r.steps {
+        out.insert("steps".into(), list(steps, step));
+    }
+    extend(&mut out, &r.extra);
+    Value::Object(out)
+}
+
+fn step(s: &Step) -> Value {
+    let mut out = Map::new();
+    put_num(&mut out, "min", &s.min);
+    put_num(&mut out, "fraction", &s.fraction);
+    extend(&mut out, &s.extra);
+    Value::Object(out)
+}

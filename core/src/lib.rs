@@ -1,0 +1,20 @@
+//! jixiao-core: the scoring core of 绩效自评计算器 (project performance self-evaluation).
+//!
+//! Pure Rust with no web or I/O dependency: the model of a `jixiao/1` document, the scoring
+//! rules of `SCORING.md` in exact decimals, the findings of the audit, the file format, and the
+//! results as JSON. The command line and the web page are thin layers over it.
+
+pub mod date;
+pub mod findings;
+pub mod format;
+pub mod model;
+pub mod number;
+pub mod report;
+pub mod scoring;
+pub mod templates;
+
+pub use findings::{Finding, Lang, Level, Problem};
+pub use format::{read_bytes, read_str, to_string_pretty, LoadError, FORMAT};
+pub use model::Document;
+pub use number::{Num, NumError};
+pub use scoring::{evaluate, Evaluation};

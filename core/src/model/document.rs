@@ -1,0 +1,47 @@
+use super::{BudgetLine, Extra, Node, Survey};
+use crate::number::Num;
+
+/// A whole `jixiao/1` self-evaluation.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Document {
+    /// Free text: title, unit, year, money_unit, date and anything else.
+    pub meta: Extra,
+    pub settings: Settings,
+    pub budget: Vec<BudgetLine>,
+    pub surveys: Vec<Survey>,
+    pub indicators: Vec<Node>,
+    /// Top-level fields jixiao does not know (kept on a round trip).
+    pub extra: Extra,
+}
+
+impl Document {
+    /// A text field of `meta` (numbers such as the year are shown as written).
+    pub fn meta_text(&self, key: &str) -> String {
+        match self.meta.get(key) {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Null) | None => String::new(),
+            Some(other) => other.to_string(),
+        }
+    }
+}
+
+/// Local practice that differs between provinces; every value has the official default.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Settings {
+    /// Grade bands, label and inclusive minimum percent (default 优 90, 良 80, 中 60, 差 0).
+    pub grades: Option<Vec<GradeBand>>,
+    /// Over-completion flag: an `at_least` actual more than this many percent above target (default 30).
+    pub deviation_threshold: Option<Num>,
+    /// Execution rate below which an explanation is expected (default 90).
+    pub min_execution_rate: Option<Num>,
+    /// How many percentage points performance may run ahead of the execution rate (default 5).
+    pub mismatch_margin: Option<Num>,
+    pub extra: Extra,
+}
+
+/// One grade: its label and the inclusive minimum percent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GradeBand {
+    pub label: String,
+    pub min: Option<Num>,
+}

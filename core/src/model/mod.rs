@@ -1,0 +1,15 @@
+//! The self-evaluation as the user wrote it: every field keeps what was typed, so a document with
+//! mistakes still loads, is shown, and is scored as far as it can be.
+
+mod budget;
+mod document;
+mod indicator;
+mod survey;
+
+pub use budget::BudgetLine;
+pub use document::{Document, GradeBand, Settings};
+pub use indicator::{Formula, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
+pub use survey::{Method, Question, Survey, SurveyOption};
+
+/// Fields of a JSON object that jixiao does not know; kept so that a round trip loses nothing.
+pub type Extra = serde_json::Map<String, serde_json::Value>;

@@ -1,0 +1,253 @@
+//! Numbers as people type them, kept exactly.
+//!
+//! A [`Num`] keeps the text it was given (so a field that does not parse is shown back to the
+//! user unchanged) and the exact [`Decimal`] it stands for, parsed once.
+
+use rust_decimal::Decimal;
+use std::fmt;
+use std::str::FromStr;
+
+/// Why a text is not a usable number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumError {
+    /// Nothing was typed.
+    Empty,
+    /// The text is not a number at all.
+    Invalid,
+    /// The number has more digits than an exact decimal can hold (about 28).
+    OutOfRange,
+}
+
+impl NumError {
+    pub fn zh(&self) -> &'static str {
+        match self {
+            NumError::Empty => "未填写",
+            NumError::Invalid => "不是数字",
+            NumError::OutOfRange => "数值超出范围（最多约28位有效数字）",
+        }
+    }
+
+    pub fn en(&self) -> &'static str {
+        match self {
+            NumError::Empty => "is empty",
+            NumError::Invalid => "is not a number",
+            NumError::OutOfRange => "is out of range (at most about 28 significant digits)",
+        }
+    }
+}
+
+/// A decimal field: the text as given and its exact value.
+#[derive(Clone, Debug)]
+pub struct Num {
+    raw: String,
+    value: Result<Decimal, NumError>,
+}
+
+impl Num {
+    /// Parses `raw` leniently (see [`parse_decimal`]) and keeps the text.
+    pub fn new(raw: impl Into<String>) -> Num {
+        let raw = raw.into();
+        let value = parse_decimal(&raw);
+        Num { raw, value }
+    }
+
+    pub fn from_decimal(value: Decimal) -> Num {
+        Num {
+            raw: value.to_string(),
+            value: Ok(value),
+        }
+    }
+
+    /// The text as the user typed it.
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
+
+    pub fn value(&self) -> Result<Decimal, NumError> {
+        self.value.clone()
+    }
+
+    pub fn ok(&self) -> Option<Decimal> {
+        self.value.as_ref().ok().copied()
+    }
+
+    /// The text written to a file: the canonical decimal when the field parses, the typed text
+    /// otherwise (so nothing the user typed is lost).
+    pub fn canonical(&self) -> String {
+        match &self.value {
+            Ok(d) => d.to_string(),
+            Err(_) => self.raw.clone(),
+        }
+    }
+}
+
+impl PartialEq for Num {
+    fn eq(&self, other: &Num) -> bool {
+        match (&self.value, &other.value) {
+            (Ok(a), Ok(b)) => a == b,
+            (Err(_), Err(_)) => self.raw == other.raw,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.raw)
+    }
+}
+
+/// Parses a number the way staff type it: surrounding blanks, full-width digits and signs
+/// (`１２３．５`), thousands separators (`1,234.5`, `1，234.5`), a trailing percent sign (`84.27%`,
+/// read as 84.27) and scientific notation from JSON (`1e3`) are accepted.
+pub fn parse_decimal(text: &str) -> Result<Decimal, NumError> {
+    let mut plain = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        let c = match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '－' | '−' => '-',
+            '＋' => '+',
+            '％' => '%',
+            '，' => ',',
+            'E' => 'e',
+            _ => c,
+        };
+        plain.push(c);
+    }
+    let mut body = plain.trim();
+    if body.is_empty() {
+        return Err(NumError::Empty);
+    }
+    if let Some(stripped) = body.strip_suffix('%') {
+        body = stripped.trim_end();
+    }
+    let ungrouped = strip_grouping(body)?;
+    if !ungrouped
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e'))
+        || !ungrouped.chars().any(|c| c.is_ascii_digit())
+    {
+        return Err(NumError::Invalid);
+    }
+    let unsigned = ungrouped.strip_prefix(['+', '-']).unwrap_or(&ungrouped);
+    if unsigned.starts_with(['+', '-']) {
+        return Err(NumError::Invalid);
+    }
+    let parsed = if ungrouped.contains('e') {
+        Decimal::from_scientific(&ungrouped)
+    } else {
+        Decimal::from_str_exact(&ungrouped)
+    };
+    parsed.map_err(|_| classify_failure(&ungrouped))
+}
+
+/// Removes thousands separators, accepting them only between digit groups of three.
+fn strip_grouping(body: &str) -> Result<String, NumError> {
+    if !body.contains(',') {
+        return Ok(body.to_string());
+    }
+    let (int_part, frac_part) = match body.find('.') {
+        Some(i) => (&body[..i], &body[i..]),
+        None => (body, ""),
+    };
+    if frac_part.contains(',') {
+        return Err(NumError::Invalid);
+    }
+    let digits = int_part.trim_start_matches(['+', '-']);
+    let groups: Vec<&str> = digits.split(',').collect();
+    let first_ok = !groups[0].is_empty() && groups[0].len() <= 3;
+    let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+    if !first_ok || !rest_ok {
+        return Err(NumError::Invalid);
+    }
+    Ok(body.replace(',', ""))
+}
+
+fn classify_failure(text: &str) -> NumError {
+    let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
+    let dots = text.matches('.').count();
+    let well_formed = dots <= 1
+        && text.matches('e').count() <= 1
+        && text
+            .trim_start_matches(['+', '-'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == 'e' || c == '-' || c == '+');
+    if well_formed && digits > 0 && !text.ends_with('.') && !text.starts_with('.') {
+        NumError::OutOfRange
+    } else {
+        NumError::Invalid
+    }
+}
+
+/// Half-up (四舍五入) rounding to two decimals, the way the forms show results.
+pub fn round2(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// A result as shown: rounded half-up and always with two decimals ("92.00").
+pub fn show2(value: Decimal) -> String {
+    let mut rounded = round2(value);
+    rounded.rescale(2);
+    rounded.to_string()
+}
+
+/// A money amount as shown: exact, without trailing zeros ("97.361", "0").
+pub fn show_exact(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// A whole count, for survey answers and respondents.
+pub fn whole_count(value: Decimal) -> Option<u64> {
+    if value.fract().is_zero() && !value.is_sign_negative() {
+        u64::from_str(&value.trunc().to_string()).ok()
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn accepts_what_people_type() {
+        assert_eq!(parse_decimal("1,234.5"), Ok(d("1234.5")));
+        assert_eq!(parse_decimal(" 84.27% "), Ok(d("84.27")));
+        assert_eq!(parse_decimal("１２３．５"), Ok(d("123.5")));
+        assert_eq!(parse_decimal("１，２３４"), Ok(d("1234")));
+        assert_eq!(parse_decimal("－3"), Ok(d("-3")));
+        assert_eq!(parse_decimal("1e3"), Ok(d("1000")));
+        assert_eq!(parse_decimal("82.050854"), Ok(d("82.050854")));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_number() {
+        assert_eq!(parse_decimal(""), Err(NumError::Empty));
+        assert_eq!(parse_decimal("  "), Err(NumError::Empty));
+        assert_eq!(parse_decimal("abc"), Err(NumError::Invalid));
+        assert_eq!(parse_decimal("1,23"), Err(NumError::Invalid));
+        assert_eq!(parse_decimal("1.2.3"), Err(NumError::Invalid));
+        assert_eq!(parse_decimal("--3"), Err(NumError::Invalid));
+        assert_eq!(parse_decimal("%"), Err(NumError::Invalid));
+        assert_eq!(
+            parse_decimal("1234567890123456789012345678901234567890"),
+            Err(NumError::OutOfRange)
+        );
+    }
+
+    #[test]
+    fn shows_half_up() {
+        assert_eq!(show2(d("89.995")), "90.00");
+        assert_eq!(show2(d("79.994")), "79.99");
+        assert_eq!(show2(d("92")), "92.00");
+        assert_eq!(show2(d("-0.005")), "-0.01");
+        assert_eq!(show_exact(d("97.3610")), "97.361");
+        assert_eq!(show_exact(d("0.00")), "0");
+    }
+}

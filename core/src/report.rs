@@ -1,0 +1,124 @@
+//! The results as JSON: what `jixiao score` prints and what an export carries under `results`.
+//! Scores and rates are strings rounded half-up to 2 decimals; money sums are exact strings.
+
+use crate::findings::{Finding, Lang};
+use crate::model::Document;
+use crate::number::{show2, show_exact};
+use crate::scoring::Evaluation;
+use rust_decimal::Decimal;
+use serde_json::{json, Map, Value};
+
+fn rate(r: Option<Decimal>) -> Value {
+    r.map_or(Value::Null, |r| Value::String(show2(r)))
+}
+
+fn money(d: Decimal) -> Value {
+    Value::String(show_exact(d))
+}
+
+/// The results object.
+pub fn results(eval: &Evaluation, lang: Lang) -> Value {
+    let b = &eval.budget;
+    let lines: Vec<Value> = b
+        .lines
+        .iter()
+        .map(|l| {
+            json!({
+                "id": l.id,
+                "planned": money(l.planned),
+                "received": money(l.received),
+                "spent": money(l.spent),
+                "balance": money(l.balance),
+                "execution_rate": rate(l.execution_rate),
+                "arrival_rate": rate(l.arrival_rate),
+            })
+        })
+        .collect();
+    let mut budget = Map::new();
+    if let Some(initial) = b.initial {
+        budget.insert("initial".into(), money(initial));
+    }
+    budget.insert("planned".into(), money(b.planned));
+    budget.insert("received".into(), money(b.received));
+    budget.insert("spent".into(), money(b.spent));
+    budget.insert("balance".into(), money(b.balance));
+    budget.insert("execution_rate".into(), rate(b.execution_rate));
+    budget.insert("arrival_rate".into(), rate(b.arrival_rate));
+    budget.insert("lines".into(), Value::Array(lines));
+    let surveys: Vec<Value> = eval
+        .surveys
+        .iter()
+        .map(|s| {
+            let questions: Vec<Value> = s
+                .questions
+                .iter()
+                .map(|q| {
+                    json!({
+                        "id": q.id,
+                        "responses": q.responses,
+                        "satisfaction": rate(q.satisfaction),
+                    })
+                })
+                .collect();
+            json!({
+                "id": s.id,
+                "satisfaction": rate(s.satisfaction),
+                "weakest": s.weakest,
+                "questions": questions,
+            })
+        })
+        .collect();
+    let indicators: Vec<Value> = eval
+        .leaves
+        .iter()
+        .filter(|l| l.applicable)
+        .map(|l| {
+            json!({
+                "id": l.id,
+                "points": show2(l.points),
+                "score": show2(l.score),
+                "completion": show2(l.completion * Decimal::ONE_HUNDRED),
+            })
+        })
+        .collect();
+    let groups: Vec<Value> = eval
+        .groups
+        .iter()
+        .map(|g| json!({"id": g.id, "points": show2(g.points), "score": show2(g.score)}))
+        .collect();
+    let findings: Vec<Value> = eval.findings.iter().map(|f| finding(f, lang)).collect();
+    json!({
+        "total": show2(eval.total),
+        "max_points": show2(eval.max_points),
+        "percent": show2(eval.percent),
+        "grade": eval.grade,
+        "budget": Value::Object(budget),
+        "surveys": surveys,
+        "indicators": indicators,
+        "groups": groups,
+        "errors": eval.errors(),
+        "warnings": eval.warnings(),
+        "findings": findings,
+    })
+}
+
+/// One finding as JSON: level, code, path, the message in `lang`, and both languages.
+pub fn finding(f: &Finding, lang: Lang) -> Value {
+    json!({
+        "level": f.level().name(),
+        "code": f.code(),
+        "path": f.path,
+        "message": f.message(lang),
+        "message_zh": f.message(Lang::Zh),
+        "message_en": f.message(Lang::En),
+    })
+}
+
+/// The document with its results, as an export carries it (`results` is ignored on import).
+pub fn export(doc: &Document, eval: &Evaluation, lang: Lang) -> Value {
+    let mut value = crate::format::to_value(doc);
+    if let Value::Object(map) = &mut value {
+        map.insert("results".into(), results(eval, lang));
+    }
+    value
+}

@@ -1,0 +1,159 @@
+//! 预算执行: totals, balance (结余), execution and fund arrival rates.
+
+use super::calc::{self, FieldCheck};
+use super::policy::Policy;
+use crate::findings::{Finding, Problem};
+use crate::model::BudgetLine;
+use crate::number::show2;
+use rust_decimal::Decimal;
+
+/// The figures of one budget line; rates are `None` when the line has no planned amount.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineResult {
+    pub id: String,
+    pub planned: Decimal,
+    pub received: Decimal,
+    pub spent: Decimal,
+    pub balance: Decimal,
+    pub execution_rate: Option<Decimal>,
+    pub arrival_rate: Option<Decimal>,
+    /// False when one of the line's fields is wrong (it then counts as 0).
+    pub valid: bool,
+}
+
+/// The budget in total.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct BudgetResult {
+    pub initial: Option<Decimal>,
+    pub planned: Decimal,
+    pub received: Decimal,
+    pub spent: Decimal,
+    pub balance: Decimal,
+    /// 预算执行率 = Σspent / Σplanned × 100.
+    pub execution_rate: Option<Decimal>,
+    /// 资金到位率 = Σreceived / Σplanned × 100.
+    pub arrival_rate: Option<Decimal>,
+    pub lines: Vec<LineResult>,
+    /// False when any line has an error: the rates then rest on wrong figures.
+    pub valid: bool,
+}
+
+pub fn score_budget(
+    lines: &[BudgetLine],
+    policy: &Policy,
+    findings: &mut Vec<Finding>,
+) -> BudgetResult {
+    let mut result = BudgetResult {
+        valid: true,
+        ..BudgetResult::default()
+    };
+    let mut initial_total: Option<Decimal> = None;
+    for line in lines {
+        let base = format!("budget/{}", line.id);
+        let mut check = FieldCheck::new(&base, findings);
+        let money = |check: &mut FieldCheck, field: &str, v| {
+            check.non_negative(field, v, Problem::NegativeMoney)
+        };
+        let planned = money(&mut check, "planned", line.planned.as_ref());
+        let spent = money(&mut check, "spent", line.spent.as_ref());
+        let received = match check.optional("received", line.received.as_ref()) {
+            Ok(Some(r)) if r.is_sign_negative() && !r.is_zero() => {
+                check.report("received", Problem::NegativeMoney);
+                None
+            }
+            Ok(Some(r)) => Some(r),
+            Ok(None) => planned,
+            Err(()) => None,
+        };
+        if let Ok(Some(i)) = check.optional("initial", line.initial.as_ref()) {
+            if i.is_sign_negative() && !i.is_zero() {
+                check.report("initial", Problem::NegativeMoney);
+            } else {
+                match calc::add(initial_total.unwrap_or_default(), i) {
+                    Ok(sum) => initial_total = Some(sum),
+                    Err(_) => {
+                        check.overflowed("initial");
+                    }
+                }
+            }
+        }
+        let (planned_v, spent_v, received_v) = (
+            planned.unwrap_or_default(),
+            spent.unwrap_or_default(),
+            received.unwrap_or_default(),
+        );
+        if let (Some(s), Some(r)) = (spent, received) {
+            if s > r {
+                check.report(
+                    "spent",
+                    Problem::SpentOverReceived {
+                        spent: s.normalize().to_string(),
+                        received: r.normalize().to_string(),
+                    },
+                );
+            }
+        }
+        let balance = calc::sub(planned_v, spent_v).unwrap_or_else(|_| {
+            check.overflowed("spent");
+            Decimal::ZERO
+        });
+        let rate = |part: Decimal| {
+            (planned_v > Decimal::ZERO)
+                .then(|| calc::percent(part, planned_v).ok())
+                .flatten()
+        };
+        let line_result = LineResult {
+            id: line.id.clone(),
+            planned: planned_v,
+            received: received_v,
+            spent: spent_v,
+            balance,
+            execution_rate: rate(spent_v),
+            arrival_rate: rate(received_v),
+            valid: !check.failed,
+        };
+        result.valid &= line_result.valid;
+        let totals = calc::add(result.planned, planned_v).and_then(|p| {
+            Ok((
+                p,
+                calc::add(result.received, received_v)?,
+                calc::add(result.spent, spent_v)?,
+            ))
+        });
+        match totals {
+            Ok((p, r, s)) => {
+                result.planned = p;
+                result.received = r;
+                result.spent = s;
+            }
+            Err(_) => {
+                check.overflowed("planned");
+                result.valid = false;
+            }
+        }
+        result.lines.push(line_result);
+    }
+    result.initial = initial_total;
+    result.balance = calc::sub(result.planned, result.spent).unwrap_or_else(|_| {
+        findings.push(Finding::new("budget", Problem::Overflow));
+        result.valid = false;
+        Decimal::ZERO
+    });
+    if result.planned > Decimal::ZERO {
+        result.execution_rate = calc::percent(result.spent, result.planned).ok();
+        result.arrival_rate = calc::percent(result.received, result.planned).ok();
+    }
+    if let Some(rate) = result.execution_rate {
+        let shown = crate::number::round2(rate);
+        if shown < policy.min_execution_rate {
+            findings.push(Finding::new(
+                "budget",
+                Problem::LowExecution {
+                    rate: show2(rate),
+                    floor: policy.min_execution_rate.normalize().to_string(),
+                },
+            ));
+        }
+    }
+    result
+}

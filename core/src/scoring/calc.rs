@@ -1,0 +1,122 @@
+//! Checked decimal arithmetic: overflow is an error for the field, never a panic.
+
+use crate::findings::{Finding, Problem};
+use crate::number::{Num, NumError};
+use rust_decimal::Decimal;
+
+/// Arithmetic left the range of an exact decimal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overflow;
+
+pub type Calc = Result<Decimal, Overflow>;
+
+pub const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+pub fn add(a: Decimal, b: Decimal) -> Calc {
+    a.checked_add(b).ok_or(Overflow)
+}
+
+pub fn sub(a: Decimal, b: Decimal) -> Calc {
+    a.checked_sub(b).ok_or(Overflow)
+}
+
+pub fn mul(a: Decimal, b: Decimal) -> Calc {
+    a.checked_mul(b).ok_or(Overflow)
+}
+
+/// `a / b`; callers make sure `b` is not zero (a zero divisor is reported as overflow).
+pub fn div(a: Decimal, b: Decimal) -> Calc {
+    a.checked_div(b).ok_or(Overflow)
+}
+
+/// `a / b × 100`, the way every rate is written.
+pub fn percent(a: Decimal, b: Decimal) -> Calc {
+    // Multiplying first keeps more significant digits than dividing first.
+    match a.checked_mul(HUNDRED) {
+        Some(scaled) => div(scaled, b),
+        None => mul(div(a, b)?, HUNDRED),
+    }
+}
+
+/// Σ of the values.
+pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Calc {
+    values.into_iter().try_fold(Decimal::ZERO, add)
+}
+
+/// Reads fields of one item (a leaf, a budget line, a question) and records what is wrong with
+/// them; `failed` tells whether any of them was wrong.
+pub struct FieldCheck<'a> {
+    pub base: &'a str,
+    pub findings: &'a mut Vec<Finding>,
+    pub failed: bool,
+}
+
+impl<'a> FieldCheck<'a> {
+    pub fn new(base: &'a str, findings: &'a mut Vec<Finding>) -> FieldCheck<'a> {
+        FieldCheck {
+            base,
+            findings,
+            failed: false,
+        }
+    }
+
+    pub fn path(&self, field: &str) -> String {
+        format!("{}/{}", self.base, field)
+    }
+
+    pub fn report(&mut self, field: &str, problem: Problem) {
+        if problem.level() == crate::findings::Level::Error {
+            self.failed = true;
+        }
+        let path = self.path(field);
+        self.findings.push(Finding::new(path, problem));
+    }
+
+    /// A required number.
+    pub fn number(&mut self, field: &str, value: Option<&Num>) -> Option<Decimal> {
+        match value.map(Num::value) {
+            None | Some(Err(NumError::Empty)) => {
+                self.report(field, Problem::MissingField);
+                None
+            }
+            Some(Err(e)) => {
+                self.report(field, Problem::BadNumber(e));
+                None
+            }
+            Some(Ok(d)) => Some(d),
+        }
+    }
+
+    /// An optional number: absent or empty is `Ok(None)`.
+    pub fn optional(&mut self, field: &str, value: Option<&Num>) -> Result<Option<Decimal>, ()> {
+        match value.map(Num::value) {
+            None | Some(Err(NumError::Empty)) => Ok(None),
+            Some(Err(e)) => {
+                self.report(field, Problem::BadNumber(e));
+                Err(())
+            }
+            Some(Ok(d)) => Ok(Some(d)),
+        }
+    }
+
+    /// A required number that must not be negative (`negative` names the problem).
+    pub fn non_negative(
+        &mut self,
+        field: &str,
+        value: Option<&Num>,
+        negative: Problem,
+    ) -> Option<Decimal> {
+        let d = self.number(field, value)?;
+        if d.is_sign_negative() && !d.is_zero() {
+            self.report(field, negative);
+            return None;
+        }
+        Some(d)
+    }
+
+    /// Records an overflow at `field` and gives `None`.
+    pub fn overflowed(&mut self, field: &str) -> Option<Decimal> {
+        self.report(field, Problem::Overflow);
+        None
+    }
+}

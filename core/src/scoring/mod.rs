@@ -1,0 +1,284 @@
+//! Scoring a [`Document`]: every leaf, every group, the totals, grade and findings.
+
+pub mod budget;
+pub mod calc;
+mod ids;
+pub mod policy;
+pub mod rules;
+pub mod survey;
+
+use crate::findings::{Finding, Level, Problem};
+use crate::model::{Document, Node, RuleKind};
+use crate::number::{round2, show2};
+use budget::{score_budget, BudgetResult};
+use calc::FieldCheck;
+use policy::Policy;
+use rules::{score_leaf, Sources};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use survey::{score_survey, SurveyResult};
+
+/// A scored leaf, in document order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeafResult {
+    pub id: String,
+    pub points: Decimal,
+    pub score: Decimal,
+    /// A fraction in [0, 1]; ×100 for the 完成率 shown.
+    pub completion: Decimal,
+    pub applicable: bool,
+    /// False when a field of the leaf is wrong (it then scores 0).
+    pub valid: bool,
+    pub kind: Option<RuleKind>,
+    /// 0 for a top-level leaf.
+    pub depth: usize,
+}
+
+/// A group's subtotal over its applicable leaves.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupResult {
+    pub id: String,
+    pub points: Decimal,
+    pub score: Decimal,
+    /// 0 for a first-level group (一级指标).
+    pub depth: usize,
+}
+
+/// Everything computed from a document; front-end neutral, exact (round only to show).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    pub total: Decimal,
+    pub max_points: Decimal,
+    /// total / max × 100 (0 when nothing is applicable).
+    pub percent: Decimal,
+    /// The grade of the percent as shown (rounded half-up to 2 decimals).
+    pub grade: Option<String>,
+    /// The percent scored on leaves other than budget execution and fund arrival.
+    pub performance_percent: Option<Decimal>,
+    pub budget: BudgetResult,
+    pub surveys: Vec<SurveyResult>,
+    pub leaves: Vec<LeafResult>,
+    pub groups: Vec<GroupResult>,
+    pub findings: Vec<Finding>,
+    pub policy: Policy,
+}
+
+impl Evaluation {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.level() == Level::Error)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.level() == Level::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+
+    pub fn survey(&self, id: &str) -> Option<&SurveyResult> {
+        self.surveys.iter().find(|s| s.id == id)
+    }
+}
+
+/// Scores a document. Never panics: a wrong field is a finding and its leaf scores 0.
+pub fn evaluate(doc: &Document) -> Evaluation {
+    let mut findings = Vec::new();
+    ids::check_unique_ids(doc, &mut findings);
+    let policy = Policy::resolve(&doc.settings, &mut findings);
+    let budget = score_budget(&doc.budget, &policy, &mut findings);
+    let surveys: Vec<SurveyResult> = doc
+        .surveys
+        .iter()
+        .map(|s| score_survey(s, &mut findings))
+        .collect();
+    let mut survey_index: HashMap<&str, &SurveyResult> = HashMap::new();
+    for s in &surveys {
+        survey_index.entry(s.id.as_str()).or_insert(s);
+    }
+    let sources = Sources {
+        budget: &budget,
+        surveys: survey_index,
+    };
+    let mut walk = Walk {
+        sources: &sources,
+        policy: &policy,
+        findings: &mut findings,
+        leaves: Vec::new(),
+        groups: Vec::new(),
+        all_points: Decimal::ZERO,
+        overflowed: false,
+    };
+    let (max_points, total) = walk.nodes(&doc.indicators, 0);
+    let (leaves, groups, all_points, overflowed) =
+        (walk.leaves, walk.groups, walk.all_points, walk.overflowed);
+    if overflowed {
+        findings.push(Finding::new("indicators", Problem::Overflow));
+    }
+    let percent = if max_points > Decimal::ZERO {
+        calc::percent(total, max_points).unwrap_or_default()
+    } else {
+        Decimal::ZERO
+    };
+    if !leaves.iter().any(|l| l.applicable) {
+        findings.push(Finding::new("indicators", Problem::NoApplicableIndicator));
+    }
+    if all_points != Decimal::ONE_HUNDRED {
+        findings.push(Finding::new(
+            "indicators",
+            Problem::PointsNot100 {
+                points: all_points.normalize().to_string(),
+            },
+        ));
+    }
+    let performance_percent = performance_percent(&leaves);
+    if let (Some(perf), Some(rate)) = (performance_percent, budget.execution_rate) {
+        let ahead = round2(perf) - round2(rate);
+        if ahead > policy.mismatch_margin {
+            findings.push(Finding::new(
+                "indicators",
+                Problem::PerformanceAheadOfBudget {
+                    performance: show2(perf),
+                    execution: show2(rate),
+                    margin: policy.mismatch_margin.normalize().to_string(),
+                },
+            ));
+        }
+    }
+    let shown = round2(percent);
+    let grade = policy.grade(shown).map(str::to_string);
+    if grade.is_none() {
+        findings.push(Finding::new(
+            "settings/grades",
+            Problem::NoGradeBand {
+                percent: show2(percent),
+            },
+        ));
+    }
+    findings.sort_by_key(|f| f.level());
+    Evaluation {
+        total,
+        max_points,
+        percent,
+        grade,
+        performance_percent,
+        budget,
+        surveys,
+        leaves,
+        groups,
+        findings,
+        policy,
+    }
+}
+
+/// The percent scored on the applicable leaves that are not budget execution or fund arrival.
+fn performance_percent(leaves: &[LeafResult]) -> Option<Decimal> {
+    let mut points = Decimal::ZERO;
+    let mut score = Decimal::ZERO;
+    for l in leaves.iter().filter(|l| l.applicable) {
+        if matches!(
+            l.kind,
+            Some(RuleKind::BudgetExecution | RuleKind::FundArrival)
+        ) {
+            continue;
+        }
+        points = points.checked_add(l.points)?;
+        score = score.checked_add(l.score)?;
+    }
+    (points > Decimal::ZERO)
+        .then(|| calc::percent(score, points).ok())
+        .flatten()
+}
+
+struct Walk<'a> {
+    sources: &'a Sources<'a>,
+    policy: &'a Policy,
+    findings: &'a mut Vec<Finding>,
+    leaves: Vec<LeafResult>,
+    groups: Vec<GroupResult>,
+    /// Σ points of every leaf, applicable or not: the tree's design total.
+    all_points: Decimal,
+    overflowed: bool,
+}
+
+impl Walk<'_> {
+    /// Scores the nodes; gives (points, score) over their applicable leaves.
+    fn nodes(&mut self, nodes: &[Node], depth: usize) -> (Decimal, Decimal) {
+        let mut points = Decimal::ZERO;
+        let mut score = Decimal::ZERO;
+        for node in nodes {
+            let (p, s) = match node {
+                Node::Group(g) => {
+                    let at = self.groups.len();
+                    self.groups.push(GroupResult {
+                        id: g.id.clone(),
+                        points: Decimal::ZERO,
+                        score: Decimal::ZERO,
+                        depth,
+                    });
+                    let (p, s) = self.nodes(&g.children, depth + 1);
+                    self.groups[at].points = p;
+                    self.groups[at].score = s;
+                    (p, s)
+                }
+                Node::Leaf(leaf) => self.leaf(leaf, depth),
+            };
+            match (points.checked_add(p), score.checked_add(s)) {
+                (Some(np), Some(ns)) => (points, score) = (np, ns),
+                _ => self.overflowed = true,
+            }
+        }
+        (points, score)
+    }
+
+    fn leaf(&mut self, leaf: &crate::model::Leaf, depth: usize) -> (Decimal, Decimal) {
+        let base = format!("indicators/{}", leaf.id);
+        if let Some(p) = leaf.points.as_ref().and_then(|p| p.ok()) {
+            match self.all_points.checked_add(p) {
+                Some(sum) => self.all_points = sum,
+                None => self.overflowed = true,
+            }
+        }
+        if !leaf.applicable {
+            self.leaves.push(LeafResult {
+                id: leaf.id.clone(),
+                points: leaf
+                    .points
+                    .as_ref()
+                    .and_then(|p| p.ok())
+                    .unwrap_or_default(),
+                score: Decimal::ZERO,
+                completion: Decimal::ZERO,
+                applicable: false,
+                valid: true,
+                kind: leaf.rule.kind(),
+                depth,
+            });
+            return (Decimal::ZERO, Decimal::ZERO);
+        }
+        let mut check = FieldCheck::new(&base, self.findings);
+        let scored = score_leaf(leaf, self.sources, self.policy, &mut check);
+        if scored.valid && scored.completion < Decimal::ONE && leaf.reason.trim().is_empty() {
+            check.report(
+                "reason",
+                Problem::MissingReason {
+                    completion: show2(scored.completion * Decimal::ONE_HUNDRED),
+                },
+            );
+        }
+        self.leaves.push(LeafResult {
+            id: leaf.id.clone(),
+            points: scored.points,
+            score: scored.score,
+            completion: scored.completion,
+            applicable: true,
+            valid: scored.valid,
+            kind: leaf.rule.kind(),
+            depth,
+        });
+        (scored.points, scored.score)
+    }
+}

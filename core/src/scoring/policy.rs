@@ -1,0 +1,68 @@
+//! The settings in force: the document's, or the official defaults where it gives none.
+
+use super::calc::FieldCheck;
+use crate::findings::{Finding, Problem};
+use crate::model::Settings;
+use rust_decimal::Decimal;
+
+/// Resolved settings, every value a number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Policy {
+    /// (label, inclusive minimum percent), highest minimum first.
+    pub grades: Vec<(String, Decimal)>,
+    pub deviation_threshold: Decimal,
+    pub min_execution_rate: Decimal,
+    pub mismatch_margin: Decimal,
+}
+
+/// 财预〔2020〕10号: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below.
+pub fn default_grades() -> Vec<(String, Decimal)> {
+    [("优", 90), ("良", 80), ("中", 60), ("差", 0)]
+        .into_iter()
+        .map(|(l, m)| (l.to_string(), Decimal::from(m)))
+        .collect()
+}
+
+impl Policy {
+    pub fn resolve(settings: &Settings, findings: &mut Vec<Finding>) -> Policy {
+        let mut check = FieldCheck::new("settings", findings);
+        let grades = match &settings.grades {
+            Some(bands) if !bands.is_empty() => {
+                let mut grades = Vec::with_capacity(bands.len());
+                for (i, band) in bands.iter().enumerate() {
+                    if let Some(min) = check.number(&format!("grades/{i}/min"), band.min.as_ref()) {
+                        grades.push((band.label.clone(), min));
+                    }
+                }
+                grades.sort_by(|a, b| b.1.cmp(&a.1));
+                grades
+            }
+            _ => default_grades(),
+        };
+        let mut setting =
+            |field: &str, value: &Option<crate::number::Num>, default: i64| match check
+                .optional(field, value.as_ref())
+            {
+                Ok(Some(d)) if d.is_sign_negative() && !d.is_zero() => {
+                    check.report(field, Problem::BadNumber(crate::number::NumError::Invalid));
+                    Decimal::from(default)
+                }
+                Ok(Some(d)) => d,
+                _ => Decimal::from(default),
+            };
+        Policy {
+            deviation_threshold: setting("deviation_threshold", &settings.deviation_threshold, 30),
+            min_execution_rate: setting("min_execution_rate", &settings.min_execution_rate, 90),
+            mismatch_margin: setting("mismatch_margin", &settings.mismatch_margin, 5),
+            grades,
+        }
+    }
+
+    /// The grade of a percent as shown (already rounded).
+    pub fn grade(&self, shown_percent: Decimal) -> Option<&str> {
+        self.grades
+            .iter()
+            .find(|(_, min)| shown_percent >= *min)
+            .map(|(label, _)| label.as_str())
+    }
+}

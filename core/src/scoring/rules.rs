@@ -1,0 +1,393 @@
+//! The completion of one leaf under its rule (SCORING.md's table), with what is wrong with it.
+
+use super::budget::BudgetResult;
+use super::calc::{self, FieldCheck, Overflow, HUNDRED};
+use super::policy::Policy;
+use super::survey::SurveyResult;
+use crate::date::parse_date;
+use crate::findings::Problem;
+use crate::model::{Formula, Leaf, Rule, RuleKind, Step, Tier};
+use crate::number::{show2, Num};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// What rules may draw on besides their own fields.
+pub struct Sources<'a> {
+    pub budget: &'a BudgetResult,
+    pub surveys: HashMap<&'a str, &'a SurveyResult>,
+}
+
+/// A scored leaf.
+pub struct LeafScore {
+    pub points: Decimal,
+    pub score: Decimal,
+    /// A fraction in [0, 1].
+    pub completion: Decimal,
+    pub valid: bool,
+}
+
+/// Scores an applicable leaf; errors are recorded in `check` and make the score 0.
+pub fn score_leaf(
+    leaf: &Leaf,
+    sources: &Sources,
+    policy: &Policy,
+    check: &mut FieldCheck,
+) -> LeafScore {
+    let points = check.non_negative("points", leaf.points.as_ref(), Problem::NegativePoints);
+    let completion = completion(leaf, points, sources, policy, check);
+    let points = points.unwrap_or_default();
+    let (completion, score) = match completion {
+        Some(Completion::Fraction(c)) if !check.failed => match calc::mul(points, c) {
+            Ok(score) => (c, score),
+            Err(Overflow) => {
+                check.overflowed("points");
+                (Decimal::ZERO, Decimal::ZERO)
+            }
+        },
+        Some(Completion::Score(score, c)) if !check.failed => (c, score),
+        _ => (Decimal::ZERO, Decimal::ZERO),
+    };
+    LeafScore {
+        points,
+        score,
+        completion,
+        valid: !check.failed,
+    }
+}
+
+enum Completion {
+    Fraction(Decimal),
+    /// A manual rule gives the score itself (and its completion).
+    Score(Decimal, Decimal),
+}
+
+fn completion(
+    leaf: &Leaf,
+    points: Option<Decimal>,
+    sources: &Sources,
+    policy: &Policy,
+    check: &mut FieldCheck,
+) -> Option<Completion> {
+    let rule = &leaf.rule;
+    let Some(kind) = rule.kind() else {
+        check.report(
+            "rule/kind",
+            Problem::UnknownKind {
+                kind: rule.kind.clone(),
+            },
+        );
+        return None;
+    };
+    let fraction = match kind {
+        RuleKind::AtLeast => {
+            let target = check.number("rule/target", rule.target.as_ref());
+            let actual = check.number("rule/actual", rule.actual.as_ref());
+            let (target, actual) = (target?, actual?);
+            over_target(target, actual, policy, check);
+            at_least(rule, target, actual, check)
+        }
+        RuleKind::AtMost => {
+            let target = check.number("rule/target", rule.target.as_ref());
+            let actual = check.number("rule/actual", rule.actual.as_ref());
+            let formula = match rule.formula.as_deref().map(str::trim) {
+                None | Some("") => Some(Formula::Ratio),
+                Some(text) => Formula::parse(text).or_else(|| {
+                    check.report(
+                        "rule/formula",
+                        Problem::UnknownFormula {
+                            formula: text.to_string(),
+                        },
+                    );
+                    None
+                }),
+            };
+            let (target, actual, formula) = (target?, actual?, formula?);
+            at_most(target, actual, formula)
+                .ok()
+                .or_else(|| check.overflowed("rule/actual"))
+        }
+        RuleKind::Equal => {
+            let target = check.number("rule/target", rule.target.as_ref());
+            let actual = check.number("rule/actual", rule.actual.as_ref());
+            let tolerance = check
+                .optional("rule/tolerance", rule.tolerance.as_ref())
+                .ok()?;
+            let (target, actual) = (target?, actual?);
+            equal(target, actual, tolerance.unwrap_or_default().abs())
+                .ok()
+                .or_else(|| check.overflowed("rule/actual"))
+        }
+        RuleKind::Deadline => {
+            let target = date(check, "rule/target", rule.target.as_ref());
+            let actual = date(check, "rule/actual", rule.actual.as_ref());
+            let (target, actual) = (target?, actual?);
+            Some(if actual <= target {
+                Decimal::ONE
+            } else {
+                Decimal::ZERO
+            })
+        }
+        RuleKind::Qualitative => qualitative(rule, check),
+        RuleKind::Manual => {
+            let score = check.number("rule/score", rule.score.as_ref())?;
+            let points = points?;
+            if score.is_sign_negative() && !score.is_zero() || score > points {
+                check.report(
+                    "rule/score",
+                    Problem::ManualScoreOutOfRange {
+                        score: score.normalize().to_string(),
+                        points: points.normalize().to_string(),
+                    },
+                );
+                return None;
+            }
+            let c = if points.is_zero() {
+                Decimal::ONE
+            } else {
+                calc::div(score, points).ok()?
+            };
+            return Some(Completion::Score(score, c));
+        }
+        RuleKind::BudgetExecution | RuleKind::FundArrival => {
+            let rate = if kind == RuleKind::BudgetExecution {
+                sources.budget.execution_rate
+            } else {
+                sources.budget.arrival_rate
+            };
+            let Some(rate) = rate else {
+                check.report("rule", Problem::NoBudget);
+                return None;
+            };
+            if !sources.budget.valid {
+                check.report(
+                    "rule",
+                    Problem::SourceHasErrors {
+                        source: "budget".into(),
+                    },
+                );
+                return None;
+            }
+            rate_completion(rule, rate, check)
+        }
+        RuleKind::Satisfaction => {
+            let target = check.number("rule/target", rule.target.as_ref());
+            let survey = match rule.survey.as_deref().map(str::trim) {
+                None | Some("") => {
+                    check.report("rule/survey", Problem::MissingField);
+                    None
+                }
+                Some(id) => match sources.surveys.get(id) {
+                    None => {
+                        check.report("rule/survey", Problem::UnknownSurvey { survey: id.into() });
+                        None
+                    }
+                    Some(s) if !s.valid => {
+                        check.report(
+                            "rule/survey",
+                            Problem::SourceHasErrors { source: id.into() },
+                        );
+                        None
+                    }
+                    Some(s) => match s.satisfaction {
+                        None => {
+                            check.report("rule/survey", Problem::NoAnswers { survey: id.into() });
+                            None
+                        }
+                        some => some,
+                    },
+                },
+            };
+            let (target, actual) = (target?, survey?);
+            match &rule.steps {
+                Some(_) => rate_completion(rule, actual, check),
+                None => at_least(rule, target, actual, check),
+            }
+        }
+    }?;
+    Some(Completion::Fraction(fraction))
+}
+
+/// 正向: full marks at or above the target, else the ratio (or the step reached).
+fn at_least(
+    rule: &Rule,
+    target: Decimal,
+    actual: Decimal,
+    check: &mut FieldCheck,
+) -> Option<Decimal> {
+    if rule.steps.is_some() {
+        let rate = if target <= Decimal::ZERO {
+            Ok(HUNDRED)
+        } else {
+            calc::percent(actual, target)
+        };
+        return match rate {
+            Ok(rate) => rate_completion(rule, rate, check),
+            Err(Overflow) => check.overflowed("rule/actual"),
+        };
+    }
+    if actual >= target || target <= Decimal::ZERO {
+        return Some(Decimal::ONE);
+    }
+    calc::div(actual.max(Decimal::ZERO), target)
+        .ok()
+        .or_else(|| check.overflowed("rule/actual"))
+}
+
+/// 反向: full marks at or below the target.
+pub fn at_most(target: Decimal, actual: Decimal, formula: Formula) -> calc::Calc {
+    if actual <= target {
+        return Ok(Decimal::ONE);
+    }
+    if target <= Decimal::ZERO {
+        return Ok(Decimal::ZERO);
+    }
+    match formula {
+        Formula::Ratio => calc::div(target, actual),
+        Formula::Linear => {
+            let over = calc::div(calc::sub(actual, target)?, target)?;
+            Ok(calc::sub(Decimal::ONE, over)?.max(Decimal::ZERO))
+        }
+    }
+}
+
+/// 等于: full marks within the tolerance, else falling with the relative distance.
+pub fn equal(target: Decimal, actual: Decimal, tolerance: Decimal) -> calc::Calc {
+    let distance = calc::sub(actual, target)?.abs();
+    if distance <= tolerance {
+        return Ok(Decimal::ONE);
+    }
+    if target.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
+    Ok(calc::sub(Decimal::ONE, calc::div(distance, target.abs())?)?.max(Decimal::ZERO))
+}
+
+/// The completion of a rate: capped at 1, or the fraction of the step reached when `steps` are
+/// given.
+fn rate_completion(rule: &Rule, rate: Decimal, check: &mut FieldCheck) -> Option<Decimal> {
+    match &rule.steps {
+        None => calc::div(rate, HUNDRED)
+            .ok()
+            .map(|c| c.clamp(Decimal::ZERO, Decimal::ONE)),
+        Some(steps) => stepped(steps, rate, check),
+    }
+}
+
+/// 区间计分: the fraction of the step with the highest minimum at or below the rate.
+fn stepped(steps: &[Step], rate: Decimal, check: &mut FieldCheck) -> Option<Decimal> {
+    let mut best: Option<(Decimal, Decimal)> = None;
+    let mut ok = true;
+    for (i, step) in steps.iter().enumerate() {
+        let min = check.number(&format!("rule/steps/{i}/min"), step.min.as_ref());
+        let fraction = check.number(&format!("rule/steps/{i}/fraction"), step.fraction.as_ref());
+        let (Some(min), Some(fraction)) = (min, fraction) else {
+            ok = false;
+            continue;
+        };
+        if fraction < Decimal::ZERO || fraction > Decimal::ONE {
+            check.report(
+                &format!("rule/steps/{i}/fraction"),
+                Problem::FractionOutOfRange {
+                    fraction: fraction.normalize().to_string(),
+                },
+            );
+            ok = false;
+            continue;
+        }
+        if min <= rate && best.is_none_or(|(m, _)| min > m) {
+            best = Some((min, fraction));
+        }
+    }
+    ok.then(|| best.map_or(Decimal::ZERO, |(_, f)| f))
+}
+
+/// 定性: the evaluator's fraction, which must lie in the band of the chosen tier.
+fn qualitative(rule: &Rule, check: &mut FieldCheck) -> Option<Decimal> {
+    let tier_text = rule.tier.as_deref().map(str::trim).unwrap_or("");
+    let Some(tier) = Tier::parse(tier_text) else {
+        check.report(
+            "rule/tier",
+            Problem::UnknownTier {
+                tier: tier_text.to_string(),
+            },
+        );
+        return None;
+    };
+    let fraction = match (
+        tier,
+        check.optional("rule/fraction", rule.fraction.as_ref()),
+    ) {
+        (_, Err(())) => return None,
+        (Tier::Achieved, Ok(None)) => Decimal::ONE,
+        (_, Ok(None)) => {
+            check.report("rule/fraction", Problem::MissingField);
+            return None;
+        }
+        (_, Ok(Some(f))) => f,
+    };
+    let (low, high) = tier_band(tier);
+    let inside = match tier {
+        Tier::Achieved => fraction >= low && fraction <= high,
+        _ => fraction >= low && fraction < high,
+    };
+    if !inside {
+        check.report(
+            "rule/fraction",
+            Problem::FractionOutOfBand {
+                fraction: fraction.normalize().to_string(),
+                tier: tier.name(),
+            },
+        );
+        return None;
+    }
+    Some(fraction)
+}
+
+/// The band of a tier: achieved [0.8, 1], partial [0.6, 0.8), missed [0, 0.6).
+pub fn tier_band(tier: Tier) -> (Decimal, Decimal) {
+    let tenths = |n| Decimal::new(n, 1);
+    match tier {
+        Tier::Achieved => (tenths(8), Decimal::ONE),
+        Tier::Partial => (tenths(6), tenths(8)),
+        Tier::Missed => (Decimal::ZERO, tenths(6)),
+    }
+}
+
+fn date(check: &mut FieldCheck, field: &str, value: Option<&Num>) -> Option<crate::date::Date> {
+    let raw = value.map(Num::raw).unwrap_or("").trim();
+    if raw.is_empty() {
+        check.report(field, Problem::MissingField);
+        return None;
+    }
+    parse_date(raw).or_else(|| {
+        check.report(
+            field,
+            Problem::NotADate {
+                text: raw.to_string(),
+            },
+        );
+        None
+    })
+}
+
+/// The over-completion flag: an `at_least` actual more than the threshold above its target.
+fn over_target(target: Decimal, actual: Decimal, policy: &Policy, check: &mut FieldCheck) {
+    if target <= Decimal::ZERO {
+        return;
+    }
+    let Ok(rate) = calc::percent(actual, target) else {
+        return;
+    };
+    let Ok(limit) = calc::add(HUNDRED, policy.deviation_threshold) else {
+        return;
+    };
+    if rate > limit {
+        check.report(
+            "rule/actual",
+            Problem::OverTarget {
+                percent: show2(rate),
+                threshold: policy.deviation_threshold.normalize().to_string(),
+            },
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! The command line's arguments.
+
+use crate::error::CliError;
+use jixiao_core::Lang;
+
+pub const USAGE: &str = "\
+jixiao — 绩效自评计算器 (project performance self-evaluation)
+
+用法 Usage:
+  jixiao score FILE [--lang zh|en]   计算得分，输出 JSON / print the results as JSON
+  jixiao check FILE [--lang zh|en]   列出问题 / list the findings readably
+  jixiao template NAME               输出模板 / print a starting file:
+                                     standard, kunming-2022, blank
+  jixiao --help | --version
+
+FILE 为 - 时读取标准输入 / FILE - reads standard input.
+退出码 Exit codes: 0 无错误 no error; 1 有错误或文件无法读取 an error finding or an
+unreadable file; 2 用法错误 wrong usage.
+";
+
+#[derive(Debug, PartialEq)]
+pub enum Command {
+    Help,
+    Version,
+    Score { file: String, lang: Lang },
+    Check { file: String, lang: Lang },
+    Template { name: String },
+}
+
+pub fn parse(argv: &[String]) -> Result<Command, CliError> {
+    let mut lang = Lang::Zh;
+    let mut positional: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < argv.len() {
+        let arg = argv[i].as_str();
+        match arg {
+            "-h" | "--help" | "help" if positional.is_empty() => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "--lang" => {
+                i += 1;
+                lang = parse_lang(argv.get(i).map(String::as_str))?;
+            }
+            _ if arg.starts_with("--lang=") => lang = parse_lang(Some(&arg[7..]))?,
+            "-" => positional.push(arg),
+            _ if arg.starts_with('-') => {
+                return Err(CliError::Usage(format!("未知选项 unknown option {arg}")))
+            }
+            _ => positional.push(arg),
+        }
+        i += 1;
+    }
+    let operand = |what: &str| -> Result<String, CliError> {
+        match positional.as_slice() {
+            [_, one] => Ok(one.to_string()),
+            [_] => Err(CliError::Usage(format!("缺少 {what} / missing {what}"))),
+            _ => Err(CliError::Usage(format!(
+                "参数过多 / too many arguments (one {what})"
+            ))),
+        }
+    };
+    match positional.first().copied() {
+        None => Ok(Command::Help),
+        Some("score") => Ok(Command::Score {
+            file: operand("FILE")?,
+            lang,
+        }),
+        Some("check") => Ok(Command::Check {
+            file: operand("FILE")?,
+            lang,
+        }),
+        Some("template") => Ok(Command::Template {
+            name: operand("NAME")?,
+        }),
+        Some(other) => Err(CliError::Usage(format!(
+            "未知命令 unknown command {other}（score, check, template）"
+        ))),
+    }
+}
+
+fn parse_lang(value: Option<&str>) -> Result<Lang, CliError> {
+    match value {
+        Some("zh") => Ok(Lang::Zh),
+        Some("en") => Ok(Lang::En),
+        _ => Err(CliError::Usage(
+            "--lang 只能是 zh 或 en / --lang takes zh or en".into(),
+        )),
+    }
+}

@@ -1,0 +1,46 @@
+//! Reading FILE (or standard input for `-`) with the size limit.
+
+use crate::error::CliError;
+use jixiao_core::format::MAX_FILE_BYTES;
+use jixiao_core::{Document, LoadError};
+use std::io::Read;
+
+pub fn load(file: &str) -> Result<Document, CliError> {
+    let read_error = |error| CliError::Read {
+        file: file.to_string(),
+        error,
+    };
+    let mut bytes = Vec::new();
+    // One byte more than the limit tells an oversized file without reading all of it.
+    let limit = MAX_FILE_BYTES as u64 + 1;
+    if file == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+    } else {
+        let handle = std::fs::File::open(file).map_err(read_error)?;
+        if let Ok(meta) = handle.metadata() {
+            if meta.is_dir() {
+                return Err(read_error(std::io::Error::other("是目录 / is a directory")));
+            }
+            if meta.len() > MAX_FILE_BYTES as u64 {
+                return Err(CliError::Load {
+                    file: file.to_string(),
+                    error: LoadError::TooLarge {
+                        bytes: meta.len() as usize,
+                    },
+                });
+            }
+        }
+        handle
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+    }
+    jixiao_core::read_bytes(&bytes).map_err(|error| CliError::Load {
+        file: file.to_string(),
+        error,
+    })
+}

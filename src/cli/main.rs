@@ -1,0 +1,75 @@
+//! `jixiao`: the command line over the scoring core.
+//!
+//! ```text
+//! jixiao score FILE [--lang zh|en]     results as JSON; exit 1 when there is an error finding
+//! jixiao check FILE [--lang zh|en]     findings, readably; exit 1 when there is an error
+//! jixiao template NAME                 a starting file: standard, kunming-2022, blank
+//! ```
+//! FILE `-` is standard input.
+
+mod args;
+mod error;
+mod input;
+mod output;
+
+use args::Command;
+use error::CliError;
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match args::parse(&argv).and_then(run) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("jixiao: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, CliError> {
+    match command {
+        Command::Help => {
+            print(args::USAGE);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Version => {
+            print(&format!("jixiao {}\n", env!("CARGO_PKG_VERSION")));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Template { name } => {
+            let text = jixiao_core::templates::template_text(&name)
+                .ok_or(CliError::UnknownTemplate(name))?;
+            print(text);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Score { file, lang } => {
+            let doc = input::load(&file)?;
+            let eval = jixiao_core::evaluate(&doc);
+            let results = jixiao_core::report::results(&eval, lang);
+            print(&format!("{results:#}\n"));
+            Ok(exit_for(&eval))
+        }
+        Command::Check { file, lang } => {
+            let doc = input::load(&file)?;
+            let eval = jixiao_core::evaluate(&doc);
+            print(&output::check_text(&file, &doc, &eval, lang));
+            Ok(exit_for(&eval))
+        }
+    }
+}
+
+fn exit_for(eval: &jixiao_core::Evaluation) -> ExitCode {
+    if eval.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Writes to standard output, ignoring a closed pipe (`jixiao score f | head`).
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+}

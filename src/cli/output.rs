@@ -1,0 +1,49 @@
+//! The readable report of `jixiao check`.
+
+use jixiao_core::number::show2;
+use jixiao_core::{Document, Evaluation, Lang, Level};
+use std::fmt::Write;
+
+pub fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: Lang) -> String {
+    let mut out = String::new();
+    let title = doc.meta_text("title");
+    let name = if title.is_empty() { file } else { &title };
+    let grade = eval.grade.as_deref().unwrap_or("—");
+    let (total, max, percent) = (
+        show2(eval.total),
+        show2(eval.max_points),
+        show2(eval.percent),
+    );
+    let rate = eval.budget.execution_rate.map_or("—".to_string(), show2);
+    let _ = match lang {
+        Lang::Zh => writeln!(
+            out,
+            "{name}\n得分 {total} / {max}（{percent}%），等级 {grade}；预算执行率 {rate}%"
+        ),
+        Lang::En => writeln!(
+            out,
+            "{name}\nscore {total} of {max} ({percent}%), grade {grade}; execution rate {rate}%"
+        ),
+    };
+    let (errors, warnings) = (eval.errors(), eval.warnings());
+    let _ = match lang {
+        Lang::Zh => writeln!(out, "错误 {errors} 项，警告 {warnings} 项"),
+        Lang::En => writeln!(out, "{errors} error(s), {warnings} warning(s)"),
+    };
+    for f in &eval.findings {
+        let level = match (f.level(), lang) {
+            (Level::Error, Lang::Zh) => "错误",
+            (Level::Warning, Lang::Zh) => "警告",
+            (Level::Error, Lang::En) => "error",
+            (Level::Warning, Lang::En) => "warning",
+        };
+        let _ = writeln!(
+            out,
+            "{level}  {}  {}\n      [{}]",
+            f.path,
+            f.message(lang),
+            f.code()
+        );
+    }
+    out
+}
