@@ -28,7 +28,10 @@ pub enum Problem {
         id: String,
     },
     MissingField,
-    BadNumber(NumError),
+    BadNumber {
+        error: NumError,
+        text: String,
+    },
     NotADate {
         text: String,
     },
@@ -116,8 +119,11 @@ impl Problem {
         match self {
             Problem::DuplicateId { .. } => "duplicate-id",
             Problem::MissingField => "missing-field",
-            Problem::BadNumber(NumError::OutOfRange) => "number-out-of-range",
-            Problem::BadNumber(_) => "not-a-number",
+            Problem::BadNumber {
+                error: NumError::OutOfRange,
+                ..
+            } => "number-out-of-range",
+            Problem::BadNumber { .. } => "not-a-number",
             Problem::NotADate { .. } => "not-a-date",
             Problem::NotWhole => "not-a-whole-number",
             Problem::NegativeMoney => "negative-money",
@@ -168,7 +174,7 @@ impl Problem {
         match self {
             Problem::DuplicateId { id } => format!("编号“{id}”重复：同一范围内的编号必须唯一"),
             Problem::MissingField => "必填项未填写".into(),
-            Problem::BadNumber(e) => format!("数值{}", e.zh()),
+            Problem::BadNumber { error, text } => format!("“{}”{}", short(text), error.zh()),
             Problem::NotADate { text } => format!("“{text}”不是日期（应写作 2022-11-30）"),
             Problem::NotWhole => "应为非负整数".into(),
             Problem::NegativeMoney => "金额不能为负数".into(),
@@ -239,7 +245,7 @@ impl Problem {
         match self {
             Problem::DuplicateId { id } => format!("the id \"{id}\" is used twice in the same scope"),
             Problem::MissingField => "this field is required".into(),
-            Problem::BadNumber(e) => format!("the value {}", e.en()),
+            Problem::BadNumber { error, text } => format!("\"{}\" {}", short(text), error.en()),
             Problem::NotADate { text } => format!("\"{text}\" is not a date (write 2022-11-30)"),
             Problem::NotWhole => "must be a whole number, not negative".into(),
             Problem::NegativeMoney => "an amount of money cannot be negative".into(),
@@ -308,6 +314,17 @@ impl Problem {
                 "no indicator is applicable; the percent is 0".into()
             }
         }
+    }
+}
+
+/// A typed value as quoted in a message: at most 24 characters.
+fn short(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(24).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
     }
 }
 

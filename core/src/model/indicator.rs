@@ -2,6 +2,8 @@ use super::Extra;
 use crate::number::Num;
 
 /// A node of the indicator tree (绩效指标体系): a group of indicators or a scored leaf.
+// Most nodes are leaves, so boxing the larger variant would only add an allocation to most nodes.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
     Group(Group),

@@ -63,7 +63,7 @@ pub fn score_budget(
             }
             Ok(Some(r)) => Some(r),
             Ok(None) => planned,
-            Err(()) => None,
+            Err(_) => None,
         };
         if let Ok(Some(i)) = check.optional("initial", line.initial.as_ref()) {
             if i.is_sign_negative() && !i.is_zero() {

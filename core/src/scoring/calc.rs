@@ -10,6 +10,10 @@ pub struct Overflow;
 
 pub type Calc = Result<Decimal, Overflow>;
 
+/// A field was wrong and that has been recorded as a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reported;
+
 pub const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
 pub fn add(a: Decimal, b: Decimal) -> Calc {
@@ -79,8 +83,9 @@ impl<'a> FieldCheck<'a> {
                 self.report(field, Problem::MissingField);
                 None
             }
-            Some(Err(e)) => {
-                self.report(field, Problem::BadNumber(e));
+            Some(Err(error)) => {
+                let text = value.map(Num::raw).unwrap_or_default().to_string();
+                self.report(field, Problem::BadNumber { error, text });
                 None
             }
             Some(Ok(d)) => Some(d),
@@ -88,12 +93,17 @@ impl<'a> FieldCheck<'a> {
     }
 
     /// An optional number: absent or empty is `Ok(None)`.
-    pub fn optional(&mut self, field: &str, value: Option<&Num>) -> Result<Option<Decimal>, ()> {
+    pub fn optional(
+        &mut self,
+        field: &str,
+        value: Option<&Num>,
+    ) -> Result<Option<Decimal>, Reported> {
         match value.map(Num::value) {
             None | Some(Err(NumError::Empty)) => Ok(None),
-            Some(Err(e)) => {
-                self.report(field, Problem::BadNumber(e));
-                Err(())
+            Some(Err(error)) => {
+                let text = value.map(Num::raw).unwrap_or_default().to_string();
+                self.report(field, Problem::BadNumber { error, text });
+                Err(Reported)
             }
             Some(Ok(d)) => Ok(Some(d)),
         }

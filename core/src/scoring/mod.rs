@@ -236,7 +236,12 @@ impl Walk<'_> {
 
     fn leaf(&mut self, leaf: &crate::model::Leaf, depth: usize) -> (Decimal, Decimal) {
         let base = format!("indicators/{}", leaf.id);
-        if let Some(p) = leaf.points.as_ref().and_then(|p| p.ok()) {
+        let given_points = leaf
+            .points
+            .as_ref()
+            .and_then(|p| p.ok())
+            .filter(|p| !p.is_sign_negative());
+        if let Some(p) = given_points {
             match self.all_points.checked_add(p) {
                 Some(sum) => self.all_points = sum,
                 None => self.overflowed = true,
@@ -245,11 +250,7 @@ impl Walk<'_> {
         if !leaf.applicable {
             self.leaves.push(LeafResult {
                 id: leaf.id.clone(),
-                points: leaf
-                    .points
-                    .as_ref()
-                    .and_then(|p| p.ok())
-                    .unwrap_or_default(),
+                points: given_points.unwrap_or_default(),
                 score: Decimal::ZERO,
                 completion: Decimal::ZERO,
                 applicable: false,

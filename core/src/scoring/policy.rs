@@ -34,7 +34,7 @@ impl Policy {
                         grades.push((band.label.clone(), min));
                     }
                 }
-                grades.sort_by(|a, b| b.1.cmp(&a.1));
+                grades.sort_by_key(|band| std::cmp::Reverse(band.1));
                 grades
             }
             _ => default_grades(),
@@ -44,7 +44,13 @@ impl Policy {
                 .optional(field, value.as_ref())
             {
                 Ok(Some(d)) if d.is_sign_negative() && !d.is_zero() => {
-                    check.report(field, Problem::BadNumber(crate::number::NumError::Invalid));
+                    check.report(
+                        field,
+                        Problem::BadNumber {
+                            error: crate::number::NumError::Invalid,
+                            text: d.to_string(),
+                        },
+                    );
                     Decimal::from(default)
                 }
                 Ok(Some(d)) => d,

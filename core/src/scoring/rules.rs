@@ -317,7 +317,7 @@ fn qualitative(rule: &Rule, check: &mut FieldCheck) -> Option<Decimal> {
         tier,
         check.optional("rule/fraction", rule.fraction.as_ref()),
     ) {
-        (_, Err(())) => return None,
+        (_, Err(_)) => return None,
         (Tier::Achieved, Ok(None)) => Decimal::ONE,
         (_, Ok(None)) => {
             check.report("rule/fraction", Problem::MissingField);

@@ -69,7 +69,7 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
                         }
                     },
                     Ok(None) => 2.min(n_options),
-                    Err(()) => 0,
+                    Err(_) => 0,
                 };
             (0..n_options)
                 .map(|i| {
@@ -171,7 +171,7 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
                 });
             let satisfaction = match weighted {
                 Ok(sum) => calc::div(sum, total).ok(),
-                Err(()) => None,
+                Err(_) => None,
             };
             (shares, satisfaction)
         };

@@ -1,0 +1,65 @@
+//! Snapshot tests: every `tests/examples/*.json` (and the Kunming example) is scored and compared
+//! with its `*.results.json`. Run with `JIXIAO_BLESS=1` to write the expected files after a
+//! deliberate change, then read the diff.
+
+use jixiao_core::{evaluate, read_str, report, Lang};
+use std::path::{Path, PathBuf};
+
+fn example_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter(|p| !p.to_string_lossy().ends_with(".results.json"))
+        .collect();
+    files.push(root.join("data/kunming-2022.json"));
+    files.sort();
+    files
+}
+
+#[test]
+fn examples_score_as_recorded() {
+    let bless = std::env::var_os("JIXIAO_BLESS").is_some();
+    let mut failures = Vec::new();
+    let files = example_files();
+    assert!(files.len() >= 4, "the examples folder is missing");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let doc = read_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let actual = format!("{:#}\n", report::results(&evaluate(&doc), Lang::Zh));
+        let expected_path = file.with_extension("results.json");
+        let expected_path =
+            if file.starts_with(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")) {
+                file.parent()
+                    .unwrap()
+                    .parent()
+                    .unwrap()
+                    .join("examples/kunming-2022.results.json")
+            } else {
+                expected_path
+            };
+        if bless {
+            std::fs::write(&expected_path, &actual).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&expected_path) {
+            Ok(expected) if expected == actual => {}
+            Ok(_) => failures.push(format!(
+                "{} differs from {}",
+                file.display(),
+                expected_path.display()
+            )),
+            Err(_) => failures.push(format!(
+                "{} has no {}",
+                file.display(),
+                expected_path.display()
+            )),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n(JIXIAO_BLESS=1 cargo test --test snapshots rewrites them)",
+        failures.join("\n")
+    );
+}
