@@ -1,7 +1,8 @@
 //! What the audit reports: each finding has a severity, a stable code, the path of the field it is
 //! about and a message in Chinese and English.
 
-use crate::number::NumError;
+use crate::number::{show2, NumError};
+use rust_decimal::Decimal;
 
 /// Severity of a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -91,11 +92,11 @@ pub enum Problem {
         respondents: String,
     },
     OverTarget {
-        percent: String,
-        threshold: String,
+        percent: Decimal,
+        threshold: Decimal,
     },
     MissingReason {
-        completion: String,
+        completion: Decimal,
     },
     SpentOverReceived {
         spent: String,
@@ -223,11 +224,14 @@ impl Problem {
                 format!("各选项人数合计 {sum} 人，与有效调查人数 {respondents} 人不符")
             }
             Problem::OverTarget { percent, threshold } => format!(
-                "实际完成值为年度指标值的 {percent}%，超出 {threshold}% 以上：目标设定偏低，需说明偏差原因"
+                "实际完成值为年度指标值的 {}%，超出 {}% 以上：目标设定偏低，需说明偏差原因",
+                show2(*percent),
+                threshold.normalize()
             ),
-            Problem::MissingReason { completion } => {
-                format!("未完成年度指标（完成率 {completion}%），需填写偏差原因")
-            }
+            Problem::MissingReason { completion } => format!(
+                "未完成年度指标（完成率 {}%），需填写偏差原因",
+                show2(*completion)
+            ),
             Problem::SpentOverReceived { spent, received } => {
                 format!("执行数 {spent} 超过到位数 {received}")
             }
@@ -296,11 +300,14 @@ impl Problem {
                 format!("the answers add up to {sum}, not the {respondents} respondents")
             }
             Problem::OverTarget { percent, threshold } => format!(
-                "the actual value is {percent}% of the target, more than {threshold}% over: the target was probably set too low; explain the deviation"
+                "the actual value is {}% of the target, more than {}% over: the target was probably set too low; explain the deviation",
+                show2(*percent),
+                threshold.normalize()
             ),
-            Problem::MissingReason { completion } => {
-                format!("target not met (completion {completion}%) and no reason given")
-            }
+            Problem::MissingReason { completion } => format!(
+                "target not met (completion {}%) and no reason given",
+                show2(*completion)
+            ),
             Problem::SpentOverReceived { spent, received } => {
                 format!("spent {spent} is more than received {received}")
             }

@@ -49,8 +49,7 @@ pub fn score_budget(
     };
     let mut initial_total: Option<Decimal> = None;
     for line in lines {
-        let base = format!("budget/{}", line.id);
-        let mut check = FieldCheck::new(&base, findings);
+        let mut check = FieldCheck::new("budget", &line.id, findings);
         let money = |check: &mut FieldCheck, field: &str, v| {
             check.non_negative(field, v, Problem::NegativeMoney)
         };

@@ -47,25 +47,34 @@ pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Calc {
     values.into_iter().try_fold(Decimal::ZERO, add)
 }
 
-/// Reads fields of one item (a leaf, a budget line, a question) and records what is wrong with
-/// them; `failed` tells whether any of them was wrong.
+/// Reads fields of one item (a leaf, a budget line, a survey) and records what is wrong with
+/// them; `failed` tells whether any of them was wrong. The item's path (`indicators/C111`) is
+/// only written out when there is something to report.
 pub struct FieldCheck<'a> {
-    pub base: &'a str,
+    scope: &'static str,
+    id: &'a str,
     pub findings: &'a mut Vec<Finding>,
     pub failed: bool,
 }
 
 impl<'a> FieldCheck<'a> {
-    pub fn new(base: &'a str, findings: &'a mut Vec<Finding>) -> FieldCheck<'a> {
+    /// Checks the item `id` of `scope` (`"budget"`, `"surveys"`, `"indicators"`; `id` empty for
+    /// the scope itself, as for `"settings"`).
+    pub fn new(scope: &'static str, id: &'a str, findings: &'a mut Vec<Finding>) -> FieldCheck<'a> {
         FieldCheck {
-            base,
+            scope,
+            id,
             findings,
             failed: false,
         }
     }
 
     pub fn path(&self, field: &str) -> String {
-        format!("{}/{}", self.base, field)
+        if self.id.is_empty() {
+            format!("{}/{}", self.scope, field)
+        } else {
+            format!("{}/{}/{}", self.scope, self.id, field)
+        }
     }
 
     pub fn report(&mut self, field: &str, problem: Problem) {

@@ -87,7 +87,7 @@ impl Evaluation {
 /// Scores a document. Never panics: a wrong field is a finding and its leaf scores 0.
 pub fn evaluate(doc: &Document) -> Evaluation {
     let mut findings = Vec::new();
-    ids::check_unique_ids(doc, &mut findings);
+    let size = ids::check_unique_ids(doc, &mut findings);
     let policy = Policy::resolve(&doc.settings, &mut findings);
     let budget = score_budget(&doc.budget, &policy, &mut findings);
     let surveys: Vec<SurveyResult> = doc
@@ -107,8 +107,8 @@ pub fn evaluate(doc: &Document) -> Evaluation {
         sources: &sources,
         policy: &policy,
         findings: &mut findings,
-        leaves: Vec::new(),
-        groups: Vec::new(),
+        leaves: Vec::with_capacity(size.leaves),
+        groups: Vec::with_capacity(size.groups),
         all_points: Decimal::ZERO,
         overflowed: false,
     };
@@ -235,7 +235,6 @@ impl Walk<'_> {
     }
 
     fn leaf(&mut self, leaf: &crate::model::Leaf, depth: usize) -> (Decimal, Decimal) {
-        let base = format!("indicators/{}", leaf.id);
         let given_points = leaf
             .points
             .as_ref()
@@ -260,13 +259,13 @@ impl Walk<'_> {
             });
             return (Decimal::ZERO, Decimal::ZERO);
         }
-        let mut check = FieldCheck::new(&base, self.findings);
+        let mut check = FieldCheck::new("indicators", &leaf.id, self.findings);
         let scored = score_leaf(leaf, self.sources, self.policy, &mut check);
         if scored.valid && scored.completion < Decimal::ONE && leaf.reason.trim().is_empty() {
             check.report(
                 "reason",
                 Problem::MissingReason {
-                    completion: show2(scored.completion * Decimal::ONE_HUNDRED),
+                    completion: scored.completion * Decimal::ONE_HUNDRED,
                 },
             );
         }
@@ -277,7 +276,7 @@ impl Walk<'_> {
             completion: scored.completion,
             applicable: true,
             valid: scored.valid,
-            kind: leaf.rule.kind(),
+            kind: scored.kind,
             depth,
         });
         (scored.points, scored.score)

@@ -25,7 +25,7 @@ pub fn default_grades() -> Vec<(String, Decimal)> {
 
 impl Policy {
     pub fn resolve(settings: &Settings, findings: &mut Vec<Finding>) -> Policy {
-        let mut check = FieldCheck::new("settings", findings);
+        let mut check = FieldCheck::new("settings", "", findings);
         let grades = match &settings.grades {
             Some(bands) if !bands.is_empty() => {
                 let mut grades = Vec::with_capacity(bands.len());

@@ -7,7 +7,7 @@ use super::survey::SurveyResult;
 use crate::date::parse_date;
 use crate::findings::Problem;
 use crate::model::{Formula, Leaf, Rule, RuleKind, Step, Tier};
-use crate::number::{show2, Num};
+use crate::number::Num;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -24,6 +24,7 @@ pub struct LeafScore {
     /// A fraction in [0, 1].
     pub completion: Decimal,
     pub valid: bool,
+    pub kind: Option<RuleKind>,
 }
 
 /// Scores an applicable leaf; errors are recorded in `check` and make the score 0.
@@ -34,7 +35,8 @@ pub fn score_leaf(
     check: &mut FieldCheck,
 ) -> LeafScore {
     let points = check.non_negative("points", leaf.points.as_ref(), Problem::NegativePoints);
-    let completion = completion(leaf, points, sources, policy, check);
+    let kind = leaf.rule.kind();
+    let completion = completion(leaf, kind, points, sources, policy, check);
     let points = points.unwrap_or_default();
     let (completion, score) = match completion {
         Some(Completion::Fraction(c)) if !check.failed => match calc::mul(points, c) {
@@ -52,6 +54,7 @@ pub fn score_leaf(
         score,
         completion,
         valid: !check.failed,
+        kind,
     }
 }
 
@@ -63,13 +66,14 @@ enum Completion {
 
 fn completion(
     leaf: &Leaf,
+    kind: Option<RuleKind>,
     points: Option<Decimal>,
     sources: &Sources,
     policy: &Policy,
     check: &mut FieldCheck,
 ) -> Option<Completion> {
     let rule = &leaf.rule;
-    let Some(kind) = rule.kind() else {
+    let Some(kind) = kind else {
         check.report(
             "rule/kind",
             Problem::UnknownKind {
@@ -385,8 +389,8 @@ fn over_target(target: Decimal, actual: Decimal, policy: &Policy, check: &mut Fi
         check.report(
             "rule/actual",
             Problem::OverTarget {
-                percent: show2(rate),
-                threshold: policy.deviation_threshold.normalize().to_string(),
+                percent: rate,
+                threshold: policy.deviation_threshold,
             },
         );
     }

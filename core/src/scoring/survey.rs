@@ -31,8 +31,7 @@ pub struct SurveyResult {
 }
 
 pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResult {
-    let base = format!("surveys/{}", survey.id);
-    let mut check = FieldCheck::new(&base, findings);
+    let mut check = FieldCheck::new("surveys", &survey.id, findings);
     let method = match survey.method.as_deref().map(str::trim) {
         None | Some("") => Method::Weighted,
         Some(text) => Method::parse(text).unwrap_or_else(|| {
@@ -99,30 +98,28 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
     };
     let mut questions = Vec::with_capacity(survey.questions.len());
     for q in &survey.questions {
-        let qbase = format!("questions/{}", q.id);
+        let qbase = || format!("questions/{}", q.id);
         let mut counts = Vec::with_capacity(q.counts.len());
         let mut question_ok = true;
         for (i, c) in q.counts.iter().enumerate() {
-            let field = format!("{qbase}/counts/{i}");
-            match check.number(&field, Some(c)) {
-                Some(v) => match whole_count(v) {
-                    Some(n) => counts.push(n),
-                    None => {
-                        let problem = if v.is_sign_negative() {
-                            Problem::NegativeCount
-                        } else {
-                            Problem::NotWhole
-                        };
-                        check.report(&field, problem);
-                        question_ok = false;
-                    }
-                },
-                None => question_ok = false,
+            if let Some(n) = c.ok().and_then(whole_count) {
+                counts.push(n);
+                continue;
+            }
+            question_ok = false;
+            let field = format!("{}/counts/{i}", qbase());
+            if let Some(v) = check.number(&field, Some(c)) {
+                let problem = if v.is_sign_negative() {
+                    Problem::NegativeCount
+                } else {
+                    Problem::NotWhole
+                };
+                check.report(&field, problem);
             }
         }
         if q.counts.len() != n_options {
             check.report(
-                &format!("{qbase}/counts"),
+                &format!("{}/counts", qbase()),
                 Problem::CountsLength {
                     counts: q.counts.len(),
                     options: n_options,
@@ -133,7 +130,7 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
         let responses = counts.iter().try_fold(0u64, |a, &c| a.checked_add(c));
         let Some(responses) = responses.filter(|_| question_ok) else {
             if question_ok {
-                check.report(&format!("{qbase}/counts"), Problem::Overflow);
+                check.report(&format!("{}/counts", qbase()), Problem::Overflow);
             }
             questions.push(QuestionResult {
                 id: q.id.clone(),
@@ -146,7 +143,7 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
         if let Some(r) = respondents {
             if responses != r {
                 check.report(
-                    &qbase,
+                    &qbase(),
                     Problem::CountsNotRespondents {
                         sum: responses.to_string(),
                         respondents: r.to_string(),
