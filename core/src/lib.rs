@@ -17,4 +17,5 @@ pub use findings::{Finding, Lang, Level, Problem};
 pub use format::{read_bytes, read_str, to_string_pretty, LoadError, FORMAT};
 pub use model::Document;
 pub use number::{Num, NumError};
+pub use rust_decimal::Decimal;
 pub use scoring::{evaluate, Evaluation};

@@ -1,0 +1,331 @@
+//! The page's one state and the actions that change it: the document, its evaluation (rescored
+//! on every change), undo and redo, the language, the open tab and what to focus.
+//! Pure Rust, tested natively; the Yew reducer is a thin wrapper over [`AppState::apply`].
+
+use crate::edit::{ancestors, Edit};
+use jixiao_core::{evaluate, read_str, templates, Document, Evaluation, Lang};
+use std::collections::HashSet;
+use std::rc::Rc;
+
+/// How many steps undo remembers.
+pub const UNDO_LIMIT: usize = 200;
+
+/// Imported files larger than this are refused before they are read (8 MiB).
+pub const MAX_IMPORT_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
+
+/// The editor shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Budget,
+    Indicators,
+    Surveys,
+    Settings,
+}
+
+impl Tab {
+    /// The tab that holds a finding's field.
+    pub fn of_path(path: &str) -> Tab {
+        match path.split('/').next() {
+            Some("budget") => Tab::Budget,
+            Some("surveys") => Tab::Surveys,
+            Some("settings") => Tab::Settings,
+            _ => Tab::Indicators,
+        }
+    }
+}
+
+/// A message to the user at the top of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub error: bool,
+    pub zh: String,
+    pub en: String,
+}
+
+impl Notice {
+    pub fn info(zh: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice {
+            error: false,
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn error(zh: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice {
+            error: true,
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Edit(Edit),
+    /// Replace the whole document (新建, clear): undoable.
+    Replace(Rc<Document>, Notice),
+    /// The text of an imported file: replaces the document if it reads, else only a message.
+    Import {
+        name: String,
+        text: String,
+    },
+    Notify(Notice),
+    Dismiss,
+    Undo,
+    Redo,
+    SetLang(Lang),
+    SetTab(Tab),
+    ToggleCollapse(String),
+    /// Show the field of a finding: open its tab, expand its groups, focus it.
+    Focus(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub doc: Rc<Document>,
+    pub eval: Rc<Evaluation>,
+    pub undo: Vec<Rc<Document>>,
+    pub redo: Vec<Rc<Document>>,
+    /// The merge key of the last edit, so that typing in one field is one undo step.
+    last_edit: Option<String>,
+    pub lang: Lang,
+    pub tab: Tab,
+    pub collapsed: Rc<HashSet<String>>,
+    pub notice: Option<Notice>,
+    /// A request to focus a field: (sequence number, path).
+    pub focus: Option<(u64, String)>,
+    /// Bumped whenever the document changes (the autosave effect watches it).
+    pub revision: u64,
+}
+
+impl AppState {
+    pub fn new(doc: Document, lang: Lang) -> AppState {
+        let eval = Rc::new(evaluate(&doc));
+        AppState {
+            doc: Rc::new(doc),
+            eval,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_edit: None,
+            lang,
+            tab: Tab::Indicators,
+            collapsed: Rc::new(HashSet::new()),
+            notice: None,
+            focus: None,
+            revision: 0,
+        }
+    }
+
+    /// The state after `action`.
+    pub fn apply(&self, action: Action) -> AppState {
+        let mut next = self.clone();
+        match action {
+            Action::Edit(edit) => {
+                let key = edit.merge_key();
+                let mut doc = (*self.doc).clone();
+                edit.apply(&mut doc);
+                let merge = key.is_some() && key == self.last_edit;
+                next.set_doc(doc, !merge);
+                next.last_edit = key;
+            }
+            Action::Replace(doc, notice) => {
+                next.set_doc((*doc).clone(), true);
+                next.last_edit = None;
+                next.collapsed = Rc::new(HashSet::new());
+                next.notice = Some(notice);
+            }
+            Action::Import { name, text } => match read_str(&text) {
+                Ok(doc) => {
+                    next.set_doc(doc, true);
+                    next.last_edit = None;
+                    next.collapsed = Rc::new(HashSet::new());
+                    next.notice = Some(Notice::info(
+                        format!("已导入 {name}（可撤销）"),
+                        format!("Imported {name} (undo restores the previous work)"),
+                    ));
+                }
+                Err(e) => {
+                    next.notice = Some(Notice::error(
+                        format!("无法导入 {name}：{}。当前内容未改动。", e.zh()),
+                        format!("Cannot import {name}: {}. Your work is unchanged.", e.en()),
+                    ))
+                }
+            },
+            Action::Notify(notice) => next.notice = Some(notice),
+            Action::Dismiss => next.notice = None,
+            Action::Undo => {
+                if let Some(doc) = next.undo.pop() {
+                    next.redo.push(self.doc.clone());
+                    next.show(doc);
+                }
+            }
+            Action::Redo => {
+                if let Some(doc) = next.redo.pop() {
+                    next.undo.push(self.doc.clone());
+                    next.show(doc);
+                }
+            }
+            Action::SetLang(lang) => next.lang = lang,
+            Action::SetTab(tab) => next.tab = tab,
+            Action::ToggleCollapse(id) => {
+                let mut collapsed = (*self.collapsed).clone();
+                if !collapsed.remove(&id) {
+                    collapsed.insert(id);
+                }
+                next.collapsed = Rc::new(collapsed);
+            }
+            Action::Focus(path) => {
+                next.tab = Tab::of_path(&path);
+                if let Some(id) = path
+                    .strip_prefix("indicators/")
+                    .and_then(|p| p.split('/').next())
+                {
+                    let open = ancestors(&self.doc.indicators, id).unwrap_or_default();
+                    if open.iter().any(|g| self.collapsed.contains(g)) {
+                        let mut collapsed = (*self.collapsed).clone();
+                        for g in &open {
+                            collapsed.remove(g);
+                        }
+                        next.collapsed = Rc::new(collapsed);
+                    }
+                }
+                let seq = self.focus.as_ref().map_or(1, |(n, _)| n + 1);
+                next.focus = Some((seq, path));
+            }
+        }
+        next
+    }
+
+    /// A new document from an edit: remembered for undo unless it continues the last edit.
+    fn set_doc(&mut self, doc: Document, remember: bool) {
+        if remember {
+            self.undo.push(self.doc.clone());
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.show(Rc::new(doc));
+    }
+
+    fn show(&mut self, doc: Rc<Document>) {
+        self.eval = Rc::new(evaluate(&doc));
+        self.doc = doc;
+        self.last_edit = None;
+        self.revision += 1;
+    }
+}
+
+/// The document a first visit starts with.
+pub fn starting_document() -> Document {
+    templates::template("standard").expect("the standard template exists")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::{LeafField, LineField};
+    use jixiao_core::number::show2;
+
+    fn kunming() -> AppState {
+        AppState::new(templates::template("kunming-2022").unwrap(), Lang::Zh)
+    }
+
+    fn typed(state: AppState, path: &[usize], field: LeafField, text: &str) -> AppState {
+        // One action per keystroke, as the page sends them.
+        let mut state = state;
+        for end in 1..=text.chars().count() {
+            let prefix: String = text.chars().take(end).collect();
+            state = state.apply(Action::Edit(Edit::Leaf(path.to_vec(), field, prefix)));
+        }
+        state
+    }
+
+    #[test]
+    fn every_edit_rescores() {
+        let state = kunming();
+        assert_eq!(show2(state.eval.total), "92.00");
+        // C111 举办培训期数: target 3, actual 4 → 1.
+        let state = state.apply(Action::Edit(Edit::Leaf(
+            vec![2, 0, 0, 0],
+            LeafField::Actual,
+            "1".into(),
+        )));
+        assert_eq!(show2(state.eval.total), "89.33");
+        assert_eq!(state.revision, 1);
+    }
+
+    #[test]
+    fn typing_in_a_field_is_one_undo_step() {
+        let state = typed(kunming(), &[2, 0, 0, 1], LeafField::Actual, "30");
+        assert_eq!(state.undo.len(), 1);
+        let state = typed(state, &[2, 0, 0, 1], LeafField::Target, "45");
+        assert_eq!(state.undo.len(), 2);
+        let back = state.apply(Action::Undo).apply(Action::Undo);
+        assert_eq!(back.doc, kunming().doc);
+        let again = back.apply(Action::Redo);
+        assert_eq!(again.undo.len(), 1);
+        assert_eq!(again.redo.len(), 1);
+    }
+
+    #[test]
+    fn deleting_a_group_and_clearing_can_be_undone() {
+        let state = kunming();
+        let gone = state.apply(Action::Edit(Edit::RemoveNode(vec![2])));
+        assert_eq!(show2(gone.eval.total), "39.00");
+        assert_eq!(gone.apply(Action::Undo).doc, state.doc);
+        let blank = Rc::new(templates::template("blank").unwrap());
+        let cleared = state.apply(Action::Replace(blank, Notice::info("", "")));
+        assert!(cleared.doc.indicators.is_empty());
+        assert_eq!(cleared.apply(Action::Undo).doc, state.doc);
+    }
+
+    #[test]
+    fn a_broken_import_leaves_the_work_untouched() {
+        let state = kunming().apply(Action::Edit(Edit::Line(0, LineField::Name, "改".into())));
+        let after = state.apply(Action::Import {
+            name: "bad.json".into(),
+            text: "{\"format\": \"jixiao/1\", ".into(),
+        });
+        assert_eq!(after.doc, state.doc);
+        assert_eq!(after.undo.len(), state.undo.len());
+        assert!(after.notice.as_ref().unwrap().error);
+        assert!(after.notice.unwrap().zh.contains("当前内容未改动"));
+    }
+
+    #[test]
+    fn a_good_import_replaces_and_can_be_undone() {
+        let state = AppState::new(starting_document(), Lang::En);
+        let text = templates::template_text("kunming-2022")
+            .unwrap()
+            .to_string();
+        let after = state.apply(Action::Import {
+            name: "k.json".into(),
+            text,
+        });
+        assert_eq!(show2(after.eval.total), "92.00");
+        assert_eq!(after.apply(Action::Undo).doc, state.doc);
+    }
+
+    #[test]
+    fn focus_opens_the_tab_and_the_groups() {
+        let state = kunming()
+            .apply(Action::ToggleCollapse("C".into()))
+            .apply(Action::SetTab(Tab::Budget));
+        assert!(state.collapsed.contains("C"));
+        let state = state.apply(Action::Focus("indicators/C111/rule/actual".into()));
+        assert_eq!(state.tab, Tab::Indicators);
+        assert!(!state.collapsed.contains("C"));
+        assert_eq!(state.focus, Some((1, "indicators/C111/rule/actual".into())));
+        let state = state.apply(Action::Focus("budget/b3/spent".into()));
+        assert_eq!((state.tab, state.focus.unwrap().0), (Tab::Budget, 2));
+    }
+}

@@ -1,0 +1,114 @@
+//! 预算明细: the budget lines with their balance (结余) and rates, and the totals row.
+
+use super::fields::{button, dom_id, messages, shown, Field};
+use super::i18n::t;
+use super::use_ctx;
+use crate::edit::{Dir, Edit, LineField};
+use crate::state::Action;
+use jixiao_core::number::show_exact;
+use jixiao_core::Num;
+use yew::prelude::*;
+
+fn raw(n: &Option<Num>) -> String {
+    n.as_ref().map(|n| n.raw().to_string()).unwrap_or_default()
+}
+
+fn percent(value: Option<jixiao_core::Decimal>) -> String {
+    match value {
+        Some(_) => format!("{}%", shown(value)),
+        None => "—".into(),
+    }
+}
+
+#[function_component(BudgetEditor)]
+pub fn budget_editor() -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.lang();
+    let doc = ctx.state.doc.clone();
+    let eval = ctx.state.eval.clone();
+    let b = &eval.budget;
+    let unit = doc.meta_text("money_unit");
+    let count = doc.budget.len();
+    let columns = [
+        t(lang, "项目名称", "Item"),
+        t(lang, "年初预算数", "Initial budget"),
+        t(lang, "全年预算数", "Annual budget"),
+        t(lang, "到位数", "Received"),
+        t(lang, "执行数", "Spent"),
+    ];
+    let rows = doc.budget.iter().enumerate().map(|(i, line)| {
+        let result = b.lines.get(i);
+        let base = format!("budget/{}", line.id);
+        let cell = |field: LineField, key: &str, label: &str, value: String, number: bool| {
+            let path = format!("{base}/{key}");
+            let name = format!("{} {}", i + 1, label);
+            let f = Field::new(&path, &name, &value).in_table();
+            let f = if number { f.number() } else { f };
+            html! { <td>{ f.render(&ctx, move |v| Action::Edit(Edit::Line(i, field, v))) }</td> }
+        };
+        let placeholder_received = raw(&line.planned);
+        html! {
+            <tr id={dom_id(&base)} tabindex="-1">
+                <th scope="row">{ i + 1 }{ messages(&ctx, &base) }</th>
+                { cell(LineField::Name, "name", columns[0], line.name.clone(), false) }
+                { cell(LineField::Initial, "initial", columns[1], raw(&line.initial), true) }
+                { cell(LineField::Planned, "planned", columns[2], raw(&line.planned), true) }
+                <td>{
+                    Field::new(&format!("{base}/received"), &format!("{} {}", i + 1, columns[3]), &raw(&line.received))
+                        .in_table().number().placeholder(&placeholder_received)
+                        .render(&ctx, move |v| Action::Edit(Edit::Line(i, LineField::Received, v)))
+                }</td>
+                { cell(LineField::Spent, "spent", columns[4], raw(&line.spent), true) }
+                <td class="figure" data-testid={format!("balance-{}", line.id)}>
+                    { result.map_or("—".into(), |r| show_exact(r.balance)) }
+                </td>
+                <td class="figure" data-testid={format!("rate-{}", line.id)}>
+                    { percent(result.and_then(|r| r.execution_rate)) }
+                </td>
+                { cell(LineField::Note, "note", t(lang, "备注", "Note"), line.note.clone(), false) }
+                <td class="row-actions">
+                    { button("↑", format!("{} {}", t(lang, "上移第", "Move up line"), i + 1),
+                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveLine(i, Dir::Up))), i == 0) }
+                    { button("↓", format!("{} {}", t(lang, "下移第", "Move down line"), i + 1),
+                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveLine(i, Dir::Down))), i + 1 == count) }
+                    { button(t(lang, "删除", "Delete"), format!("{} {}", t(lang, "删除第", "Delete line"), i + 1),
+                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveLine(i))), false) }
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <div id={dom_id("budget")} tabindex="-1">
+            <h2>{ t(lang, "预算明细", "Budget lines") }
+                if !unit.is_empty() { <span class="unit">{ format!("（{}：{unit}）", t(lang, "单位", "unit")) }</span> }
+            </h2>
+            { messages(&ctx, "budget") }
+            <div class="table-wrap">
+                <table class="budget">
+                    <thead><tr>
+                        <th scope="col">{ t(lang, "序号", "No.") }</th>
+                        { for columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
+                        <th scope="col">{ t(lang, "结余", "Balance") }</th>
+                        <th scope="col">{ t(lang, "执行率", "Execution") }</th>
+                        <th scope="col">{ t(lang, "备注", "Note") }</th>
+                        <th scope="col"><span class="sr-only">{ t(lang, "操作", "Actions") }</span></th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                    <tfoot><tr>
+                        <th scope="row" colspan="2">{ t(lang, "合计", "Total") }</th>
+                        <td class="figure">{ b.initial.map_or("—".into(), show_exact) }</td>
+                        <td class="figure" data-testid="planned-total">{ show_exact(b.planned) }</td>
+                        <td class="figure">{ show_exact(b.received) }</td>
+                        <td class="figure" data-testid="spent-total">{ show_exact(b.spent) }</td>
+                        <td class="figure" data-testid="balance-total">{ show_exact(b.balance) }</td>
+                        <td class="figure" data-testid="rate-total">{ percent(b.execution_rate) }</td>
+                        <td colspan="2">{ format!("{} {}", t(lang, "资金到位率", "Arrival rate"), percent(b.arrival_rate)) }</td>
+                    </tr></tfoot>
+                </table>
+            </div>
+            <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddLine))}>
+                { t(lang, "＋ 添加预算明细", "+ Add a budget line") }
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,235 @@
+//! Labelled inputs that keep what was typed and show what is wrong with it, and the findings by
+//! path. An input's DOM id is `f:` + the path the core uses for it (`f:budget/b3/spent`).
+
+use super::i18n::t;
+use super::Ctx;
+use crate::state::Action;
+use jixiao_core::{Evaluation, Lang, Level};
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// The findings of an evaluation, looked up by path, with messages in the page's language.
+#[derive(PartialEq)]
+pub struct FindingIndex {
+    by_path: HashMap<String, Vec<(Level, String)>>,
+}
+
+impl FindingIndex {
+    pub fn new(eval: &Evaluation, lang: Lang) -> FindingIndex {
+        let mut by_path: HashMap<String, Vec<(Level, String)>> = HashMap::new();
+        for f in &eval.findings {
+            by_path
+                .entry(f.path.clone())
+                .or_default()
+                .push((f.level(), f.message(lang)));
+        }
+        FindingIndex { by_path }
+    }
+
+    pub fn at(&self, path: &str) -> &[(Level, String)] {
+        self.by_path.get(path).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn has_error(&self, path: &str) -> bool {
+        self.at(path).iter().any(|(l, _)| *l == Level::Error)
+    }
+}
+
+pub fn dom_id(path: &str) -> String {
+    format!("f:{path}")
+}
+
+fn message_id(path: &str) -> String {
+    format!("m:{path}")
+}
+
+/// The messages of the findings at `path`, each with its level in words (colour is never the
+/// only signal).
+pub fn messages(ctx: &Ctx, path: &str) -> Html {
+    let lang = ctx.lang();
+    let found = ctx.findings.at(path);
+    if found.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="messages" id={message_id(path)}>
+            { for found.iter().map(|(level, text)| {
+                let (class, word) = match level {
+                    Level::Error => ("msg error", t(lang, "错误", "Error")),
+                    Level::Warning => ("msg warning", t(lang, "警告", "Warning")),
+                };
+                html! { <li class={class}><span aria-hidden="true">{ "⚠ " }</span><strong>{ word }</strong>{ "：" }{ text.clone() }</li> }
+            }) }
+        </ul>
+    }
+}
+
+/// How a field is typed in.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Kind {
+    Text,
+    /// A number, typed as people type them: `inputmode=decimal`, no browser validation.
+    Number,
+    Area,
+}
+
+/// One input with its label: visible (`visible_label`) or for assistive technology only
+/// (`aria-label`, in tables whose column headers show it).
+pub struct Field<'a> {
+    pub path: &'a str,
+    pub label: &'a str,
+    pub value: &'a str,
+    pub kind: Kind,
+    pub visible_label: bool,
+    pub placeholder: &'a str,
+}
+
+impl<'a> Field<'a> {
+    pub fn new(path: &'a str, label: &'a str, value: &'a str) -> Field<'a> {
+        Field {
+            path,
+            label,
+            value,
+            kind: Kind::Text,
+            visible_label: true,
+            placeholder: "",
+        }
+    }
+
+    pub fn number(mut self) -> Self {
+        self.kind = Kind::Number;
+        self
+    }
+
+    pub fn area(mut self) -> Self {
+        self.kind = Kind::Area;
+        self
+    }
+
+    pub fn in_table(mut self) -> Self {
+        self.visible_label = false;
+        self
+    }
+
+    pub fn placeholder(mut self, text: &'a str) -> Self {
+        self.placeholder = text;
+        self
+    }
+
+    pub fn render(self, ctx: &Ctx, to_action: impl Fn(String) -> Action + 'static) -> Html {
+        let id = dom_id(self.path);
+        let found = ctx.findings.at(self.path);
+        let invalid = ctx.findings.has_error(self.path);
+        let warned = !found.is_empty() && !invalid;
+        let described = (!found.is_empty()).then(|| message_id(self.path));
+        let class = classes!(
+            "field",
+            invalid.then_some("invalid"),
+            warned.then_some("warned"),
+            (self.kind == Kind::Number).then_some("number")
+        );
+        let aria_label = (!self.visible_label).then(|| self.label.to_string());
+        let input = match self.kind {
+            Kind::Area => {
+                let oninput = ctx.on(move |e: InputEvent| {
+                    to_action(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+                });
+                html! {
+                    <textarea id={id.clone()} value={self.value.to_string()} {oninput}
+                        aria-label={aria_label} aria-invalid={invalid.to_string()}
+                        aria-describedby={described} placeholder={self.placeholder.to_string()} rows="2" />
+                }
+            }
+            Kind::Text | Kind::Number => {
+                let oninput = ctx.on(move |e: InputEvent| {
+                    to_action(e.target_unchecked_into::<HtmlInputElement>().value())
+                });
+                let inputmode = (self.kind == Kind::Number).then_some("decimal");
+                html! {
+                    <input type="text" id={id.clone()} value={self.value.to_string()} {oninput} {inputmode}
+                        aria-label={aria_label} aria-invalid={invalid.to_string()}
+                        aria-describedby={described} placeholder={self.placeholder.to_string()}
+                        autocomplete="off" spellcheck="false" />
+                }
+            }
+        };
+        html! {
+            <div class={class}>
+                if self.visible_label {
+                    <label for={id}>{ self.label.to_string() }</label>
+                }
+                { input }
+                { messages(ctx, self.path) }
+            </div>
+        }
+    }
+}
+
+/// A labelled `<select>`.
+pub fn select(
+    ctx: &Ctx,
+    path: &str,
+    label: &str,
+    value: &str,
+    options: &[(&str, &str)],
+    to_action: impl Fn(String) -> Action + 'static,
+) -> Html {
+    let id = dom_id(path);
+    let onchange =
+        ctx.on(move |e: Event| to_action(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let invalid = ctx.findings.has_error(path);
+    let known = options.iter().any(|(v, _)| *v == value);
+    html! {
+        <div class={classes!("field", invalid.then_some("invalid"))}>
+            <label for={id.clone()}>{ label.to_string() }</label>
+            <select id={id} {onchange} aria-invalid={invalid.to_string()}
+                aria-describedby={(!ctx.findings.at(path).is_empty()).then(|| message_id(path))}>
+                if !known {
+                    <option value={value.to_string()} selected=true>{ format!("（{value}）") }</option>
+                }
+                { for options.iter().map(|(v, text)| html! {
+                    <option value={v.to_string()} selected={*v == value}>{ text.to_string() }</option>
+                }) }
+            </select>
+            { messages(ctx, path) }
+        </div>
+    }
+}
+
+/// A small button with a visible text and an accessible name saying what it acts on.
+pub fn button(text: &str, name: String, onclick: Callback<MouseEvent>, disabled: bool) -> Html {
+    html! {
+        <button type="button" class="small" aria-label={name} title={text.to_string()} {onclick} {disabled}>
+            { text.to_string() }
+        </button>
+    }
+}
+
+/// Focuses the element of a path, or of the nearest enclosing path that has one, and scrolls
+/// it into view.
+pub fn focus_path(path: &str) {
+    let document = gloo::utils::document();
+    let mut candidate = path.to_string();
+    loop {
+        if let Some(element) = document.get_element_by_id(&dom_id(&candidate)) {
+            if let Ok(el) = element.clone().dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+            return;
+        }
+        match candidate.rfind('/') {
+            Some(i) => candidate.truncate(i),
+            None => return,
+        }
+    }
+}
+
+/// A decimal as shown: rounded half-up to 2 places, "—" when there is none.
+pub fn shown(value: Option<jixiao_core::Decimal>) -> String {
+    value.map_or("—".to_string(), jixiao_core::number::show2)
+}

@@ -1,0 +1,31 @@
+//! The page speaks Chinese first; English by a switch.
+
+use jixiao_core::Lang;
+
+/// The text in the page's language.
+pub fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// Names of the rule kinds, as the 自评表 speaks of them.
+pub fn kind_label(lang: Lang, kind: &str) -> &'static str {
+    match kind {
+        "at_least" => t(
+            lang,
+            "正向指标（不低于目标）",
+            "At least (higher is better)",
+        ),
+        "at_most" => t(lang, "反向指标（不高于目标）", "At most (lower is better)"),
+        "equal" => t(lang, "等于目标", "Equal to target"),
+        "deadline" => t(lang, "时效（按时完成）", "Deadline"),
+        "qualitative" => t(lang, "定性（达成/部分达成/未达成）", "Qualitative tier"),
+        "manual" => t(lang, "专家打分", "Manual score"),
+        "budget_execution" => t(lang, "预算执行率", "Budget execution rate"),
+        "fund_arrival" => t(lang, "资金到位率", "Fund arrival rate"),
+        "satisfaction" => t(lang, "满意度", "Satisfaction survey"),
+        _ => t(lang, "（未知）", "(unknown)"),
+    }
+}

@@ -1,0 +1,247 @@
+//! The Yew layer: one reducer state (`crate::state`), small components reading it from context.
+
+mod budget;
+mod fields;
+mod files;
+mod i18n;
+mod indicators;
+mod results;
+mod settings;
+mod storage;
+mod surveys;
+mod toolbar;
+
+use crate::state::{starting_document, Action, AppState, Notice, Tab};
+use fields::FindingIndex;
+use i18n::t;
+use jixiao_core::{read_str, Lang};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+/// What every component reads: the state, a way to change it, and the findings by path.
+#[derive(Clone)]
+pub struct Ctx {
+    pub state: UseReducerHandle<AppState>,
+    pub findings: Rc<FindingIndex>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Ctx) -> bool {
+        self.state == other.state && Rc::ptr_eq(&self.findings, &other.findings)
+    }
+}
+
+impl Ctx {
+    pub fn lang(&self) -> Lang {
+        self.state.lang
+    }
+
+    pub fn send(&self, action: Action) {
+        self.state.dispatch(action);
+    }
+
+    /// A callback that turns an event into an action.
+    pub fn on<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
+        let state = self.state.clone();
+        Callback::from(move |e: E| state.dispatch(f(e)))
+    }
+}
+
+#[hook]
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("components are rendered inside App")
+}
+
+/// The saved work, or the standard template on a first visit.
+fn initial_state() -> AppState {
+    let lang = storage::saved_lang();
+    let Some(text) = storage::get(storage::AUTOSAVE_KEY) else {
+        return AppState::new(starting_document(), lang);
+    };
+    match read_str(&text) {
+        Ok(doc) => AppState::new(doc, lang),
+        Err(e) => {
+            // Keep the unreadable text aside rather than overwrite it with the next save.
+            storage::set(storage::BROKEN_KEY, &text);
+            let mut state = AppState::new(starting_document(), lang);
+            state.notice = Some(Notice::error(
+                format!("自动保存的内容无法读取（{}），已另存并打开标准模板。", e.zh()),
+                format!(
+                    "The autosaved work could not be read ({}); it was set aside and the standard template opened.",
+                    e.en()
+                ),
+            ));
+            state
+        }
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    let findings = {
+        let eval = state.eval.clone();
+        let lang = state.lang;
+        use_memo((eval, lang), |(eval, lang)| FindingIndex::new(eval, *lang))
+    };
+
+    // Autosave on every change of the document.
+    {
+        let state = state.clone();
+        use_effect_with(state.revision, move |revision| {
+            if *revision > 0 {
+                let text = jixiao_core::to_string_pretty(&state.doc);
+                if !storage::set(storage::AUTOSAVE_KEY, &text) {
+                    state.dispatch(Action::Notify(Notice::error(
+                        "浏览器拒绝保存（存储空间已满或被禁用）：请导出 JSON 以免丢失。",
+                        "The browser refused to save (storage full or disabled): export JSON to keep your work.",
+                    )));
+                }
+            }
+        });
+    }
+    // The language: remembered, and set on <html lang> for screen readers.
+    use_effect_with(state.lang, |lang| {
+        storage::set(
+            storage::LANG_KEY,
+            if *lang == Lang::En { "en" } else { "zh" },
+        );
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", if *lang == Lang::En { "en" } else { "zh-CN" });
+        }
+    });
+    // Focus the field a finding is about, or the nearest thing that contains it.
+    use_effect_with(state.focus.clone(), |focus| {
+        if let Some((_, path)) = focus {
+            fields::focus_path(path);
+        }
+    });
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo across all edits.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                    let e = e.unchecked_ref::<web_sys::KeyboardEvent>();
+                    if !(e.ctrl_key() || e.meta_key()) {
+                        return;
+                    }
+                    let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                        ("z", false) => Action::Undo,
+                        ("z", true) | ("y", _) => Action::Redo,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    state.dispatch(action);
+                });
+            move || drop(listener)
+        });
+    }
+
+    let ctx = Ctx {
+        state: state.clone(),
+        findings,
+    };
+    let lang = state.lang;
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = files::on_drop(&ctx);
+    html! {
+        <ContextProvider<Ctx> context={ctx}>
+            <div class="page" {ondragover} {ondrop}>
+                <a class="skip" href="#editor">{ t(lang, "跳到编辑区", "Skip to the editor") }</a>
+                <toolbar::Toolbar />
+                <NoticeBar />
+                <div class="layout">
+                    <main id="editor" class="editor" tabindex="-1">
+                        <toolbar::MetaForm />
+                        <Tabs />
+                    </main>
+                    <results::ResultsPanel />
+                </div>
+                <footer class="footer">
+                    { t(lang,
+                        "计分依据财预〔2020〕10号；数据只保存在本浏览器，不会上传。可把 JSON 文件拖到页面上导入。",
+                        "Scored per 财预〔2020〕10号. Your data stays in this browser and is never uploaded. Drop a JSON file on the page to import it.") }
+                </footer>
+            </div>
+        </ContextProvider<Ctx>>
+    }
+}
+
+#[function_component(NoticeBar)]
+fn notice_bar() -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.lang();
+    let Some(notice) = ctx.state.notice.clone() else {
+        return html! { <div class="notice-slot" role="status" aria-live="polite"></div> };
+    };
+    let (class, role, icon) = if notice.error {
+        ("notice error", "alert", "⚠")
+    } else {
+        ("notice info", "status", "ℹ")
+    };
+    html! {
+        <div class="notice-slot">
+            <div class={class} role={role} data-testid="notice">
+                <span aria-hidden="true">{ icon }</span>
+                <span>{ notice.text(lang).to_string() }</span>
+                <button type="button" onclick={ctx.on(|_: MouseEvent| Action::Dismiss)}>
+                    { t(lang, "知道了", "Dismiss") }
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[function_component(Tabs)]
+fn tabs() -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.lang();
+    let current = ctx.state.tab;
+    let tabs = [
+        (Tab::Budget, "budget", t(lang, "预算明细", "Budget")),
+        (
+            Tab::Indicators,
+            "indicators",
+            t(lang, "绩效指标", "Indicators"),
+        ),
+        (Tab::Surveys, "surveys", t(lang, "满意度调查", "Surveys")),
+        (Tab::Settings, "settings", t(lang, "设置", "Settings")),
+    ];
+    let panel = match current {
+        Tab::Budget => html! { <budget::BudgetEditor /> },
+        Tab::Indicators => html! { <indicators::IndicatorEditor /> },
+        Tab::Surveys => html! { <surveys::SurveyEditor /> },
+        Tab::Settings => html! { <settings::SettingsEditor /> },
+    };
+    html! {
+        <>
+            <div class="tabs" role="tablist" aria-label={t(lang, "编辑区", "Editors")}>
+                { for tabs.into_iter().map(|(tab, key, label)| {
+                    let selected = tab == current;
+                    html! {
+                        <button type="button" role="tab" id={format!("tab-{key}")}
+                            aria-selected={selected.to_string()} aria-controls="panel"
+                            class={classes!("tab", selected.then_some("selected"))}
+                            onclick={ctx.on(move |_: MouseEvent| Action::SetTab(tab))}>
+                            { label }
+                        </button>
+                    }
+                }) }
+            </div>
+            <section id="panel" role="tabpanel" class="panel"
+                aria-labelledby={format!("tab-{}", tabs.iter().find(|x| x.0 == current).map_or("budget", |x| x.1))}>
+                { panel }
+            </section>
+        </>
+    }
+}

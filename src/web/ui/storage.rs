@@ -1,0 +1,28 @@
+//! localStorage: the autosaved document and the language. Keys carry the product and the format
+//! version, since every local file shares one storage under file://.
+
+use jixiao_core::Lang;
+
+pub const AUTOSAVE_KEY: &str = "jixiao/1:autosave";
+pub const BROKEN_KEY: &str = "jixiao/1:autosave:unreadable";
+pub const LANG_KEY: &str = "jixiao:lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Writes a value; `false` when the browser refused (storage full or disabled).
+pub fn set(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+pub fn saved_lang() -> Lang {
+    match get(LANG_KEY).as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Zh,
+    }
+}

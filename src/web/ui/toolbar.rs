@@ -1,0 +1,108 @@
+//! The toolbar (新建, 导入, 导出, 撤销, 重做, language) and the project's title block.
+
+use super::fields::Field;
+use super::files;
+use super::i18n::t;
+use super::use_ctx;
+use crate::edit::Edit;
+use crate::state::{Action, Notice};
+use jixiao_core::{templates, Lang};
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[function_component(Toolbar)]
+pub fn toolbar() -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.lang();
+    let state = &ctx.state;
+    let new_from = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let name = select.value();
+            select.set_value("");
+            if let Some(doc) = templates::template(&name) {
+                ctx.send(Action::Replace(
+                    Rc::new(doc),
+                    Notice::info(
+                        "已新建；原内容可用“撤销”找回。",
+                        "New document opened; Undo brings back the previous one.",
+                    ),
+                ));
+            }
+        })
+    };
+    let export = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| files::export_json(&ctx))
+    };
+    let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+    html! {
+        <header class="toolbar">
+            <h1>{ t(lang, "绩效自评计算器", "Performance self-evaluation") }</h1>
+            <div class="actions" role="toolbar" aria-label={t(lang, "文件与编辑", "File and edit")}>
+                <label class="sr-only" for="new-from">{ t(lang, "新建", "New") }</label>
+                <select id="new-from" class="button" onchange={new_from}>
+                    <option value="" selected=true>{ t(lang, "新建…", "New…") }</option>
+                    <option value="standard">{ t(lang, "标准自评表模板", "Standard form template") }</option>
+                    <option value="kunming-2022">{ t(lang, "昆明 2022 示例", "Kunming 2022 example") }</option>
+                    <option value="blank">{ t(lang, "空白（清空全部）", "Blank (clear all)") }</option>
+                </select>
+                <label class="button" for="import-file" tabindex="0" role="button"
+                    onkeydown={Callback::from(|e: KeyboardEvent| {
+                        if e.key() == "Enter" || e.key() == " " {
+                            e.prevent_default();
+                            if let Some(input) = gloo::utils::document().get_element_by_id("import-file") {
+                                use wasm_bindgen::JsCast;
+                                if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() { input.click(); }
+                            }
+                        }
+                    })}>
+                    { t(lang, "导入 JSON", "Import JSON") }
+                </label>
+                <input type="file" id="import-file" class="sr-only" tabindex="-1" accept=".json,application/json"
+                    onchange={files::on_pick(&ctx)} />
+                <button type="button" class="button" onclick={export} data-testid="export-json">
+                    { t(lang, "导出 JSON", "Export JSON") }
+                </button>
+                <button type="button" class="button" disabled={state.undo.is_empty()}
+                    onclick={ctx.on(|_: MouseEvent| Action::Undo)} aria-keyshortcuts="Control+Z">
+                    { t(lang, "撤销", "Undo") }
+                </button>
+                <button type="button" class="button" disabled={state.redo.is_empty()}
+                    onclick={ctx.on(|_: MouseEvent| Action::Redo)} aria-keyshortcuts="Control+Shift+Z">
+                    { t(lang, "重做", "Redo") }
+                </button>
+                <button type="button" class="button lang" onclick={ctx.on(move |_: MouseEvent| Action::SetLang(other))}
+                    lang={if other == Lang::En { "en" } else { "zh-CN" }}>
+                    { if other == Lang::En { "English" } else { "中文" } }
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// 项目名称, 主管部门/实施单位, 年度, 金额单位, 日期.
+#[function_component(MetaForm)]
+pub fn meta_form() -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.lang();
+    let doc = &ctx.state.doc;
+    let fields = [
+        ("title", t(lang, "项目名称", "Project")),
+        ("unit", t(lang, "实施单位", "Implementing unit")),
+        ("year", t(lang, "年度", "Year")),
+        ("money_unit", t(lang, "金额单位", "Money unit")),
+        ("date", t(lang, "填报日期", "Date")),
+    ];
+    html! {
+        <section class="meta" aria-label={t(lang, "项目信息", "Project")}>
+            { for fields.into_iter().map(|(key, label)| {
+                let path = format!("meta/{key}");
+                let value = doc.meta_text(key);
+                Field::new(&path, label, &value).render(&ctx, move |v| Action::Edit(Edit::Meta(key.into(), v)))
+            }) }
+        </section>
+    }
+}
