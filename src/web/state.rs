@@ -81,6 +81,8 @@ pub enum Action {
     Dismiss,
     Undo,
     Redo,
+    /// The user moved to another field: the next edit starts a new undo step.
+    Checkpoint,
     SetLang(Lang),
     SetTab(Tab),
     ToggleCollapse(String),
@@ -173,6 +175,7 @@ impl AppState {
                     next.show(doc);
                 }
             }
+            Action::Checkpoint => next.last_edit = None,
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTab(tab) => next.tab = tab,
             Action::ToggleCollapse(id) => {
@@ -202,6 +205,11 @@ impl AppState {
             }
         }
         next
+    }
+
+    /// Whether `action` would change nothing (so the page need not render again).
+    pub fn is_noop(&self, action: &Action) -> bool {
+        matches!(action, Action::Checkpoint) && self.last_edit.is_none()
     }
 
     /// A new document from an edit: remembered for undo unless it continues the last edit.
@@ -274,6 +282,18 @@ mod tests {
         let again = back.apply(Action::Redo);
         assert_eq!(again.undo.len(), 1);
         assert_eq!(again.redo.len(), 1);
+    }
+
+    #[test]
+    fn moving_to_another_field_starts_a_new_undo_step() {
+        let state = typed(kunming(), &[2, 0, 0, 1], LeafField::Actual, "30");
+        assert!(!state.is_noop(&Action::Checkpoint));
+        let state = state.apply(Action::Checkpoint);
+        assert!(state.is_noop(&Action::Checkpoint));
+        let state = typed(state, &[2, 0, 0, 1], LeafField::Actual, "5");
+        assert_eq!(state.undo.len(), 2);
+        let back = state.apply(Action::Undo);
+        assert_eq!(show2(back.eval.total), "90.00");
     }
 
     #[test]

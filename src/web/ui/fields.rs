@@ -131,13 +131,14 @@ impl<'a> Field<'a> {
             (self.kind == Kind::Number).then_some("number")
         );
         let aria_label = (!self.visible_label).then(|| self.label.to_string());
+        let onfocus = ctx.on(|_: FocusEvent| Action::Checkpoint);
         let input = match self.kind {
             Kind::Area => {
                 let oninput = ctx.on(move |e: InputEvent| {
                     to_action(e.target_unchecked_into::<HtmlTextAreaElement>().value())
                 });
                 html! {
-                    <textarea id={id.clone()} value={self.value.to_string()} {oninput}
+                    <textarea id={id.clone()} value={self.value.to_string()} {oninput} {onfocus}
                         aria-label={aria_label} aria-invalid={invalid.to_string()}
                         aria-describedby={described} placeholder={self.placeholder.to_string()} rows="2" />
                 }
@@ -148,7 +149,7 @@ impl<'a> Field<'a> {
                 });
                 let inputmode = (self.kind == Kind::Number).then_some("decimal");
                 html! {
-                    <input type="text" id={id.clone()} value={self.value.to_string()} {oninput} {inputmode}
+                    <input type="text" id={id.clone()} value={self.value.to_string()} {oninput} {onfocus} {inputmode}
                         aria-label={aria_label} aria-invalid={invalid.to_string()}
                         aria-describedby={described} placeholder={self.placeholder.to_string()}
                         autocomplete="off" spellcheck="false" />

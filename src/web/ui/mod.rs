@@ -23,6 +23,9 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if self.is_noop(&action) {
+            return self;
+        }
         Rc::new(self.apply(action))
     }
 }
