@@ -60,10 +60,10 @@ pub fn budget_editor() -> Html {
                 }</td>
                 { cell(LineField::Spent, "spent", columns[4], raw(&line.spent), true) }
                 <td class="figure" data-testid={format!("balance-{}", line.id)}>
-                    { result.map_or("—".into(), |r| show_exact(r.balance)) }
+                    { result.filter(|r| r.valid).map_or("—".into(), |r| show_exact(r.balance)) }
                 </td>
                 <td class="figure" data-testid={format!("rate-{}", line.id)}>
-                    { percent(result.and_then(|r| r.execution_rate)) }
+                    { percent(result.filter(|r| r.valid).and_then(|r| r.execution_rate)) }
                 </td>
                 { cell(LineField::Note, "note", t(lang, "备注", "Note"), line.note.clone(), false) }
                 <td class="row-actions">

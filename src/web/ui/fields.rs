@@ -60,7 +60,8 @@ pub fn messages(ctx: &Ctx, path: &str) -> Html {
                     Level::Error => ("msg error", t(lang, "错误", "Error")),
                     Level::Warning => ("msg warning", t(lang, "警告", "Warning")),
                 };
-                html! { <li class={class}><span aria-hidden="true">{ "⚠ " }</span><strong>{ word }</strong>{ "：" }{ text.clone() }</li> }
+                let colon = t(lang, "：", ": ");
+                html! { <li class={class}><strong>{ word }</strong>{ colon }{ text.clone() }</li> }
             }) }
         </ul>
     }

@@ -58,14 +58,14 @@ pub fn results_panel() -> Html {
     let findings = eval.findings.iter().map(|f| {
         let path = f.path.clone();
         let (class, word, icon) = match f.level() {
-            Level::Error => ("finding error", t(lang, "错误", "Error"), "⛔"),
-            Level::Warning => ("finding warning", t(lang, "警告", "Warning"), "⚠"),
+            Level::Error => ("finding error", t(lang, "错误", "Error"), "×"),
+            Level::Warning => ("finding warning", t(lang, "警告", "Warning"), "!"),
         };
         html! {
             <li>
                 <button type="button" class={class} data-testid="finding" data-code={f.code()} data-path={f.path.clone()}
                     onclick={ctx.on(move |_: MouseEvent| Action::Focus(path.clone()))}>
-                    <span aria-hidden="true">{ icon }</span>
+                    <span class="icon" aria-hidden="true">{ icon }</span>
                     <strong>{ word }</strong>
                     <span class="finding-text">{ f.message(lang) }</span>
                     <code class="finding-path">{ f.path.clone() }</code>
