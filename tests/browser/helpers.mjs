@@ -46,8 +46,8 @@ export async function launch() {
 }
 
 /** A new page (own storage) at a desktop size, failing the test on any page error. */
-export async function openPage(browser, url, { locale = 'zh-CN' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale, acceptDownloads: true });
+export async function openPage(browser, url, { locale = 'zh-CN', bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale, acceptDownloads: true, bypassCSP });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -132,8 +132,13 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let document = gloo::utils::document();
+            let listener = gloo::events::EventListener::new_with_options(
+                &document,
+                "keydown",
+                options,
+                move |e| {
                     let e = e.unchecked_ref::<web_sys::KeyboardEvent>();
                     if !(e.ctrl_key() || e.meta_key()) {
                         return;
@@ -145,7 +150,8 @@ pub fn app() -> Html {
                     };
                     e.prevent_default();
                     state.dispatch(action);
-                });
+                },
+            );
             move || drop(listener)
         });
     }

@@ -1,0 +1,65 @@
+// After `trunk build`: writes dist/jixiao.html, one file with the HTML, CSS, JS and the WASM inside
+// (base64, instantiated from bytes with initSync, since file:// cannot fetch a .wasm), and adds a
+// Content-Security-Policy to both it and the served dist/index.html. Nothing is fetched: the
+// single file's policy has connect-src 'none'.
+//   node scripts/bundle-single-file.mjs [dist]
+import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const files = await readdir(dist);
+const pick = (re) => {
+  const found = files.filter((f) => re.test(f));
+  if (found.length !== 1) throw new Error(`expected one file matching ${re} in ${dist}, found ${found}`);
+  return join(dist, found[0]);
+};
+const jsPath = pick(/^jixiao-web-[0-9a-f]+\.js$/);
+const wasmPath = pick(/^jixiao-web-[0-9a-f]+_bg\.wasm$/);
+const cssPath = pick(/^style-[0-9a-f]+\.css$/);
+const indexPath = join(dist, 'index.html');
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+// Everything the page needs and nothing more: no fetch, no frames, no forms, no plugins.
+const policy = ({ scripts, styles, connect }) => [
+  "default-src 'none'",
+  `script-src ${scripts.join(' ')} 'wasm-unsafe-eval'`,
+  `style-src ${styles.join(' ')}`,
+  "img-src data:",
+  `connect-src ${connect}`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+const cspMeta = (content) => `<meta http-equiv="Content-Security-Policy" content="${content}" />`;
+
+// The single file.
+const js = (await readFile(jsPath, 'utf8')).replace(/^export \{[^}]*\};?\s*$/m, '');
+const wasm = await readFile(wasmPath);
+const css = await readFile(cssPath, 'utf8');
+const index = await readFile(indexPath, 'utf8');
+const head = index.slice(0, index.indexOf('<script type="module">'));
+const body = index.slice(index.indexOf('<body>'));
+const script = `${js}
+const __jixiaoWasm = "${wasm.toString('base64')}";
+const __jixiaoBytes = typeof Uint8Array.fromBase64 === 'function'
+  ? Uint8Array.fromBase64(__jixiaoWasm)
+  : Uint8Array.from(atob(__jixiaoWasm), (c) => c.charCodeAt(0));
+initSync({ module: __jixiaoBytes });
+`;
+const single = `${head.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  ${cspMeta(policy({
+  scripts: [sha256(script)], styles: [sha256(css)], connect: "'none'",
+}))}`)}<style>${css}</style>
+</head>
+${body.replace('</body>', `<script type="module">${script}</script>\n</body>`)}`;
+await writeFile(join(dist, 'jixiao.html'), single);
+
+// The served page: its own files only (the .wasm is fetched, so connect-src 'self').
+if (!index.includes('Content-Security-Policy')) {
+  const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+  const served = index.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  ${cspMeta(policy({
+    scripts: ["'self'", sha256(loader)], styles: ["'self'"], connect: "'self'",
+  }))}`);
+  await writeFile(indexPath, served);
+}
+console.log(`wrote ${join(dist, 'jixiao.html')} (${single.length} bytes) and a CSP for ${indexPath}`);
