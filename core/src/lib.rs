@@ -4,14 +4,18 @@
 //! rules of `SCORING.md` in exact decimals, the findings of the audit, the file format, and the
 //! results as JSON. The command line and the web page are thin layers over it.
 
+pub mod csv;
 pub mod date;
+pub mod draft;
 pub mod findings;
 pub mod format;
 pub mod model;
 pub mod number;
 pub mod report;
 pub mod scoring;
+pub mod tables;
 pub mod templates;
+pub mod xlsx;
 
 pub use findings::{Finding, Lang, Level, Problem};
 pub use format::{read_bytes, read_str, to_string_pretty, LoadError, FORMAT};

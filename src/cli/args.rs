@@ -11,6 +11,10 @@ jixiao — 绩效自评计算器 (project performance self-evaluation)
   jixiao check FILE [--lang zh|en]   列出问题 / list the findings readably
   jixiao template NAME               输出模板 / print a starting file:
                                      standard, kunming-2022, blank
+  jixiao report FILE [--lang zh|en]  报告文字 / the drafted report text
+  jixiao export FILE [--xlsx OUT.xlsx] [--csv DIR] [--text OUT.txt] [--lang zh|en]
+                                     自评表 Excel、CSV（UTF-8 BOM）、报告文字 /
+                                     the form as Excel, the tables as CSV, the text
   jixiao --help | --version
 
 FILE 为 - 时读取标准输入 / FILE - reads standard input.
@@ -22,13 +26,39 @@ unreadable file; 2 用法错误 wrong usage.
 pub enum Command {
     Help,
     Version,
-    Score { file: String, lang: Lang },
-    Check { file: String, lang: Lang },
-    Template { name: String },
+    Score {
+        file: String,
+        lang: Lang,
+    },
+    Check {
+        file: String,
+        lang: Lang,
+    },
+    Template {
+        name: String,
+    },
+    Report {
+        file: String,
+        lang: Lang,
+    },
+    Export {
+        file: String,
+        lang: Lang,
+        outputs: Outputs,
+    },
+}
+
+/// Where `jixiao export` writes.
+#[derive(Debug, PartialEq, Default)]
+pub struct Outputs {
+    pub xlsx: Option<String>,
+    pub csv: Option<String>,
+    pub text: Option<String>,
 }
 
 pub fn parse(argv: &[String]) -> Result<Command, CliError> {
     let mut lang = Lang::Zh;
+    let mut outputs = Outputs::default();
     let mut positional: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < argv.len() {
@@ -41,6 +71,17 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                 lang = parse_lang(argv.get(i).map(String::as_str))?;
             }
             _ if arg.starts_with("--lang=") => lang = parse_lang(Some(&arg[7..]))?,
+            "--xlsx" | "--csv" | "--text" => {
+                i += 1;
+                let value = argv.get(i).cloned().ok_or_else(|| {
+                    CliError::Usage(format!("{arg} 需要路径 / {arg} needs a path"))
+                })?;
+                match arg {
+                    "--xlsx" => outputs.xlsx = Some(value),
+                    "--csv" => outputs.csv = Some(value),
+                    _ => outputs.text = Some(value),
+                }
+            }
             "-" => positional.push(arg),
             _ if arg.starts_with('-') => {
                 return Err(CliError::Usage(format!("未知选项 unknown option {arg}")))
@@ -71,8 +112,26 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
         Some("template") => Ok(Command::Template {
             name: operand("NAME")?,
         }),
+        Some("report") => Ok(Command::Report {
+            file: operand("FILE")?,
+            lang,
+        }),
+        Some("export") => {
+            let file = operand("FILE")?;
+            if outputs == Outputs::default() {
+                return Err(CliError::Usage(
+                    "export 需要 --xlsx、--csv 或 --text / export needs --xlsx, --csv or --text"
+                        .into(),
+                ));
+            }
+            Ok(Command::Export {
+                file,
+                lang,
+                outputs,
+            })
+        }
         Some(other) => Err(CliError::Usage(format!(
-            "未知命令 unknown command {other}（score, check, template）"
+            "未知命令 unknown command {other}（score, check, template, report, export）"
         ))),
     }
 }

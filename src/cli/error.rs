@@ -13,13 +13,15 @@ pub enum CliError {
     Load { file: String, error: LoadError },
     /// No template of that name (exit 2).
     UnknownTemplate(String),
+    /// An output could not be written (exit 1).
+    Write { file: String, error: std::io::Error },
 }
 
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) | CliError::UnknownTemplate(_) => 2,
-            CliError::Read { .. } | CliError::Load { .. } => 1,
+            CliError::Read { .. } | CliError::Load { .. } | CliError::Write { .. } => 1,
         }
     }
 }
@@ -32,6 +34,9 @@ impl fmt::Display for CliError {
                 write!(f, "{file}: 无法读取文件 / cannot read the file: {error}")
             }
             CliError::Load { file, error } => write!(f, "{file}: {error}"),
+            CliError::Write { file, error } => {
+                write!(f, "{file}: 无法写入 / cannot write: {error}")
+            }
             CliError::UnknownTemplate(name) => write!(
                 f,
                 "没有名为“{name}”的模板 / no template named \"{name}\" (standard, kunming-2022, blank)"

@@ -4,11 +4,14 @@
 //! jixiao score FILE [--lang zh|en]     results as JSON; exit 1 when there is an error finding
 //! jixiao check FILE [--lang zh|en]     findings, readably; exit 1 when there is an error
 //! jixiao template NAME                 a starting file: standard, kunming-2022, blank
+//! jixiao report FILE [--lang zh|en]    the drafted report text
+//! jixiao export FILE [--xlsx OUT] [--csv DIR] [--text OUT]   what staff hand in
 //! ```
 //! FILE `-` is standard input.
 
 mod args;
 mod error;
+mod export;
 mod input;
 mod output;
 
@@ -49,6 +52,24 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             let eval = jixiao_core::evaluate(&doc);
             let results = jixiao_core::report::results(&eval, lang);
             print(&format!("{results:#}\n"));
+            Ok(exit_for(&eval))
+        }
+        Command::Report { file, lang } => {
+            let doc = input::load(&file)?;
+            let eval = jixiao_core::evaluate(&doc);
+            print(&jixiao_core::draft::draft_text(&doc, &eval, lang));
+            Ok(exit_for(&eval))
+        }
+        Command::Export {
+            file,
+            lang,
+            outputs,
+        } => {
+            let doc = input::load(&file)?;
+            let eval = jixiao_core::evaluate(&doc);
+            for written in export::write_all(&doc, &eval, lang, &outputs)? {
+                eprintln!("jixiao: {written}");
+            }
             Ok(exit_for(&eval))
         }
         Command::Check { file, lang } => {

@@ -1,0 +1,184 @@
+//! The three tables staff hand in (自评表 indicators, 预算明细, 满意度调查) as rows of exact values,
+//! shared by the Excel, CSV, print and drafted-text outputs so that every one shows the same
+//! figures.
+
+use crate::findings::Lang;
+use crate::model::{Document, Node, RuleKind, Tier};
+use crate::number::Num;
+use crate::scoring::{Evaluation, LeafResult};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// A target or actual value as the form shows it: a number when it is one, else text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shown {
+    Number(Decimal),
+    Text(String),
+    Empty,
+}
+
+impl Shown {
+    fn of(n: &Option<Num>) -> Shown {
+        match n {
+            Some(n) => match n.ok() {
+                Some(d) => Shown::Number(d),
+                None if n.raw().trim().is_empty() => Shown::Empty,
+                None => Shown::Text(n.raw().to_string()),
+            },
+            None => Shown::Empty,
+        }
+    }
+
+    /// As text: numbers exactly, without trailing zeros.
+    pub fn text(&self) -> String {
+        match self {
+            Shown::Number(d) => d.normalize().to_string(),
+            Shown::Text(t) => t.clone(),
+            Shown::Empty => String::new(),
+        }
+    }
+}
+
+/// One leaf as a row of the 自评表.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorRow {
+    pub id: String,
+    /// The names of the groups above the leaf, outermost first.
+    pub groups: Vec<String>,
+    pub name: String,
+    pub kind: Option<RuleKind>,
+    pub unit: String,
+    pub target: Shown,
+    pub actual: Shown,
+    pub points: Decimal,
+    pub score: Decimal,
+    /// A fraction in [0, 1].
+    pub completion: Decimal,
+    pub applicable: bool,
+    pub valid: bool,
+    pub reason: String,
+}
+
+/// Every leaf in document order, with what the form shows for it.
+pub fn indicator_rows(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<IndicatorRow> {
+    let results: HashMap<&str, &LeafResult> =
+        eval.leaves.iter().map(|l| (l.id.as_str(), l)).collect();
+    let mut rows = Vec::new();
+    let mut groups = Vec::new();
+    walk(
+        &doc.indicators,
+        &mut groups,
+        &results,
+        eval,
+        lang,
+        &mut rows,
+    );
+    rows
+}
+
+fn walk(
+    nodes: &[Node],
+    groups: &mut Vec<String>,
+    results: &HashMap<&str, &LeafResult>,
+    eval: &Evaluation,
+    lang: Lang,
+    rows: &mut Vec<IndicatorRow>,
+) {
+    for node in nodes {
+        match node {
+            Node::Group(g) => {
+                groups.push(g.name.clone());
+                walk(&g.children, groups, results, eval, lang, rows);
+                groups.pop();
+            }
+            Node::Leaf(l) => {
+                let r = results.get(l.id.as_str());
+                let kind = l.rule.kind();
+                let rate = |v: Option<Decimal>| {
+                    v.map_or(Shown::Empty, |v| Shown::Number(crate::number::round2(v)))
+                };
+                let (target, actual) = match kind {
+                    Some(RuleKind::Qualitative) => {
+                        let tier = l.rule.tier.as_deref().and_then(Tier::parse);
+                        (
+                            Shown::Empty,
+                            Shown::Text(tier.map_or(String::new(), |t| tier_name(t, lang).into())),
+                        )
+                    }
+                    Some(RuleKind::Manual) => (Shown::Empty, Shown::Empty),
+                    Some(RuleKind::BudgetExecution) => {
+                        (Shown::Empty, rate(eval.budget.execution_rate))
+                    }
+                    Some(RuleKind::FundArrival) => (Shown::Empty, rate(eval.budget.arrival_rate)),
+                    Some(RuleKind::Satisfaction) => {
+                        let sat = l
+                            .rule
+                            .survey
+                            .as_deref()
+                            .and_then(|s| eval.survey(s))
+                            .and_then(|s| s.satisfaction);
+                        (Shown::of(&l.rule.target), rate(sat))
+                    }
+                    _ => (Shown::of(&l.rule.target), Shown::of(&l.rule.actual)),
+                };
+                let unit = match kind {
+                    Some(
+                        RuleKind::BudgetExecution | RuleKind::FundArrival | RuleKind::Satisfaction,
+                    ) => "%".to_string(),
+                    _ => l.unit().to_string(),
+                };
+                rows.push(IndicatorRow {
+                    id: l.id.clone(),
+                    groups: groups.clone(),
+                    name: l.name.clone(),
+                    kind,
+                    unit,
+                    target,
+                    actual,
+                    points: r.map_or(Decimal::ZERO, |r| r.points),
+                    score: r.map_or(Decimal::ZERO, |r| r.score),
+                    completion: r.map_or(Decimal::ZERO, |r| r.completion),
+                    applicable: l.applicable,
+                    valid: r.is_none_or(|r| r.valid),
+                    reason: l.reason.clone(),
+                });
+            }
+        }
+    }
+}
+
+/// The tier as the 自评表's notes name it.
+pub fn tier_name(tier: Tier, lang: Lang) -> &'static str {
+    match (tier, lang) {
+        (Tier::Achieved, Lang::Zh) => "达成",
+        (Tier::Partial, Lang::Zh) => "部分达成并具有一定效果",
+        (Tier::Missed, Lang::Zh) => "未达成且效果较差",
+        (Tier::Achieved, Lang::En) => "achieved",
+        (Tier::Partial, Lang::En) => "partly achieved",
+        (Tier::Missed, Lang::En) => "missed",
+    }
+}
+
+/// The 一级/二级/三级 columns of a row: the outermost group, the groups between, and the leaf.
+/// A top-level leaf (预算执行率) stands in the first column alone.
+pub fn levels(row: &IndicatorRow) -> [String; 3] {
+    match row.groups.split_first() {
+        None => [row.name.clone(), String::new(), String::new()],
+        Some((first, rest)) => [first.clone(), rest.join(" / "), row.name.clone()],
+    }
+}
+
+/// The percent shown for a fraction, with as few decimals as it needs ("100", "33.33").
+pub fn percent_text(fraction: Decimal) -> String {
+    crate::number::round2(fraction * Decimal::ONE_HUNDRED)
+        .normalize()
+        .to_string()
+}
+
+/// Whether a leaf is scored on the budget (its figures are in the 项目资金 part of the form).
+pub fn is_budget_rule(kind: Option<RuleKind>) -> bool {
+    matches!(
+        kind,
+        Some(RuleKind::BudgetExecution | RuleKind::FundArrival)
+    )
+}
