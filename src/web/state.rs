@@ -20,6 +20,7 @@ pub enum Tab {
     Indicators,
     Surveys,
     Settings,
+    Report,
 }
 
 impl Tab {

@@ -8,12 +8,12 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-/// Downloads `text` as a file named `name`.
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+/// Downloads `bytes` as a file named `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let anchor: web_sys::HtmlAnchorElement =
         gloo::utils::document().create_element("a")?.dyn_into()?;
@@ -44,7 +44,7 @@ pub fn export_json(ctx: &Ctx) {
     let value = jixiao_core::report::export(&state.doc, &state.eval, state.lang);
     let text = serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
     let name = file_name(&state.doc.meta_text("title"), "json");
-    if download(&name, "application/json", &text).is_err() {
+    if download_bytes(&name, "application/json", text.as_bytes()).is_err() {
         ctx.send(Action::Notify(Notice::error(
             "无法下载文件",
             "The download failed",

@@ -1,10 +1,12 @@
 //! The Yew layer: one reducer state (`crate::state`), small components reading it from context.
 
 mod budget;
+mod charts;
 mod fields;
 mod files;
 mod i18n;
 mod indicators;
+mod report;
 mod results;
 mod settings;
 mod storage;
@@ -176,6 +178,9 @@ pub fn app() -> Html {
                     </main>
                     <results::ResultsPanel />
                 </div>
+                if state.tab != Tab::Report {
+                    <report::ReportView for_print=true />
+                }
                 <footer class="footer">
                     { t(lang,
                         "计分依据财预〔2020〕10号；数据只保存在本浏览器，不会上传。可把 JSON 文件拖到页面上导入。",
@@ -225,12 +230,14 @@ fn tabs() -> Html {
         ),
         (Tab::Surveys, "surveys", t(lang, "满意度调查", "Surveys")),
         (Tab::Settings, "settings", t(lang, "设置", "Settings")),
+        (Tab::Report, "report", t(lang, "报告", "Report")),
     ];
     let panel = match current {
         Tab::Budget => html! { <budget::BudgetEditor /> },
         Tab::Indicators => html! { <indicators::IndicatorEditor /> },
         Tab::Surveys => html! { <surveys::SurveyEditor /> },
         Tab::Settings => html! { <settings::SettingsEditor /> },
+        Tab::Report => html! { <report::ReportView /> },
     };
     html! {
         <>
