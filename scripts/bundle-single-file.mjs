@@ -1,10 +1,12 @@
 // After `trunk build`: writes dist/jixiao.html, one file with the HTML, CSS, JS and the WASM inside
-// (base64, instantiated from bytes with initSync, since file:// cannot fetch a .wasm), and adds a
+// (gzip + base64, unpacked with DecompressionStream and instantiated from bytes with initSync,
+// since file:// cannot fetch a .wasm), and adds a
 // Content-Security-Policy to both it and the served dist/index.html. Nothing is fetched: the
 // single file's policy has connect-src 'none'.
 //   node scripts/bundle-single-file.mjs [dist]
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
@@ -38,14 +40,18 @@ const js = (await readFile(jsPath, 'utf8')).replace(/^export \{[^}]*\};?\s*$/m, 
 const wasm = await readFile(wasmPath);
 const css = await readFile(cssPath, 'utf8');
 const index = await readFile(indexPath, 'utf8');
-const head = index.slice(0, index.indexOf('<script type="module">'));
+// (Running the script twice must not stack the served page's policy onto the single file.)
+const head = index.slice(0, index.indexOf('<script type="module">')).replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 const body = index.slice(index.indexOf('<body>'));
+// The wasm is gzipped before base64: the file is half the size, and gzip of the whole file
+// stays small (base64 of raw wasm compresses poorly).
 const script = `${js}
-const __jixiaoWasm = "${wasm.toString('base64')}";
-const __jixiaoBytes = typeof Uint8Array.fromBase64 === 'function'
+const __jixiaoWasm = "${gzipSync(wasm, { level: 9 }).toString('base64')}";
+const __jixiaoPacked = typeof Uint8Array.fromBase64 === 'function'
   ? Uint8Array.fromBase64(__jixiaoWasm)
   : Uint8Array.from(atob(__jixiaoWasm), (c) => c.charCodeAt(0));
-initSync({ module: __jixiaoBytes });
+const __jixiaoStream = new Blob([__jixiaoPacked]).stream().pipeThrough(new DecompressionStream('gzip'));
+initSync({ module: await new Response(__jixiaoStream).arrayBuffer() });
 `;
 const single = `${head.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  ${cspMeta(policy({
   scripts: [sha256(script)], styles: [sha256(css)], connect: "'none'",
