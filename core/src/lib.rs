@@ -15,6 +15,7 @@ pub mod report;
 pub mod scoring;
 pub mod tables;
 pub mod templates;
+pub mod whatif;
 pub mod xlsx;
 
 pub use findings::{Finding, Lang, Level, Problem};

@@ -102,6 +102,48 @@ pub fn results(eval: &Evaluation, lang: Lang) -> Value {
     })
 }
 
+/// The results with the planning parts that need the document: `lost` (失分分析, most first)
+/// and, when the file has scenarios, each scenario's figures next to the base.
+pub fn results_of(doc: &Document, eval: &Evaluation, lang: Lang) -> Value {
+    let mut out = results(eval, lang);
+    let lost: Vec<Value> = crate::whatif::lost_points(doc, eval)
+        .into_iter()
+        .map(|l| {
+            json!({
+                "id": l.id,
+                "name": l.name,
+                "group": l.groups.join(" / "),
+                "points": show2(l.points),
+                "score": show2(l.score),
+                "lost": show2(l.lost),
+            })
+        })
+        .collect();
+    out["lost"] = Value::Array(lost);
+    if !doc.scenarios.is_empty() {
+        let scenarios: Vec<Value> = doc
+            .scenarios
+            .iter()
+            .map(|s| match crate::whatif::compare(doc, eval, s) {
+                Ok(o) => json!({
+                    "name": o.name,
+                    "total": show2(o.summary.total),
+                    "percent": show2(o.summary.percent),
+                    "grade": o.summary.grade,
+                    "delta": show2(o.delta),
+                    "execution_rate": rate(o.summary.execution_rate),
+                    "changes": o.changes.iter().map(|c| json!({
+                        "path": c.path, "old": c.old, "new": c.new, "delta": show2(c.delta),
+                    })).collect::<Vec<_>>(),
+                }),
+                Err(e) => json!({"name": s.name, "error": match lang { Lang::Zh => e.zh(), Lang::En => e.en() }}),
+            })
+            .collect();
+        out["scenarios"] = Value::Array(scenarios);
+    }
+    out
+}
+
 /// One finding as JSON: level, code, path, the message in `lang`, and both languages.
 pub fn finding(f: &Finding, lang: Lang) -> Value {
     json!({
@@ -118,7 +160,7 @@ pub fn finding(f: &Finding, lang: Lang) -> Value {
 pub fn export(doc: &Document, eval: &Evaluation, lang: Lang) -> Value {
     let mut value = crate::format::to_value(doc);
     if let Value::Object(map) = &mut value {
-        map.insert("results".into(), results(eval, lang));
+        map.insert("results".into(), results_of(doc, eval, lang));
     }
     value
 }

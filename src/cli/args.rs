@@ -1,6 +1,7 @@
 //! The command line's arguments.
 
 use crate::error::CliError;
+use jixiao_core::whatif::Goal;
 use jixiao_core::Lang;
 
 pub const USAGE: &str = "\
@@ -9,6 +10,9 @@ jixiao — 绩效自评计算器 (project performance self-evaluation)
 用法 Usage:
   jixiao score FILE [--lang zh|en]   计算得分，输出 JSON / print the results as JSON
   jixiao check FILE [--lang zh|en]   列出问题 / list the findings readably
+  jixiao seek FILE --path PATH (--grade 优 | --total 90 | --full)
+                                     需要多少 / the value of one field that reaches
+                                     a grade, a total or full marks on its indicators
   jixiao template NAME               输出模板 / print a starting file:
                                      standard, kunming-2022, blank
   jixiao report FILE [--lang zh|en]  报告文字 / the drafted report text
@@ -37,6 +41,12 @@ pub enum Command {
     Template {
         name: String,
     },
+    Seek {
+        file: String,
+        path: String,
+        goal: Goal,
+        lang: Lang,
+    },
     Report {
         file: String,
         lang: Lang,
@@ -59,6 +69,8 @@ pub struct Outputs {
 pub fn parse(argv: &[String]) -> Result<Command, CliError> {
     let mut lang = Lang::Zh;
     let mut outputs = Outputs::default();
+    let mut seek_path: Option<String> = None;
+    let mut goal: Option<Goal> = None;
     let mut positional: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < argv.len() {
@@ -71,6 +83,25 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                 lang = parse_lang(argv.get(i).map(String::as_str))?;
             }
             _ if arg.starts_with("--lang=") => lang = parse_lang(Some(&arg[7..]))?,
+            "--full" => goal = Some(Goal::Full),
+            "--path" | "--grade" | "--total" => {
+                i += 1;
+                let value = argv.get(i).cloned().ok_or_else(|| {
+                    CliError::Usage(format!("{arg} 需要取值 / {arg} needs a value"))
+                })?;
+                match arg {
+                    "--path" => seek_path = Some(value),
+                    "--grade" => goal = Some(Goal::Grade(value)),
+                    _ => {
+                        let total = jixiao_core::number::parse_decimal(&value).map_err(|_| {
+                            CliError::Usage(format!(
+                                "--total 需要数字 / --total needs a number: {value}"
+                            ))
+                        })?;
+                        goal = Some(Goal::Total(total));
+                    }
+                }
+            }
             "--xlsx" | "--csv" | "--text" => {
                 i += 1;
                 let value = argv.get(i).cloned().ok_or_else(|| {
@@ -112,6 +143,23 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
         Some("template") => Ok(Command::Template {
             name: operand("NAME")?,
         }),
+        Some("seek") => {
+            let file = operand("FILE")?;
+            let path = seek_path
+                .ok_or_else(|| CliError::Usage("seek 需要 --path / seek needs --path".into()))?;
+            let goal = goal.ok_or_else(|| {
+                CliError::Usage(
+                    "seek 需要 --grade、--total 或 --full / seek needs --grade, --total or --full"
+                        .into(),
+                )
+            })?;
+            Ok(Command::Seek {
+                file,
+                path,
+                goal,
+                lang,
+            })
+        }
         Some("report") => Ok(Command::Report {
             file: operand("FILE")?,
             lang,
@@ -131,7 +179,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
             })
         }
         Some(other) => Err(CliError::Usage(format!(
-            "未知命令 unknown command {other}（score, check, template, report, export）"
+            "未知命令 unknown command {other}（score, check, seek, template, report, export）"
         ))),
     }
 }

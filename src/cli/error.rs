@@ -13,6 +13,8 @@ pub enum CliError {
     Load { file: String, error: LoadError },
     /// No template of that name (exit 2).
     UnknownTemplate(String),
+    /// A seek that cannot be run (exit 1): a wrong path, a text field, an unknown grade.
+    Seek(jixiao_core::whatif::SeekError),
     /// An output could not be written (exit 1).
     Write { file: String, error: std::io::Error },
 }
@@ -21,7 +23,10 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) | CliError::UnknownTemplate(_) => 2,
-            CliError::Read { .. } | CliError::Load { .. } | CliError::Write { .. } => 1,
+            CliError::Read { .. }
+            | CliError::Load { .. }
+            | CliError::Write { .. }
+            | CliError::Seek(_) => 1,
         }
     }
 }
@@ -34,6 +39,7 @@ impl fmt::Display for CliError {
                 write!(f, "{file}: 无法读取文件 / cannot read the file: {error}")
             }
             CliError::Load { file, error } => write!(f, "{file}: {error}"),
+            CliError::Seek(e) => write!(f, "{e}"),
             CliError::Write { file, error } => {
                 write!(f, "{file}: 无法写入 / cannot write: {error}")
             }

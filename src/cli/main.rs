@@ -4,6 +4,7 @@
 //! jixiao score FILE [--lang zh|en]     results as JSON; exit 1 when there is an error finding
 //! jixiao check FILE [--lang zh|en]     findings, readably; exit 1 when there is an error
 //! jixiao template NAME                 a starting file: standard, kunming-2022, blank
+//! jixiao seek FILE --path PATH (--grade 优 | --total 90 | --full)   需要多少
 //! jixiao report FILE [--lang zh|en]    the drafted report text
 //! jixiao export FILE [--xlsx OUT] [--csv DIR] [--text OUT]   what staff hand in
 //! ```
@@ -50,9 +51,23 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::Score { file, lang } => {
             let doc = input::load(&file)?;
             let eval = jixiao_core::evaluate(&doc);
-            let results = jixiao_core::report::results(&eval, lang);
+            let results = jixiao_core::report::results_of(&doc, &eval, lang);
             print(&format!("{results:#}\n"));
             Ok(exit_for(&eval))
+        }
+        Command::Seek {
+            file,
+            path,
+            goal,
+            lang,
+        } => {
+            let doc = input::load(&file)?;
+            let answer = jixiao_core::whatif::seek(&doc, &path, &goal).map_err(CliError::Seek)?;
+            print(&format!(
+                "{:#}\n",
+                output::seek_json(&doc, &path, &goal, &answer, lang)
+            ));
+            Ok(ExitCode::SUCCESS)
         }
         Command::Report { file, lang } => {
             let doc = input::load(&file)?;

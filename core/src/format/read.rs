@@ -2,8 +2,8 @@
 
 use super::error::{Expected, LoadError, FORMAT, MAX_FILE_BYTES};
 use crate::model::{
-    BudgetLine, Document, Extra, GradeBand, Group, Leaf, Node, Question, Rule, Settings, Step,
-    Survey, SurveyOption,
+    BudgetLine, Change, Document, Extra, GradeBand, Group, Leaf, Node, Question, Rule, Scenario,
+    Settings, Step, Survey, SurveyOption,
 };
 use crate::number::Num;
 use serde_json::{Map, Value};
@@ -72,12 +72,14 @@ pub fn read_value(value: Value) -> Result<Document, LoadError> {
     let budget = root.list("budget", "budget", read_budget_line)?;
     let surveys = root.list("surveys", "surveys", read_survey)?;
     let indicators = root.list("indicators", "indicators", read_node)?;
+    let scenarios = root.list("scenarios", "scenarios", read_scenario)?;
     Ok(Document {
         meta,
         settings,
         budget,
         surveys,
         indicators,
+        scenarios,
         extra: root.map,
     })
 }
@@ -103,6 +105,30 @@ fn read_settings(mut f: Fields) -> Result<Settings, LoadError> {
         deviation_threshold: f.num("deviation_threshold")?,
         min_execution_rate: f.num("min_execution_rate")?,
         mismatch_margin: f.num("mismatch_margin")?,
+        extra: f.map,
+    })
+}
+
+fn read_scenario(mut f: Fields) -> Result<Scenario, LoadError> {
+    let name = f.text("name")?.unwrap_or_default();
+    let changes = f.list("changes", "changes", |mut c| {
+        let path = c.text("path")?.unwrap_or_default();
+        let value = match c.take("value") {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) => s,
+            Some(Value::Number(n)) => n.to_string(),
+            Some(Value::Bool(b)) => b.to_string(),
+            Some(other) => return Err(c.wrong("value", Expected::Text, &other)),
+        };
+        Ok(Change {
+            path,
+            value,
+            extra: c.map,
+        })
+    })?;
+    Ok(Scenario {
+        name,
+        changes,
         extra: f.map,
     })
 }

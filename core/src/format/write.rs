@@ -2,7 +2,8 @@
 
 use super::error::FORMAT;
 use crate::model::{
-    BudgetLine, Document, Extra, Leaf, Node, Question, Rule, Settings, Step, Survey, SurveyOption,
+    BudgetLine, Document, Extra, Leaf, Node, Question, Rule, Scenario, Settings, Step, Survey,
+    SurveyOption,
 };
 use crate::number::Num;
 use serde_json::{Map, Value};
@@ -16,6 +17,9 @@ pub fn to_value(doc: &Document) -> Value {
     out.insert("budget".into(), list(&doc.budget, budget_line));
     out.insert("surveys".into(), list(&doc.surveys, survey));
     out.insert("indicators".into(), list(&doc.indicators, node));
+    if !doc.scenarios.is_empty() {
+        out.insert("scenarios".into(), list(&doc.scenarios, scenario));
+    }
     extend(&mut out, &doc.extra);
     Value::Object(out)
 }
@@ -168,6 +172,25 @@ fn rule(r: &Rule) -> Value {
         out.insert("steps".into(), list(steps, step));
     }
     extend(&mut out, &r.extra);
+    Value::Object(out)
+}
+
+fn scenario(s: &Scenario) -> Value {
+    let mut out = Map::new();
+    out.insert("name".into(), s.name.clone().into());
+    let changes = s
+        .changes
+        .iter()
+        .map(|c| {
+            let mut change = Map::new();
+            change.insert("path".into(), c.path.clone().into());
+            change.insert("value".into(), c.value.clone().into());
+            extend(&mut change, &c.extra);
+            Value::Object(change)
+        })
+        .collect();
+    out.insert("changes".into(), Value::Array(changes));
+    extend(&mut out, &s.extra);
     Value::Object(out)
 }
 

@@ -1,4 +1,4 @@
-use super::{BudgetLine, Extra, Node, Survey};
+use super::{BudgetLine, Extra, Node, Scenario, Survey};
 use crate::number::Num;
 
 /// A whole `jixiao/1` self-evaluation.
@@ -10,6 +10,8 @@ pub struct Document {
     pub budget: Vec<BudgetLine>,
     pub surveys: Vec<Survey>,
     pub indicators: Vec<Node>,
+    /// What-if scenarios over this document (optional in `jixiao/1`).
+    pub scenarios: Vec<Scenario>,
     /// Top-level fields jixiao does not know (kept on a round trip).
     pub extra: Extra,
 }

@@ -4,11 +4,13 @@
 mod budget;
 mod document;
 mod indicator;
+mod scenario;
 mod survey;
 
 pub use budget::BudgetLine;
 pub use document::{Document, GradeBand, Settings};
 pub use indicator::{Formula, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
+pub use scenario::{Change, Scenario};
 pub use survey::{Method, Question, Survey, SurveyOption};
 
 /// Fields of a JSON object that jixiao does not know; kept so that a round trip loses nothing.

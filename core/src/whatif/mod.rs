@@ -1,0 +1,11 @@
+//! Planning: what-if scenarios, goal seeking (需要多少) and where the points went (失分分析).
+
+pub mod lost;
+pub mod paths;
+pub mod scenario;
+pub mod seek;
+
+pub use lost::{lost_points, Lost};
+pub use paths::{get, numeric_paths, set, PathError};
+pub use scenario::{apply, compare, diff, Outcome, Summary};
+pub use seek::{seek, Direction, Goal, Method, Seek, SeekError};

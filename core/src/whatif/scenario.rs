@@ -1,0 +1,141 @@
+//! Scenarios side by side: the base and each scenario's total, grade, first-level subtotals,
+//! execution rate and satisfaction, and for every changed field its old and new value and the
+//! score it moves.
+
+use super::paths::{set, slot, PathError};
+use crate::model::{Change, Document, Node, Scenario};
+use crate::scoring::{evaluate, Evaluation};
+use rust_decimal::Decimal;
+
+/// The figures compared across scenarios.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub total: Decimal,
+    pub max_points: Decimal,
+    pub percent: Decimal,
+    pub grade: Option<String>,
+    /// (id, name, points, score) of each first-level node.
+    pub first_level: Vec<(String, String, Decimal, Decimal)>,
+    pub execution_rate: Option<Decimal>,
+    /// (survey id, satisfaction).
+    pub satisfaction: Vec<(String, Option<Decimal>)>,
+    pub errors: usize,
+}
+
+impl Summary {
+    pub fn of(doc: &Document, eval: &Evaluation) -> Summary {
+        let first_level = doc
+            .indicators
+            .iter()
+            .filter_map(|n| {
+                let (points, score) = match n {
+                    Node::Group(g) => eval
+                        .groups
+                        .iter()
+                        .find(|r| r.id == g.id)
+                        .map(|r| (r.points, r.score))?,
+                    Node::Leaf(l) => eval
+                        .leaves
+                        .iter()
+                        .find(|r| r.id == l.id)
+                        .map(|r| (r.points, r.score))?,
+                };
+                Some((n.id().to_string(), n.name().to_string(), points, score))
+            })
+            .collect();
+        Summary {
+            total: eval.total,
+            max_points: eval.max_points,
+            percent: eval.percent,
+            grade: eval.grade.clone(),
+            first_level,
+            execution_rate: eval.budget.execution_rate,
+            satisfaction: eval
+                .surveys
+                .iter()
+                .map(|s| (s.id.clone(), s.satisfaction))
+                .collect(),
+            errors: eval.errors(),
+        }
+    }
+}
+
+/// One changed field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangeOutcome {
+    pub path: String,
+    pub old: String,
+    pub new: String,
+    /// How much this change alone moves the total (new total − base total).
+    pub delta: Decimal,
+}
+
+/// A scenario next to the base.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub name: String,
+    pub summary: Summary,
+    pub changes: Vec<ChangeOutcome>,
+    /// The scenario's total − the base total.
+    pub delta: Decimal,
+}
+
+/// The base document with the scenario's changes applied.
+pub fn apply(doc: &Document, scenario: &Scenario) -> Result<Document, PathError> {
+    let mut changed = doc.clone();
+    changed.scenarios.clear();
+    for c in &scenario.changes {
+        set(&mut changed, &c.path, &c.value)?;
+    }
+    Ok(changed)
+}
+
+/// Scores a scenario against the base.
+pub fn compare(
+    doc: &Document,
+    base: &Evaluation,
+    scenario: &Scenario,
+) -> Result<Outcome, PathError> {
+    let changed = apply(doc, scenario)?;
+    let eval = evaluate(&changed);
+    let mut changes = Vec::with_capacity(scenario.changes.len());
+    let mut reader = doc.clone();
+    for c in &scenario.changes {
+        let mut alone = doc.clone();
+        let old = slot(&mut reader, &c.path)?.get();
+        set(&mut alone, &c.path, &c.value)?;
+        changes.push(ChangeOutcome {
+            path: c.path.clone(),
+            old,
+            new: c.value.clone(),
+            delta: evaluate(&alone).total - base.total,
+        });
+    }
+    Ok(Outcome {
+        name: scenario.name.clone(),
+        delta: eval.total - base.total,
+        summary: Summary::of(&changed, &eval),
+        changes,
+    })
+}
+
+/// The changes that turn `base` into `edited`, over the fields scenarios can hold: what the page
+/// records when the user saves the edits made since starting a scenario.
+pub fn diff(base: &Document, edited: &Document) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let (mut a, mut b) = (base.clone(), edited.clone());
+    for path in super::paths::numeric_paths(base) {
+        let old = slot(&mut a, &path).map(|s| s.get());
+        let new = slot(&mut b, &path).map(|s| s.get());
+        if let (Ok(old), Ok(new)) = (old, new) {
+            if old != new {
+                changes.push(Change {
+                    path,
+                    value: new,
+                    extra: Default::default(),
+                });
+            }
+        }
+    }
+    changes
+}

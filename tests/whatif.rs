@@ -1,0 +1,342 @@
+//! Planning on the Kunming example: goal seeking, scenarios, lost points; and the property that a
+//! sought value reaches the goal while one step less does not.
+
+mod common;
+use common::*;
+use jixiao_core::number::show2;
+use jixiao_core::whatif::{self, Direction, Goal, Method, Seek};
+use jixiao_core::{evaluate, read_str, to_string_pretty};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::json;
+
+fn found(s: &Seek) -> (Decimal, Direction, Method, Decimal) {
+    match s {
+        Seek::Found {
+            value,
+            direction,
+            method,
+            precision,
+            ..
+        } => (*value, *direction, *method, *precision),
+        Seek::Unreachable { .. } => panic!("unreachable"),
+    }
+}
+
+#[test]
+fn least_spending_for_full_marks_on_the_execution_rate() {
+    let doc = kunming();
+    let answer = whatif::seek(&doc, "budget/b3/spent", &Goal::Full).unwrap();
+    let (value, direction, method, _) = found(&answer);
+    assert_eq!((direction, method), (Direction::AtLeast, Method::Exact));
+    // 90% of 97.361 = 87.6249 in total; the other lines spend 0 + 0.9735 + 17.477354.
+    assert_eq!(value, d("69.174046"));
+    assert_eq!(value + d("0.9735") + d("17.477354"), d("87.6249"));
+    let mut changed = doc.clone();
+    whatif::set(&mut changed, "budget/b3/spent", &value.to_string()).unwrap();
+    let eval = evaluate(&changed);
+    assert_eq!(show2(eval.budget.execution_rate.unwrap()), "90.00");
+    let b12 = eval.leaves.iter().find(|l| l.id == "B12").unwrap();
+    assert_eq!(b12.score, b12.points, "full marks, checked by rescoring");
+    assert_eq!(show2(eval.total), "93.00");
+    whatif::set(
+        &mut changed,
+        "budget/b3/spent",
+        &(value - d("0.000001")).to_string(),
+    )
+    .unwrap();
+    assert_eq!(
+        evaluate(&changed)
+            .leaves
+            .iter()
+            .find(|l| l.id == "B12")
+            .unwrap()
+            .score,
+        d("4")
+    );
+}
+
+#[test]
+fn seeks_of_each_kind() {
+    let doc = kunming();
+    // at_least: the least actual for full marks is the target.
+    let (v, dir, ..) =
+        found(&whatif::seek(&doc, "indicators/C112/rule/actual", &Goal::Full).unwrap());
+    assert_eq!((v, dir), (d("60"), Direction::AtLeast));
+    // at_most (cost): the most cost that keeps full marks is the target.
+    let (v, dir, ..) =
+        found(&whatif::seek(&doc, "indicators/C141/rule/actual", &Goal::Full).unwrap());
+    assert_eq!((v, dir), (d("64.53"), Direction::AtMost));
+    // A total through a qualitative fraction, by bisection within the tier's band.
+    let (v, _, method, _) =
+        found(&whatif::seek(&doc, "indicators/C22/rule/fraction", &Goal::Total(d("93"))).unwrap());
+    assert_eq!((v, method), (d("0.6995"), Method::Bisection));
+    // The least answers in the top option of the weakest question that keep 优 at a higher target.
+    let mut strict = doc.clone();
+    whatif::set(&mut strict, "indicators/C31/rule/target", "97").unwrap();
+    let before = evaluate(&strict).total;
+    let (v, ..) =
+        found(&whatif::seek(&strict, "surveys/s1/questions/q2/counts/0", &Goal::Full).unwrap());
+    whatif::set(
+        &mut strict,
+        "surveys/s1/questions/q2/counts/0",
+        &v.to_string(),
+    )
+    .unwrap();
+    let eval = evaluate(&strict);
+    let c31 = eval.leaves.iter().find(|l| l.id == "C31").unwrap();
+    assert_eq!(c31.score, c31.points);
+    assert!(eval.total > before);
+    whatif::set(
+        &mut strict,
+        "surveys/s1/questions/q2/counts/0",
+        &(v - Decimal::ONE).to_string(),
+    )
+    .unwrap();
+    let c31 = evaluate(&strict)
+        .leaves
+        .iter()
+        .find(|l| l.id == "C31")
+        .unwrap()
+        .clone();
+    assert!(c31.score < c31.points, "one answer less is not enough");
+}
+
+#[test]
+fn an_unreachable_goal_says_so() {
+    let doc = kunming();
+    // C111 is already full: no value of it lifts the total to 99.
+    assert!(matches!(
+        whatif::seek(&doc, "indicators/C111/rule/actual", &Goal::Total(d("99"))).unwrap(),
+        Seek::Unreachable { .. }
+    ));
+    // A partly-achieved tier never gives full marks.
+    assert!(matches!(
+        whatif::seek(&doc, "indicators/C22/rule/fraction", &Goal::Full).unwrap(),
+        Seek::Unreachable { .. }
+    ));
+    assert!(whatif::seek(&doc, "indicators/C999/rule/actual", &Goal::Full).is_err());
+    assert!(whatif::seek(&doc, "budget/b1/name", &Goal::Full).is_err());
+    assert!(whatif::seek(&doc, "budget/b1/spent", &Goal::Grade("特优".into())).is_err());
+}
+
+#[test]
+fn a_scenario_of_three_changes_reports_each_delta() {
+    let mut value: serde_json::Value = serde_json::from_str(&kunming_text()).unwrap();
+    value["scenarios"] = json!([{"name": "只花 80 万元", "changes": [
+        {"path": "budget/b3/spent", "value": "61.549146"},
+        {"path": "indicators/C112/rule/actual", "value": "45"},
+        {"path": "surveys/s1/questions/q2/counts/2", "value": 9}
+    ]}]);
+    let doc = doc(value);
+    let base = evaluate(&doc);
+    let outcome = whatif::compare(&doc, &base, &doc.scenarios[0]).unwrap();
+    assert_eq!(outcome.name, "只花 80 万元");
+    // Spending falls to 80 in total: execution 82.17%, still the 0.8 step: no change.
+    assert_eq!(outcome.changes[0].old, "63.6");
+    assert_eq!(outcome.changes[0].delta, d("0"));
+    // 45 of 60 trainees: 0.75 × 4 = 3, one point lost.
+    assert_eq!(outcome.changes[1].old, "114");
+    assert_eq!(outcome.changes[1].delta, d("-1"));
+    // Fewer answers in 一般 change satisfaction but not the (already full) score.
+    assert_eq!(
+        (
+            outcome.changes[2].old.as_str(),
+            outcome.changes[2].new.as_str()
+        ),
+        ("19", "9")
+    );
+    assert_eq!(outcome.changes[2].delta, d("0"));
+    assert_eq!(outcome.delta, d("-1"));
+    assert_eq!(show2(outcome.summary.total), "91.00");
+    assert_eq!(show2(outcome.summary.execution_rate.unwrap()), "82.17");
+    assert_eq!(outcome.summary.first_level[2].3, d("52"));
+    assert!(outcome.summary.satisfaction[0].1.unwrap() != base.surveys[0].satisfaction.unwrap());
+    // The file with scenarios round-trips.
+    let text = to_string_pretty(&doc);
+    assert_eq!(read_str(&text).unwrap(), doc);
+    assert!(text.contains("\"scenarios\""));
+    // The results printed by `score` carry it.
+    let results = jixiao_core::report::results_of(&doc, &base, jixiao_core::Lang::Zh);
+    assert_eq!(results["scenarios"][0]["total"], "91.00");
+    assert_eq!(results["scenarios"][0]["changes"][1]["delta"], "-1.00");
+}
+
+#[test]
+fn a_scenario_with_a_wrong_path_is_an_error_naming_it() {
+    let mut doc = kunming();
+    doc.scenarios.push(jixiao_core::model::Scenario {
+        name: "x".into(),
+        changes: vec![jixiao_core::model::Change {
+            path: "budget/b9/spent".into(),
+            value: "1".into(),
+            extra: Default::default(),
+        }],
+        extra: Default::default(),
+    });
+    let err = whatif::compare(&doc, &evaluate(&doc), &doc.scenarios[0]).unwrap_err();
+    assert!(err.zh().contains("b9") && err.en().contains("budget/b9/spent"));
+}
+
+#[test]
+fn lost_points_are_ranked() {
+    let doc = kunming();
+    let lost = whatif::lost_points(&doc, &evaluate(&doc));
+    let ids: Vec<(&str, String)> = lost
+        .iter()
+        .map(|l| (l.id.as_str(), show2(l.lost)))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("C22", "4.00".into()),
+            ("C23", "3.00".into()),
+            ("B12", "1.00".into())
+        ]
+    );
+    assert_eq!(lost[0].groups, ["项目绩效", "效益指标"]);
+    let results = jixiao_core::report::results_of(&doc, &evaluate(&doc), jixiao_core::Lang::Zh);
+    assert_eq!(results["lost"][0]["id"], "C22");
+    assert_eq!(results["lost"][0]["group"], "项目绩效 / 效益指标");
+    assert_eq!(results["lost"][0]["lost"], "4.00");
+}
+
+#[test]
+fn the_seek_command() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args([
+            "seek",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/kunming-2022.json"),
+            "--path",
+            "budget/b3/spent",
+            "--full",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["value"], "69.174046");
+    assert_eq!(v["result"]["total"], "93.00");
+    assert_eq!(v["method"], "exact");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args([
+            "seek",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/kunming-2022.json"),
+            "--path",
+            "indicators/C111/rule/actual",
+            "--total",
+            "99",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["status"], "unreachable");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args([
+            "seek",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/kunming-2022.json"),
+            "--path",
+            "budget/b3/spent",
+            "--grade",
+            "优",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["status"], "found");
+    assert_eq!(v["already_met"], true);
+}
+
+/// Random documents of the kinds goal seeking inverts or bisects.
+fn planning_document() -> impl Strategy<Value = serde_json::Value> {
+    let amount = (0i64..100_000, 0u32..4).prop_map(|(m, s)| Decimal::new(m, s).to_string());
+    let leaf = (
+        prop_oneof![Just("at_least"), Just("at_most"), Just("budget_execution"), Just("satisfaction"), Just("qualitative")],
+        1u32..30,
+        amount.clone(),
+        amount.clone(),
+        any::<bool>(),
+        prop_oneof![Just("achieved"), Just("partial"), Just("missed")],
+    )
+        .prop_map(|(kind, points, target, actual, steps, tier)| {
+            let mut rule = json!({"kind": kind, "target": target, "actual": actual, "survey": "s1"});
+            if kind == "satisfaction" {
+                rule["target"] = json!("85");
+            }
+            if kind == "qualitative" {
+                rule["tier"] = json!(tier);
+                rule["fraction"] = json!(match tier { "achieved" => "0.9", "partial" => "0.7", _ => "0.3" });
+            }
+            if steps && kind != "at_most" && kind != "qualitative" {
+                rule["steps"] = json!([{"min": "95", "fraction": "1"}, {"min": "80", "fraction": "0.7"}, {"min": "50", "fraction": "0.3"}]);
+            }
+            json!({"name": "指标", "points": points.to_string(), "reason": "r", "rule": rule})
+        });
+    (
+        proptest::collection::vec((amount.clone(), amount), 1..4),
+        proptest::collection::vec(leaf, 1..6),
+        proptest::collection::vec(proptest::collection::vec(0u32..60, 3), 1..4),
+    )
+        .prop_map(|(lines, leaves, counts)| {
+            let budget: Vec<_> = lines.iter().enumerate()
+                .map(|(i, (p, s))| json!({"id": format!("b{i}"), "name": "x", "planned": p, "spent": s})).collect();
+            let indicators: Vec<_> = leaves.into_iter().enumerate()
+                .map(|(i, mut l)| { l["id"] = json!(format!("L{i}")); l }).collect();
+            let questions: Vec<_> = counts.iter().enumerate()
+                .map(|(i, c)| json!({"id": format!("q{i}"), "text": "?", "counts": c})).collect();
+            json!({"format": "jixiao/1", "budget": budget, "indicators": [{"id": "G", "name": "g", "children": indicators}],
+                "surveys": [{"id": "s1", "name": "s", "options": [{"label": "a", "weight": "100"}, {"label": "b", "weight": "60"}, {"label": "c", "weight": "0"}],
+                    "questions": questions}]})
+        })
+}
+
+fn reaches(doc: &jixiao_core::Document, path: &str, value: Decimal, goal: &Goal) -> bool {
+    let mut changed = doc.clone();
+    whatif::set(&mut changed, path, &value.to_string()).unwrap();
+    let eval = evaluate(&changed);
+    match goal {
+        Goal::Total(t) => jixiao_core::number::round2(eval.total) >= *t,
+        Goal::Grade(g) => eval
+            .policy
+            .grades
+            .iter()
+            .find(|(l, _)| l == g)
+            .is_some_and(|(_, min)| jixiao_core::number::round2(eval.percent) >= *min),
+        Goal::Full => unreachable!(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 120, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_sought_value_reaches_the_goal_and_one_step_less_does_not(
+        value in planning_document(),
+        pick in any::<prop::sample::Index>(),
+        goal in prop_oneof![(0u32..=100).prop_map(|t| Goal::Total(Decimal::from(t))),
+            prop_oneof![Just("优"), Just("良"), Just("中")].prop_map(|g| Goal::Grade(g.to_string()))],
+    ) {
+        let doc = jixiao_core::format::read_value(value).unwrap();
+        let paths: Vec<String> = whatif::numeric_paths(&doc).into_iter()
+            .filter(|p| p.contains("/spent") || p.contains("/planned") || p.contains("/rule/actual") || p.contains("/counts/") || p.contains("/rule/fraction"))
+            .collect();
+        prop_assume!(!paths.is_empty());
+        let path = pick.get(&paths).clone();
+        let answer = whatif::seek(&doc, &path, &goal);
+        prop_assume!(answer.is_ok());
+        if let Seek::Found { value, direction, precision, .. } = answer.unwrap() {
+            prop_assert!(reaches(&doc, &path, value, &goal), "{path} = {value} does not reach {goal}");
+            let lowest = if path.ends_with("/rule/fraction") { Decimal::new(-1, 0) } else { Decimal::ZERO };
+            match direction {
+                Direction::AtLeast if value > lowest.max(Decimal::ZERO) && !path.ends_with("/rule/fraction") => {
+                    prop_assert!(!reaches(&doc, &path, value - precision, &goal), "{path}: one step below {value} still reaches {goal}");
+                }
+                Direction::AtMost => {
+                    prop_assert!(!reaches(&doc, &path, value + precision, &goal) || value >= Decimal::from(1_000_000_000_000i64),
+                        "{path}: one step above {value} still reaches {goal}");
+                }
+                _ => {}
+            }
+        }
+    }
+}
