@@ -88,7 +88,10 @@ pub enum Edit {
     RemoveLine(usize),
     MoveLine(usize, Dir),
     Line(usize, LineField, String),
-    AddNode { parent: Vec<usize>, group: bool },
+    AddNode {
+        parent: Vec<usize>,
+        group: bool,
+    },
     RemoveNode(Vec<usize>),
     MoveNode(Vec<usize>, Dir),
     NodeName(Vec<usize>, String),
@@ -113,6 +116,12 @@ pub enum Edit {
     MoveQuestion(usize, usize, Dir),
     QuestionText(usize, usize, String),
     Count(usize, usize, usize, String),
+    /// Any field by its path (a value found by 需要多少).
+    SetPath(String, String),
+    ScenarioName(usize, String),
+    RemoveScenario(usize),
+    /// Makes a scenario's changes part of the base (and drops the scenario).
+    ApplyScenario(usize),
 }
 
 impl Edit {
@@ -134,6 +143,7 @@ impl Edit {
             Edit::OptionWeight(i, j, _) => format!("survey/{i}/option/{j}/weight"),
             Edit::QuestionText(i, q, _) => format!("survey/{i}/question/{q}/text"),
             Edit::Count(i, q, j, _) => format!("survey/{i}/question/{q}/count/{j}"),
+            Edit::ScenarioName(i, _) => format!("scenario/{i}/name"),
             _ => return None,
         };
         Some(key)
@@ -349,6 +359,23 @@ impl Edit {
             Edit::QuestionText(i, q, value) => {
                 if let Some(q) = doc.surveys.get_mut(i).and_then(|s| s.questions.get_mut(q)) {
                     q.text = value;
+                }
+            }
+            Edit::SetPath(path, value) => {
+                let _ = jixiao_core::whatif::set(doc, &path, &value);
+            }
+            Edit::ScenarioName(i, name) => {
+                if let Some(s) = doc.scenarios.get_mut(i) {
+                    s.name = name;
+                }
+            }
+            Edit::RemoveScenario(i) => remove_at(&mut doc.scenarios, i),
+            Edit::ApplyScenario(i) => {
+                if i < doc.scenarios.len() {
+                    let scenario = doc.scenarios.remove(i);
+                    for c in &scenario.changes {
+                        let _ = jixiao_core::whatif::set(doc, &c.path, &c.value);
+                    }
                 }
             }
             Edit::Count(i, q, j, value) => {

@@ -20,6 +20,7 @@ pub enum Tab {
     Indicators,
     Surveys,
     Settings,
+    Scenarios,
     Report,
 }
 
@@ -89,6 +90,14 @@ pub enum Action {
     ToggleCollapse(String),
     /// Show the field of a finding: open its tab, expand its groups, focus it.
     Focus(String),
+    /// Start recording a scenario: later edits are kept apart from the base.
+    StartScenario,
+    /// Save the edits made since `StartScenario` as a named scenario of the base.
+    SaveScenario(String),
+    /// Drop those edits and return to the base.
+    DiscardScenario,
+    /// Open 需要多少 for a field.
+    SeekFor(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -107,6 +116,10 @@ pub struct AppState {
     pub focus: Option<(u64, String)>,
     /// Bumped whenever the document changes (the autosave effect watches it).
     pub revision: u64,
+    /// While a scenario is being recorded: the base it will be saved into.
+    pub scenario_base: Option<Rc<Document>>,
+    /// The field 需要多少 was opened for.
+    pub seek_path: Option<String>,
 }
 
 impl AppState {
@@ -124,6 +137,8 @@ impl AppState {
             notice: None,
             focus: None,
             revision: 0,
+            scenario_base: None,
+            seek_path: None,
         }
     }
 
@@ -177,6 +192,49 @@ impl AppState {
                 }
             }
             Action::Checkpoint => next.last_edit = None,
+            Action::StartScenario => {
+                next.scenario_base = Some(self.doc.clone());
+                next.notice = Some(Notice::info(
+                    "正在编辑情景：现在的修改会保存为情景，不改变原文档。改完后在“情景”页保存或放弃。",
+                    "Recording a scenario: your edits are kept apart from the base. Save or discard them on the Scenarios tab.",
+                ));
+            }
+            Action::SaveScenario(name) => {
+                if let Some(base) = self.scenario_base.clone() {
+                    let changes = jixiao_core::whatif::diff(&base, &self.doc);
+                    let count = changes.len();
+                    let mut doc = (*base).clone();
+                    let name = if name.trim().is_empty() {
+                        format!("情景 {}", doc.scenarios.len() + 1)
+                    } else {
+                        name
+                    };
+                    doc.scenarios.push(jixiao_core::model::Scenario {
+                        name: name.clone(),
+                        changes,
+                        extra: Default::default(),
+                    });
+                    next.set_doc(doc, true);
+                    next.scenario_base = None;
+                    next.tab = Tab::Scenarios;
+                    next.notice = Some(Notice::info(
+                        format!("已保存情景“{name}”（{count} 处修改），原文档已恢复。"),
+                        format!(
+                            "Saved scenario \"{name}\" ({count} changes); the base is restored."
+                        ),
+                    ));
+                }
+            }
+            Action::DiscardScenario => {
+                if let Some(base) = self.scenario_base.clone() {
+                    next.set_doc((*base).clone(), true);
+                    next.scenario_base = None;
+                }
+            }
+            Action::SeekFor(path) => {
+                next.seek_path = Some(path);
+                next.tab = Tab::Scenarios;
+            }
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTab(tab) => next.tab = tab,
             Action::ToggleCollapse(id) => {
@@ -334,6 +392,32 @@ mod tests {
         });
         assert_eq!(show2(after.eval.total), "92.00");
         assert_eq!(after.apply(Action::Undo).doc, state.doc);
+    }
+
+    #[test]
+    fn edits_become_a_scenario_and_the_base_comes_back() {
+        let state = kunming().apply(Action::StartScenario);
+        let state = typed(state, &[2, 0, 0, 1], LeafField::Actual, "45");
+        assert_eq!(show2(state.eval.total), "91.00");
+        let saved = state.apply(Action::SaveScenario("少招学员".into()));
+        assert_eq!(show2(saved.eval.total), "92.00", "the base is back");
+        assert_eq!(saved.doc.scenarios.len(), 1);
+        let change = &saved.doc.scenarios[0].changes[0];
+        assert_eq!(
+            (change.path.as_str(), change.value.as_str()),
+            ("indicators/C112/rule/actual", "45")
+        );
+        assert!(saved.scenario_base.is_none());
+        // Applying it makes it the base.
+        let applied = saved.apply(Action::Edit(Edit::ApplyScenario(0)));
+        assert_eq!(show2(applied.eval.total), "91.00");
+        assert!(applied.doc.scenarios.is_empty());
+        // Discarding returns to the base.
+        let discarded = kunming()
+            .apply(Action::StartScenario)
+            .apply(Action::Edit(Edit::Line(2, LineField::Spent, "1".into())))
+            .apply(Action::DiscardScenario);
+        assert_eq!(discarded.doc, kunming().doc);
     }
 
     #[test]

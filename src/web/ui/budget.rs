@@ -1,6 +1,6 @@
 //! 预算明细: the budget lines with their balance (结余) and rates, and the totals row.
 
-use super::fields::{button, dom_id, messages, shown, Field};
+use super::fields::{button, dom_id, messages, seek_button, shown, Field};
 use super::i18n::t;
 use super::use_ctx;
 use crate::edit::{Dir, Edit, LineField};
@@ -67,6 +67,7 @@ pub fn budget_editor() -> Html {
                 </td>
                 { cell(LineField::Note, "note", t(lang, "备注", "Note"), line.note.clone(), false) }
                 <td class="row-actions">
+                    { seek_button(&ctx, &format!("{base}/spent"), &format!("{} {}", line.name, columns[4])) }
                     { button("↑", format!("{} {}", t(lang, "上移第", "Move up line"), i + 1),
                         ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveLine(i, Dir::Up))), i == 0) }
                     { button("↓", format!("{} {}", t(lang, "下移第", "Move down line"), i + 1),

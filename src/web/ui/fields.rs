@@ -235,3 +235,16 @@ pub fn focus_path(path: &str) {
 pub fn shown(value: Option<jixiao_core::Decimal>) -> String {
     value.map_or("—".to_string(), jixiao_core::number::show2)
 }
+
+/// 需要多少: opens goal seeking for the field at `path`.
+pub fn seek_button(ctx: &Ctx, path: &str, label: &str) -> Html {
+    let lang = ctx.lang();
+    let target = path.to_string();
+    html! {
+        <button type="button" class="small seek-button" data-testid={format!("seek-{path}")}
+            aria-label={format!("{} {label}", t(lang, "需要多少：", "How much is needed:"))}
+            onclick={ctx.on(move |_: MouseEvent| Action::SeekFor(target.clone()))}>
+            { t(lang, "需要多少", "How much?") }
+        </button>
+    }
+}

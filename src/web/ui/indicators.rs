@@ -1,7 +1,7 @@
 //! 绩效指标: the indicator tree of any depth. Groups show their subtotal; leaves their rule's
 //! fields (only those the kind needs), completion, score and 偏差原因.
 
-use super::fields::{button, dom_id, messages, select, shown, Field};
+use super::fields::{button, dom_id, messages, seek_button, select, shown, Field};
 use super::i18n::{kind_label, t};
 use super::{use_ctx, Ctx};
 use crate::edit::{Dir, Edit, LeafField};
@@ -245,12 +245,13 @@ fn rule_fields(ctx: &Ctx, l: &Leaf, path: &[usize], base: &str) -> Html {
             LeafField::Unit,
         )
     };
+    let seek = || seek_button(ctx, &format!("{base}/rule/actual"), &l.name);
     match r.kind() {
         Some(RuleKind::AtLeast) => html! { <>
-            { target(t(lang, "年度指标值", "Target")) }{ actual(t(lang, "实际完成值", "Actual")) }{ unit() }
+            { target(t(lang, "年度指标值", "Target")) }{ actual(t(lang, "实际完成值", "Actual")) }{ unit() }{ seek() }
         </> },
         Some(RuleKind::AtMost) => html! { <>
-            { target(t(lang, "年度指标值（上限）", "Target (maximum)")) }{ actual(t(lang, "实际完成值", "Actual")) }{ unit() }
+            { target(t(lang, "年度指标值（上限）", "Target (maximum)")) }{ actual(t(lang, "实际完成值", "Actual")) }{ unit() }{ seek() }
             { choice("rule/formula", t(lang, "反向计分公式", "Formula"), r.formula.as_deref().unwrap_or("ratio"),
                 &[("ratio", t(lang, "目标/实际（A/B）", "target / actual")), ("linear", t(lang, "1 −（实际−目标）/目标", "1 − (actual − target) / target"))],
                 LeafField::Formula) }

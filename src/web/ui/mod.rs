@@ -8,6 +8,7 @@ mod i18n;
 mod indicators;
 mod report;
 mod results;
+mod scenarios;
 mod settings;
 mod storage;
 mod surveys;
@@ -195,8 +196,20 @@ pub fn app() -> Html {
 fn notice_bar() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
+    let recording = if ctx.state.scenario_base.is_some() {
+        html! {
+            <div class="notice recording" data-testid="recording">
+                <span>{ t(lang, "● 情景记录中：修改不会改变原文档。", "● Recording a scenario: edits do not change the base.") }</span>
+                <button type="button" onclick={ctx.on(|_: MouseEvent| Action::SetTab(Tab::Scenarios))}>
+                    { t(lang, "去保存", "Save it") }
+                </button>
+            </div>
+        }
+    } else {
+        Html::default()
+    };
     let Some(notice) = ctx.state.notice.clone() else {
-        return html! { <div class="notice-slot" role="status" aria-live="polite"></div> };
+        return html! { <div class="notice-slot" role="status" aria-live="polite">{ recording }</div> };
     };
     let (class, role, icon) = if notice.error {
         ("notice error", "alert", "⚠")
@@ -205,6 +218,7 @@ fn notice_bar() -> Html {
     };
     html! {
         <div class="notice-slot">
+            { recording }
             <div class={class} role={role} data-testid="notice">
                 <span aria-hidden="true">{ icon }</span>
                 <span>{ notice.text(lang).to_string() }</span>
@@ -230,6 +244,7 @@ fn tabs() -> Html {
         ),
         (Tab::Surveys, "surveys", t(lang, "满意度调查", "Surveys")),
         (Tab::Settings, "settings", t(lang, "设置", "Settings")),
+        (Tab::Scenarios, "scenarios", t(lang, "情景", "Scenarios")),
         (Tab::Report, "report", t(lang, "报告", "Report")),
     ];
     let panel = match current {
@@ -237,6 +252,7 @@ fn tabs() -> Html {
         Tab::Indicators => html! { <indicators::IndicatorEditor /> },
         Tab::Surveys => html! { <surveys::SurveyEditor /> },
         Tab::Settings => html! { <settings::SettingsEditor /> },
+        Tab::Scenarios => html! { <scenarios::ScenarioEditor /> },
         Tab::Report => html! { <report::ReportView /> },
     };
     html! {

@@ -115,6 +115,7 @@ pub fn results_panel() -> Html {
                 </tr></thead>
                 <tbody>{ for first_level }</tbody>
             </table>
+            <LostPoints />
             <section class="findings" aria-label={t(lang, "问题清单", "Findings")}>
                 <h3>
                     { t(lang, "问题清单", "Findings") }
@@ -131,5 +132,39 @@ pub fn results_panel() -> Html {
                 <ul>{ for findings }</ul>
             </section>
         </aside>
+    }
+}
+
+/// 失分分析: where the points went, most first.
+#[function_component(LostPoints)]
+fn lost_points() -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.lang();
+    let lost = jixiao_core::whatif::lost_points(&ctx.state.doc, &ctx.state.eval);
+    if lost.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <table class="first-level lost" data-testid="lost-points">
+            <caption>{ t(lang, "失分分析（失分最多的在前）", "Lost points (most first)") }</caption>
+            <thead><tr>
+                <th scope="col">{ t(lang, "指标", "Indicator") }</th>
+                <th scope="col">{ t(lang, "失分", "Lost") }</th>
+            </tr></thead>
+            <tbody>
+                { for lost.iter().take(8).map(|l| {
+                    let path = format!("indicators/{}", l.id);
+                    html! { <tr>
+                        <th scope="row">
+                            <button type="button" class="link" onclick={ctx.on(move |_: MouseEvent| Action::Focus(path.clone()))}>
+                                { l.name.clone() }
+                            </button>
+                            <span class="lost-group">{ l.groups.last().cloned().unwrap_or_default() }</span>
+                        </th>
+                        <td class="figure">{ shown(Some(l.lost)) }</td>
+                    </tr> }
+                }) }
+            </tbody>
+        </table>
     }
 }
