@@ -112,6 +112,10 @@ pub enum Problem {
         margin: String,
     },
     NoApplicableIndicator,
+    ClaimDiffers {
+        claimed: String,
+        computed: String,
+    },
 }
 
 impl Problem {
@@ -153,6 +157,7 @@ impl Problem {
             Problem::LowExecution { .. } => "low-execution",
             Problem::PerformanceAheadOfBudget { .. } => "performance-budget-mismatch",
             Problem::NoApplicableIndicator => "no-applicable-indicator",
+            Problem::ClaimDiffers { .. } => "claim-differs",
         }
     }
 
@@ -166,6 +171,7 @@ impl Problem {
             | Problem::LowExecution { .. }
             | Problem::PerformanceAheadOfBudget { .. }
             | Problem::NoApplicableIndicator
+            | Problem::ClaimDiffers { .. }
             | Problem::NoGradeBand { .. } => Level::Warning,
             _ => Level::Error,
         }
@@ -242,6 +248,9 @@ impl Problem {
                 "绩效与预算执行不匹配：预算执行类指标以外的得分率 {performance}% 高出预算执行率 {execution}% 超过 {margin} 个百分点"
             ),
             Problem::NoApplicableIndicator => "没有适用的指标，得分率记为 0".into(),
+            Problem::ClaimDiffers { claimed, computed } => {
+                format!("报告所写的 {claimed} 与计算结果 {computed} 不符")
+            }
         }
     }
 
@@ -319,6 +328,9 @@ impl Problem {
             ),
             Problem::NoApplicableIndicator => {
                 "no indicator is applicable; the percent is 0".into()
+            }
+            Problem::ClaimDiffers { claimed, computed } => {
+                format!("the report claims {claimed}, the figures give {computed}")
             }
         }
     }

@@ -4,6 +4,7 @@
 //! rules of `SCORING.md` in exact decimals, the findings of the audit, the file format, and the
 //! results as JSON. The command line and the web page are thin layers over it.
 
+pub mod claims;
 pub mod csv;
 pub mod date;
 pub mod draft;

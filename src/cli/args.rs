@@ -13,6 +13,9 @@ jixiao — 绩效自评计算器 (project performance self-evaluation)
   jixiao seek FILE --path PATH (--grade 优 | --total 90 | --full)
                                      需要多少 / the value of one field that reaches
                                      a grade, a total or full marks on its indicators
+  jixiao batch DIR_OR_FILES... [--out summary.csv] [--json] [--check-claims]
+                                     批量评分 / score every jixiao/1 file (in parallel):
+                                     one row per file, a summary at the end
   jixiao template NAME               输出模板 / print a starting file:
                                      standard, kunming-2022, blank
   jixiao report FILE [--lang zh|en]  报告文字 / the drafted report text
@@ -47,6 +50,13 @@ pub enum Command {
         goal: Goal,
         lang: Lang,
     },
+    Batch {
+        inputs: Vec<String>,
+        out: Option<String>,
+        json: bool,
+        check_claims: bool,
+        lang: Lang,
+    },
     Report {
         file: String,
         lang: Lang,
@@ -70,6 +80,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
     let mut lang = Lang::Zh;
     let mut outputs = Outputs::default();
     let mut seek_path: Option<String> = None;
+    let (mut out, mut json, mut check_claims) = (None, false, false);
     let mut goal: Option<Goal> = None;
     let mut positional: Vec<&str> = Vec::new();
     let mut i = 0;
@@ -84,6 +95,14 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
             }
             _ if arg.starts_with("--lang=") => lang = parse_lang(Some(&arg[7..]))?,
             "--full" => goal = Some(Goal::Full),
+            "--json" => json = true,
+            "--check-claims" => check_claims = true,
+            "--out" => {
+                i += 1;
+                out = Some(argv.get(i).cloned().ok_or_else(|| {
+                    CliError::Usage("--out 需要路径 / --out needs a path".into())
+                })?);
+            }
             "--path" | "--grade" | "--total" => {
                 i += 1;
                 let value = argv.get(i).cloned().ok_or_else(|| {
@@ -160,6 +179,13 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                 lang,
             })
         }
+        Some("batch") => {
+            let inputs: Vec<String> = positional[1..].iter().map(|s| s.to_string()).collect();
+            if inputs.is_empty() {
+                return Err(CliError::Usage("batch 需要文件或目录 / batch needs files or folders".into()));
+            }
+            Ok(Command::Batch { inputs, out, json, check_claims, lang })
+        }
         Some("report") => Ok(Command::Report {
             file: operand("FILE")?,
             lang,
@@ -179,7 +205,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
             })
         }
         Some(other) => Err(CliError::Usage(format!(
-            "未知命令 unknown command {other}（score, check, seek, template, report, export）"
+            "未知命令 unknown command {other}（score, check, seek, batch, template, report, export）"
         ))),
     }
 }

@@ -5,12 +5,14 @@
 //! jixiao check FILE [--lang zh|en]     findings, readably; exit 1 when there is an error
 //! jixiao template NAME                 a starting file: standard, kunming-2022, blank
 //! jixiao seek FILE --path PATH (--grade 优 | --total 90 | --full)   需要多少
+//! jixiao batch DIR_OR_FILES... [--out summary.csv] [--json] [--check-claims]
 //! jixiao report FILE [--lang zh|en]    the drafted report text
 //! jixiao export FILE [--xlsx OUT] [--csv DIR] [--text OUT]   what staff hand in
 //! ```
 //! FILE `-` is standard input.
 
 mod args;
+mod batch;
 mod error;
 mod export;
 mod input;
@@ -69,6 +71,13 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             ));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Batch {
+            inputs,
+            out,
+            json,
+            check_claims,
+            lang,
+        } => batch::run(&inputs, out.as_deref(), json, check_claims, lang),
         Command::Report { file, lang } => {
             let doc = input::load(&file)?;
             let eval = jixiao_core::evaluate(&doc);
@@ -105,7 +114,7 @@ fn exit_for(eval: &jixiao_core::Evaluation) -> ExitCode {
 }
 
 /// Writes to standard output, ignoring a closed pipe (`jixiao score f | head`).
-fn print(text: &str) {
+pub fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
 }

@@ -158,8 +158,7 @@ pub fn evaluate(doc: &Document) -> Evaluation {
             },
         ));
     }
-    findings.sort_by_key(|f| f.level());
-    Evaluation {
+    let mut eval = Evaluation {
         total,
         max_points,
         percent,
@@ -171,7 +170,19 @@ pub fn evaluate(doc: &Document) -> Evaluation {
         groups,
         findings,
         policy,
+    };
+    // The figures a printed report claims, against the computed ones.
+    for m in crate::claims::check(doc, &eval) {
+        eval.findings.push(Finding::new(
+            format!("claimed/{}", m.field),
+            Problem::ClaimDiffers {
+                claimed: m.claimed,
+                computed: m.computed,
+            },
+        ));
     }
+    eval.findings.sort_by_key(|f| f.level());
+    eval
 }
 
 /// The percent scored on the applicable leaves that are not budget execution or fund arrival.

@@ -1,0 +1,337 @@
+//! `jixiao batch`: a 财政局 scores every unit's files at once, in parallel. One row per file (a
+//! bad file is a row with its error, never the end of the run), UTF-8 CSV with BOM or JSON, and
+//! a summary at the end: count per grade, mean score, files with errors (and, with
+//! `--check-claims`, files whose printed figures differ from the computed ones).
+
+use crate::error::CliError;
+use jixiao_core::number::show2;
+use jixiao_core::Decimal;
+use jixiao_core::{claims, evaluate, Lang, Level};
+use rayon::prelude::*;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// One file's line of the summary.
+#[derive(Debug, Default)]
+pub struct Row {
+    pub file: String,
+    pub title: String,
+    pub unit: String,
+    pub year: String,
+    pub total: Option<Decimal>,
+    pub percent: Option<Decimal>,
+    pub grade: String,
+    pub execution_rate: Option<Decimal>,
+    pub satisfaction: Option<Decimal>,
+    pub errors: usize,
+    pub warnings: usize,
+    /// The first error finding, or why the file could not be read.
+    pub first_error: String,
+    pub unreadable: bool,
+    /// `field: claimed ≠ computed`, joined.
+    pub claims: Vec<String>,
+}
+
+/// Every `.json` file under the inputs (folders are walked), sorted for a stable order.
+pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
+    let mut files = Vec::new();
+    fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(&path, files)?;
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            {
+                files.push(path);
+            }
+        }
+        Ok(())
+    }
+    for input in inputs {
+        let path = PathBuf::from(input);
+        if path.is_dir() {
+            walk(&path, &mut files).map_err(|error| CliError::Read {
+                file: input.clone(),
+                error,
+            })?;
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+fn message(lang: Lang, zh: String, en: String) -> String {
+    if lang == Lang::Zh {
+        zh
+    } else {
+        en
+    }
+}
+
+/// Scores one file into its row.
+pub fn score_file(path: &Path, check_claims: bool, lang: Lang) -> Row {
+    let file = path.display().to_string();
+    let doc = match crate::input::load(&file) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let why = match &e {
+                CliError::Load { error, .. } => message(lang, error.zh(), error.en()),
+                other => other.to_string(),
+            };
+            return Row {
+                file,
+                unreadable: true,
+                errors: 1,
+                first_error: why,
+                ..Row::default()
+            };
+        }
+    };
+    let eval = evaluate(&doc);
+    let first_error = eval
+        .findings
+        .iter()
+        .find(|f| f.level() == Level::Error)
+        .map_or(String::new(), |f| {
+            format!("{}: {}", f.path, f.message(lang))
+        });
+    let claims = if check_claims {
+        claims::check(&doc, &eval)
+            .into_iter()
+            .map(|m| format!("{}: {} ≠ {}", m.field, m.claimed, m.computed))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Row {
+        file,
+        title: doc.meta_text("title"),
+        unit: doc.meta_text("unit"),
+        year: doc.meta_text("year"),
+        total: Some(eval.total),
+        percent: Some(eval.percent),
+        grade: eval.grade.clone().unwrap_or_default(),
+        execution_rate: eval.budget.execution_rate,
+        satisfaction: claims::mean_satisfaction(&eval),
+        errors: eval.errors(),
+        warnings: eval.warnings(),
+        first_error,
+        unreadable: false,
+        claims,
+    }
+}
+
+/// Scores every file on all cores; a progress bar on an interactive terminal.
+pub fn score_all(files: &[PathBuf], check_claims: bool, lang: Lang) -> Vec<Row> {
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} {msg}")
+        {
+            bar.set_style(style);
+        }
+        Some(bar)
+    } else {
+        None
+    };
+    let rows = files
+        .par_iter()
+        .map(|f| {
+            let row = score_file(f, check_claims, lang);
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
+            row
+        })
+        .collect();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    rows
+}
+
+fn opt(v: Option<Decimal>) -> String {
+    v.map_or(String::new(), show2)
+}
+
+fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+const HEADER_ZH: [&str; 13] = [
+    "文件",
+    "项目名称",
+    "单位",
+    "年度",
+    "总分",
+    "得分率",
+    "等级",
+    "预算执行率",
+    "满意度",
+    "错误数",
+    "警告数",
+    "首个错误",
+    "与报告不符",
+];
+const HEADER_EN: [&str; 13] = [
+    "file",
+    "title",
+    "unit",
+    "year",
+    "total",
+    "percent",
+    "grade",
+    "execution_rate",
+    "satisfaction",
+    "errors",
+    "warnings",
+    "first_error",
+    "claims_differ",
+];
+
+/// The rows as CSV, UTF-8 with a byte-order mark (Excel, WPS).
+pub fn to_csv(rows: &[Row], lang: Lang) -> String {
+    let mut out = String::from("\u{feff}");
+    let header = if lang == Lang::Zh {
+        HEADER_ZH
+    } else {
+        HEADER_EN
+    };
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for r in rows {
+        let cells = [
+            csv_field(&r.file),
+            csv_field(&r.title),
+            csv_field(&r.unit),
+            csv_field(&r.year),
+            opt(r.total),
+            opt(r.percent),
+            csv_field(&r.grade),
+            opt(r.execution_rate),
+            opt(r.satisfaction),
+            r.errors.to_string(),
+            r.warnings.to_string(),
+            csv_field(&r.first_error),
+            csv_field(&r.claims.join("; ")),
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The summary: count per grade, mean score over readable files, files with errors.
+pub fn summary(rows: &[Row], check_claims: bool) -> Value {
+    let mut grades: BTreeMap<String, usize> = BTreeMap::new();
+    let scored: Vec<&Row> = rows.iter().filter(|r| !r.unreadable).collect();
+    for r in &scored {
+        *grades
+            .entry(if r.grade.is_empty() {
+                "—".into()
+            } else {
+                r.grade.clone()
+            })
+            .or_default() += 1;
+    }
+    let mean = if scored.is_empty() {
+        None
+    } else {
+        let sum: Decimal = scored.iter().filter_map(|r| r.total).sum();
+        Some(sum / Decimal::from(scored.len()))
+    };
+    let mut s = json!({
+        "files": rows.len(),
+        "scored": scored.len(),
+        "unreadable": rows.iter().filter(|r| r.unreadable).count(),
+        "with_errors": rows.iter().filter(|r| r.errors > 0).count(),
+        "grades": grades,
+        "mean_total": mean.map(show2),
+    });
+    if check_claims {
+        s["claims_differ"] = json!(rows.iter().filter(|r| !r.claims.is_empty()).count());
+    }
+    s
+}
+
+fn summary_text(s: &Value, lang: Lang) -> String {
+    let grades: Vec<String> = s["grades"]
+        .as_object()
+        .map(|g| g.iter().map(|(k, v)| format!("{k} {v}")).collect())
+        .unwrap_or_default();
+    let mean = s["mean_total"].as_str().unwrap_or("—");
+    let claims = s.get("claims_differ").and_then(Value::as_u64);
+    match lang {
+        Lang::Zh => format!(
+            "共 {} 个文件，{} 个已评分，{} 个无法读取；各等级：{}；平均分 {mean}；有错误的文件 {} 个{}",
+            s["files"], s["scored"], s["unreadable"], grades.join("，"), s["with_errors"],
+            claims.map_or(String::new(), |c| format!("；与报告所写不符的文件 {c} 个"))
+        ),
+        Lang::En => format!(
+            "{} files, {} scored, {} unreadable; grades: {}; mean total {mean}; files with errors {}{}",
+            s["files"], s["scored"], s["unreadable"], grades.join(", "), s["with_errors"],
+            claims.map_or(String::new(), |c| format!("; files whose claims differ {c}"))
+        ),
+    }
+}
+
+fn row_json(r: &Row) -> Value {
+    json!({
+        "file": r.file, "title": r.title, "unit": r.unit, "year": r.year,
+        "total": r.total.map(show2), "percent": r.percent.map(show2), "grade": r.grade,
+        "execution_rate": r.execution_rate.map(show2), "satisfaction": r.satisfaction.map(show2),
+        "errors": r.errors, "warnings": r.warnings, "first_error": r.first_error,
+        "unreadable": r.unreadable, "claims_differ": r.claims,
+    })
+}
+
+pub fn run(
+    inputs: &[String],
+    out: Option<&str>,
+    json: bool,
+    check_claims: bool,
+    lang: Lang,
+) -> Result<ExitCode, CliError> {
+    let files = collect(inputs)?;
+    let rows = score_all(&files, check_claims, lang);
+    let summary = summary(&rows, check_claims);
+    let text = if json {
+        format!(
+            "{:#}\n",
+            json!({"files": rows.iter().map(row_json).collect::<Vec<_>>(), "summary": summary})
+        )
+    } else {
+        to_csv(&rows, lang)
+    };
+    match out {
+        Some(path) => std::fs::write(path, text).map_err(|error| CliError::Write {
+            file: path.into(),
+            error,
+        })?,
+        None => crate::print(&text),
+    }
+    eprintln!("jixiao: {}", summary_text(&summary, lang));
+    let clean = rows.iter().all(|r| r.errors == 0 && r.claims.is_empty());
+    Ok(if clean {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
