@@ -1,0 +1,161 @@
+//! The jixiao scoring core as a JavaScript module, for other government web systems and Node:
+//!
+//! ```js
+//! import init, { score, check, seek } from './jixiao.js';
+//! await init();                       // in Node: await init({ module_or_path: bytesOfTheWasm })
+//! const results = score(doc);         // doc: a jixiao/1 object or its JSON text
+//! const findings = check(doc);
+//! const answer = seek(doc, 'budget/b3/spent', { full: true });   // or { grade: '优' } / { total: 90 }
+//! ```
+//!
+//! Documents cross the boundary as JSON (objects are `JSON.stringify`-ed), so that decimals given
+//! as strings stay exact and the results' numbers are plain JS numbers and strings; the goal of
+//! `seek` is read with serde-wasm-bindgen.
+
+use jixiao_core::whatif::{self, Goal};
+use jixiao_core::{evaluate, read_str, report, Document, Lang};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** A jixiao/1 document (see SCORING.md); decimals are best given as strings. */
+export interface JixiaoDocument { format: "jixiao/1"; [field: string]: unknown; }
+export interface Finding { level: "error" | "warning"; code: string; path: string; message: string; message_zh: string; message_en: string; }
+export interface ScoreResult {
+  total: string; max_points: string; percent: string; grade: string | null;
+  budget: { planned: string; received: string; spent: string; balance: string; execution_rate: string | null; arrival_rate: string | null;
+            lines: { id: string; planned: string; received: string; spent: string; balance: string; execution_rate: string | null }[] };
+  surveys: { id: string; satisfaction: string | null; weakest: string | null; questions: { id: string; responses: number; satisfaction: string | null }[] }[];
+  indicators: { id: string; points: string; score: string; completion: string }[];
+  groups: { id: string; points: string; score: string }[];
+  lost: { id: string; name: string; group: string; points: string; score: string; lost: string }[];
+  errors: number; warnings: number; findings: Finding[];
+}
+export type SeekGoal = { grade: string } | { total: number | string } | { full: true };
+export interface SeekResult { status: "found" | "unreachable"; value: string | null; direction?: "at_least" | "at_most";
+  method?: "exact" | "bisection"; precision?: string; already_met?: boolean; total?: string; grade?: string | null; }
+"#;
+
+fn lang(lang: Option<String>) -> Lang {
+    match lang.as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Zh,
+    }
+}
+
+/// A document from a JS object or JSON text; a clear error naming the place otherwise.
+fn document(doc: &JsValue) -> Result<Document, JsError> {
+    let text = match doc.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(doc)
+            .map_err(|_| JsError::new("the document cannot be turned into JSON"))?
+            .as_string()
+            .unwrap_or_default(),
+    };
+    read_str(&text).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn to_js(value: &serde_json::Value) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&value.to_string())
+        .map_err(|_| JsError::new("internal: results are not JSON"))
+}
+
+/// Scores a document: the same results as `jixiao score` prints.
+#[wasm_bindgen(unchecked_return_type = "ScoreResult")]
+pub fn score(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoDocument | string")] doc: JsValue,
+    language: Option<String>,
+) -> Result<JsValue, JsError> {
+    let doc = document(&doc)?;
+    let eval = evaluate(&doc);
+    to_js(&report::results_of(&doc, &eval, lang(language)))
+}
+
+/// The findings of a document (errors first).
+#[wasm_bindgen(unchecked_return_type = "Finding[]")]
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoDocument | string")] doc: JsValue,
+    language: Option<String>,
+) -> Result<JsValue, JsError> {
+    let doc = document(&doc)?;
+    let eval = evaluate(&doc);
+    let findings: Vec<serde_json::Value> = eval
+        .findings
+        .iter()
+        .map(|f| report::finding(f, lang(language.clone())))
+        .collect();
+    to_js(&serde_json::Value::Array(findings))
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum TotalValue {
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Deserialize)]
+struct GoalArg {
+    grade: Option<String>,
+    total: Option<TotalValue>,
+    #[serde(default)]
+    full: bool,
+}
+
+/// 需要多少: the value of the field at `path` that reaches the goal.
+#[wasm_bindgen(unchecked_return_type = "SeekResult")]
+pub fn seek(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoDocument | string")] doc: JsValue,
+    path: &str,
+    #[wasm_bindgen(unchecked_param_type = "SeekGoal")] goal: JsValue,
+) -> Result<JsValue, JsError> {
+    let doc = document(&doc)?;
+    let arg: GoalArg =
+        serde_wasm_bindgen::from_value(goal).map_err(|e| JsError::new(&format!("goal: {e}")))?;
+    let goal = match (arg.grade, arg.total, arg.full) {
+        (Some(g), _, _) => Goal::Grade(g),
+        (_, Some(t), _) => {
+            let text = match t {
+                TotalValue::Number(n) => n.to_string(),
+                TotalValue::Text(s) => s,
+            };
+            Goal::Total(
+                jixiao_core::number::parse_decimal(&text)
+                    .map_err(|_| JsError::new("goal.total is not a number"))?,
+            )
+        }
+        (_, _, true) => Goal::Full,
+        _ => {
+            return Err(JsError::new(
+                "goal: give { grade }, { total } or { full: true }",
+            ))
+        }
+    };
+    let answer = whatif::seek(&doc, path, &goal).map_err(|e| JsError::new(&e.to_string()))?;
+    let value = match answer {
+        whatif::Seek::Found {
+            value,
+            direction,
+            method,
+            precision,
+            already,
+            total,
+            grade,
+            ..
+        } => serde_json::json!({
+            "status": "found",
+            "value": value.to_string(),
+            "direction": if direction == whatif::Direction::AtLeast { "at_least" } else { "at_most" },
+            "method": if method == whatif::Method::Exact { "exact" } else { "bisection" },
+            "precision": precision.normalize().to_string(),
+            "already_met": already,
+            "total": jixiao_core::number::show2(total),
+            "grade": grade,
+        }),
+        whatif::Seek::Unreachable { best_total } => serde_json::json!({
+            "status": "unreachable", "value": null, "total": jixiao_core::number::show2(best_total),
+        }),
+    };
+    to_js(&value)
+}
