@@ -131,6 +131,29 @@ pub fn app() -> Html {
             fields::focus_path(path);
         }
     });
+    // The same work open in another tab: every tab saves what it shows, so the last change wins;
+    // say so when the other tab saves, and offer its version.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::window(),
+                "storage",
+                move |e| {
+                    let key = js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str("key"))
+                        .ok()
+                        .and_then(|k| k.as_string());
+                    if key.as_deref() == Some(storage::AUTOSAVE_KEY) {
+                        state.dispatch(Action::Notify(Notice::error(
+                        "另一个标签页刚刚修改并保存了这份工作。两个标签页同时编辑时，最后保存的一方会覆盖另一方；要改用另一个标签页的版本，请重新载入本页。",
+                        "Another tab has just changed and saved this work. When two tabs edit at once the last save wins; reload this page to take the other tab's version.",
+                    )));
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo across all edits.
     {
         let state = state.clone();
