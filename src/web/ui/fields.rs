@@ -2,7 +2,7 @@
 //! path. An input's DOM id is `f:` + the path the core uses for it (`f:budget/b3/spent`).
 
 use super::i18n::t;
-use super::Ctx;
+use super::Host;
 use crate::state::Action;
 use jixiao_core::{Evaluation, Lang, Level};
 use std::collections::HashMap;
@@ -11,21 +11,46 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// The findings of an evaluation, looked up by path, with messages in the page's language.
-#[derive(PartialEq)]
+#[derive(PartialEq, Default)]
 pub struct FindingIndex {
     by_path: HashMap<String, Vec<(Level, String)>>,
+    /// The same findings grouped by indicator id, for the rows of the tree.
+    by_indicator: HashMap<String, std::rc::Rc<FindingIndex>>,
 }
 
 impl FindingIndex {
     pub fn new(eval: &Evaluation, lang: Lang) -> FindingIndex {
         let mut by_path: HashMap<String, Vec<(Level, String)>> = HashMap::new();
+        let mut by_indicator: HashMap<String, FindingIndex> = HashMap::new();
         for f in &eval.findings {
-            by_path
-                .entry(f.path.clone())
-                .or_default()
-                .push((f.level(), f.message(lang)));
+            let entry = (f.level(), f.message(lang));
+            if let Some(id) = f
+                .path
+                .strip_prefix("indicators/")
+                .and_then(|p| p.split('/').next())
+            {
+                by_indicator
+                    .entry(id.to_string())
+                    .or_default()
+                    .by_path
+                    .entry(f.path.clone())
+                    .or_default()
+                    .push(entry.clone());
+            }
+            by_path.entry(f.path.clone()).or_default().push(entry);
         }
-        FindingIndex { by_path }
+        FindingIndex {
+            by_path,
+            by_indicator: by_indicator
+                .into_iter()
+                .map(|(k, v)| (k, std::rc::Rc::new(v)))
+                .collect(),
+        }
+    }
+
+    /// Only the findings about one indicator (shared, so it compares cheaply).
+    pub fn for_indicator(&self, id: &str) -> std::rc::Rc<FindingIndex> {
+        self.by_indicator.get(id).cloned().unwrap_or_default()
     }
 
     pub fn at(&self, path: &str) -> &[(Level, String)] {
@@ -47,7 +72,7 @@ fn message_id(path: &str) -> String {
 
 /// The messages of the findings at `path`, each with its level in words (colour is never the
 /// only signal).
-pub fn messages(ctx: &Ctx, path: &str) -> Html {
+pub fn messages(ctx: &Host, path: &str) -> Html {
     let lang = ctx.lang();
     let found = ctx.findings.at(path);
     if found.is_empty() {
@@ -119,7 +144,7 @@ impl<'a> Field<'a> {
         self
     }
 
-    pub fn render(self, ctx: &Ctx, to_action: impl Fn(String) -> Action + 'static) -> Html {
+    pub fn render(self, ctx: &Host, to_action: impl Fn(String) -> Action + 'static) -> Html {
         let id = dom_id(self.path);
         let found = ctx.findings.at(self.path);
         let invalid = ctx.findings.has_error(self.path);
@@ -171,7 +196,7 @@ impl<'a> Field<'a> {
 
 /// A labelled `<select>`.
 pub fn select(
-    ctx: &Ctx,
+    ctx: &Host,
     path: &str,
     label: &str,
     value: &str,
@@ -237,7 +262,7 @@ pub fn shown(value: Option<jixiao_core::Decimal>) -> String {
 }
 
 /// 需要多少: opens goal seeking for the field at `path`.
-pub fn seek_button(ctx: &Ctx, path: &str, label: &str) -> Html {
+pub fn seek_button(ctx: &Host, path: &str, label: &str) -> Html {
     let lang = ctx.lang();
     let target = path.to_string();
     html! {

@@ -3,19 +3,22 @@
 
 use super::fields::{button, dom_id, messages, seek_button, select, shown, Field};
 use super::i18n::{kind_label, t};
-use super::{use_ctx, Ctx};
+use super::{use_ctx, Ctx, Host};
 use crate::edit::{Dir, Edit, LeafField};
 use crate::state::Action;
 use jixiao_core::model::{Group, Leaf, Node, RuleKind};
 use jixiao_core::scoring::{GroupResult, LeafResult};
 use jixiao_core::{Decimal, Num};
 use std::collections::HashMap;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 struct Results<'a> {
     leaves: HashMap<&'a str, &'a LeafResult>,
     groups: HashMap<&'a str, &'a GroupResult>,
+    /// (id, label) of the surveys, for the satisfaction rule's choice.
+    surveys: Rc<Vec<(String, String)>>,
 }
 
 fn raw(n: &Option<Num>) -> String {
@@ -31,6 +34,21 @@ pub fn indicator_editor() -> Html {
     let results = Results {
         leaves: eval.leaves.iter().map(|l| (l.id.as_str(), l)).collect(),
         groups: eval.groups.iter().map(|g| (g.id.as_str(), g)).collect(),
+        surveys: Rc::new(
+            doc.surveys
+                .iter()
+                .map(|s| {
+                    (
+                        s.id.clone(),
+                        if s.name.is_empty() {
+                            s.id.clone()
+                        } else {
+                            format!("{} {}", s.id, s.name)
+                        },
+                    )
+                })
+                .collect(),
+        ),
     };
     let count = doc.indicators.len();
     html! {
@@ -55,12 +73,40 @@ pub fn indicator_editor() -> Html {
 fn node(ctx: &Ctx, results: &Results, n: &Node, path: Vec<usize>, siblings: usize) -> Html {
     match n {
         Node::Group(g) => group(ctx, results, g, path, siblings),
-        Node::Leaf(l) => leaf(ctx, results, l, path, siblings),
+        Node::Leaf(l) => html! {
+            <LeafRow key={l.id.clone()} leaf={l.clone()} {path} {siblings}
+                result={results.leaves.get(l.id.as_str()).map(|r| (*r).clone())}
+                host={ctx.for_indicator(&l.id)} surveys={results.surveys.clone()} />
+        },
     }
 }
 
+/// One leaf of the tree. Its props are its own data, result and findings, so typing in one
+/// leaf renders that leaf again, not the thousand others.
+#[derive(Properties, PartialEq)]
+struct LeafProps {
+    leaf: Leaf,
+    path: Vec<usize>,
+    siblings: usize,
+    result: Option<LeafResult>,
+    host: Host,
+    surveys: Rc<Vec<(String, String)>>,
+}
+
+#[function_component(LeafRow)]
+fn leaf_row(props: &LeafProps) -> Html {
+    leaf(
+        &props.host,
+        props.result.as_ref(),
+        &props.leaf,
+        props.path.clone(),
+        props.siblings,
+        &props.surveys,
+    )
+}
+
 /// ↑ ↓ 删除 for a node.
-fn node_actions(ctx: &Ctx, name: &str, path: &[usize], siblings: usize) -> Html {
+fn node_actions(ctx: &Host, name: &str, path: &[usize], siblings: usize) -> Html {
     let lang = ctx.lang();
     let last = *path.last().unwrap_or(&0);
     let (up, down, delete) = (path.to_vec(), path.to_vec(), path.to_vec());
@@ -129,9 +175,15 @@ fn group(ctx: &Ctx, results: &Results, g: &Group, path: Vec<usize>, siblings: us
     }
 }
 
-fn leaf(ctx: &Ctx, results: &Results, l: &Leaf, path: Vec<usize>, siblings: usize) -> Html {
+fn leaf(
+    ctx: &Host,
+    result: Option<&LeafResult>,
+    l: &Leaf,
+    path: Vec<usize>,
+    siblings: usize,
+    surveys: &[(String, String)],
+) -> Html {
     let lang = ctx.lang();
-    let result = results.leaves.get(l.id.as_str());
     let base = format!("indicators/{}", l.id);
     let name = display_name(&l.id, &l.name);
     let field = |key: &str, label: &str, value: String, number: bool, f: LeafField| {
@@ -185,7 +237,7 @@ fn leaf(ctx: &Ctx, results: &Results, l: &Leaf, path: Vec<usize>, siblings: usiz
                             !e.target_unchecked_into::<HtmlInputElement>().checked())))} />
                     <label for={dom_id(&format!("{base}/applicable"))}>{ t(lang, "不适用", "Not applicable") }</label>
                 </div>
-                { rule_fields(ctx, l, &path, &base) }
+                { rule_fields(ctx, l, &path, &base, surveys) }
             </div>
             { steps(ctx, l, &path, &base) }
             <div class="leaf-reason">
@@ -197,7 +249,13 @@ fn leaf(ctx: &Ctx, results: &Results, l: &Leaf, path: Vec<usize>, siblings: usiz
 }
 
 /// The fields the rule's kind needs, and no others.
-fn rule_fields(ctx: &Ctx, l: &Leaf, path: &[usize], base: &str) -> Html {
+fn rule_fields(
+    ctx: &Host,
+    l: &Leaf,
+    path: &[usize],
+    base: &str,
+    surveys: &[(String, String)],
+) -> Html {
     let lang = ctx.lang();
     let r = &l.rule;
     let field = |key: &str, label: &str, value: String, number: bool, f: LeafField| {
@@ -287,22 +345,6 @@ fn rule_fields(ctx: &Ctx, l: &Leaf, path: &[usize], base: &str) -> Html {
             </p>
         },
         Some(RuleKind::Satisfaction) => {
-            let surveys: Vec<(String, String)> = ctx
-                .state
-                .doc
-                .surveys
-                .iter()
-                .map(|s| {
-                    (
-                        s.id.clone(),
-                        if s.name.is_empty() {
-                            s.id.clone()
-                        } else {
-                            format!("{} {}", s.id, s.name)
-                        },
-                    )
-                })
-                .collect();
             let mut options: Vec<(&str, &str)> = vec![("", t(lang, "（请选择）", "(choose)"))];
             options.extend(surveys.iter().map(|(a, b)| (a.as_str(), b.as_str())));
             html! { <>
@@ -315,7 +357,7 @@ fn rule_fields(ctx: &Ctx, l: &Leaf, path: &[usize], base: &str) -> Html {
 }
 
 /// 区间计分: optional for rate-based rules.
-fn steps(ctx: &Ctx, l: &Leaf, path: &[usize], base: &str) -> Html {
+fn steps(ctx: &Host, l: &Leaf, path: &[usize], base: &str) -> Html {
     let lang = ctx.lang();
     if !l.rule.kind().is_some_and(RuleKind::takes_steps) {
         return Html::default();

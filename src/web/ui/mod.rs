@@ -17,10 +17,13 @@ mod toolbar;
 use crate::state::{starting_document, Action, AppState, Notice, Tab};
 use fields::FindingIndex;
 use i18n::t;
-use jixiao_core::{read_str, Lang};
+use jixiao_core::{read_str, Document, Lang};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Above this many indicators the print copy is refreshed after typing pauses.
+const LARGE_DOCUMENT_LEAVES: usize = 200;
 
 impl Reducible for AppState {
     type Action = Action;
@@ -33,32 +36,60 @@ impl Reducible for AppState {
     }
 }
 
-/// What every component reads: the state, a way to change it, and the findings by path.
-#[derive(Clone)]
-pub struct Ctx {
-    pub state: UseReducerHandle<AppState>,
+/// What the field helpers need: the language, a way to send actions, the findings by path. A
+/// leaf row gets one with only its own findings, so that unchanged rows are not rendered again.
+#[derive(Clone, PartialEq)]
+pub struct Host {
+    pub lang: Lang,
+    pub send: Callback<Action>,
     pub findings: Rc<FindingIndex>,
 }
 
-impl PartialEq for Ctx {
-    fn eq(&self, other: &Ctx) -> bool {
-        self.state == other.state && Rc::ptr_eq(&self.findings, &other.findings)
-    }
-}
-
-impl Ctx {
+impl Host {
     pub fn lang(&self) -> Lang {
-        self.state.lang
+        self.lang
     }
 
     pub fn send(&self, action: Action) {
-        self.state.dispatch(action);
+        self.send.emit(action);
     }
 
     /// A callback that turns an event into an action.
     pub fn on<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
-        let state = self.state.clone();
-        Callback::from(move |e: E| state.dispatch(f(e)))
+        let send = self.send.clone();
+        Callback::from(move |e: E| send.emit(f(e)))
+    }
+
+    /// The same host with only the findings of one indicator.
+    pub fn for_indicator(&self, id: &str) -> Host {
+        Host {
+            lang: self.lang,
+            send: self.send.clone(),
+            findings: self.findings.for_indicator(id),
+        }
+    }
+}
+
+/// What every component reads: the state, and the host of the field helpers.
+#[derive(Clone)]
+pub struct Ctx {
+    pub state: UseReducerHandle<AppState>,
+    pub host: Host,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Ctx) -> bool {
+        self.state == other.state
+            && Rc::ptr_eq(&self.host.findings, &other.host.findings)
+            && self.host.lang == other.host.lang
+    }
+}
+
+impl std::ops::Deref for Ctx {
+    type Target = Host;
+
+    fn deref(&self) -> &Host {
+        &self.host
     }
 }
 
@@ -105,7 +136,7 @@ pub fn app() -> Html {
         let state = state.clone();
         use_effect_with(state.revision, move |revision| {
             if *revision > 0 {
-                let text = jixiao_core::to_string_pretty(&state.doc);
+                let text = jixiao_core::format::to_value(&state.doc).to_string();
                 if !storage::set(storage::AUTOSAVE_KEY, &text) {
                     state.dispatch(Action::Notify(Notice::error(
                         "浏览器拒绝保存（存储空间已满或被禁用）：请导出 JSON 以免丢失。",
@@ -113,6 +144,28 @@ pub fn app() -> Html {
                     )));
                 }
             }
+        });
+    }
+    // The hidden copy that is printed (Ctrl+P from any tab). A large document updates it a moment
+    // after typing stops rather than on every keystroke.
+    let large = state.eval.leaves.len() > LARGE_DOCUMENT_LEAVES;
+    let print_snapshot = use_state(|| {
+        if large {
+            // Filled in a moment after the page first shows, not before.
+            let blank = Document::default();
+            let eval = Rc::new(jixiao_core::evaluate(&blank));
+            (Rc::new(blank), eval)
+        } else {
+            (state.doc.clone(), state.eval.clone())
+        }
+    });
+    {
+        let snapshot = print_snapshot.clone();
+        let current = (state.doc.clone(), state.eval.clone());
+        use_effect_with((state.revision, large), move |(_, large)| {
+            let timer = large
+                .then(|| gloo::timers::callback::Timeout::new(700, move || snapshot.set(current)));
+            move || drop(timer)
         });
     }
     // The language: remembered, and set on <html lang> for screen readers.
@@ -182,11 +235,24 @@ pub fn app() -> Html {
         });
     }
 
+    let send = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
+    };
     let ctx = Ctx {
         state: state.clone(),
-        findings,
+        host: Host {
+            lang: state.lang,
+            send,
+            findings,
+        },
     };
     let lang = state.lang;
+    let print_copy = if large {
+        (*print_snapshot).clone()
+    } else {
+        (state.doc.clone(), state.eval.clone())
+    };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = files::on_drop(&ctx);
     html! {
@@ -203,7 +269,7 @@ pub fn app() -> Html {
                     <results::ResultsPanel />
                 </div>
                 if state.tab != Tab::Report {
-                    <report::ReportView for_print=true />
+                    <report::ReportView doc={print_copy.0.clone()} eval={print_copy.1.clone()} {lang} for_print=true />
                 }
                 <footer class="footer">
                     { t(lang,
@@ -276,7 +342,9 @@ fn tabs() -> Html {
         Tab::Surveys => html! { <surveys::SurveyEditor /> },
         Tab::Settings => html! { <settings::SettingsEditor /> },
         Tab::Scenarios => html! { <scenarios::ScenarioEditor /> },
-        Tab::Report => html! { <report::ReportView /> },
+        Tab::Report => html! {
+            <report::ReportView doc={ctx.state.doc.clone()} eval={ctx.state.eval.clone()} lang={lang} />
+        },
     };
     html! {
         <>

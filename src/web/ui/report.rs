@@ -8,18 +8,33 @@ use super::files::{download_bytes, file_name};
 use super::i18n::t;
 use super::{use_ctx, Ctx};
 use crate::state::{Action, Notice};
+use jixiao_core::model::Document;
 use jixiao_core::number::show_exact;
 use jixiao_core::tables::{indicator_rows, levels, Shown};
-use jixiao_core::{csv, draft, xlsx, Level};
+use jixiao_core::{csv, draft, xlsx, Evaluation, Lang, Level};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ReportProps {
+    pub doc: Rc<Document>,
+    pub eval: Rc<Evaluation>,
+    pub lang: Lang,
     /// The copy kept for printing (outside the tabs): no buttons, hidden on screen.
     #[prop_or_default]
     pub for_print: bool,
+}
+
+/// The same document and evaluation (by pointer, not by content: comparing is then free).
+impl PartialEq for ReportProps {
+    fn eq(&self, other: &ReportProps) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+            && Rc::ptr_eq(&self.eval, &other.eval)
+            && self.lang == other.lang
+            && self.for_print == other.for_print
+    }
 }
 
 fn export_xlsx(ctx: &Ctx) {
@@ -72,20 +87,14 @@ fn copy_text(text: &str) -> bool {
     false
 }
 
-#[function_component(ReportView)]
-pub fn report_view(props: &ReportProps) -> Html {
+/// Print, copy, Excel and CSV: the only part of the report that needs the page's state.
+#[function_component(ReportActions)]
+fn report_actions() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let doc = ctx.state.doc.clone();
     let eval = ctx.state.eval.clone();
-    let rows = indicator_rows(&doc, &eval, lang);
-    let sections = draft::draft(&doc, &eval, lang);
-    let money = doc.meta_text("money_unit");
-    let value = |v: &Shown| v.text();
-
-    let actions = if props.for_print {
-        Html::default()
-    } else {
+    {
         let print = Callback::from(|_: MouseEvent| {
             let _ = gloo::utils::window().print();
         });
@@ -132,6 +141,23 @@ pub fn report_view(props: &ReportProps) -> Html {
                 <button type="button" class="button" onclick={print} data-testid="print">{ t(lang, "打印 / 存为 PDF", "Print / Save as PDF") }</button>
             </div>
         }
+    }
+}
+
+/// The report: tables, charts, findings and the drafted text of one document.
+#[function_component(ReportView)]
+pub fn report_view(props: &ReportProps) -> Html {
+    let lang = props.lang;
+    let doc = props.doc.clone();
+    let eval = props.eval.clone();
+    let rows = indicator_rows(&doc, &eval, lang);
+    let sections = draft::draft(&doc, &eval, lang);
+    let money = doc.meta_text("money_unit");
+    let value = |v: &Shown| v.text();
+    let actions = if props.for_print {
+        Html::default()
+    } else {
+        html! { <ReportActions /> }
     };
 
     let b = &eval.budget;

@@ -55,7 +55,9 @@ pub fn results_panel() -> Html {
         }
     });
     let (errors, warnings) = (eval.errors(), eval.warnings());
-    let findings = eval.findings.iter().map(|f| {
+    let shown_findings = 100;
+    let hidden = eval.findings.len().saturating_sub(shown_findings);
+    let findings = eval.findings.iter().take(shown_findings).map(|f| {
         let path = f.path.clone();
         let (class, word, icon) = match f.level() {
             Level::Error => ("finding error", t(lang, "错误", "Error"), "×"),
@@ -130,6 +132,12 @@ pub fn results_panel() -> Html {
                     <p class="ok">{ t(lang, "✓ 没有发现问题", "✓ Nothing to fix") }</p>
                 }
                 <ul>{ for findings }</ul>
+                if hidden > 0 {
+                    <p class="hint">{ match lang {
+                        Lang::Zh => format!("另有 {hidden} 条未列出（全部见“报告”）。"),
+                        Lang::En => format!("{hidden} more not listed here (all are in the report)."),
+                    } }</p>
+                }
             </section>
         </aside>
     }
