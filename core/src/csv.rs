@@ -5,7 +5,7 @@ use crate::findings::Lang;
 use crate::model::Document;
 use crate::number::{show2, show_exact};
 use crate::scoring::Evaluation;
-use crate::tables::{indicator_rows, levels, Shown};
+use crate::tables::{budget_headers, form_headers, indicator_rows, levels, t, Shown};
 use rust_decimal::Decimal;
 
 const BOM: &str = "\u{feff}";
@@ -57,13 +57,6 @@ fn write_row(out: &mut String, fields: Vec<Field>) {
     out.push_str("\r\n");
 }
 
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 /// The three tables as (file name, CSV text).
 pub fn tables(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<(String, String)> {
     vec![
@@ -84,21 +77,18 @@ pub fn tables(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<(String, Str
 
 pub fn indicators(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
     let mut out = String::from(BOM);
+    let [l1, l2, l3, unit, target, actual, points, score, reason] = form_headers(lang);
     let header = [
-        t(lang, "一级指标", "Level 1"),
-        t(lang, "二级指标", "Level 2"),
-        t(lang, "三级指标", "Level 3"),
-        t(lang, "计量单位", "Unit"),
-        t(lang, "年度指标值", "Annual target"),
-        t(lang, "实际完成值", "Actual"),
-        t(lang, "分值", "Points"),
-        t(lang, "得分", "Score"),
+        l1,
+        l2,
+        l3,
+        unit,
+        target,
+        actual,
+        points,
+        score,
         t(lang, "完成率", "Completion"),
-        t(
-            lang,
-            "偏差原因分析及改进措施",
-            "Reason for deviation and remedy",
-        ),
+        reason,
     ];
     write_row(&mut out, header.iter().map(|h| text(*h)).collect());
     for row in indicator_rows(doc, eval, lang) {
@@ -148,17 +138,7 @@ pub fn indicators(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
 
 pub fn budget(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
     let mut out = String::from(BOM);
-    let header = [
-        t(lang, "序号", "No."),
-        t(lang, "项目名称", "Item"),
-        t(lang, "年初预算数", "Initial budget"),
-        t(lang, "全年预算数", "Annual budget"),
-        t(lang, "到位数", "Received"),
-        t(lang, "执行数", "Spent"),
-        t(lang, "结余", "Balance"),
-        t(lang, "执行率", "Execution rate"),
-        t(lang, "备注", "Note"),
-    ];
+    let header = budget_headers(lang);
     write_row(&mut out, header.iter().map(|h| text(*h)).collect());
     for (i, (line, r)) in doc.budget.iter().zip(&eval.budget.lines).enumerate() {
         let initial = line

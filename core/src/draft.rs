@@ -3,7 +3,7 @@
 
 use crate::date::parse_date;
 use crate::findings::{Lang, Level, Problem};
-use crate::model::{Document, Node, RuleKind};
+use crate::model::{Document, RuleKind};
 use crate::number::{show2, show_exact};
 use crate::scoring::Evaluation;
 use crate::tables::{indicator_rows, percent_text, IndicatorRow, Shown};
@@ -362,32 +362,17 @@ fn surveys(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
 
 fn conclusion(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
     let grade = eval.grade.clone().unwrap_or_else(|| "—".into());
-    let parts: Vec<String> = doc
-        .indicators
+    let summary = crate::whatif::Summary::of(doc, eval);
+    let parts: Vec<String> = summary
+        .first_level
         .iter()
-        .filter_map(|n| {
-            let (points, score) = match n {
-                Node::Group(g) => eval
-                    .groups
-                    .iter()
-                    .find(|r| r.id == g.id)
-                    .map(|r| (r.points, r.score))?,
-                Node::Leaf(l) => eval
-                    .leaves
-                    .iter()
-                    .find(|r| r.id == l.id && r.applicable)
-                    .map(|r| (r.points, r.score))?,
-            };
-            Some(if w.zh() {
-                format!(
-                    "{}（满分{}分，得分{}分）",
-                    n.name(),
-                    show2(points),
-                    show2(score)
-                )
+        .map(|(_, name, points, score)| {
+            let (points, score) = (*points, *score);
+            if w.zh() {
+                format!("{name}（满分{}分，得分{}分）", show2(points), show2(score))
             } else {
-                format!("{} ({} of {})", n.name(), show2(score), show2(points))
-            })
+                format!("{name} ({} of {})", show2(score), show2(points))
+            }
         })
         .collect();
     let mut p = if w.zh() {

@@ -182,3 +182,45 @@ pub fn is_budget_rule(kind: Option<RuleKind>) -> bool {
         Some(RuleKind::BudgetExecution | RuleKind::FundArrival)
     )
 }
+
+/// The text in the chosen language.
+pub fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// The columns of the 自评表's indicator rows.
+pub fn form_headers(lang: Lang) -> [&'static str; 9] {
+    [
+        t(lang, "一级指标", "Level 1"),
+        t(lang, "二级指标", "Level 2"),
+        t(lang, "三级指标", "Level 3"),
+        t(lang, "计量单位", "Unit"),
+        t(lang, "年度指标值", "Annual target"),
+        t(lang, "实际完成值", "Actual"),
+        t(lang, "分值", "Points"),
+        t(lang, "得分", "Score"),
+        t(
+            lang,
+            "偏差原因分析及改进措施",
+            "Reason for deviation and remedy",
+        ),
+    ]
+}
+
+/// The columns of the 预算明细 table.
+pub fn budget_headers(lang: Lang) -> [&'static str; 9] {
+    [
+        t(lang, "序号", "No."),
+        t(lang, "项目名称", "Item"),
+        t(lang, "年初预算数", "Initial budget"),
+        t(lang, "全年预算数", "Annual budget"),
+        t(lang, "到位数", "Received"),
+        t(lang, "执行数", "Spent"),
+        t(lang, "结余", "Balance"),
+        t(lang, "执行率", "Execution rate"),
+        t(lang, "备注", "Note"),
+    ]
+}

@@ -11,15 +11,10 @@ use crate::findings::Lang;
 use crate::model::Document;
 use crate::number::round2;
 use crate::scoring::Evaluation;
-use crate::tables::{indicator_rows, is_budget_rule, levels, Shown};
+use crate::tables::{
+    budget_headers, form_headers, indicator_rows, is_budget_rule, levels, t, Shown,
+};
 use rust_decimal::Decimal;
-
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
 
 /// The workbook as bytes.
 pub fn workbook(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<u8> {
@@ -132,21 +127,7 @@ fn form_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
     s.maybe(5, 7, score, Style::Score);
     s.text(5, last, "", Style::Text);
 
-    let headers = [
-        t(lang, "一级指标", "Level 1"),
-        t(lang, "二级指标", "Level 2"),
-        t(lang, "三级指标", "Level 3"),
-        t(lang, "计量单位", "Unit"),
-        t(lang, "年度指标值", "Annual target"),
-        t(lang, "实际完成值", "Actual"),
-        t(lang, "分值", "Points"),
-        t(lang, "得分", "Score"),
-        t(
-            lang,
-            "偏差原因分析及改进措施",
-            "Reason for deviation and remedy",
-        ),
-    ];
+    let headers = form_headers(lang);
     for (i, h) in headers.iter().enumerate() {
         s.text(6, i as u32, *h, Style::Header);
     }
@@ -214,17 +195,7 @@ fn budget_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
             Style::Plain,
         );
     }
-    let headers = [
-        t(lang, "序号", "No."),
-        t(lang, "项目名称", "Item"),
-        t(lang, "年初预算数", "Initial budget"),
-        t(lang, "全年预算数", "Annual budget"),
-        t(lang, "到位数", "Received"),
-        t(lang, "执行数", "Spent"),
-        t(lang, "结余", "Balance"),
-        t(lang, "执行率", "Execution rate"),
-        t(lang, "备注", "Note"),
-    ];
+    let headers = budget_headers(lang);
     for (i, h) in headers.iter().enumerate() {
         s.text(2, i as u32, *h, Style::Header);
     }
