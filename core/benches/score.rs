@@ -1,1 +1,80 @@
-fn main() {}
+//! Criterion benchmarks: scoring the Kunming example, and a generated evaluation of 10,000
+//! indicators, 1,000 budget lines and 20 surveys of 50 questions.
+//!
+//! cargo bench -p jixiao-core --bench score
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use jixiao_core::{evaluate, read_str, templates, to_string_pretty, Document};
+use serde_json::{json, Value};
+use std::hint::black_box;
+
+/// A large document: 10 groups × 10 subgroups × 100 leaves of every rule kind.
+pub fn large_document() -> Document {
+    let budget: Vec<Value> = (0..1000)
+        .map(|i| {
+            json!({"id": format!("b{i}"), "name": "预算", "planned": format!("{}.5", 100 + i % 7),
+                "spent": format!("{}.25", 90 + i % 11)})
+        })
+        .collect();
+    let options = json!([{"label": "非常满意", "weight": "100"}, {"label": "满意", "weight": "80"},
+        {"label": "一般", "weight": "60"}, {"label": "不满意", "weight": "20"}, {"label": "很不满意", "weight": "0"}]);
+    let surveys: Vec<Value> = (0..20)
+        .map(|s| {
+            let questions: Vec<Value> = (0..50)
+                .map(|q| json!({"id": format!("q{q}"), "text": "?", "counts": [80 + q % 9, 20, 5 + s % 3, 1, 0]}))
+                .collect();
+            json!({"id": format!("s{s}"), "name": "调查", "options": options, "questions": questions})
+        })
+        .collect();
+    let rule = |n: usize| match n % 8 {
+        0 => json!({"kind": "at_least", "target": "60", "actual": format!("{}", 40 + n % 50)}),
+        1 => json!({"kind": "at_most", "target": "26", "actual": "27.5", "formula": "linear"}),
+        2 => json!({"kind": "equal", "target": "100", "actual": "97", "tolerance": "1"}),
+        3 => json!({"kind": "deadline", "target": "2022-11-30", "actual": "2022-12-01"}),
+        4 => json!({"kind": "qualitative", "tier": "partial", "fraction": "0.7"}),
+        5 => json!({"kind": "manual", "score": "0.005"}),
+        6 => {
+            json!({"kind": "budget_execution", "steps": [{"min": "90", "fraction": "1"}, {"min": "80", "fraction": "0.8"}]})
+        }
+        _ => json!({"kind": "satisfaction", "survey": format!("s{}", n % 20), "target": "95"}),
+    };
+    let mut n = 0;
+    let groups: Vec<Value> = (0..10)
+        .map(|g| {
+            let subgroups: Vec<Value> = (0..10)
+                .map(|h| {
+                    let leaves: Vec<Value> = (0..100)
+                        .map(|_| {
+                            n += 1;
+                            json!({"id": format!("L{n}"), "name": "指标", "points": "0.01", "rule": rule(n)})
+                        })
+                        .collect();
+                    json!({"id": format!("G{g}.{h}"), "name": "二级", "children": leaves})
+                })
+                .collect();
+            json!({"id": format!("G{g}"), "name": "一级", "children": subgroups})
+        })
+        .collect();
+    let value =
+        json!({"format": "jixiao/1", "budget": budget, "surveys": surveys, "indicators": groups});
+    jixiao_core::format::read_value(value).unwrap()
+}
+
+fn bench(c: &mut Criterion) {
+    let kunming = templates::template("kunming-2022").unwrap();
+    c.bench_function("score kunming-2022", |b| {
+        b.iter(|| evaluate(black_box(&kunming)))
+    });
+    let large = large_document();
+    assert_eq!(evaluate(&large).leaves.len(), 10_000);
+    c.bench_function("score 10k indicators, 1k lines, 20x50 survey", |b| {
+        b.iter(|| evaluate(black_box(&large)))
+    });
+    let text = to_string_pretty(&large);
+    c.bench_function("read 10k-indicator file", |b| {
+        b.iter(|| read_str(black_box(&text)).unwrap())
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
