@@ -5,6 +5,7 @@ use crate::findings::{Finding, Lang};
 use crate::model::Document;
 use crate::number::{show2, show_exact};
 use crate::scoring::Evaluation;
+use crate::whatif::{Direction, Goal, Method, Seek};
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
@@ -163,4 +164,54 @@ pub fn export(doc: &Document, eval: &Evaluation, lang: Lang) -> Value {
         map.insert("results".into(), results_of(doc, eval, lang));
     }
     value
+}
+
+/// The answer of a goal seek as JSON: what `jixiao seek` prints and the JS module's `seek` gives.
+pub fn seek(doc: &Document, path: &str, goal: &Goal, answer: &Seek, lang: Lang) -> Value {
+    let current = crate::whatif::get(doc, path).unwrap_or_default();
+    let goal_text = goal.to_string();
+    match answer {
+        Seek::Found {
+            value,
+            direction,
+            method,
+            precision,
+            already,
+            total,
+            percent,
+            grade,
+        } => {
+            let (dir, what) = match (direction, lang) {
+                (Direction::AtLeast, Lang::Zh) => ("at_least", "至少需要"),
+                (Direction::AtMost, Lang::Zh) => ("at_most", "最多可以是"),
+                (Direction::AtLeast, Lang::En) => ("at_least", "needs at least"),
+                (Direction::AtMost, Lang::En) => ("at_most", "may be at most"),
+            };
+            json!({
+                "path": path,
+                "goal": goal_text,
+                "status": "found",
+                "current": current,
+                "value": value.to_string(),
+                "direction": dir,
+                "method": if *method == Method::Exact { "exact" } else { "bisection" },
+                "precision": precision.normalize().to_string(),
+                "already_met": already,
+                "result": {"total": show2(*total), "percent": show2(*percent), "grade": grade},
+                "message": format!("{path} {what} {value}"),
+            })
+        }
+        Seek::Unreachable { best_total } => json!({
+            "path": path,
+            "goal": goal_text,
+            "status": "unreachable",
+            "current": current,
+            "value": null,
+            "best_total": show2(*best_total),
+            "message": match lang {
+                Lang::Zh => format!("无论“{path}”取何值都无法达到目标（{goal_text}）"),
+                Lang::En => format!("no value of {path} reaches {goal_text}"),
+            },
+        }),
+    }
 }

@@ -33,8 +33,9 @@ export interface ScoreResult {
   errors: number; warnings: number; findings: Finding[];
 }
 export type SeekGoal = { grade: string } | { total: number | string } | { full: true };
-export interface SeekResult { status: "found" | "unreachable"; value: string | null; direction?: "at_least" | "at_most";
-  method?: "exact" | "bisection"; precision?: string; already_met?: boolean; total?: string; grade?: string | null; }
+export interface SeekResult { path: string; goal: string; status: "found" | "unreachable"; current: string; value: string | null;
+  direction?: "at_least" | "at_most"; method?: "exact" | "bisection"; precision?: string; already_met?: boolean;
+  result?: { total: string; percent: string; grade: string | null }; best_total?: string; message: string; }
 "#;
 
 fn lang(lang: Option<String>) -> Lang {
@@ -133,29 +134,6 @@ pub fn seek(
         }
     };
     let answer = whatif::seek(&doc, path, &goal).map_err(|e| JsError::new(&e.to_string()))?;
-    let value = match answer {
-        whatif::Seek::Found {
-            value,
-            direction,
-            method,
-            precision,
-            already,
-            total,
-            grade,
-            ..
-        } => serde_json::json!({
-            "status": "found",
-            "value": value.to_string(),
-            "direction": if direction == whatif::Direction::AtLeast { "at_least" } else { "at_most" },
-            "method": if method == whatif::Method::Exact { "exact" } else { "bisection" },
-            "precision": precision.normalize().to_string(),
-            "already_met": already,
-            "total": jixiao_core::number::show2(total),
-            "grade": grade,
-        }),
-        whatif::Seek::Unreachable { best_total } => serde_json::json!({
-            "status": "unreachable", "value": null, "total": jixiao_core::number::show2(best_total),
-        }),
-    };
+    let value = report::seek(&doc, path, &goal, &answer, Lang::Zh);
     to_js(&value)
 }

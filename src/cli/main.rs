@@ -67,7 +67,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             let answer = jixiao_core::whatif::seek(&doc, &path, &goal).map_err(CliError::Seek)?;
             print(&format!(
                 "{:#}\n",
-                output::seek_json(&doc, &path, &goal, &answer, lang)
+                jixiao_core::report::seek(&doc, &path, &goal, &answer, lang)
             ));
             Ok(ExitCode::SUCCESS)
         }

@@ -1,9 +1,7 @@
 //! The readable report of `jixiao check`.
 
 use jixiao_core::number::show2;
-use jixiao_core::whatif::{Direction, Goal, Method, Seek};
 use jixiao_core::{Document, Evaluation, Lang, Level};
-use serde_json::{json, Value};
 use std::fmt::Write;
 
 pub fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: Lang) -> String {
@@ -48,58 +46,4 @@ pub fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: Lang) -> 
         );
     }
     out
-}
-
-/// The answer of `jixiao seek` as JSON.
-pub fn seek_json(doc: &Document, path: &str, goal: &Goal, answer: &Seek, lang: Lang) -> Value {
-    let current = jixiao_core::whatif::get(doc, path).unwrap_or_default();
-    let goal_text = match goal {
-        Goal::Grade(g) => format!("grade {g}"),
-        Goal::Total(t) => format!("total {}", t.normalize()),
-        Goal::Full => "full".to_string(),
-    };
-    match answer {
-        Seek::Found {
-            value,
-            direction,
-            method,
-            precision,
-            already,
-            total,
-            percent,
-            grade,
-        } => {
-            let (dir, what) = match (direction, lang) {
-                (Direction::AtLeast, Lang::Zh) => ("at_least", "至少需要"),
-                (Direction::AtMost, Lang::Zh) => ("at_most", "最多可以是"),
-                (Direction::AtLeast, Lang::En) => ("at_least", "needs at least"),
-                (Direction::AtMost, Lang::En) => ("at_most", "may be at most"),
-            };
-            json!({
-                "path": path,
-                "goal": goal_text,
-                "status": "found",
-                "current": current,
-                "value": value.to_string(),
-                "direction": dir,
-                "method": if *method == Method::Exact { "exact" } else { "bisection" },
-                "precision": precision.normalize().to_string(),
-                "already_met": already,
-                "result": {"total": show2(*total), "percent": show2(*percent), "grade": grade},
-                "message": format!("{path} {what} {value}"),
-            })
-        }
-        Seek::Unreachable { best_total } => json!({
-            "path": path,
-            "goal": goal_text,
-            "status": "unreachable",
-            "current": current,
-            "value": null,
-            "best_total": show2(*best_total),
-            "message": match lang {
-                Lang::Zh => format!("无论“{path}”取何值都无法达到目标（{goal_text}）"),
-                Lang::En => format!("no value of {path} reaches {goal_text}"),
-            },
-        }),
-    }
 }

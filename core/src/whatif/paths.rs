@@ -192,6 +192,15 @@ pub fn set(doc: &mut Document, path: &str, value: &str) -> Result<(), PathError>
     slot(doc, path).map(|s| s.set(value))
 }
 
+/// The leaf `id`, to read (no copy of the document is needed).
+pub fn leaf<'a>(nodes: &'a [Node], id: &str) -> Option<&'a Leaf> {
+    nodes.iter().find_map(|node| match node {
+        Node::Leaf(l) if l.id == id => Some(l),
+        Node::Group(g) => leaf(&g.children, id),
+        Node::Leaf(_) => None,
+    })
+}
+
 pub fn find_leaf<'a>(nodes: &'a mut [Node], id: &str) -> Option<&'a mut Leaf> {
     for node in nodes {
         match node {

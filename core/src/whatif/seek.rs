@@ -32,7 +32,7 @@ impl fmt::Display for Goal {
         match self {
             Goal::Grade(g) => write!(f, "grade {g}"),
             Goal::Total(t) => write!(f, "total {}", t.normalize()),
-            Goal::Full => f.write_str("full marks"),
+            Goal::Full => f.write_str("full"),
         }
     }
 }
@@ -247,9 +247,8 @@ fn precision(doc: &Document, path: &str) -> Decimal {
 /// within the points, a step's fraction within [0, 1]; everything else from 0 up.
 fn domain(doc: &Document, path: &str, step: Decimal) -> (Decimal, Option<Decimal>) {
     let parts: Vec<&str> = path.split('/').collect();
-    let mut copy = doc.clone();
     let leaf = match parts.as_slice() {
-        ["indicators", id, ..] => super::paths::find_leaf(&mut copy.indicators, id),
+        ["indicators", id, ..] => super::paths::leaf(&doc.indicators, id),
         _ => None,
     };
     match (parts.as_slice(), leaf) {
@@ -291,8 +290,7 @@ fn closed_form(doc: &Document, path: &str, eval: &Evaluation) -> Option<(Decimal
     let parts: Vec<&str> = path.split('/').collect();
     match parts.as_slice() {
         ["indicators", id, "rule", "actual"] => {
-            let mut copy = doc.clone();
-            let leaf = super::paths::find_leaf(&mut copy.indicators, id)?;
+            let leaf = super::paths::leaf(&doc.indicators, id)?;
             let target = leaf.rule.target.as_ref()?.ok()?;
             match leaf.rule.kind()? {
                 RuleKind::AtLeast => match &leaf.rule.steps {

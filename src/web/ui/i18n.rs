@@ -2,13 +2,8 @@
 
 use jixiao_core::Lang;
 
-/// The text in the page's language.
-pub fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
+/// The text in the page's language (the same helper the core's tables use).
+pub use jixiao_core::tables::t;
 
 /// Names of the rule kinds, as the 自评表 speaks of them.
 pub fn kind_label(lang: Lang, kind: &str) -> &'static str {

@@ -42,9 +42,8 @@ pub fn path_label(doc: &Document, path: &str, lang: Lang) -> String {
             format!("{name} · {}", field(f))
         }
         ["indicators", id, .., f] => {
-            let mut copy = doc.clone();
-            let name = whatif::paths::find_leaf(&mut copy.indicators, id)
-                .map_or(id.to_string(), |l| l.name.clone());
+            let name =
+                whatif::paths::leaf(&doc.indicators, id).map_or(id.to_string(), |l| l.name.clone());
             format!("{id} {name} · {}", field(f))
         }
         ["surveys", s, "questions", q, "counts", i] => {
