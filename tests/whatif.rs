@@ -203,46 +203,30 @@ fn lost_points_are_ranked() {
 
 #[test]
 fn the_seek_command() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args([
-            "seek",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/kunming-2022.json"),
-            "--path",
-            "budget/b3/spent",
-            "--full",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let seek = |path: &str, goal: &[&str]| -> (Option<i32>, serde_json::Value) {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args([
+                "seek",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/kunming-2022.json"),
+                "--path",
+                path,
+            ])
+            .args(goal)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            serde_json::from_slice(&out.stdout).unwrap(),
+        )
+    };
+    let (code, v) = seek("budget/b3/spent", &["--full"]);
+    assert_eq!(code, Some(0));
     assert_eq!(v["value"], "69.174046");
     assert_eq!(v["result"]["total"], "93.00");
     assert_eq!(v["method"], "exact");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args([
-            "seek",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/kunming-2022.json"),
-            "--path",
-            "indicators/C111/rule/actual",
-            "--total",
-            "99",
-        ])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, v) = seek("indicators/C111/rule/actual", &["--total", "99"]);
     assert_eq!(v["status"], "unreachable");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args([
-            "seek",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/kunming-2022.json"),
-            "--path",
-            "budget/b3/spent",
-            "--grade",
-            "优",
-        ])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, v) = seek("budget/b3/spent", &["--grade", "优"]);
     assert_eq!(v["status"], "found");
     assert_eq!(v["already_met"], true);
 }
