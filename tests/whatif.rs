@@ -5,6 +5,17 @@ mod common;
 use common::*;
 use jixiao_core::number::show2;
 use jixiao_core::whatif::{self, Direction, Goal, Method, Seek};
+use jixiao_core::{FieldPath, Message, PathError};
+
+/// A path as written.
+fn p(text: &str) -> FieldPath {
+    text.parse().unwrap()
+}
+
+/// Sets a field by its path as written.
+fn set(doc: &mut jixiao_core::Document, path: &str, value: &str) -> Result<(), PathError> {
+    jixiao_core::path::set(doc, &path.parse()?, value)
+}
 use jixiao_core::{evaluate, read_str, to_string_pretty};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -26,20 +37,20 @@ fn found(s: &Seek) -> (Decimal, Direction, Method, Decimal) {
 #[test]
 fn least_spending_for_full_marks_on_the_execution_rate() {
     let doc = kunming();
-    let answer = whatif::seek(&doc, "budget/b3/spent", &Goal::Full).unwrap();
+    let answer = whatif::seek(&doc, &p("budget/b3/spent"), &Goal::Full).unwrap();
     let (value, direction, method, _) = found(&answer);
     assert_eq!((direction, method), (Direction::AtLeast, Method::Exact));
     // 90% of 97.361 = 87.6249 in total; the other lines spend 0 + 0.9735 + 17.477354.
     assert_eq!(value, d("69.174046"));
     assert_eq!(value + d("0.9735") + d("17.477354"), d("87.6249"));
     let mut changed = doc.clone();
-    whatif::set(&mut changed, "budget/b3/spent", &value.to_string()).unwrap();
+    set(&mut changed, "budget/b3/spent", &value.to_string()).unwrap();
     let eval = evaluate(&changed);
     assert_eq!(show2(eval.budget.execution_rate.unwrap()), "90.00");
     let b12 = eval.leaves.iter().find(|l| l.id == "B12").unwrap();
     assert_eq!(b12.score, b12.points, "full marks, checked by rescoring");
     assert_eq!(show2(eval.total), "93.00");
-    whatif::set(
+    set(
         &mut changed,
         "budget/b3/spent",
         &(value - d("0.000001")).to_string(),
@@ -61,23 +72,23 @@ fn seeks_of_each_kind() {
     let doc = kunming();
     // at_least: the least actual for full marks is the target.
     let (v, dir, ..) =
-        found(&whatif::seek(&doc, "indicators/C112/rule/actual", &Goal::Full).unwrap());
+        found(&whatif::seek(&doc, &p("indicators/C112/rule/actual"), &Goal::Full).unwrap());
     assert_eq!((v, dir), (d("60"), Direction::AtLeast));
     // at_most (cost): the most cost that keeps full marks is the target.
     let (v, dir, ..) =
-        found(&whatif::seek(&doc, "indicators/C141/rule/actual", &Goal::Full).unwrap());
+        found(&whatif::seek(&doc, &p("indicators/C141/rule/actual"), &Goal::Full).unwrap());
     assert_eq!((v, dir), (d("64.53"), Direction::AtMost));
     // A total through a qualitative fraction, by bisection within the tier's band.
     let (v, _, method, _) =
-        found(&whatif::seek(&doc, "indicators/C22/rule/fraction", &Goal::Total(d("93"))).unwrap());
+        found(&whatif::seek(&doc, &p("indicators/C22/rule/fraction"), &Goal::Total(d("93"))).unwrap());
     assert_eq!((v, method), (d("0.6995"), Method::Bisection));
     // The least answers in the top option of the weakest question that keep 优 at a higher target.
     let mut strict = doc.clone();
-    whatif::set(&mut strict, "indicators/C31/rule/target", "97").unwrap();
+    set(&mut strict, "indicators/C31/rule/target", "97").unwrap();
     let before = evaluate(&strict).total;
     let (v, ..) =
-        found(&whatif::seek(&strict, "surveys/s1/questions/q2/counts/0", &Goal::Full).unwrap());
-    whatif::set(
+        found(&whatif::seek(&strict, &p("surveys/s1/questions/q2/counts/0"), &Goal::Full).unwrap());
+    set(
         &mut strict,
         "surveys/s1/questions/q2/counts/0",
         &v.to_string(),
@@ -87,7 +98,7 @@ fn seeks_of_each_kind() {
     let c31 = eval.leaves.iter().find(|l| l.id == "C31").unwrap();
     assert_eq!(c31.score, c31.points);
     assert!(eval.total > before);
-    whatif::set(
+    set(
         &mut strict,
         "surveys/s1/questions/q2/counts/0",
         &(v - Decimal::ONE).to_string(),
@@ -107,17 +118,17 @@ fn an_unreachable_goal_says_so() {
     let doc = kunming();
     // C111 is already full: no value of it lifts the total to 99.
     assert!(matches!(
-        whatif::seek(&doc, "indicators/C111/rule/actual", &Goal::Total(d("99"))).unwrap(),
+        whatif::seek(&doc, &p("indicators/C111/rule/actual"), &Goal::Total(d("99"))).unwrap(),
         Seek::Unreachable { .. }
     ));
     // A partly-achieved tier never gives full marks.
     assert!(matches!(
-        whatif::seek(&doc, "indicators/C22/rule/fraction", &Goal::Full).unwrap(),
+        whatif::seek(&doc, &p("indicators/C22/rule/fraction"), &Goal::Full).unwrap(),
         Seek::Unreachable { .. }
     ));
-    assert!(whatif::seek(&doc, "indicators/C999/rule/actual", &Goal::Full).is_err());
-    assert!(whatif::seek(&doc, "budget/b1/name", &Goal::Full).is_err());
-    assert!(whatif::seek(&doc, "budget/b1/spent", &Goal::Grade("特优".into())).is_err());
+    assert!(whatif::seek(&doc, &p("indicators/C999/rule/actual"), &Goal::Full).is_err());
+    assert!(whatif::seek(&doc, &p("budget/b1/name"), &Goal::Full).is_err());
+    assert!(whatif::seek(&doc, &p("budget/b1/spent"), &Goal::Grade("特优".into())).is_err());
 }
 
 #[test]
@@ -276,7 +287,7 @@ fn planning_document() -> impl Strategy<Value = serde_json::Value> {
 
 fn reaches(doc: &jixiao_core::Document, path: &str, value: Decimal, goal: &Goal) -> bool {
     let mut changed = doc.clone();
-    whatif::set(&mut changed, path, &value.to_string()).unwrap();
+    set(&mut changed, path, &value.to_string()).unwrap();
     let eval = evaluate(&changed);
     match goal {
         Goal::Total(t) => jixiao_core::number::round2(eval.total) >= *t,
@@ -301,12 +312,12 @@ proptest! {
             prop_oneof![Just("优"), Just("良"), Just("中")].prop_map(|g| Goal::Grade(g.to_string()))],
     ) {
         let doc = jixiao_core::format::read_value(value).unwrap();
-        let paths: Vec<String> = whatif::numeric_paths(&doc).into_iter()
+        let paths: Vec<String> = whatif::numeric_paths(&doc).into_iter().map(|p| p.to_string())
             .filter(|p| p.contains("/spent") || p.contains("/planned") || p.contains("/rule/actual") || p.contains("/counts/") || p.contains("/rule/fraction"))
             .collect();
         prop_assume!(!paths.is_empty());
         let path = pick.get(&paths).clone();
-        let answer = whatif::seek(&doc, &path, &goal);
+        let answer = whatif::seek(&doc, &p(&path), &goal);
         prop_assume!(answer.is_ok());
         if let Seek::Found { value, direction, precision, .. } = answer.unwrap() {
             prop_assert!(reaches(&doc, &path, value, &goal), "{path} = {value} does not reach {goal}");

@@ -8,75 +8,82 @@
 
 use crate::model::Document;
 use crate::number::{parse_decimal, round2, show2};
-use crate::scoring::Evaluation;
+use crate::path::ClaimField;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
 /// A claimed number differs when it is this far or farther from the computed one as shown.
 pub const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
+/// The computed figures a report's claims are held against.
+#[derive(Clone, Debug, Default)]
+pub struct Computed {
+    /// 总分.
+    pub total: Decimal,
+    /// 等级.
+    pub grade: Option<String>,
+    /// 预算执行率.
+    pub execution_rate: Option<Decimal>,
+    /// 满意度.
+    pub satisfaction: Option<Decimal>,
+}
+
 /// A claimed figure that differs from the computed one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mismatch {
-    /// `total`, `grade`, `execution_rate` or `satisfaction`.
-    pub field: &'static str,
+    /// Which figure.
+    pub field: ClaimField,
+    /// What the report says.
     pub claimed: String,
+    /// The computed figure as shown.
     pub computed: String,
 }
 
+/// Whether a claimed number, as written, differs from the computed one as shown. Claims that
+/// are not numbers, or numbers so large that rounding them fails, differ.
+fn differs(claimed: &str, computed: Option<Decimal>) -> bool {
+    match (parse_decimal(claimed), computed) {
+        (Ok(c), Some(v)) => round2(c)
+            .checked_sub(round2(v))
+            .is_none_or(|d| d.abs() >= TOLERANCE),
+        _ => true,
+    }
+}
+
 /// The claimed figures of the document, compared; empty when it claims nothing or all agree.
-pub fn check(doc: &Document, eval: &Evaluation) -> Vec<Mismatch> {
+pub fn check(doc: &Document, computed: &Computed) -> Vec<Mismatch> {
     let Some(Value::Object(claimed)) = doc.extra.get("claimed") else {
         return Vec::new();
     };
-    let satisfaction = mean_satisfaction(eval);
-    let numbers: [(&'static str, Option<Decimal>); 3] = [
-        ("total", Some(eval.total)),
-        ("execution_rate", eval.budget.execution_rate),
-        ("satisfaction", satisfaction),
+    let numbers = [
+        (ClaimField::Total, Some(computed.total)),
+        (ClaimField::ExecutionRate, computed.execution_rate),
+        (ClaimField::Satisfaction, computed.satisfaction),
     ];
     let mut out = Vec::new();
-    for (field, computed) in numbers {
-        let Some(value) = claimed.get(field) else {
-            continue;
-        };
-        let text = match value {
-            Value::String(s) => s.clone(),
-            Value::Number(n) => n.to_string(),
+    for (field, value) in numbers {
+        let text = match claimed.get(field.key()) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
             _ => continue,
         };
-        let shown = computed.map_or("—".to_string(), show2);
-        let differs = match (parse_decimal(&text), computed) {
-            (Ok(c), Some(v)) => (round2(c) - round2(v)).abs() >= TOLERANCE,
-            _ => true,
-        };
-        if differs {
+        if differs(&text, value) {
             out.push(Mismatch {
                 field,
                 claimed: text,
-                computed: shown,
+                computed: value.map_or("—".to_string(), show2),
             });
         }
     }
-    if let Some(Value::String(grade)) = claimed.get("grade") {
-        let computed = eval.grade.clone().unwrap_or_default();
+    if let Some(Value::String(grade)) = claimed.get(ClaimField::Grade.key()) {
+        let computed = computed.grade.clone().unwrap_or_default();
         if grade.trim() != computed {
             out.push(Mismatch {
-                field: "grade",
+                field: ClaimField::Grade,
                 claimed: grade.clone(),
                 computed,
             });
         }
     }
     out
-}
-
-/// The satisfaction of the document: the mean of its surveys' (one survey: that survey's).
-pub fn mean_satisfaction(eval: &Evaluation) -> Option<Decimal> {
-    let values: Vec<Decimal> = eval.surveys.iter().filter_map(|s| s.satisfaction).collect();
-    if values.is_empty() {
-        return None;
-    }
-    let sum: Decimal = values.iter().copied().sum();
-    Some(sum / Decimal::from(values.len()))
 }

@@ -414,15 +414,13 @@ fn conclusion(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
 /// 存在的问题, drawn from the findings.
 fn problems(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
     let zh = w.zh();
-    let name_of = |path: &str| -> String {
-        let id = path
-            .strip_prefix("indicators/")
-            .and_then(|p| p.split('/').next())
-            .unwrap_or("");
-        indicator_rows(doc, eval, w.lang)
-            .into_iter()
-            .find(|r| r.id == id)
-            .map_or(id.to_string(), |r| r.name)
+    let names = crate::path::Names::new(doc);
+    let name_of = |path: &crate::path::FieldPath| -> String {
+        let id = path.indicator().unwrap_or_default();
+        match names.node_name(id) {
+            "" => id.to_string(),
+            name => name.to_string(),
+        }
     };
     let mut paragraphs = Vec::new();
     let b = &eval.budget;

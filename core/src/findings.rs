@@ -1,7 +1,11 @@
 //! What the audit reports: each finding has a severity, a stable code, the path of the field it is
 //! about and a message in Chinese and English.
 
+pub use crate::message::Lang;
+use crate::message::Message;
+use crate::model::Tier;
 use crate::number::{show2, NumError};
+use crate::path::FieldPath;
 use rust_decimal::Decimal;
 
 /// Severity of a finding.
@@ -20,6 +24,15 @@ impl Level {
             Level::Warning => "warning",
         }
     }
+}
+
+/// Where a leaf's figures come from, when that source has errors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The budget table (预算执行率, 资金到位率).
+    Budget,
+    /// The survey with this id (满意度).
+    Survey(String),
 }
 
 /// What a finding says, with the figures it is about.
@@ -62,7 +75,7 @@ pub enum Problem {
     },
     FractionOutOfBand {
         fraction: String,
-        tier: &'static str,
+        tier: Tier,
     },
     FractionOutOfRange {
         fraction: String,
@@ -76,7 +89,7 @@ pub enum Problem {
     },
     NoBudget,
     SourceHasErrors {
-        source: String,
+        source: Source,
     },
     NoAnswers {
         survey: String,
@@ -176,8 +189,10 @@ impl Problem {
             _ => Level::Error,
         }
     }
+}
 
-    pub fn zh(&self) -> String {
+impl Message for Problem {
+    fn zh(&self) -> String {
         match self {
             Problem::DuplicateId { id } => format!("编号“{id}”重复：同一范围内的编号必须唯一"),
             Problem::MissingField => "必填项未填写".into(),
@@ -205,7 +220,7 @@ impl Problem {
                 format!("得分 {score} 超出 0 至 {points} 分的范围")
             }
             Problem::FractionOutOfBand { fraction, tier } => {
-                format!("得分比例 {fraction} 不在“{}”档的区间 {}", tier_zh(tier), band(tier))
+                format!("得分比例 {fraction} 不在“{}”档的区间 {}", tier_zh(*tier), band(*tier))
             }
             Problem::FractionOutOfRange { fraction } => {
                 format!("得分比例 {fraction} 应在 0 至 1 之间")
@@ -217,10 +232,12 @@ impl Problem {
                 format!("计为满意的选项数应在 1 至 {options} 之间")
             }
             Problem::NoBudget => "没有预算数，无法计算比率".into(),
-            Problem::SourceHasErrors { source } if source == "budget" => {
-                "预算明细有错误，本指标暂记 0 分".into()
-            }
-            Problem::SourceHasErrors { source } => {
+            Problem::SourceHasErrors {
+                source: Source::Budget,
+            } => "预算明细有错误，本指标暂记 0 分".into(),
+            Problem::SourceHasErrors {
+                source: Source::Survey(source),
+            } => {
                 format!("满意度调查“{source}”有错误，本指标暂记 0 分")
             }
             Problem::NoAnswers { survey } => format!("满意度调查“{survey}”没有有效答卷"),
@@ -254,7 +271,7 @@ impl Problem {
         }
     }
 
-    pub fn en(&self) -> String {
+    fn en(&self) -> String {
         match self {
             Problem::DuplicateId { id } => format!("the id \"{id}\" is used twice in the same scope"),
             Problem::MissingField => "this field is required".into(),
@@ -282,7 +299,11 @@ impl Problem {
                 format!("the score {score} is outside 0 to {points}")
             }
             Problem::FractionOutOfBand { fraction, tier } => {
-                format!("the fraction {fraction} is outside the {tier} band {}", band(tier))
+                format!(
+                    "the fraction {fraction} is outside the {} band {}",
+                    tier.name(),
+                    band(*tier)
+                )
             }
             Problem::FractionOutOfRange { fraction } => {
                 format!("the fraction {fraction} must lie between 0 and 1")
@@ -294,10 +315,12 @@ impl Problem {
                 format!("the number of satisfied options must be between 1 and {options}")
             }
             Problem::NoBudget => "there is no planned budget to compute the rate from".into(),
-            Problem::SourceHasErrors { source } if source == "budget" => {
-                "the budget table has errors; this indicator scores 0 until they are fixed".into()
-            }
-            Problem::SourceHasErrors { source } => format!(
+            Problem::SourceHasErrors {
+                source: Source::Budget,
+            } => "the budget table has errors; this indicator scores 0 until they are fixed".into(),
+            Problem::SourceHasErrors {
+                source: Source::Survey(source),
+            } => format!(
                 "the survey \"{source}\" has errors; this indicator scores 0 until they are fixed"
             ),
             Problem::NoAnswers { survey } => format!("the survey \"{survey}\" has no answers"),
@@ -347,35 +370,33 @@ fn short(text: &str) -> String {
     }
 }
 
-fn tier_zh(tier: &str) -> &'static str {
+fn tier_zh(tier: Tier) -> &'static str {
     match tier {
-        "achieved" => "达成",
-        "partial" => "部分达成",
-        _ => "未达成",
+        Tier::Achieved => "达成",
+        Tier::Partial => "部分达成",
+        Tier::Missed => "未达成",
     }
 }
 
-fn band(tier: &str) -> &'static str {
+fn band(tier: Tier) -> &'static str {
     match tier {
-        "achieved" => "[0.8, 1]",
-        "partial" => "[0.6, 0.8)",
-        _ => "[0, 0.6)",
+        Tier::Achieved => "[0.8, 1]",
+        Tier::Partial => "[0.6, 0.8)",
+        Tier::Missed => "[0, 0.6)",
     }
 }
 
 /// One finding: a problem at a path such as `budget/b3/spent` or `indicators/C111/rule/actual`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
-    pub path: String,
+    /// The field the finding is about.
+    pub path: FieldPath,
     pub problem: Problem,
 }
 
 impl Finding {
-    pub fn new(path: impl Into<String>, problem: Problem) -> Finding {
-        Finding {
-            path: path.into(),
-            problem,
-        }
+    pub fn new(path: FieldPath, problem: Problem) -> Finding {
+        Finding { path, problem }
     }
 
     pub fn level(&self) -> Level {
@@ -387,17 +408,6 @@ impl Finding {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => self.problem.zh(),
-            Lang::En => self.problem.en(),
-        }
+        self.problem.text(lang)
     }
-}
-
-/// The language messages are shown in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
 }

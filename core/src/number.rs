@@ -18,21 +18,23 @@ pub enum NumError {
     OutOfRange,
 }
 
-impl NumError {
-    pub fn zh(&self) -> &'static str {
+impl crate::message::Message for NumError {
+    fn zh(&self) -> String {
         match self {
             NumError::Empty => "未填写",
             NumError::Invalid => "不是数字",
             NumError::OutOfRange => "数值超出范围（最多约28位有效数字）",
         }
+        .into()
     }
 
-    pub fn en(&self) -> &'static str {
+    fn en(&self) -> String {
         match self {
             NumError::Empty => "is empty",
             NumError::Invalid => "is not a number",
             NumError::OutOfRange => "is out of range (at most about 28 significant digits)",
         }
+        .into()
     }
 }
 

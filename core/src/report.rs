@@ -2,8 +2,10 @@
 //! Scores and rates are strings rounded half-up to 2 decimals; money sums are exact strings.
 
 use crate::findings::{Finding, Lang};
+use crate::message::Message;
 use crate::model::Document;
 use crate::number::{show2, show_exact};
+use crate::path::FieldPath;
 use crate::scoring::Evaluation;
 use crate::whatif::{Direction, Goal, Method, Seek};
 use rust_decimal::Decimal;
@@ -134,10 +136,10 @@ pub fn results_of(doc: &Document, eval: &Evaluation, lang: Lang) -> Value {
                     "delta": show2(o.delta),
                     "execution_rate": rate(o.summary.execution_rate),
                     "changes": o.changes.iter().map(|c| json!({
-                        "path": c.path, "old": c.old, "new": c.new, "delta": show2(c.delta),
+                        "path": c.path.to_string(), "old": c.old, "new": c.new, "delta": show2(c.delta),
                     })).collect::<Vec<_>>(),
                 }),
-                Err(e) => json!({"name": s.name, "error": match lang { Lang::Zh => e.zh(), Lang::En => e.en() }}),
+                Err(e) => json!({"name": s.name, "error": e.text(lang)}),
             })
             .collect();
         out["scenarios"] = Value::Array(scenarios);
@@ -150,7 +152,7 @@ pub fn finding(f: &Finding, lang: Lang) -> Value {
     json!({
         "level": f.level().name(),
         "code": f.code(),
-        "path": f.path,
+        "path": f.path.to_string(),
         "message": f.message(lang),
         "message_zh": f.message(Lang::Zh),
         "message_en": f.message(Lang::En),
@@ -167,8 +169,10 @@ pub fn export(doc: &Document, eval: &Evaluation, lang: Lang) -> Value {
 }
 
 /// The answer of a goal seek as JSON: what `jixiao seek` prints and the JS module's `seek` gives.
-pub fn seek(doc: &Document, path: &str, goal: &Goal, answer: &Seek, lang: Lang) -> Value {
-    let current = crate::whatif::get(doc, path).unwrap_or_default();
+pub fn seek(doc: &Document, path: &FieldPath, goal: &Goal, answer: &Seek, lang: Lang) -> Value {
+    let current = crate::path::get(doc, path)
+        .map(|f| f.text().into_owned())
+        .unwrap_or_default();
     let goal_text = goal.to_string();
     match answer {
         Seek::Found {
@@ -188,7 +192,7 @@ pub fn seek(doc: &Document, path: &str, goal: &Goal, answer: &Seek, lang: Lang) 
                 (Direction::AtMost, Lang::En) => ("at_most", "may be at most"),
             };
             json!({
-                "path": path,
+                "path": path.to_string(),
                 "goal": goal_text,
                 "status": "found",
                 "current": current,
@@ -202,7 +206,7 @@ pub fn seek(doc: &Document, path: &str, goal: &Goal, answer: &Seek, lang: Lang) 
             })
         }
         Seek::Unreachable { best_total } => json!({
-            "path": path,
+            "path": path.to_string(),
             "goal": goal_text,
             "status": "unreachable",
             "current": current,

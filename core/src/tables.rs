@@ -3,11 +3,10 @@
 //! figures.
 
 use crate::findings::Lang;
-use crate::model::{Document, Node, RuleKind, Tier};
+use crate::model::{Document, Group, Leaf, RuleKind, Tier};
 use crate::number::Num;
-use crate::scoring::{Evaluation, LeafResult};
+use crate::scoring::{walk_scored, Evaluation, LeafResult, Scored};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// A target or actual value as the form shows it: a number when it is one, else text.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,89 +60,68 @@ pub struct IndicatorRow {
 
 /// Every leaf in document order, with what the form shows for it.
 pub fn indicator_rows(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<IndicatorRow> {
-    let results: HashMap<&str, &LeafResult> =
-        eval.leaves.iter().map(|l| (l.id.as_str(), l)).collect();
-    let mut rows = Vec::new();
-    let mut groups = Vec::new();
-    walk(
-        &doc.indicators,
-        &mut groups,
-        &results,
-        eval,
-        lang,
-        &mut rows,
-    );
+    let mut rows = Vec::with_capacity(eval.leaves.len());
+    walk_scored(doc, eval, &mut |scored| {
+        let Scored::Leaf(l, r, ancestors) = scored else {
+            return;
+        };
+        rows.push(row(l, r, ancestors, eval, lang));
+    });
     rows
 }
 
-fn walk(
-    nodes: &[Node],
-    groups: &mut Vec<String>,
-    results: &HashMap<&str, &LeafResult>,
+fn row(
+    l: &Leaf,
+    r: &LeafResult,
+    ancestors: &[&Group],
     eval: &Evaluation,
     lang: Lang,
-    rows: &mut Vec<IndicatorRow>,
-) {
-    for node in nodes {
-        match node {
-            Node::Group(g) => {
-                groups.push(g.name.clone());
-                walk(&g.children, groups, results, eval, lang, rows);
-                groups.pop();
-            }
-            Node::Leaf(l) => {
-                let r = results.get(l.id.as_str());
-                let kind = l.rule.kind();
-                let rate = |v: Option<Decimal>| {
-                    v.map_or(Shown::Empty, |v| Shown::Number(crate::number::round2(v)))
-                };
-                let (target, actual) = match kind {
-                    Some(RuleKind::Qualitative) => {
-                        let tier = l.rule.tier.as_deref().and_then(Tier::parse);
-                        (
-                            Shown::Empty,
-                            Shown::Text(tier.map_or(String::new(), |t| tier_name(t, lang).into())),
-                        )
-                    }
-                    Some(RuleKind::Manual) => (Shown::Empty, Shown::Empty),
-                    Some(RuleKind::BudgetExecution) => {
-                        (Shown::Empty, rate(eval.budget.execution_rate))
-                    }
-                    Some(RuleKind::FundArrival) => (Shown::Empty, rate(eval.budget.arrival_rate)),
-                    Some(RuleKind::Satisfaction) => {
-                        let sat = l
-                            .rule
-                            .survey
-                            .as_deref()
-                            .and_then(|s| eval.survey(s))
-                            .and_then(|s| s.satisfaction);
-                        (Shown::of(&l.rule.target), rate(sat))
-                    }
-                    _ => (Shown::of(&l.rule.target), Shown::of(&l.rule.actual)),
-                };
-                let unit = match kind {
-                    Some(
-                        RuleKind::BudgetExecution | RuleKind::FundArrival | RuleKind::Satisfaction,
-                    ) => "%".to_string(),
-                    _ => l.unit().to_string(),
-                };
-                rows.push(IndicatorRow {
-                    id: l.id.clone(),
-                    groups: groups.clone(),
-                    name: l.name.clone(),
-                    kind,
-                    unit,
-                    target,
-                    actual,
-                    points: r.map_or(Decimal::ZERO, |r| r.points),
-                    score: r.map_or(Decimal::ZERO, |r| r.score),
-                    completion: r.map_or(Decimal::ZERO, |r| r.completion),
-                    applicable: l.applicable,
-                    valid: r.is_none_or(|r| r.valid),
-                    reason: l.reason.clone(),
-                });
-            }
+) -> IndicatorRow {
+    let kind = l.rule.kind();
+    let rate =
+        |v: Option<Decimal>| v.map_or(Shown::Empty, |v| Shown::Number(crate::number::round2(v)));
+    let (target, actual) = match kind {
+        Some(RuleKind::Qualitative) => {
+            let tier = l.rule.tier.as_deref().and_then(Tier::parse);
+            (
+                Shown::Empty,
+                Shown::Text(tier.map_or(String::new(), |t| tier_name(t, lang).into())),
+            )
         }
+        Some(RuleKind::Manual) => (Shown::Empty, Shown::Empty),
+        Some(RuleKind::BudgetExecution) => (Shown::Empty, rate(eval.budget.execution_rate)),
+        Some(RuleKind::FundArrival) => (Shown::Empty, rate(eval.budget.arrival_rate)),
+        Some(RuleKind::Satisfaction) => {
+            let sat = l
+                .rule
+                .survey
+                .as_deref()
+                .and_then(|s| eval.survey(s))
+                .and_then(|s| s.satisfaction);
+            (Shown::of(&l.rule.target), rate(sat))
+        }
+        _ => (Shown::of(&l.rule.target), Shown::of(&l.rule.actual)),
+    };
+    let unit = match kind {
+        Some(RuleKind::BudgetExecution | RuleKind::FundArrival | RuleKind::Satisfaction) => {
+            "%".to_string()
+        }
+        _ => l.unit().to_string(),
+    };
+    IndicatorRow {
+        id: l.id.clone(),
+        groups: ancestors.iter().map(|g| g.name.clone()).collect(),
+        name: l.name.clone(),
+        kind,
+        unit,
+        target,
+        actual,
+        points: r.points,
+        score: r.score,
+        completion: r.completion,
+        applicable: l.applicable,
+        valid: r.valid,
+        reason: l.reason.clone(),
     }
 }
 
@@ -183,13 +161,7 @@ pub fn is_budget_rule(kind: Option<RuleKind>) -> bool {
     )
 }
 
-/// The text in the chosen language.
-pub fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
+pub use crate::message::t;
 
 /// The columns of the 自评表's indicator rows.
 pub fn form_headers(lang: Lang) -> [&'static str; 9] {

@@ -133,7 +133,10 @@ pub fn seek(
             ))
         }
     };
-    let answer = whatif::seek(&doc, path, &goal).map_err(|e| JsError::new(&e.to_string()))?;
-    let value = report::seek(&doc, path, &goal, &answer, Lang::Zh);
+    let path: jixiao_core::FieldPath = path
+        .parse()
+        .map_err(|e: jixiao_core::PathError| JsError::new(&e.to_string()))?;
+    let answer = whatif::seek(&doc, &path, &goal).map_err(|e| JsError::new(&e.to_string()))?;
+    let value = report::seek(&doc, &path, &goal, &answer, Lang::Zh);
     to_js(&value)
 }

@@ -6,7 +6,7 @@
 use crate::error::CliError;
 use jixiao_core::number::show2;
 use jixiao_core::Decimal;
-use jixiao_core::{claims, evaluate, Lang, Level};
+use jixiao_core::{evaluate, FieldPath, Lang, Level, Message, Problem};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -68,14 +68,6 @@ pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
     Ok(files)
 }
 
-fn message(lang: Lang, zh: String, en: String) -> String {
-    if lang == Lang::Zh {
-        zh
-    } else {
-        en
-    }
-}
-
 /// Scores one file into its row.
 pub fn score_file(path: &Path, check_claims: bool, lang: Lang) -> Row {
     let file = path.display().to_string();
@@ -83,7 +75,7 @@ pub fn score_file(path: &Path, check_claims: bool, lang: Lang) -> Row {
         Ok(doc) => doc,
         Err(e) => {
             let why = match &e {
-                CliError::Load { error, .. } => message(lang, error.zh(), error.en()),
+                CliError::Load { error, .. } => error.text(lang),
                 other => other.to_string(),
             };
             return Row {
@@ -104,9 +96,14 @@ pub fn score_file(path: &Path, check_claims: bool, lang: Lang) -> Row {
             format!("{}: {}", f.path, f.message(lang))
         });
     let claims = if check_claims {
-        claims::check(&doc, &eval)
-            .into_iter()
-            .map(|m| format!("{}: {} ≠ {}", m.field, m.claimed, m.computed))
+        eval.findings
+            .iter()
+            .filter_map(|f| match (&f.path, &f.problem) {
+                (FieldPath::Claim(field), Problem::ClaimDiffers { claimed, computed }) => {
+                    Some(format!("{field}: {claimed} ≠ {computed}"))
+                }
+                _ => None,
+            })
             .collect()
     } else {
         Vec::new()
@@ -120,7 +117,7 @@ pub fn score_file(path: &Path, check_claims: bool, lang: Lang) -> Row {
         percent: Some(eval.percent),
         grade: eval.grade.clone().unwrap_or_default(),
         execution_rate: eval.budget.execution_rate,
-        satisfaction: claims::mean_satisfaction(&eval),
+        satisfaction: eval.satisfaction(),
         errors: eval.errors(),
         warnings: eval.warnings(),
         first_error,

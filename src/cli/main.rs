@@ -64,6 +64,9 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             lang,
         } => {
             let doc = input::load(&file)?;
+            let path: jixiao_core::FieldPath = path
+                .parse()
+                .map_err(|e| CliError::Seek(jixiao_core::whatif::SeekError::Path(e)))?;
             let answer = jixiao_core::whatif::seek(&doc, &path, &goal).map_err(CliError::Seek)?;
             print(&format!(
                 "{:#}\n",

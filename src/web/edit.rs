@@ -1,9 +1,12 @@
 //! Edits the page makes to a document: each is one user action, applied to a copy.
-//! Pure Rust, tested natively.
+//! A typed value goes through the core's one writer (`Edit::Set` with a [`FieldPath`]); the
+//! structural edits add, remove and move items, addressed by id. Pure Rust, tested natively.
 
 use jixiao_core::model::{
-    BudgetLine, Document, Group, Leaf, Node, Question, Rule, Step, Survey, SurveyOption,
+    siblings_mut, BudgetLine, Document, Group, Leaf, Node, Question, Rule, Step, Survey,
+    SurveyOption,
 };
+use jixiao_core::path::{self, FieldPath};
 use jixiao_core::Num;
 
 /// Which way a row moves.
@@ -11,50 +14,6 @@ use jixiao_core::Num;
 pub enum Dir {
     Up,
     Down,
-}
-
-/// A text field of a budget line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum LineField {
-    Name,
-    Initial,
-    Planned,
-    Received,
-    Spent,
-    Note,
-}
-
-/// A field of a leaf or of its rule that is typed in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum LeafField {
-    Points,
-    Reason,
-    Unit,
-    Target,
-    Actual,
-    Tolerance,
-    Formula,
-    Tier,
-    Fraction,
-    Score,
-    Survey,
-}
-
-/// A field of a survey.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SurveyField {
-    Name,
-    Respondents,
-    Method,
-    SatisfiedOptions,
-}
-
-/// A settings field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SettingField {
-    DeviationThreshold,
-    MinExecutionRate,
-    MismatchMargin,
 }
 
 /// Option weights offered as presets (the spec's two five-level scales).
@@ -75,49 +34,34 @@ pub const PRESETS: [[(&str, &str); 5]; 2] = [
     ],
 ];
 
-/// One user action on the document. Tree nodes are addressed by their index path.
+/// One user action on the document.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
-    Meta(String, String),
-    Setting(SettingField, String),
-    GradeLabel(usize, String),
-    GradeMin(usize, String),
+    /// Any field, as typed.
+    Set(FieldPath, String),
     AddGrade,
     RemoveGrade(usize),
     AddLine,
-    RemoveLine(usize),
-    MoveLine(usize, Dir),
-    Line(usize, LineField, String),
+    RemoveLine(String),
+    MoveLine(String, Dir),
+    /// A group or leaf under `parent` (the top level for `None`).
     AddNode {
-        parent: Vec<usize>,
+        parent: Option<String>,
         group: bool,
     },
-    RemoveNode(Vec<usize>),
-    MoveNode(Vec<usize>, Dir),
-    NodeName(Vec<usize>, String),
-    Leaf(Vec<usize>, LeafField, String),
-    RuleKind(Vec<usize>, String),
-    Applicable(Vec<usize>, bool),
-    UseSteps(Vec<usize>, bool),
-    AddStep(Vec<usize>),
-    RemoveStep(Vec<usize>, usize),
-    StepMin(Vec<usize>, usize, String),
-    StepFraction(Vec<usize>, usize, String),
+    RemoveNode(String),
+    MoveNode(String, Dir),
+    UseSteps(String, bool),
+    AddStep(String),
+    RemoveStep(String, usize),
     AddSurvey,
-    RemoveSurvey(usize),
-    Survey(usize, SurveyField, String),
-    AddOption(usize),
-    RemoveOption(usize, usize),
-    OptionLabel(usize, usize, String),
-    OptionWeight(usize, usize, String),
-    Preset(usize, usize),
-    AddQuestion(usize),
-    RemoveQuestion(usize, usize),
-    MoveQuestion(usize, usize, Dir),
-    QuestionText(usize, usize, String),
-    Count(usize, usize, usize, String),
-    /// Any field by its path (a value found by 需要多少).
-    SetPath(String, String),
+    RemoveSurvey(String),
+    AddOption(String),
+    RemoveOption(String, usize),
+    Preset(String, usize),
+    AddQuestion(String),
+    RemoveQuestion(String, String),
+    MoveQuestion(String, String, Dir),
     ScenarioName(usize, String),
     RemoveScenario(usize),
     /// Makes a scenario's changes part of the base (and drops the scenario).
@@ -128,50 +72,19 @@ impl Edit {
     /// Typing into the same field makes one undo step, not one per keystroke: edits with the
     /// same key are merged. Structural edits have no key.
     pub fn merge_key(&self) -> Option<String> {
-        let key = match self {
-            Edit::Meta(k, _) => format!("meta/{k}"),
-            Edit::Setting(f, _) => format!("setting/{f:?}"),
-            Edit::GradeLabel(i, _) => format!("grade-label/{i}"),
-            Edit::GradeMin(i, _) => format!("grade-min/{i}"),
-            Edit::Line(i, f, _) => format!("line/{i}/{f:?}"),
-            Edit::NodeName(p, _) => format!("node/{p:?}/name"),
-            Edit::Leaf(p, f, _) => format!("node/{p:?}/{f:?}"),
-            Edit::StepMin(p, i, _) => format!("node/{p:?}/step/{i}/min"),
-            Edit::StepFraction(p, i, _) => format!("node/{p:?}/step/{i}/fraction"),
-            Edit::Survey(i, f, _) => format!("survey/{i}/{f:?}"),
-            Edit::OptionLabel(i, j, _) => format!("survey/{i}/option/{j}/label"),
-            Edit::OptionWeight(i, j, _) => format!("survey/{i}/option/{j}/weight"),
-            Edit::QuestionText(i, q, _) => format!("survey/{i}/question/{q}/text"),
-            Edit::Count(i, q, j, _) => format!("survey/{i}/question/{q}/count/{j}"),
-            Edit::ScenarioName(i, _) => format!("scenario/{i}/name"),
-            _ => return None,
-        };
-        Some(key)
+        match self {
+            Edit::Set(path, _) => Some(path.to_string()),
+            Edit::ScenarioName(i, _) => Some(format!("scenario/{i}/name")),
+            _ => None,
+        }
     }
 
     /// Applies the edit; an address that no longer exists leaves the document as it is.
     pub fn apply(self, doc: &mut Document) {
         match self {
-            Edit::Meta(key, value) => {
-                doc.meta.insert(key, value.into());
-            }
-            Edit::Setting(field, value) => {
-                let slot = match field {
-                    SettingField::DeviationThreshold => &mut doc.settings.deviation_threshold,
-                    SettingField::MinExecutionRate => &mut doc.settings.min_execution_rate,
-                    SettingField::MismatchMargin => &mut doc.settings.mismatch_margin,
-                };
-                *slot = optional_num(value);
-            }
-            Edit::GradeLabel(i, value) => {
-                if let Some(band) = grades(doc).get_mut(i) {
-                    band.label = value;
-                }
-            }
-            Edit::GradeMin(i, value) => {
-                if let Some(band) = grades(doc).get_mut(i) {
-                    band.min = Some(Num::new(value));
-                }
+            Edit::Set(at, value) => {
+                // A path that names nothing (the item was just removed) changes nothing.
+                let _ = path::set(doc, &at, &value);
             }
             Edit::AddGrade => grades(doc).push(jixiao_core::model::GradeBand {
                 label: String::new(),
@@ -187,57 +100,29 @@ impl Edit {
                     ..BudgetLine::default()
                 });
             }
-            Edit::RemoveLine(i) => remove_at(&mut doc.budget, i),
-            Edit::MoveLine(i, dir) => move_within(&mut doc.budget, i, dir),
-            Edit::Line(i, field, value) => {
-                if let Some(line) = doc.budget.get_mut(i) {
-                    match field {
-                        LineField::Name => line.name = value,
-                        LineField::Note => line.note = value,
-                        LineField::Initial => line.initial = optional_num(value),
-                        LineField::Received => line.received = optional_num(value),
-                        LineField::Planned => line.planned = Some(Num::new(value)),
-                        LineField::Spent => line.spent = Some(Num::new(value)),
-                    }
+            Edit::RemoveLine(id) => {
+                if let Some(i) = doc.budget.iter().position(|b| b.id == id) {
+                    doc.budget.remove(i);
                 }
             }
-            Edit::AddNode { parent, group } => add_node(doc, &parent, group),
-            Edit::RemoveNode(path) => {
-                if let Some((last, parent)) = path.split_last() {
-                    if let Some(siblings) = children_mut(doc, parent) {
-                        remove_at(siblings, *last);
-                    }
+            Edit::MoveLine(id, dir) => {
+                if let Some(i) = doc.budget.iter().position(|b| b.id == id) {
+                    move_within(&mut doc.budget, i, dir);
                 }
             }
-            Edit::MoveNode(path, dir) => {
-                if let Some((last, parent)) = path.split_last() {
-                    if let Some(siblings) = children_mut(doc, parent) {
-                        move_within(siblings, *last, dir);
-                    }
+            Edit::AddNode { parent, group } => add_node(doc, parent.as_deref(), group),
+            Edit::RemoveNode(id) => {
+                if let Some((siblings, i)) = siblings_mut(&mut doc.indicators, &id) {
+                    siblings.remove(i);
                 }
             }
-            Edit::NodeName(path, value) => match node_mut(doc, &path) {
-                Some(Node::Group(g)) => g.name = value,
-                Some(Node::Leaf(l)) => l.name = value,
-                None => {}
-            },
-            Edit::Leaf(path, field, value) => {
-                if let Some(leaf) = leaf_mut(doc, &path) {
-                    set_leaf_field(leaf, field, value);
+            Edit::MoveNode(id, dir) => {
+                if let Some((siblings, i)) = siblings_mut(&mut doc.indicators, &id) {
+                    move_within(siblings, i, dir);
                 }
             }
-            Edit::RuleKind(path, kind) => {
-                if let Some(leaf) = leaf_mut(doc, &path) {
-                    leaf.rule.kind = kind;
-                }
-            }
-            Edit::Applicable(path, applicable) => {
-                if let Some(leaf) = leaf_mut(doc, &path) {
-                    leaf.applicable = applicable;
-                }
-            }
-            Edit::UseSteps(path, on) => {
-                if let Some(leaf) = leaf_mut(doc, &path) {
+            Edit::UseSteps(id, on) => {
+                if let Some(leaf) = doc.leaf_mut(&id) {
                     leaf.rule.steps = on.then(|| {
                         [("90", "1"), ("80", "0.8"), ("60", "0.6"), ("0", "0")]
                             .into_iter()
@@ -246,24 +131,14 @@ impl Edit {
                     });
                 }
             }
-            Edit::AddStep(path) => {
-                if let Some(steps) = steps_mut(doc, &path) {
+            Edit::AddStep(id) => {
+                if let Some(steps) = steps_mut(doc, &id) {
                     steps.push(step("", ""));
                 }
             }
-            Edit::RemoveStep(path, i) => {
-                if let Some(steps) = steps_mut(doc, &path) {
+            Edit::RemoveStep(id, i) => {
+                if let Some(steps) = steps_mut(doc, &id) {
                     remove_at(steps, i);
-                }
-            }
-            Edit::StepMin(path, i, value) => {
-                if let Some(s) = steps_mut(doc, &path).and_then(|s| s.get_mut(i)) {
-                    s.min = Some(Num::new(value));
-                }
-            }
-            Edit::StepFraction(path, i, value) => {
-                if let Some(s) = steps_mut(doc, &path).and_then(|s| s.get_mut(i)) {
-                    s.fraction = Some(Num::new(value));
                 }
             }
             Edit::AddSurvey => {
@@ -282,21 +157,13 @@ impl Edit {
                     ..Survey::default()
                 });
             }
-            Edit::RemoveSurvey(i) => remove_at(&mut doc.surveys, i),
-            Edit::Survey(i, field, value) => {
-                if let Some(s) = doc.surveys.get_mut(i) {
-                    match field {
-                        SurveyField::Name => s.name = value,
-                        SurveyField::Respondents => s.respondents = optional_num(value),
-                        SurveyField::SatisfiedOptions => s.satisfied_options = optional_num(value),
-                        SurveyField::Method => {
-                            s.method = (value != "weighted" && !value.is_empty()).then_some(value)
-                        }
-                    }
+            Edit::RemoveSurvey(id) => {
+                if let Some(i) = doc.surveys.iter().position(|s| s.id == id) {
+                    doc.surveys.remove(i);
                 }
             }
-            Edit::AddOption(i) => {
-                if let Some(s) = doc.surveys.get_mut(i) {
+            Edit::AddOption(id) => {
+                if let Some(s) = survey_mut(doc, &id) {
                     s.options.push(SurveyOption {
                         label: String::new(),
                         weight: Some(Num::new("0")),
@@ -307,8 +174,8 @@ impl Edit {
                     }
                 }
             }
-            Edit::RemoveOption(i, j) => {
-                if let Some(s) = doc.surveys.get_mut(i) {
+            Edit::RemoveOption(id, j) => {
+                if let Some(s) = survey_mut(doc, &id) {
                     if j < s.options.len() {
                         s.options.remove(j);
                         for q in &mut s.questions {
@@ -317,18 +184,8 @@ impl Edit {
                     }
                 }
             }
-            Edit::OptionLabel(i, j, value) => {
-                if let Some(o) = doc.surveys.get_mut(i).and_then(|s| s.options.get_mut(j)) {
-                    o.label = value;
-                }
-            }
-            Edit::OptionWeight(i, j, value) => {
-                if let Some(o) = doc.surveys.get_mut(i).and_then(|s| s.options.get_mut(j)) {
-                    o.weight = Some(Num::new(value));
-                }
-            }
-            Edit::Preset(i, preset) => {
-                if let Some(s) = doc.surveys.get_mut(i) {
+            Edit::Preset(id, preset) => {
+                if let Some(s) = survey_mut(doc, &id) {
                     let options = preset_options(preset);
                     for q in &mut s.questions {
                         q.counts.resize(options.len(), Num::new("0"));
@@ -336,33 +193,29 @@ impl Edit {
                     s.options = options;
                 }
             }
-            Edit::AddQuestion(i) => {
-                if let Some(s) = doc.surveys.get_mut(i) {
-                    let id = fresh_id("q", s.questions.iter().map(|q| q.id.as_str()));
+            Edit::AddQuestion(id) => {
+                if let Some(s) = survey_mut(doc, &id) {
+                    let qid = fresh_id("q", s.questions.iter().map(|q| q.id.as_str()));
                     s.questions.push(Question {
-                        id,
+                        id: qid,
                         counts: vec![Num::new("0"); s.options.len()],
                         ..Question::default()
                     });
                 }
             }
-            Edit::RemoveQuestion(i, q) => {
-                if let Some(s) = doc.surveys.get_mut(i) {
-                    remove_at(&mut s.questions, q);
+            Edit::RemoveQuestion(id, q) => {
+                if let Some(s) = survey_mut(doc, &id) {
+                    if let Some(i) = s.questions.iter().position(|x| x.id == q) {
+                        s.questions.remove(i);
+                    }
                 }
             }
-            Edit::MoveQuestion(i, q, dir) => {
-                if let Some(s) = doc.surveys.get_mut(i) {
-                    move_within(&mut s.questions, q, dir);
+            Edit::MoveQuestion(id, q, dir) => {
+                if let Some(s) = survey_mut(doc, &id) {
+                    if let Some(i) = s.questions.iter().position(|x| x.id == q) {
+                        move_within(&mut s.questions, i, dir);
+                    }
                 }
-            }
-            Edit::QuestionText(i, q, value) => {
-                if let Some(q) = doc.surveys.get_mut(i).and_then(|s| s.questions.get_mut(q)) {
-                    q.text = value;
-                }
-            }
-            Edit::SetPath(path, value) => {
-                let _ = jixiao_core::whatif::set(doc, &path, &value);
             }
             Edit::ScenarioName(i, name) => {
                 if let Some(s) = doc.scenarios.get_mut(i) {
@@ -373,23 +226,21 @@ impl Edit {
             Edit::ApplyScenario(i) => {
                 if i < doc.scenarios.len() {
                     let scenario = doc.scenarios.remove(i);
-                    for c in &scenario.changes {
-                        let _ = jixiao_core::whatif::set(doc, &c.path, &c.value);
+                    if let Ok(applied) = jixiao_core::whatif::apply(doc, &scenario) {
+                        let scenarios = std::mem::take(&mut doc.scenarios);
+                        *doc = Document {
+                            scenarios,
+                            ..applied
+                        };
                     }
-                }
-            }
-            Edit::Count(i, q, j, value) => {
-                if let Some(c) = doc
-                    .surveys
-                    .get_mut(i)
-                    .and_then(|s| s.questions.get_mut(q))
-                    .and_then(|q| q.counts.get_mut(j))
-                {
-                    *c = Num::new(value);
                 }
             }
         }
     }
+}
+
+fn survey_mut<'a>(doc: &'a mut Document, id: &str) -> Option<&'a mut Survey> {
+    doc.surveys.iter_mut().find(|s| s.id == id)
 }
 
 fn step(min: &str, fraction: &str) -> Step {
@@ -401,19 +252,16 @@ fn step(min: &str, fraction: &str) -> Step {
 }
 
 fn preset_options(preset: usize) -> Vec<SurveyOption> {
-    PRESETS[preset.min(PRESETS.len() - 1)]
-        .iter()
+    let chosen = PRESETS.get(preset).or(PRESETS.last());
+    chosen
+        .into_iter()
+        .flatten()
         .map(|(label, weight)| SurveyOption {
             label: (*label).into(),
             weight: Some(Num::new(*weight)),
             extra: Default::default(),
         })
         .collect()
-}
-
-/// An optional number: an emptied field removes it (so `received` falls back to `planned`).
-fn optional_num(value: String) -> Option<Num> {
-    (!value.trim().is_empty()).then(|| Num::new(value))
 }
 
 fn grades(doc: &mut Document) -> &mut Vec<jixiao_core::model::GradeBand> {
@@ -428,31 +276,6 @@ fn grades(doc: &mut Document) -> &mut Vec<jixiao_core::model::GradeBand> {
     })
 }
 
-fn set_leaf_field(leaf: &mut Leaf, field: LeafField, value: String) {
-    let rule = &mut leaf.rule;
-    let text = |v: String| (!v.is_empty()).then_some(v);
-    match field {
-        LeafField::Points => leaf.points = Some(Num::new(value)),
-        LeafField::Reason => leaf.reason = value,
-        LeafField::Unit => {
-            // Written where the file had it (older files keep it on the rule).
-            if rule.unit.is_some() && leaf.unit.is_none() {
-                rule.unit = text(value);
-            } else {
-                leaf.unit = text(value);
-            }
-        }
-        LeafField::Target => rule.target = Some(Num::new(value)),
-        LeafField::Actual => rule.actual = Some(Num::new(value)),
-        LeafField::Tolerance => rule.tolerance = optional_num(value),
-        LeafField::Formula => rule.formula = text(value),
-        LeafField::Tier => rule.tier = text(value),
-        LeafField::Fraction => rule.fraction = optional_num(value),
-        LeafField::Score => rule.score = Some(Num::new(value)),
-        LeafField::Survey => rule.survey = text(value),
-    }
-}
-
 fn remove_at<T>(items: &mut Vec<T>, i: usize) {
     if i < items.len() {
         items.remove(i);
@@ -462,7 +285,7 @@ fn remove_at<T>(items: &mut Vec<T>, i: usize) {
 fn move_within<T>(items: &mut [T], i: usize, dir: Dir) {
     let j = match dir {
         Dir::Up => i.checked_sub(1),
-        Dir::Down => Some(i + 1),
+        Dir::Down => i.checked_add(1),
     };
     if let Some(j) = j.filter(|&j| j < items.len() && i < items.len()) {
         items.swap(i, j);
@@ -472,34 +295,36 @@ fn move_within<T>(items: &mut [T], i: usize, dir: Dir) {
 /// An id `prefix` + the smallest number not yet taken.
 pub fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
     let taken: std::collections::HashSet<&str> = taken.collect();
-    (1..)
-        .map(|n| format!("{prefix}{n}"))
-        .find(|id| !taken.contains(id.as_str()))
-        .expect("an unbounded range always has a free id")
-}
-
-/// Every indicator id in the tree.
-pub fn indicator_ids(nodes: &[Node], out: &mut Vec<String>) {
-    for n in nodes {
-        out.push(n.id().to_string());
-        if let Node::Group(g) = n {
-            indicator_ids(&g.children, out);
+    let mut n: u64 = 1;
+    loop {
+        let id = format!("{prefix}{n}");
+        if !taken.contains(id.as_str()) || n == u64::MAX {
+            return id;
         }
+        n = n.saturating_add(1);
     }
 }
 
-fn add_node(doc: &mut Document, parent: &[usize], group: bool) {
-    let mut taken = Vec::new();
-    indicator_ids(&doc.indicators, &mut taken);
-    let prefix = if parent.is_empty() {
-        "N".to_string()
-    } else {
-        match node_mut(doc, parent) {
+/// Every indicator id in the tree.
+fn indicator_ids(doc: &Document) -> Vec<&str> {
+    let mut out = Vec::new();
+    doc.walk(&mut |visit| match visit {
+        jixiao_core::model::Visit::Enter(g, _) => out.push(g.id.as_str()),
+        jixiao_core::model::Visit::Leaf(l, _) => out.push(l.id.as_str()),
+        jixiao_core::model::Visit::Leave(..) => {}
+    });
+    out
+}
+
+fn add_node(doc: &mut Document, parent: Option<&str>, group: bool) {
+    let prefix = match parent {
+        None => "N".to_string(),
+        Some(p) => match doc.node(p) {
             Some(Node::Group(g)) => g.id.clone(),
             _ => return,
-        }
+        },
     };
-    let id = fresh_id(&prefix, taken.iter().map(String::as_str));
+    let id = fresh_id(&prefix, indicator_ids(doc).into_iter());
     let node = if group {
         Node::Group(Group {
             id,
@@ -522,108 +347,74 @@ fn add_node(doc: &mut Document, parent: &[usize], group: bool) {
             extra: Default::default(),
         })
     };
-    if let Some(children) = children_mut(doc, parent) {
+    let children = match parent {
+        None => Some(&mut doc.indicators),
+        Some(p) => match doc.node_mut(p) {
+            Some(Node::Group(g)) => Some(&mut g.children),
+            _ => None,
+        },
+    };
+    if let Some(children) = children {
         children.push(node);
     }
 }
 
-/// The children of the group at `path` (the top level for an empty path).
-pub fn children_mut<'a>(doc: &'a mut Document, path: &[usize]) -> Option<&'a mut Vec<Node>> {
-    if path.is_empty() {
-        return Some(&mut doc.indicators);
-    }
-    match node_mut(doc, path)? {
-        Node::Group(g) => Some(&mut g.children),
-        Node::Leaf(_) => None,
-    }
-}
-
-pub fn node_mut<'a>(doc: &'a mut Document, path: &[usize]) -> Option<&'a mut Node> {
-    let (first, rest) = path.split_first()?;
-    let mut node = doc.indicators.get_mut(*first)?;
-    for &i in rest {
-        node = match node {
-            Node::Group(g) => g.children.get_mut(i)?,
-            Node::Leaf(_) => return None,
-        };
-    }
-    Some(node)
-}
-
-fn leaf_mut<'a>(doc: &'a mut Document, path: &[usize]) -> Option<&'a mut Leaf> {
-    match node_mut(doc, path)? {
-        Node::Leaf(l) => Some(l),
-        Node::Group(_) => None,
-    }
-}
-
-fn steps_mut<'a>(doc: &'a mut Document, path: &[usize]) -> Option<&'a mut Vec<Step>> {
-    leaf_mut(doc, path)?.rule.steps.as_mut()
-}
-
-/// The ids of the groups that contain the indicator `id`, outermost first.
-pub fn ancestors(nodes: &[Node], id: &str) -> Option<Vec<String>> {
-    for n in nodes {
-        if n.id() == id {
-            return Some(Vec::new());
-        }
-        if let Node::Group(g) = n {
-            if let Some(mut found) = ancestors(&g.children, id) {
-                found.insert(0, g.id.clone());
-                return Some(found);
-            }
-        }
-    }
-    None
+fn steps_mut<'a>(doc: &'a mut Document, id: &str) -> Option<&'a mut Vec<Step>> {
+    doc.leaf_mut(id)?.rule.steps.as_mut()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jixiao_core::path::RuleField;
     use jixiao_core::templates::template;
 
+    fn ids(nodes: &[Node]) -> Vec<&str> {
+        nodes.iter().map(Node::id).collect()
+    }
+
+    fn children<'a>(doc: &'a Document, id: &str) -> Vec<&'a str> {
+        match doc.node(id) {
+            Some(Node::Group(g)) => ids(&g.children),
+            _ => Vec::new(),
+        }
+    }
+
     #[test]
-    fn nodes_are_added_removed_and_moved_by_path() {
+    fn nodes_are_added_removed_and_moved_by_id() {
         let mut doc = template("kunming-2022").unwrap();
         Edit::AddNode {
-            parent: vec![2, 0, 0],
+            parent: Some("C11".into()),
             group: false,
         }
         .apply(&mut doc);
         assert_eq!(
-            doc_ids(&doc, &[2, 0, 0]),
+            children(&doc, "C11"),
             ["C111", "C112", "C113", "C114", "C115"]
         );
-        Edit::MoveNode(vec![2, 0, 0, 4], Dir::Up).apply(&mut doc);
-        assert_eq!(doc_ids(&doc, &[2, 0, 0])[3], "C115");
-        Edit::RemoveNode(vec![1]).apply(&mut doc);
+        Edit::MoveNode("C115".into(), Dir::Up).apply(&mut doc);
+        assert_eq!(children(&doc, "C11")[3], "C115");
+        let second = doc.indicators[1].id().to_string();
+        Edit::RemoveNode(second).apply(&mut doc);
         assert_eq!(doc.indicators.len(), 2);
         assert_eq!(doc.indicators[1].id(), "C");
         Edit::AddNode {
-            parent: vec![],
+            parent: None,
             group: true,
         }
         .apply(&mut doc);
         assert_eq!(doc.indicators[2].id(), "N1");
     }
 
-    fn doc_ids(doc: &Document, path: &[usize]) -> Vec<String> {
-        let mut doc = doc.clone();
-        children_mut(&mut doc, path)
-            .unwrap()
-            .iter()
-            .map(|n| n.id().to_string())
-            .collect()
-    }
-
     #[test]
     fn options_and_counts_stay_aligned() {
         let mut doc = template("kunming-2022").unwrap();
-        Edit::RemoveOption(0, 1).apply(&mut doc);
+        let s = doc.surveys[0].id.clone();
+        Edit::RemoveOption(s.clone(), 1).apply(&mut doc);
         assert!(doc.surveys[0].questions.iter().all(|q| q.counts.len() == 4));
-        Edit::AddOption(0).apply(&mut doc);
+        Edit::AddOption(s.clone()).apply(&mut doc);
         assert!(doc.surveys[0].questions.iter().all(|q| q.counts.len() == 5));
-        Edit::Preset(0, 0).apply(&mut doc);
+        Edit::Preset(s, 0).apply(&mut doc);
         assert_eq!(
             doc.surveys[0].options[3].weight.as_ref().unwrap().raw(),
             "30"
@@ -631,22 +422,43 @@ mod tests {
     }
 
     #[test]
-    fn ancestors_of_a_leaf() {
-        let doc = template("kunming-2022").unwrap();
-        assert_eq!(
-            ancestors(&doc.indicators, "C111"),
-            Some(vec!["C".into(), "C1".into(), "C11".into()])
-        );
-        assert_eq!(ancestors(&doc.indicators, "nope"), None);
-    }
-
-    #[test]
     fn typing_in_one_field_merges() {
-        let a = Edit::Leaf(vec![1], LeafField::Actual, "1".into());
-        let b = Edit::Leaf(vec![1], LeafField::Actual, "12".into());
-        let c = Edit::Leaf(vec![1], LeafField::Target, "12".into());
+        let actual = FieldPath::rule("C111", RuleField::Actual);
+        let target = FieldPath::rule("C111", RuleField::Target);
+        let a = Edit::Set(actual.clone(), "1".into());
+        let b = Edit::Set(actual, "12".into());
+        let c = Edit::Set(target, "12".into());
         assert_eq!(a.merge_key(), b.merge_key());
         assert_ne!(a.merge_key(), c.merge_key());
         assert_eq!(Edit::AddLine.merge_key(), None);
+    }
+
+    #[test]
+    fn applying_a_scenario_keeps_the_others() {
+        let mut doc = template("kunming-2022").unwrap();
+        for name in ["一", "二"] {
+            doc.scenarios.push(jixiao_core::model::Scenario {
+                name: name.into(),
+                changes: vec![jixiao_core::model::Change {
+                    path: "indicators/C112/rule/actual".into(),
+                    value: "45".into(),
+                    extra: Default::default(),
+                }],
+                extra: Default::default(),
+            });
+        }
+        Edit::ApplyScenario(0).apply(&mut doc);
+        assert_eq!(doc.scenarios.len(), 1);
+        assert_eq!(doc.scenarios[0].name, "二");
+        assert_eq!(
+            doc.leaf("C112")
+                .unwrap()
+                .rule
+                .actual
+                .as_ref()
+                .unwrap()
+                .raw(),
+            "45"
+        );
     }
 }

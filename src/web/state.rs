@@ -2,8 +2,9 @@
 //! on every change), undo and redo, the language, the open tab and what to focus.
 //! Pure Rust, tested natively; the Yew reducer is a thin wrapper over [`AppState::apply`].
 
-use crate::edit::{ancestors, Edit};
-use jixiao_core::{evaluate, read_str, templates, Document, Evaluation, Lang};
+use crate::edit::Edit;
+use jixiao_core::path::{FieldPath, Section};
+use jixiao_core::{evaluate, read_str, templates, Document, Evaluation, Lang, Message};
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -26,12 +27,12 @@ pub enum Tab {
 
 impl Tab {
     /// The tab that holds a finding's field.
-    pub fn of_path(path: &str) -> Tab {
-        match path.split('/').next() {
-            Some("budget") => Tab::Budget,
-            Some("surveys") => Tab::Surveys,
-            Some("settings") => Tab::Settings,
-            _ => Tab::Indicators,
+    pub fn of_path(path: &FieldPath) -> Tab {
+        match path.section() {
+            Section::Budget => Tab::Budget,
+            Section::Surveys => Tab::Surveys,
+            Section::Settings => Tab::Settings,
+            Section::Indicators | Section::Claimed => Tab::Indicators,
         }
     }
 }
@@ -60,12 +61,15 @@ impl Notice {
             en: en.into(),
         }
     }
+}
 
-    pub fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
-        }
+impl Message for Notice {
+    fn zh(&self) -> String {
+        self.zh.clone()
+    }
+
+    fn en(&self) -> String {
+        self.en.clone()
     }
 }
 
@@ -89,7 +93,7 @@ pub enum Action {
     SetTab(Tab),
     ToggleCollapse(String),
     /// Show the field of a finding: open its tab, expand its groups, focus it.
-    Focus(String),
+    Focus(FieldPath),
     /// Start recording a scenario: later edits are kept apart from the base.
     StartScenario,
     /// Save the edits made since `StartScenario` as a named scenario of the base.
@@ -97,10 +101,10 @@ pub enum Action {
     /// Drop those edits and return to the base.
     DiscardScenario,
     /// Open 需要多少 for a field.
-    SeekFor(String),
+    SeekFor(FieldPath),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct AppState {
     pub doc: Rc<Document>,
     pub eval: Rc<Evaluation>,
@@ -113,13 +117,40 @@ pub struct AppState {
     pub collapsed: Rc<HashSet<String>>,
     pub notice: Option<Notice>,
     /// A request to focus a field: (sequence number, path).
-    pub focus: Option<(u64, String)>,
+    pub focus: Option<(u64, FieldPath)>,
     /// Bumped whenever the document changes (the autosave effect watches it).
     pub revision: u64,
     /// While a scenario is being recorded: the base it will be saved into.
     pub scenario_base: Option<Rc<Document>>,
     /// The field 需要多少 was opened for.
-    pub seek_path: Option<String>,
+    pub seek_path: Option<FieldPath>,
+}
+
+/// Two states are the same when they show the same revision of the same document with the same
+/// view: a cheap comparison (no document, evaluation or undo history is compared deeply).
+impl PartialEq for AppState {
+    fn eq(&self, other: &AppState) -> bool {
+        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        self.revision == other.revision
+            && Rc::ptr_eq(&self.doc, &other.doc)
+            && Rc::ptr_eq(&self.eval, &other.eval)
+            && self.undo.len() == other.undo.len()
+            && self.redo.len() == other.redo.len()
+            && self.last_edit == other.last_edit
+            && self.lang == other.lang
+            && self.tab == other.tab
+            && Rc::ptr_eq(&self.collapsed, &other.collapsed)
+            && self.notice == other.notice
+            && self.focus == other.focus
+            && same(&self.scenario_base, &other.scenario_base)
+            && self.seek_path == other.seek_path
+    }
 }
 
 impl AppState {
@@ -205,7 +236,7 @@ impl AppState {
                     let count = changes.len();
                     let mut doc = (*base).clone();
                     let name = if name.trim().is_empty() {
-                        format!("情景 {}", doc.scenarios.len() + 1)
+                        format!("情景 {}", doc.scenarios.len().saturating_add(1))
                     } else {
                         name
                     };
@@ -246,20 +277,21 @@ impl AppState {
             }
             Action::Focus(path) => {
                 next.tab = Tab::of_path(&path);
-                if let Some(id) = path
-                    .strip_prefix("indicators/")
-                    .and_then(|p| p.split('/').next())
-                {
-                    let open = ancestors(&self.doc.indicators, id).unwrap_or_default();
-                    if open.iter().any(|g| self.collapsed.contains(g)) {
+                let id = match &path {
+                    FieldPath::Claim(jixiao_core::path::ClaimField::Score(id)) => Some(id.as_str()),
+                    other => other.indicator(),
+                };
+                if let Some(id) = id {
+                    let open = self.doc.ancestors(id).unwrap_or_default();
+                    if open.iter().any(|g| self.collapsed.contains(&g.id)) {
                         let mut collapsed = (*self.collapsed).clone();
                         for g in &open {
-                            collapsed.remove(g);
+                            collapsed.remove(&g.id);
                         }
                         next.collapsed = Rc::new(collapsed);
                     }
                 }
-                let seq = self.focus.as_ref().map_or(1, |(n, _)| n + 1);
+                let seq = self.focus.as_ref().map_or(1, |(n, _)| n.wrapping_add(1));
                 next.focus = Some((seq, path));
             }
         }
@@ -287,7 +319,7 @@ impl AppState {
         self.eval = Rc::new(evaluate(&doc));
         self.doc = doc;
         self.last_edit = None;
-        self.revision += 1;
+        self.revision = self.revision.wrapping_add(1);
     }
 }
 
@@ -299,19 +331,19 @@ pub fn starting_document() -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::{LeafField, LineField};
     use jixiao_core::number::show2;
+    use jixiao_core::path::{LineField, RuleField};
 
     fn kunming() -> AppState {
         AppState::new(templates::template("kunming-2022").unwrap(), Lang::Zh)
     }
 
-    fn typed(state: AppState, path: &[usize], field: LeafField, text: &str) -> AppState {
+    fn typed(state: AppState, id: &str, field: RuleField, text: &str) -> AppState {
         // One action per keystroke, as the page sends them.
         let mut state = state;
         for end in 1..=text.chars().count() {
             let prefix: String = text.chars().take(end).collect();
-            state = state.apply(Action::Edit(Edit::Leaf(path.to_vec(), field, prefix)));
+            state = state.apply(Action::Edit(Edit::Set(FieldPath::rule(id, field), prefix)));
         }
         state
     }
@@ -321,9 +353,8 @@ mod tests {
         let state = kunming();
         assert_eq!(show2(state.eval.total), "92.00");
         // C111 举办培训期数: target 3, actual 4 → 1.
-        let state = state.apply(Action::Edit(Edit::Leaf(
-            vec![2, 0, 0, 0],
-            LeafField::Actual,
+        let state = state.apply(Action::Edit(Edit::Set(
+            FieldPath::rule("C111", RuleField::Actual),
             "1".into(),
         )));
         assert_eq!(show2(state.eval.total), "89.33");
@@ -332,9 +363,9 @@ mod tests {
 
     #[test]
     fn typing_in_a_field_is_one_undo_step() {
-        let state = typed(kunming(), &[2, 0, 0, 1], LeafField::Actual, "30");
+        let state = typed(kunming(), "C112", RuleField::Actual, "30");
         assert_eq!(state.undo.len(), 1);
-        let state = typed(state, &[2, 0, 0, 1], LeafField::Target, "45");
+        let state = typed(state, "C112", RuleField::Target, "45");
         assert_eq!(state.undo.len(), 2);
         let back = state.apply(Action::Undo).apply(Action::Undo);
         assert_eq!(back.doc, kunming().doc);
@@ -345,11 +376,11 @@ mod tests {
 
     #[test]
     fn moving_to_another_field_starts_a_new_undo_step() {
-        let state = typed(kunming(), &[2, 0, 0, 1], LeafField::Actual, "30");
+        let state = typed(kunming(), "C112", RuleField::Actual, "30");
         assert!(!state.is_noop(&Action::Checkpoint));
         let state = state.apply(Action::Checkpoint);
         assert!(state.is_noop(&Action::Checkpoint));
-        let state = typed(state, &[2, 0, 0, 1], LeafField::Actual, "5");
+        let state = typed(state, "C112", RuleField::Actual, "5");
         assert_eq!(state.undo.len(), 2);
         let back = state.apply(Action::Undo);
         assert_eq!(show2(back.eval.total), "90.00");
@@ -358,7 +389,7 @@ mod tests {
     #[test]
     fn deleting_a_group_and_clearing_can_be_undone() {
         let state = kunming();
-        let gone = state.apply(Action::Edit(Edit::RemoveNode(vec![2])));
+        let gone = state.apply(Action::Edit(Edit::RemoveNode("C".into())));
         assert_eq!(show2(gone.eval.total), "39.00");
         assert_eq!(gone.apply(Action::Undo).doc, state.doc);
         let blank = Rc::new(templates::template("blank").unwrap());
@@ -369,7 +400,10 @@ mod tests {
 
     #[test]
     fn a_broken_import_leaves_the_work_untouched() {
-        let state = kunming().apply(Action::Edit(Edit::Line(0, LineField::Name, "改".into())));
+        let state = kunming().apply(Action::Edit(Edit::Set(
+            FieldPath::line("b1", LineField::Name),
+            "改".into(),
+        )));
         let after = state.apply(Action::Import {
             name: "bad.json".into(),
             text: "{\"format\": \"jixiao/1\", ".into(),
@@ -397,7 +431,7 @@ mod tests {
     #[test]
     fn edits_become_a_scenario_and_the_base_comes_back() {
         let state = kunming().apply(Action::StartScenario);
-        let state = typed(state, &[2, 0, 0, 1], LeafField::Actual, "45");
+        let state = typed(state, "C112", RuleField::Actual, "45");
         assert_eq!(show2(state.eval.total), "91.00");
         let saved = state.apply(Action::SaveScenario("少招学员".into()));
         assert_eq!(show2(saved.eval.total), "92.00", "the base is back");
@@ -415,7 +449,10 @@ mod tests {
         // Discarding returns to the base.
         let discarded = kunming()
             .apply(Action::StartScenario)
-            .apply(Action::Edit(Edit::Line(2, LineField::Spent, "1".into())))
+            .apply(Action::Edit(Edit::Set(
+                FieldPath::line("b3", LineField::Spent),
+                "1".into(),
+            )))
             .apply(Action::DiscardScenario);
         assert_eq!(discarded.doc, kunming().doc);
     }
@@ -426,11 +463,12 @@ mod tests {
             .apply(Action::ToggleCollapse("C".into()))
             .apply(Action::SetTab(Tab::Budget));
         assert!(state.collapsed.contains("C"));
-        let state = state.apply(Action::Focus("indicators/C111/rule/actual".into()));
+        let actual = FieldPath::rule("C111", RuleField::Actual);
+        let state = state.apply(Action::Focus(actual.clone()));
         assert_eq!(state.tab, Tab::Indicators);
         assert!(!state.collapsed.contains("C"));
-        assert_eq!(state.focus, Some((1, "indicators/C111/rule/actual".into())));
-        let state = state.apply(Action::Focus("budget/b3/spent".into()));
+        assert_eq!(state.focus, Some((1, actual)));
+        let state = state.apply(Action::Focus(FieldPath::line("b3", LineField::Spent)));
         assert_eq!((state.tab, state.focus.unwrap().0), (Tab::Budget, 2));
     }
 }

@@ -54,12 +54,12 @@ pub fn completion(rule: Value) -> Decimal {
 pub fn codes(eval: &Evaluation) -> Vec<(String, String)> {
     eval.findings
         .iter()
-        .map(|f| (f.code().to_string(), f.path.clone()))
+        .map(|f| (f.code().to_string(), f.path.to_string()))
         .collect()
 }
 
 pub fn has(eval: &Evaluation, code: &str, path: &str) -> bool {
     eval.findings
         .iter()
-        .any(|f| f.code() == code && f.path == path)
+        .any(|f| f.code() == code && f.path.to_string() == path)
 }

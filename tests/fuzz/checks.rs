@@ -121,7 +121,7 @@ pub fn structured(f: &FuzzDoc) {
     };
     if let Ok(whatif::Seek::Found { value, .. }) = whatif::seek(&doc, path, &goal) {
         let mut changed = doc.clone();
-        whatif::set(&mut changed, path, &value.to_string()).unwrap();
+        jixiao_core::path::set(&mut changed, path, &value.to_string()).unwrap();
         let e = evaluate(&changed);
         match &goal {
             Goal::Total(t) => assert!(

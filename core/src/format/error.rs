@@ -1,3 +1,4 @@
+use crate::message::Message;
 use std::fmt;
 
 /// The format this version reads and writes.
@@ -33,11 +34,69 @@ pub enum LoadError {
     WrongType {
         path: String,
         expected: Expected,
-        found: &'static str,
+        found: Found,
     },
     MissingId {
         path: String,
     },
+}
+
+/// What kind of JSON value a field holds instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Boolean,
+    /// A number.
+    Number,
+    /// A string.
+    Text,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+}
+
+impl Found {
+    /// The kind of `value`.
+    pub fn of(value: &serde_json::Value) -> Found {
+        use serde_json::Value;
+        match value {
+            Value::Null => Found::Null,
+            Value::Bool(_) => Found::Boolean,
+            Value::Number(_) => Found::Number,
+            Value::String(_) => Found::Text,
+            Value::Array(_) => Found::Array,
+            Value::Object(_) => Found::Object,
+        }
+    }
+}
+
+impl Message for Found {
+    fn zh(&self) -> String {
+        match self {
+            Found::Null => "null",
+            Found::Boolean => "布尔值",
+            Found::Number => "数字",
+            Found::Text => "文字",
+            Found::Array => "数组",
+            Found::Object => "对象",
+        }
+        .into()
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Found::Null => "null",
+            Found::Boolean => "a boolean",
+            Found::Number => "a number",
+            Found::Text => "text",
+            Found::Array => "an array",
+            Found::Object => "an object",
+        }
+        .into()
+    }
 }
 
 /// What kind of JSON value a field needs.
@@ -81,8 +140,10 @@ impl LoadError {
             _ => None,
         }
     }
+}
 
-    pub fn zh(&self) -> String {
+impl Message for LoadError {
+    fn zh(&self) -> String {
         match self {
             LoadError::Empty => "文件为空".into(),
             LoadError::TooLarge { bytes } => format!(
@@ -111,13 +172,13 @@ impl LoadError {
                 expected,
                 found,
             } => {
-                format!("{path}：应为{}，实为{}", expected.zh(), found_zh(found))
+                format!("{path}：应为{}，实为{}", expected.zh(), found.zh())
             }
             LoadError::MissingId { path } => format!("{path}：缺少 id"),
         }
     }
 
-    pub fn en(&self) -> String {
+    fn en(&self) -> String {
         match self {
             LoadError::Empty => "the file is empty".into(),
             LoadError::TooLarge { bytes } => format!(
@@ -148,27 +209,16 @@ impl LoadError {
                 expected,
                 found,
             } => {
-                format!("{path}: expected {}, found {found}", expected.en())
+                format!("{path}: expected {}, found {}", expected.en(), found.en())
             }
             LoadError::MissingId { path } => format!("{path}: the id is missing"),
         }
     }
 }
 
-fn found_zh(found: &str) -> &'static str {
-    match found {
-        "null" => "null",
-        "a boolean" => "布尔值",
-        "a number" => "数字",
-        "text" => "文字",
-        "an array" => "数组",
-        _ => "对象",
-    }
-}
-
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} / {}", self.zh(), self.en())
+        self.fmt_both(f)
     }
 }
 

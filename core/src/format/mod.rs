@@ -4,6 +4,6 @@ mod error;
 mod read;
 mod write;
 
-pub use error::{Expected, LoadError, FORMAT, MAX_FILE_BYTES, MAX_NESTING};
+pub use error::{Expected, Found, LoadError, FORMAT, MAX_FILE_BYTES, MAX_NESTING};
 pub use read::{read_bytes, read_str, read_value};
 pub use write::{to_string_pretty, to_value};

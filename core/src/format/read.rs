@@ -1,6 +1,6 @@
 //! Reading a `jixiao/1` file into a [`Document`].
 
-use super::error::{Expected, LoadError, FORMAT, MAX_FILE_BYTES};
+use super::error::{Expected, Found, LoadError, FORMAT, MAX_FILE_BYTES};
 use crate::model::{
     BudgetLine, Change, Document, Extra, GradeBand, Group, Leaf, Node, Question, Rule, Scenario,
     Settings, Step, Survey, SurveyOption,
@@ -289,7 +289,7 @@ impl Fields {
         LoadError::WrongType {
             path: self.at(key),
             expected,
-            found: json_kind(found),
+            found: Found::of(found),
         }
     }
 
@@ -375,7 +375,7 @@ impl Fields {
                     return Err(LoadError::WrongType {
                         path,
                         expected: Expected::Object,
-                        found: json_kind(&other),
+                        found: Found::of(&other),
                     })
                 }
             }
@@ -392,18 +392,7 @@ fn to_num(path: &str, value: Value) -> Result<Option<Num>, LoadError> {
         other => Err(LoadError::WrongType {
             path: path.to_string(),
             expected: Expected::Number,
-            found: json_kind(&other),
+            found: Found::of(&other),
         }),
-    }
-}
-
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }

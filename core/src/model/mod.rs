@@ -6,12 +6,14 @@ mod document;
 mod indicator;
 mod scenario;
 mod survey;
+mod tree;
 
 pub use budget::BudgetLine;
 pub use document::{Document, GradeBand, Settings};
 pub use indicator::{Formula, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
 pub use scenario::{Change, Scenario};
 pub use survey::{Method, Question, Survey, SurveyOption};
+pub use tree::{leaves, siblings_mut, walk, Leaves, Visit};
 
 /// Fields of a JSON object that jixiao does not know; kept so that a round trip loses nothing.
 pub type Extra = serde_json::Map<String, serde_json::Value>;

@@ -5,6 +5,7 @@ use super::policy::Policy;
 use crate::findings::{Finding, Problem};
 use crate::model::BudgetLine;
 use crate::number::show2;
+use crate::path::{FieldPath, LineField, Section};
 use rust_decimal::Decimal;
 
 /// The figures of one budget line; rates are `None` when the line has no planned amount.
@@ -49,29 +50,29 @@ pub fn score_budget(
     };
     let mut initial_total: Option<Decimal> = None;
     for line in lines {
-        let mut check = FieldCheck::new("budget", &line.id, findings);
-        let money = |check: &mut FieldCheck, field: &str, v| {
+        let mut check = FieldCheck::new(&line.id, FieldPath::line, findings);
+        let money = |check: &mut FieldCheck<LineField>, field: LineField, v| {
             check.non_negative(field, v, Problem::NegativeMoney)
         };
-        let planned = money(&mut check, "planned", line.planned.as_ref());
-        let spent = money(&mut check, "spent", line.spent.as_ref());
-        let received = match check.optional("received", line.received.as_ref()) {
+        let planned = money(&mut check, LineField::Planned, line.planned.as_ref());
+        let spent = money(&mut check, LineField::Spent, line.spent.as_ref());
+        let received = match check.optional(LineField::Received, line.received.as_ref()) {
             Ok(Some(r)) if r.is_sign_negative() && !r.is_zero() => {
-                check.report("received", Problem::NegativeMoney);
+                check.report(LineField::Received, Problem::NegativeMoney);
                 None
             }
             Ok(Some(r)) => Some(r),
             Ok(None) => planned,
             Err(_) => None,
         };
-        if let Ok(Some(i)) = check.optional("initial", line.initial.as_ref()) {
+        if let Ok(Some(i)) = check.optional(LineField::Initial, line.initial.as_ref()) {
             if i.is_sign_negative() && !i.is_zero() {
-                check.report("initial", Problem::NegativeMoney);
+                check.report(LineField::Initial, Problem::NegativeMoney);
             } else {
                 match calc::add(initial_total.unwrap_or_default(), i) {
                     Ok(sum) => initial_total = Some(sum),
                     Err(_) => {
-                        check.overflowed("initial");
+                        check.overflowed(LineField::Initial);
                     }
                 }
             }
@@ -84,7 +85,7 @@ pub fn score_budget(
         if let (Some(s), Some(r)) = (spent, received) {
             if s > r {
                 check.report(
-                    "spent",
+                    LineField::Spent,
                     Problem::SpentOverReceived {
                         spent: s.normalize().to_string(),
                         received: r.normalize().to_string(),
@@ -93,7 +94,7 @@ pub fn score_budget(
             }
         }
         let balance = calc::sub(planned_v, spent_v).unwrap_or_else(|_| {
-            check.overflowed("spent");
+            check.overflowed(LineField::Spent);
             Decimal::ZERO
         });
         let rate = |part: Decimal| {
@@ -126,7 +127,7 @@ pub fn score_budget(
                 result.spent = s;
             }
             Err(_) => {
-                check.overflowed("planned");
+                check.overflowed(LineField::Planned);
                 result.valid = false;
             }
         }
@@ -134,7 +135,10 @@ pub fn score_budget(
     }
     result.initial = initial_total;
     result.balance = calc::sub(result.planned, result.spent).unwrap_or_else(|_| {
-        findings.push(Finding::new("budget", Problem::Overflow));
+        findings.push(Finding::new(
+            FieldPath::Section(Section::Budget),
+            Problem::Overflow,
+        ));
         result.valid = false;
         Decimal::ZERO
     });
@@ -146,7 +150,7 @@ pub fn score_budget(
         let shown = crate::number::round2(rate);
         if shown < policy.min_execution_rate {
             findings.push(Finding::new(
-                "budget",
+                FieldPath::Section(Section::Budget),
                 Problem::LowExecution {
                     rate: show2(rate),
                     floor: policy.min_execution_rate.normalize().to_string(),

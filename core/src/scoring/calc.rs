@@ -2,6 +2,7 @@
 
 use crate::findings::{Finding, Problem};
 use crate::number::{Num, NumError};
+use crate::path::FieldPath;
 use rust_decimal::Decimal;
 
 /// Arithmetic left the range of an exact decimal.
@@ -47,46 +48,41 @@ pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Calc {
     values.into_iter().try_fold(Decimal::ZERO, add)
 }
 
-/// Reads fields of one item (a leaf, a budget line, a survey) and records what is wrong with
-/// them; `failed` tells whether any of them was wrong. The item's path (`indicators/C111`) is
-/// only written out when there is something to report.
-pub struct FieldCheck<'a> {
-    scope: &'static str,
+/// Reads fields of one item (a leaf, a budget line, a survey, the settings) and records what is
+/// wrong with them; `failed` tells whether any of them was wrong. The field's path is only built
+/// when there is something to report.
+pub(crate) struct FieldCheck<'a, F> {
     id: &'a str,
+    at: fn(&str, F) -> FieldPath,
     pub findings: &'a mut Vec<Finding>,
     pub failed: bool,
 }
 
-impl<'a> FieldCheck<'a> {
-    /// Checks the item `id` of `scope` (`"budget"`, `"surveys"`, `"indicators"`; `id` empty for
-    /// the scope itself, as for `"settings"`).
-    pub fn new(scope: &'static str, id: &'a str, findings: &'a mut Vec<Finding>) -> FieldCheck<'a> {
+impl<'a, F> FieldCheck<'a, F> {
+    /// Checks the item `id`, whose field `f` is at `at(id, f)`.
+    pub fn new(
+        id: &'a str,
+        at: fn(&str, F) -> FieldPath,
+        findings: &'a mut Vec<Finding>,
+    ) -> FieldCheck<'a, F> {
         FieldCheck {
-            scope,
             id,
+            at,
             findings,
             failed: false,
         }
     }
 
-    pub fn path(&self, field: &str) -> String {
-        if self.id.is_empty() {
-            format!("{}/{}", self.scope, field)
-        } else {
-            format!("{}/{}/{}", self.scope, self.id, field)
-        }
-    }
-
-    pub fn report(&mut self, field: &str, problem: Problem) {
+    pub fn report(&mut self, field: impl Into<F>, problem: Problem) {
         if problem.level() == crate::findings::Level::Error {
             self.failed = true;
         }
-        let path = self.path(field);
+        let path = (self.at)(self.id, field.into());
         self.findings.push(Finding::new(path, problem));
     }
 
     /// A required number.
-    pub fn number(&mut self, field: &str, value: Option<&Num>) -> Option<Decimal> {
+    pub fn number(&mut self, field: impl Into<F>, value: Option<&Num>) -> Option<Decimal> {
         match value.map(Num::value) {
             None | Some(Err(NumError::Empty)) => {
                 self.report(field, Problem::MissingField);
@@ -104,7 +100,7 @@ impl<'a> FieldCheck<'a> {
     /// An optional number: absent or empty is `Ok(None)`.
     pub fn optional(
         &mut self,
-        field: &str,
+        field: impl Into<F>,
         value: Option<&Num>,
     ) -> Result<Option<Decimal>, Reported> {
         match value.map(Num::value) {
@@ -121,11 +117,11 @@ impl<'a> FieldCheck<'a> {
     /// A required number that must not be negative (`negative` names the problem).
     pub fn non_negative(
         &mut self,
-        field: &str,
+        field: impl Into<F> + Clone,
         value: Option<&Num>,
         negative: Problem,
     ) -> Option<Decimal> {
-        let d = self.number(field, value)?;
+        let d = self.number(field.clone(), value)?;
         if d.is_sign_negative() && !d.is_zero() {
             self.report(field, negative);
             return None;
@@ -134,7 +130,7 @@ impl<'a> FieldCheck<'a> {
     }
 
     /// Records an overflow at `field` and gives `None`.
-    pub fn overflowed(&mut self, field: &str) -> Option<Decimal> {
+    pub fn overflowed(&mut self, field: impl Into<F>) -> Option<Decimal> {
         self.report(field, Problem::Overflow);
         None
     }

@@ -3,6 +3,7 @@
 pub mod budget;
 pub mod calc;
 mod ids;
+pub mod joined;
 pub mod policy;
 pub mod rules;
 pub mod survey;
@@ -10,8 +11,10 @@ pub mod survey;
 use crate::findings::{Finding, Level, Problem};
 use crate::model::{Document, Node, RuleKind};
 use crate::number::{round2, show2};
+use crate::path::{FieldPath, NodeField, Section, SettingField};
 use budget::{score_budget, BudgetResult};
 use calc::FieldCheck;
+pub use joined::{walk_scored, Cursor, Scored};
 use policy::Policy;
 use rules::{score_leaf, Sources};
 use rust_decimal::Decimal;
@@ -79,6 +82,13 @@ impl Evaluation {
         self.findings.len() - self.errors()
     }
 
+    /// The satisfaction of the document: the mean of its surveys' (one survey: that survey's).
+    pub fn satisfaction(&self) -> Option<Decimal> {
+        let values: Vec<Decimal> = self.surveys.iter().filter_map(|s| s.satisfaction).collect();
+        let count = Decimal::from(values.len());
+        calc::sum(values).ok()?.checked_div(count)
+    }
+
     pub fn survey(&self, id: &str) -> Option<&SurveyResult> {
         self.surveys.iter().find(|s| s.id == id)
     }
@@ -118,7 +128,10 @@ pub fn evaluate(doc: &Document) -> Evaluation {
     let (leaves, groups, all_points, overflowed) =
         (walk.leaves, walk.groups, walk.all_points, walk.overflowed);
     if overflowed {
-        findings.push(Finding::new("indicators", Problem::Overflow));
+        findings.push(Finding::new(
+            FieldPath::Section(Section::Indicators),
+            Problem::Overflow,
+        ));
     }
     let percent = if max_points > Decimal::ZERO {
         calc::percent(total, max_points).unwrap_or_default()
@@ -126,11 +139,14 @@ pub fn evaluate(doc: &Document) -> Evaluation {
         Decimal::ZERO
     };
     if !leaves.iter().any(|l| l.applicable) {
-        findings.push(Finding::new("indicators", Problem::NoApplicableIndicator));
+        findings.push(Finding::new(
+            FieldPath::Section(Section::Indicators),
+            Problem::NoApplicableIndicator,
+        ));
     }
     if all_points != Decimal::ONE_HUNDRED {
         findings.push(Finding::new(
-            "indicators",
+            FieldPath::Section(Section::Indicators),
             Problem::PointsNot100 {
                 points: all_points.normalize().to_string(),
             },
@@ -141,7 +157,7 @@ pub fn evaluate(doc: &Document) -> Evaluation {
         let ahead = round2(perf) - round2(rate);
         if ahead > policy.mismatch_margin {
             findings.push(Finding::new(
-                "indicators",
+                FieldPath::Section(Section::Indicators),
                 Problem::PerformanceAheadOfBudget {
                     performance: show2(perf),
                     execution: show2(rate),
@@ -154,7 +170,7 @@ pub fn evaluate(doc: &Document) -> Evaluation {
     let grade = policy.grade(shown).map(str::to_string);
     if grade.is_none() {
         findings.push(Finding::new(
-            "settings/grades",
+            FieldPath::Setting(SettingField::Grades),
             Problem::NoGradeBand {
                 percent: show2(percent),
             },
@@ -174,9 +190,15 @@ pub fn evaluate(doc: &Document) -> Evaluation {
         policy,
     };
     // The figures a printed report claims, against the computed ones.
-    for m in crate::claims::check(doc, &eval) {
+    let computed = crate::claims::Computed {
+        total: eval.total,
+        grade: eval.grade.clone(),
+        execution_rate: eval.budget.execution_rate,
+        satisfaction: eval.satisfaction(),
+    };
+    for m in crate::claims::check(doc, &computed) {
         eval.findings.push(Finding::new(
-            format!("claimed/{}", m.field),
+            FieldPath::Claim(m.field),
             Problem::ClaimDiffers {
                 claimed: m.claimed,
                 computed: m.computed,
@@ -272,11 +294,11 @@ impl Walk<'_> {
             });
             return (Decimal::ZERO, Decimal::ZERO);
         }
-        let mut check = FieldCheck::new("indicators", &leaf.id, self.findings);
+        let mut check = FieldCheck::new(&leaf.id, FieldPath::node, self.findings);
         let scored = score_leaf(leaf, self.sources, self.policy, &mut check);
         if scored.valid && scored.completion < Decimal::ONE && leaf.reason.trim().is_empty() {
             check.report(
-                "reason",
+                NodeField::Reason,
                 Problem::MissingReason {
                     completion: scored.completion * Decimal::ONE_HUNDRED,
                 },

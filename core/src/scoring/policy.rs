@@ -3,6 +3,7 @@
 use super::calc::FieldCheck;
 use crate::findings::{Finding, Problem};
 use crate::model::Settings;
+use crate::path::{FieldPath, SettingField};
 use rust_decimal::Decimal;
 
 /// Resolved settings, every value a number.
@@ -25,12 +26,12 @@ pub fn default_grades() -> Vec<(String, Decimal)> {
 
 impl Policy {
     pub fn resolve(settings: &Settings, findings: &mut Vec<Finding>) -> Policy {
-        let mut check = FieldCheck::new("settings", "", findings);
+        let mut check = FieldCheck::new("", |_, f| FieldPath::Setting(f), findings);
         let grades = match &settings.grades {
             Some(bands) if !bands.is_empty() => {
                 let mut grades = Vec::with_capacity(bands.len());
                 for (i, band) in bands.iter().enumerate() {
-                    if let Some(min) = check.number(&format!("grades/{i}/min"), band.min.as_ref()) {
+                    if let Some(min) = check.number(SettingField::GradeMin(i), band.min.as_ref()) {
                         grades.push((band.label.clone(), min));
                     }
                 }
@@ -40,7 +41,7 @@ impl Policy {
             _ => default_grades(),
         };
         let mut setting =
-            |field: &str, value: &Option<crate::number::Num>, default: i64| match check
+            |field: SettingField, value: &Option<crate::number::Num>, default: i64| match check
                 .optional(field, value.as_ref())
             {
                 Ok(Some(d)) if d.is_sign_negative() && !d.is_zero() => {
@@ -57,9 +58,17 @@ impl Policy {
                 _ => Decimal::from(default),
             };
         Policy {
-            deviation_threshold: setting("deviation_threshold", &settings.deviation_threshold, 30),
-            min_execution_rate: setting("min_execution_rate", &settings.min_execution_rate, 90),
-            mismatch_margin: setting("mismatch_margin", &settings.mismatch_margin, 5),
+            deviation_threshold: setting(
+                SettingField::DeviationThreshold,
+                &settings.deviation_threshold,
+                30,
+            ),
+            min_execution_rate: setting(
+                SettingField::MinExecutionRate,
+                &settings.min_execution_rate,
+                90,
+            ),
+            mismatch_margin: setting(SettingField::MismatchMargin, &settings.mismatch_margin, 5),
             grades,
         }
     }

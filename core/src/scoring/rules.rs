@@ -5,9 +5,10 @@ use super::calc::{self, FieldCheck, Overflow, HUNDRED};
 use super::policy::Policy;
 use super::survey::SurveyResult;
 use crate::date::parse_date;
-use crate::findings::Problem;
+use crate::findings::{Problem, Source};
 use crate::model::{Formula, Leaf, Rule, RuleKind, Step, Tier};
 use crate::number::Num;
+use crate::path::{NodeField, RuleField, StepField};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -32,9 +33,13 @@ pub fn score_leaf(
     leaf: &Leaf,
     sources: &Sources,
     policy: &Policy,
-    check: &mut FieldCheck,
+    check: &mut FieldCheck<NodeField>,
 ) -> LeafScore {
-    let points = check.non_negative("points", leaf.points.as_ref(), Problem::NegativePoints);
+    let points = check.non_negative(
+        NodeField::Points,
+        leaf.points.as_ref(),
+        Problem::NegativePoints,
+    );
     let kind = leaf.rule.kind();
     let completion = completion(leaf, kind, points, sources, policy, check);
     let points = points.unwrap_or_default();
@@ -42,7 +47,7 @@ pub fn score_leaf(
         Some(Completion::Fraction(c)) if !check.failed => match calc::mul(points, c) {
             Ok(score) => (c, score),
             Err(Overflow) => {
-                check.overflowed("points");
+                check.overflowed(NodeField::Points);
                 (Decimal::ZERO, Decimal::ZERO)
             }
         },
@@ -70,12 +75,12 @@ fn completion(
     points: Option<Decimal>,
     sources: &Sources,
     policy: &Policy,
-    check: &mut FieldCheck,
+    check: &mut FieldCheck<NodeField>,
 ) -> Option<Completion> {
     let rule = &leaf.rule;
     let Some(kind) = kind else {
         check.report(
-            "rule/kind",
+            RuleField::Kind,
             Problem::UnknownKind {
                 kind: rule.kind.clone(),
             },
@@ -84,20 +89,20 @@ fn completion(
     };
     let fraction = match kind {
         RuleKind::AtLeast => {
-            let target = check.number("rule/target", rule.target.as_ref());
-            let actual = check.number("rule/actual", rule.actual.as_ref());
+            let target = check.number(RuleField::Target, rule.target.as_ref());
+            let actual = check.number(RuleField::Actual, rule.actual.as_ref());
             let (target, actual) = (target?, actual?);
             over_target(target, actual, policy, check);
             at_least(rule, target, actual, check)
         }
         RuleKind::AtMost => {
-            let target = check.number("rule/target", rule.target.as_ref());
-            let actual = check.number("rule/actual", rule.actual.as_ref());
+            let target = check.number(RuleField::Target, rule.target.as_ref());
+            let actual = check.number(RuleField::Actual, rule.actual.as_ref());
             let formula = match rule.formula.as_deref().map(str::trim) {
                 None | Some("") => Some(Formula::Ratio),
                 Some(text) => Formula::parse(text).or_else(|| {
                     check.report(
-                        "rule/formula",
+                        RuleField::Formula,
                         Problem::UnknownFormula {
                             formula: text.to_string(),
                         },
@@ -108,22 +113,22 @@ fn completion(
             let (target, actual, formula) = (target?, actual?, formula?);
             at_most(target, actual, formula)
                 .ok()
-                .or_else(|| check.overflowed("rule/actual"))
+                .or_else(|| check.overflowed(RuleField::Actual))
         }
         RuleKind::Equal => {
-            let target = check.number("rule/target", rule.target.as_ref());
-            let actual = check.number("rule/actual", rule.actual.as_ref());
+            let target = check.number(RuleField::Target, rule.target.as_ref());
+            let actual = check.number(RuleField::Actual, rule.actual.as_ref());
             let tolerance = check
-                .optional("rule/tolerance", rule.tolerance.as_ref())
+                .optional(RuleField::Tolerance, rule.tolerance.as_ref())
                 .ok()?;
             let (target, actual) = (target?, actual?);
             equal(target, actual, tolerance.unwrap_or_default().abs())
                 .ok()
-                .or_else(|| check.overflowed("rule/actual"))
+                .or_else(|| check.overflowed(RuleField::Actual))
         }
         RuleKind::Deadline => {
-            let target = date(check, "rule/target", rule.target.as_ref());
-            let actual = date(check, "rule/actual", rule.actual.as_ref());
+            let target = date(check, RuleField::Target, rule.target.as_ref());
+            let actual = date(check, RuleField::Actual, rule.actual.as_ref());
             let (target, actual) = (target?, actual?);
             Some(if actual <= target {
                 Decimal::ONE
@@ -133,11 +138,11 @@ fn completion(
         }
         RuleKind::Qualitative => qualitative(rule, check),
         RuleKind::Manual => {
-            let score = check.number("rule/score", rule.score.as_ref())?;
+            let score = check.number(RuleField::Score, rule.score.as_ref())?;
             let points = points?;
             if score.is_sign_negative() && !score.is_zero() || score > points {
                 check.report(
-                    "rule/score",
+                    RuleField::Score,
                     Problem::ManualScoreOutOfRange {
                         score: score.normalize().to_string(),
                         points: points.normalize().to_string(),
@@ -159,14 +164,14 @@ fn completion(
                 sources.budget.arrival_rate
             };
             let Some(rate) = rate else {
-                check.report("rule", Problem::NoBudget);
+                check.report(NodeField::Rule(None), Problem::NoBudget);
                 return None;
             };
             if !sources.budget.valid {
                 check.report(
-                    "rule",
+                    NodeField::Rule(None),
                     Problem::SourceHasErrors {
-                        source: "budget".into(),
+                        source: Source::Budget,
                     },
                 );
                 return None;
@@ -174,27 +179,35 @@ fn completion(
             rate_completion(rule, rate, check)
         }
         RuleKind::Satisfaction => {
-            let target = check.number("rule/target", rule.target.as_ref());
+            let target = check.number(RuleField::Target, rule.target.as_ref());
             let survey = match rule.survey.as_deref().map(str::trim) {
                 None | Some("") => {
-                    check.report("rule/survey", Problem::MissingField);
+                    check.report(RuleField::Survey, Problem::MissingField);
                     None
                 }
                 Some(id) => match sources.surveys.get(id) {
                     None => {
-                        check.report("rule/survey", Problem::UnknownSurvey { survey: id.into() });
+                        check.report(
+                            RuleField::Survey,
+                            Problem::UnknownSurvey { survey: id.into() },
+                        );
                         None
                     }
                     Some(s) if !s.valid => {
                         check.report(
-                            "rule/survey",
-                            Problem::SourceHasErrors { source: id.into() },
+                            RuleField::Survey,
+                            Problem::SourceHasErrors {
+                                source: Source::Survey(id.into()),
+                            },
                         );
                         None
                     }
                     Some(s) => match s.satisfaction {
                         None => {
-                            check.report("rule/survey", Problem::NoAnswers { survey: id.into() });
+                            check.report(
+                                RuleField::Survey,
+                                Problem::NoAnswers { survey: id.into() },
+                            );
                             None
                         }
                         some => some,
@@ -216,7 +229,7 @@ fn at_least(
     rule: &Rule,
     target: Decimal,
     actual: Decimal,
-    check: &mut FieldCheck,
+    check: &mut FieldCheck<NodeField>,
 ) -> Option<Decimal> {
     if rule.steps.is_some() {
         let rate = if target <= Decimal::ZERO {
@@ -226,7 +239,7 @@ fn at_least(
         };
         return match rate {
             Ok(rate) => rate_completion(rule, rate, check),
-            Err(Overflow) => check.overflowed("rule/actual"),
+            Err(Overflow) => check.overflowed(RuleField::Actual),
         };
     }
     if actual >= target || target <= Decimal::ZERO {
@@ -234,7 +247,7 @@ fn at_least(
     }
     calc::div(actual.max(Decimal::ZERO), target)
         .ok()
-        .or_else(|| check.overflowed("rule/actual"))
+        .or_else(|| check.overflowed(RuleField::Actual))
 }
 
 /// 反向: full marks at or below the target.
@@ -268,7 +281,11 @@ pub fn equal(target: Decimal, actual: Decimal, tolerance: Decimal) -> calc::Calc
 
 /// The completion of a rate: capped at 1, or the fraction of the step reached when `steps` are
 /// given.
-fn rate_completion(rule: &Rule, rate: Decimal, check: &mut FieldCheck) -> Option<Decimal> {
+fn rate_completion(
+    rule: &Rule,
+    rate: Decimal,
+    check: &mut FieldCheck<NodeField>,
+) -> Option<Decimal> {
     match &rule.steps {
         None => calc::div(rate, HUNDRED)
             .ok()
@@ -278,19 +295,22 @@ fn rate_completion(rule: &Rule, rate: Decimal, check: &mut FieldCheck) -> Option
 }
 
 /// 区间计分: the fraction of the step with the highest minimum at or below the rate.
-fn stepped(steps: &[Step], rate: Decimal, check: &mut FieldCheck) -> Option<Decimal> {
+fn stepped(steps: &[Step], rate: Decimal, check: &mut FieldCheck<NodeField>) -> Option<Decimal> {
     let mut best: Option<(Decimal, Decimal)> = None;
     let mut ok = true;
     for (i, step) in steps.iter().enumerate() {
-        let min = check.number(&format!("rule/steps/{i}/min"), step.min.as_ref());
-        let fraction = check.number(&format!("rule/steps/{i}/fraction"), step.fraction.as_ref());
+        let min = check.number(RuleField::Step(i, StepField::Min), step.min.as_ref());
+        let fraction = check.number(
+            RuleField::Step(i, StepField::Fraction),
+            step.fraction.as_ref(),
+        );
         let (Some(min), Some(fraction)) = (min, fraction) else {
             ok = false;
             continue;
         };
         if fraction < Decimal::ZERO || fraction > Decimal::ONE {
             check.report(
-                &format!("rule/steps/{i}/fraction"),
+                RuleField::Step(i, StepField::Fraction),
                 Problem::FractionOutOfRange {
                     fraction: fraction.normalize().to_string(),
                 },
@@ -306,11 +326,11 @@ fn stepped(steps: &[Step], rate: Decimal, check: &mut FieldCheck) -> Option<Deci
 }
 
 /// 定性: the evaluator's fraction, which must lie in the band of the chosen tier.
-fn qualitative(rule: &Rule, check: &mut FieldCheck) -> Option<Decimal> {
+fn qualitative(rule: &Rule, check: &mut FieldCheck<NodeField>) -> Option<Decimal> {
     let tier_text = rule.tier.as_deref().map(str::trim).unwrap_or("");
     let Some(tier) = Tier::parse(tier_text) else {
         check.report(
-            "rule/tier",
+            RuleField::Tier,
             Problem::UnknownTier {
                 tier: tier_text.to_string(),
             },
@@ -319,12 +339,12 @@ fn qualitative(rule: &Rule, check: &mut FieldCheck) -> Option<Decimal> {
     };
     let fraction = match (
         tier,
-        check.optional("rule/fraction", rule.fraction.as_ref()),
+        check.optional(RuleField::Fraction, rule.fraction.as_ref()),
     ) {
         (_, Err(_)) => return None,
         (Tier::Achieved, Ok(None)) => Decimal::ONE,
         (_, Ok(None)) => {
-            check.report("rule/fraction", Problem::MissingField);
+            check.report(RuleField::Fraction, Problem::MissingField);
             return None;
         }
         (_, Ok(Some(f))) => f,
@@ -336,10 +356,10 @@ fn qualitative(rule: &Rule, check: &mut FieldCheck) -> Option<Decimal> {
     };
     if !inside {
         check.report(
-            "rule/fraction",
+            RuleField::Fraction,
             Problem::FractionOutOfBand {
                 fraction: fraction.normalize().to_string(),
-                tier: tier.name(),
+                tier,
             },
         );
         return None;
@@ -357,7 +377,11 @@ pub fn tier_band(tier: Tier) -> (Decimal, Decimal) {
     }
 }
 
-fn date(check: &mut FieldCheck, field: &str, value: Option<&Num>) -> Option<crate::date::Date> {
+fn date(
+    check: &mut FieldCheck<NodeField>,
+    field: RuleField,
+    value: Option<&Num>,
+) -> Option<crate::date::Date> {
     let raw = value.map(Num::raw).unwrap_or("").trim();
     if raw.is_empty() {
         check.report(field, Problem::MissingField);
@@ -375,7 +399,12 @@ fn date(check: &mut FieldCheck, field: &str, value: Option<&Num>) -> Option<crat
 }
 
 /// The over-completion flag: an `at_least` actual more than the threshold above its target.
-fn over_target(target: Decimal, actual: Decimal, policy: &Policy, check: &mut FieldCheck) {
+fn over_target(
+    target: Decimal,
+    actual: Decimal,
+    policy: &Policy,
+    check: &mut FieldCheck<NodeField>,
+) {
     if target <= Decimal::ZERO {
         return;
     }
@@ -387,7 +416,7 @@ fn over_target(target: Decimal, actual: Decimal, policy: &Policy, check: &mut Fi
     };
     if rate > limit {
         check.report(
-            "rule/actual",
+            RuleField::Actual,
             Problem::OverTarget {
                 percent: rate,
                 threshold: policy.deviation_threshold,

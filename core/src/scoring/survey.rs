@@ -4,6 +4,7 @@ use super::calc::{self, FieldCheck};
 use crate::findings::{Finding, Problem};
 use crate::model::{Method, Survey};
 use crate::number::whole_count;
+use crate::path::{FieldPath, QuestionField, SurveyField};
 use rust_decimal::Decimal;
 
 /// One question's figures.
@@ -31,12 +32,12 @@ pub struct SurveyResult {
 }
 
 pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResult {
-    let mut check = FieldCheck::new("surveys", &survey.id, findings);
+    let mut check = FieldCheck::new(&survey.id, FieldPath::survey, findings);
     let method = match survey.method.as_deref().map(str::trim) {
         None | Some("") => Method::Weighted,
         Some(text) => Method::parse(text).unwrap_or_else(|| {
             check.report(
-                "method",
+                SurveyField::Method,
                 Problem::UnknownMethod {
                     method: text.to_string(),
                 },
@@ -52,24 +53,26 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
             .options
             .iter()
             .enumerate()
-            .map(|(i, o)| check.number(&format!("options/{i}/weight"), o.weight.as_ref()))
+            .map(|(i, o)| check.number(SurveyField::OptionWeight(i), o.weight.as_ref()))
             .collect(),
         Method::Share => {
-            let satisfied =
-                match check.optional("satisfied_options", survey.satisfied_options.as_ref()) {
-                    Ok(Some(k)) => match whole_count(k) {
-                        Some(k) if k >= 1 && (k as usize) <= n_options => k as usize,
-                        _ => {
-                            check.report(
-                                "satisfied_options",
-                                Problem::SatisfiedOptionsOutOfRange { options: n_options },
-                            );
-                            0
-                        }
-                    },
-                    Ok(None) => 2.min(n_options),
-                    Err(_) => 0,
-                };
+            let satisfied = match check.optional(
+                SurveyField::SatisfiedOptions,
+                survey.satisfied_options.as_ref(),
+            ) {
+                Ok(Some(k)) => match whole_count(k) {
+                    Some(k) if k >= 1 && (k as usize) <= n_options => k as usize,
+                    _ => {
+                        check.report(
+                            SurveyField::SatisfiedOptions,
+                            Problem::SatisfiedOptionsOutOfRange { options: n_options },
+                        );
+                        0
+                    }
+                },
+                Ok(None) => 2.min(n_options),
+                Err(_) => 0,
+            };
             (0..n_options)
                 .map(|i| {
                     Some(if i < satisfied {
@@ -81,7 +84,7 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
                 .collect()
         }
     };
-    let respondents = match check.optional("respondents", survey.respondents.as_ref()) {
+    let respondents = match check.optional(SurveyField::Respondents, survey.respondents.as_ref()) {
         Ok(Some(r)) => match whole_count(r) {
             Some(r) => Some(r),
             None => {
@@ -90,7 +93,7 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
                 } else {
                     Problem::NotWhole
                 };
-                check.report("respondents", problem);
+                check.report(SurveyField::Respondents, problem);
                 None
             }
         },
@@ -98,7 +101,7 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
     };
     let mut questions = Vec::with_capacity(survey.questions.len());
     for q in &survey.questions {
-        let qbase = || format!("questions/{}", q.id);
+        let at = |field| SurveyField::Question(q.id.clone(), field);
         let mut counts = Vec::with_capacity(q.counts.len());
         let mut question_ok = true;
         for (i, c) in q.counts.iter().enumerate() {
@@ -107,19 +110,18 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
                 continue;
             }
             question_ok = false;
-            let field = format!("{}/counts/{i}", qbase());
-            if let Some(v) = check.number(&field, Some(c)) {
+            if let Some(v) = check.number(at(Some(QuestionField::Count(i))), Some(c)) {
                 let problem = if v.is_sign_negative() {
                     Problem::NegativeCount
                 } else {
                     Problem::NotWhole
                 };
-                check.report(&field, problem);
+                check.report(at(Some(QuestionField::Count(i))), problem);
             }
         }
         if q.counts.len() != n_options {
             check.report(
-                &format!("{}/counts", qbase()),
+                at(Some(QuestionField::Counts)),
                 Problem::CountsLength {
                     counts: q.counts.len(),
                     options: n_options,
@@ -130,7 +132,7 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
         let responses = counts.iter().try_fold(0u64, |a, &c| a.checked_add(c));
         let Some(responses) = responses.filter(|_| question_ok) else {
             if question_ok {
-                check.report(&format!("{}/counts", qbase()), Problem::Overflow);
+                check.report(at(Some(QuestionField::Counts)), Problem::Overflow);
             }
             questions.push(QuestionResult {
                 id: q.id.clone(),
@@ -143,7 +145,7 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
         if let Some(r) = respondents {
             if responses != r {
                 check.report(
-                    &qbase(),
+                    at(None),
                     Problem::CountsNotRespondents {
                         sum: responses.to_string(),
                         respondents: r.to_string(),

@@ -6,6 +6,6 @@ pub mod scenario;
 pub mod seek;
 
 pub use lost::{lost_points, Lost};
-pub use paths::{get, numeric_paths, set, PathError};
+pub use paths::numeric_paths;
 pub use scenario::{apply, compare, diff, Outcome, Summary};
 pub use seek::{seek, Direction, Goal, Method, Seek, SeekError};

@@ -2,8 +2,8 @@
 //! execution rate and satisfaction, and for every changed field its old and new value and the
 //! score it moves.
 
-use super::paths::{set, slot, PathError};
 use crate::model::{Change, Document, Node, Scenario};
+use crate::path::{self, FieldPath, PathError};
 use crate::scoring::{evaluate, Evaluation};
 use rust_decimal::Decimal;
 
@@ -63,7 +63,8 @@ impl Summary {
 /// One changed field.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChangeOutcome {
-    pub path: String,
+    /// The changed field.
+    pub path: FieldPath,
     pub old: String,
     pub new: String,
     /// How much this change alone moves the total (new total − base total).
@@ -80,12 +81,24 @@ pub struct Outcome {
     pub delta: Decimal,
 }
 
+/// `a − b` for two totals. Totals are sums of non-negative scores, so the difference of two
+/// of them cannot overflow; should one ever be negative, the difference saturates.
+fn difference(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_sub(b)
+        .unwrap_or(if a < b { Decimal::MIN } else { Decimal::MAX })
+}
+
+/// The typed path of a change (as written in the file).
+fn path_of(change: &Change) -> Result<FieldPath, PathError> {
+    change.path.parse()
+}
+
 /// The base document with the scenario's changes applied.
 pub fn apply(doc: &Document, scenario: &Scenario) -> Result<Document, PathError> {
     let mut changed = doc.clone();
     changed.scenarios.clear();
     for c in &scenario.changes {
-        set(&mut changed, &c.path, &c.value)?;
+        path::set(&mut changed, &path_of(c)?, &c.value)?;
     }
     Ok(changed)
 }
@@ -99,21 +112,21 @@ pub fn compare(
     let changed = apply(doc, scenario)?;
     let eval = evaluate(&changed);
     let mut changes = Vec::with_capacity(scenario.changes.len());
-    let mut reader = doc.clone();
     for c in &scenario.changes {
+        let at = path_of(c)?;
+        let old = path::get(doc, &at)?.text().into_owned();
         let mut alone = doc.clone();
-        let old = slot(&mut reader, &c.path)?.get();
-        set(&mut alone, &c.path, &c.value)?;
+        path::set(&mut alone, &at, &c.value)?;
         changes.push(ChangeOutcome {
-            path: c.path.clone(),
+            path: at,
             old,
             new: c.value.clone(),
-            delta: evaluate(&alone).total - base.total,
+            delta: difference(evaluate(&alone).total, base.total),
         });
     }
     Ok(Outcome {
         name: scenario.name.clone(),
-        delta: eval.total - base.total,
+        delta: difference(eval.total, base.total),
         summary: Summary::of(&changed, &eval),
         changes,
     })
@@ -123,15 +136,12 @@ pub fn compare(
 /// records when the user saves the edits made since starting a scenario.
 pub fn diff(base: &Document, edited: &Document) -> Vec<Change> {
     let mut changes = Vec::new();
-    let (mut a, mut b) = (base.clone(), edited.clone());
-    for path in super::paths::numeric_paths(base) {
-        let old = slot(&mut a, &path).map(|s| s.get());
-        let new = slot(&mut b, &path).map(|s| s.get());
-        if let (Ok(old), Ok(new)) = (old, new) {
-            if old != new {
+    for at in super::paths::numeric_paths(base) {
+        if let (Ok(old), Ok(new)) = (path::get(base, &at), path::get(edited, &at)) {
+            if old.text() != new.text() {
                 changes.push(Change {
-                    path,
-                    value: new,
+                    path: at.to_string(),
+                    value: new.text().into_owned(),
                     extra: Default::default(),
                 });
             }

@@ -9,9 +9,10 @@
 //! does not. Every answer is checked against the real scoring, so a rule the closed form does not
 //! know can only make the answer come from bisection, never wrong.
 
-use super::paths::{slot, PathError};
-use crate::model::{Document, Node, RuleKind, Step};
+use crate::message::Message;
+use crate::model::{Document, RuleKind, Step, Tier};
 use crate::number::{round2, Num};
+use crate::path::{self, FieldPath, LineField, NodeField, PathError, RuleField, StepField};
 use crate::scoring::{evaluate, Evaluation};
 use rust_decimal::Decimal;
 use std::fmt;
@@ -40,27 +41,32 @@ impl fmt::Display for Goal {
 /// Why a seek cannot be run at all.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SeekError {
+    /// The path names no field.
     Path(PathError),
     /// The field holds text, not a number.
     NotNumeric {
-        path: String,
+        /// The field.
+        path: FieldPath,
     },
     /// Its current value does not parse, so there is nothing to vary from.
     NotANumber {
-        path: String,
+        /// The field.
+        path: FieldPath,
     },
     /// No grade band has this label.
     UnknownGrade {
+        /// The label asked for.
         grade: String,
     },
     /// `Full` on a field no scored leaf depends on.
     NoLeaf {
-        path: String,
+        /// The field.
+        path: FieldPath,
     },
 }
 
-impl SeekError {
-    pub fn zh(&self) -> String {
+impl Message for SeekError {
+    fn zh(&self) -> String {
         match self {
             SeekError::Path(e) => e.zh(),
             SeekError::NotNumeric { path } => format!("“{path}”不是数值字段"),
@@ -70,7 +76,7 @@ impl SeekError {
         }
     }
 
-    pub fn en(&self) -> String {
+    fn en(&self) -> String {
         match self {
             SeekError::Path(e) => e.en(),
             SeekError::NotNumeric { path } => format!("\"{path}\" is not a numeric field"),
@@ -85,7 +91,7 @@ impl SeekError {
 
 impl fmt::Display for SeekError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} / {}", self.zh(), self.en())
+        self.fmt_both(f)
     }
 }
 
@@ -126,58 +132,55 @@ pub enum Seek {
     Unreachable { best_total: Decimal },
 }
 
-/// The leaves whose score depends on the field at `path`.
-fn dependent_leaves(doc: &Document, path: &str) -> Vec<String> {
-    let parts: Vec<&str> = path.split('/').collect();
-    let mut out = Vec::new();
-    fn walk(nodes: &[Node], f: &mut dyn FnMut(&crate::model::Leaf)) {
-        for n in nodes {
-            match n {
-                Node::Group(g) => walk(&g.children, f),
-                Node::Leaf(l) => f(l),
-            }
-        }
-    }
-    walk(&doc.indicators, &mut |l| {
-        let kind = l.rule.kind();
-        let depends = match parts.as_slice() {
-            ["indicators", id, ..] => l.id == *id,
-            ["budget", _, "spent"] => kind == Some(RuleKind::BudgetExecution),
-            ["budget", _, "received"] => kind == Some(RuleKind::FundArrival),
-            ["budget", _, "planned"] => matches!(
-                kind,
-                Some(RuleKind::BudgetExecution | RuleKind::FundArrival)
-            ),
-            ["surveys", id, ..] => {
-                kind == Some(RuleKind::Satisfaction) && l.rule.survey.as_deref() == Some(*id)
-            }
-            _ => false,
-        };
-        if depends && l.applicable {
-            out.push(l.id.clone());
-        }
-    });
-    out
+/// The positions (in document order) of the applicable leaves whose score depends on the field
+/// at `path`.
+fn dependent_leaves(doc: &Document, path: &FieldPath) -> Vec<usize> {
+    doc.leaves()
+        .enumerate()
+        .filter(|(_, (l, _))| {
+            let kind = l.rule.kind();
+            let depends = match path {
+                FieldPath::Node(id, _) => l.id == *id,
+                FieldPath::Line(_, Some(LineField::Spent)) => {
+                    kind == Some(RuleKind::BudgetExecution)
+                }
+                FieldPath::Line(_, Some(LineField::Received)) => {
+                    kind == Some(RuleKind::FundArrival)
+                }
+                FieldPath::Line(_, Some(LineField::Planned)) => matches!(
+                    kind,
+                    Some(RuleKind::BudgetExecution | RuleKind::FundArrival)
+                ),
+                FieldPath::Survey(id, _) => {
+                    kind == Some(RuleKind::Satisfaction)
+                        && l.rule.survey.as_deref() == Some(id.as_str())
+                }
+                _ => false,
+            };
+            depends && l.applicable
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 struct Problem<'a> {
     doc: Document,
-    path: &'a str,
+    path: &'a FieldPath,
     goal: &'a Goal,
-    leaves: Vec<String>,
+    leaves: Vec<usize>,
     grade_min: Option<Decimal>,
 }
 
 impl Problem<'_> {
     fn score_with(&self, value: Decimal) -> Evaluation {
         let mut doc = self.doc.clone();
-        if let Ok(s) = slot(&mut doc, self.path) {
-            s.set(&value.normalize().to_string());
-        }
+        // The path was read before the search began, so it names a field of this document.
+        let _ = path::set(&mut doc, self.path, &value.normalize().to_string());
         evaluate(&doc)
     }
 
-    /// (goal reached, how close: the total, or the dependent leaves' score).
+    /// (goal reached, how close: the total, or the dependent leaves' score). Leaves are joined
+    /// to their results by position: `eval.leaves` is in document order.
     fn measure(&self, eval: &Evaluation) -> (bool, Decimal) {
         match self.goal {
             Goal::Grade(_) => (
@@ -188,11 +191,12 @@ impl Problem<'_> {
             Goal::Full => {
                 let mut reached = true;
                 let mut score = Decimal::ZERO;
-                for id in &self.leaves {
-                    match eval.leaves.iter().find(|l| &l.id == id) {
+                for &i in &self.leaves {
+                    match eval.leaves.get(i) {
                         Some(l) => {
                             reached &= l.valid && l.score == l.points;
-                            score += l.score;
+                            // Scores are bounded by points, and their sum by the total.
+                            score = score.checked_add(l.score).unwrap_or(score);
                         }
                         None => reached = false,
                     }
@@ -212,8 +216,8 @@ impl Problem<'_> {
 }
 
 /// The grid of the search: 1 for counts, else 10^-d with d the most decimals of any figure.
-fn precision(doc: &Document, path: &str) -> Decimal {
-    if path.contains("/counts/") || path.ends_with("/respondents") {
+fn precision(doc: &Document, path: &FieldPath) -> Decimal {
+    if path.is_count() {
         return Decimal::ONE;
     }
     let mut scale = 2u32;
@@ -227,51 +231,40 @@ fn precision(doc: &Document, path: &str) -> Decimal {
         see(&b.received);
         see(&b.spent);
     }
-    fn walk(nodes: &[Node], see: &mut dyn FnMut(&Option<Num>)) {
-        for n in nodes {
-            match n {
-                Node::Group(g) => walk(&g.children, see),
-                Node::Leaf(l) => {
-                    see(&l.rule.target);
-                    see(&l.rule.actual);
-                    see(&l.points);
-                }
-            }
-        }
+    for (l, _) in doc.leaves() {
+        see(&l.rule.target);
+        see(&l.rule.actual);
+        see(&l.points);
     }
-    walk(&doc.indicators, &mut see);
     Decimal::new(1, scale.min(10))
 }
 
 /// The values a field may take: a qualitative fraction stays in its tier's band, a manual score
 /// within the points, a step's fraction within [0, 1]; everything else from 0 up.
-fn domain(doc: &Document, path: &str, step: Decimal) -> (Decimal, Option<Decimal>) {
-    let parts: Vec<&str> = path.split('/').collect();
-    let leaf = match parts.as_slice() {
-        ["indicators", id, ..] => super::paths::leaf(&doc.indicators, id),
-        _ => None,
+fn domain(doc: &Document, path: &FieldPath, step: Decimal) -> (Decimal, Option<Decimal>) {
+    let (id, field) = match path {
+        FieldPath::Node(id, Some(NodeField::Rule(Some(field)))) => (id, *field),
+        _ => return (Decimal::ZERO, None),
     };
-    match (parts.as_slice(), leaf) {
-        (["indicators", _, "rule", "fraction"], Some(l)) => {
-            match l.rule.tier.as_deref().and_then(crate::model::Tier::parse) {
+    let leaf = doc.leaf(id);
+    match (field, leaf) {
+        (RuleField::Fraction, Some(l)) => {
+            match l.rule.tier.as_deref().and_then(Tier::parse) {
                 Some(tier) => {
                     let (low, high) = crate::scoring::rules::tier_band(tier);
-                    let top = if tier == crate::model::Tier::Achieved {
+                    // The band is [low, high) except for 达成, whose top is included.
+                    let top = if tier == Tier::Achieved {
                         high
                     } else {
-                        high - step
+                        high.checked_sub(step).unwrap_or(low)
                     };
                     (low, Some(top))
                 }
                 None => (Decimal::ZERO, Some(Decimal::ONE)),
             }
         }
-        (["indicators", _, "rule", "score"], Some(l)) => {
-            (Decimal::ZERO, l.points.as_ref().and_then(|p| p.ok()))
-        }
-        (["indicators", _, "rule", "steps", _, "fraction"], _) => {
-            (Decimal::ZERO, Some(Decimal::ONE))
-        }
+        (RuleField::Score, Some(l)) => (Decimal::ZERO, l.points.as_ref().and_then(|p| p.ok())),
+        (RuleField::Step(_, StepField::Fraction), _) => (Decimal::ZERO, Some(Decimal::ONE)),
         _ => (Decimal::ZERO, None),
     }
 }
@@ -286,17 +279,22 @@ fn full_step(steps: &[Step]) -> Option<Decimal> {
 }
 
 /// The closed-form answer for full marks, where the rule inverts.
-fn closed_form(doc: &Document, path: &str, eval: &Evaluation) -> Option<(Decimal, Direction)> {
-    let parts: Vec<&str> = path.split('/').collect();
-    match parts.as_slice() {
-        ["indicators", id, "rule", "actual"] => {
-            let leaf = super::paths::leaf(&doc.indicators, id)?;
+fn closed_form(
+    doc: &Document,
+    path: &FieldPath,
+    eval: &Evaluation,
+) -> Option<(Decimal, Direction)> {
+    match path {
+        FieldPath::Node(id, Some(NodeField::Rule(Some(RuleField::Actual)))) => {
+            let leaf = doc.leaf(id)?;
             let target = leaf.rule.target.as_ref()?.ok()?;
             match leaf.rule.kind()? {
                 RuleKind::AtLeast => match &leaf.rule.steps {
                     None => Some((target.max(Decimal::ZERO), Direction::AtLeast)),
                     Some(steps) if target > Decimal::ZERO => Some((
-                        target.checked_mul(full_step(steps)?)? / Decimal::ONE_HUNDRED,
+                        target
+                            .checked_mul(full_step(steps)?)?
+                            .checked_div(Decimal::ONE_HUNDRED)?,
                         Direction::AtLeast,
                     )),
                     Some(_) => None,
@@ -305,64 +303,61 @@ fn closed_form(doc: &Document, path: &str, eval: &Evaluation) -> Option<(Decimal
                 _ => None,
             }
         }
-        ["budget", id, field @ ("spent" | "received")] => {
-            let kind = if *field == "spent" {
+        FieldPath::Line(id, Some(field @ (LineField::Spent | LineField::Received))) => {
+            let kind = if *field == LineField::Spent {
                 RuleKind::BudgetExecution
             } else {
                 RuleKind::FundArrival
             };
             // The rate every dependent leaf needs for full marks.
-            let mut needed = Decimal::ZERO;
+            let mut needed = Some(Decimal::ZERO);
             let mut any = false;
-            fn walk(nodes: &[Node], kind: RuleKind, needed: &mut Option<Decimal>, any: &mut bool) {
-                for n in nodes {
-                    match n {
-                        Node::Group(g) => walk(&g.children, kind, needed, any),
-                        Node::Leaf(l) if l.applicable && l.rule.kind() == Some(kind) => {
-                            *any = true;
-                            let rate = match &l.rule.steps {
-                                None => Some(Decimal::ONE_HUNDRED),
-                                Some(steps) => full_step(steps),
-                            };
-                            *needed = match (*needed, rate) {
-                                (Some(a), Some(b)) => Some(a.max(b)),
-                                _ => None,
-                            };
-                        }
-                        _ => {}
-                    }
+            for (l, _) in doc.leaves() {
+                if l.applicable && l.rule.kind() == Some(kind) {
+                    any = true;
+                    let rate = match &l.rule.steps {
+                        None => Some(Decimal::ONE_HUNDRED),
+                        Some(steps) => full_step(steps),
+                    };
+                    needed = match (needed, rate) {
+                        (Some(a), Some(b)) => Some(a.max(b)),
+                        _ => None,
+                    };
                 }
             }
-            let mut need = Some(needed);
-            walk(&doc.indicators, kind, &mut need, &mut any);
-            needed = need?;
+            let needed = needed?;
             if !any {
                 return None;
             }
             let planned = eval.budget.planned;
             let this = eval.budget.lines.iter().find(|l| l.id == *id)?;
-            let others = if *field == "spent" {
-                eval.budget.spent - this.spent
+            let others = if *field == LineField::Spent {
+                eval.budget.spent.checked_sub(this.spent)?
             } else {
-                eval.budget.received - this.received
+                eval.budget.received.checked_sub(this.received)?
             };
-            let value =
-                (planned.checked_mul(needed)? / Decimal::ONE_HUNDRED - others).max(Decimal::ZERO);
+            let value = planned
+                .checked_mul(needed)?
+                .checked_div(Decimal::ONE_HUNDRED)?
+                .checked_sub(others)?
+                .max(Decimal::ZERO);
             Some((value, Direction::AtLeast))
         }
         _ => None,
     }
 }
 
+/// The largest value bisection tries (counts and amounts beyond it are not plausible).
+const LIMIT: Decimal = Decimal::from_parts(2_808_348_672, 232_830_643, 0, false, 0);
+
 /// Seeks the value of the field at `path` that reaches `goal`.
-pub fn seek(doc: &Document, path: &str, goal: &Goal) -> Result<Seek, SeekError> {
-    let mut copy = doc.clone();
-    let field = slot(&mut copy, path).map_err(SeekError::Path)?;
+pub fn seek(doc: &Document, path: &FieldPath, goal: &Goal) -> Result<Seek, SeekError> {
+    let field = path::get(doc, path).map_err(SeekError::Path)?;
     if !field.is_number() {
-        return Err(SeekError::NotNumeric { path: path.into() });
+        return Err(SeekError::NotNumeric { path: path.clone() });
     }
-    let current = crate::number::parse_decimal(&field.get())
-        .map_err(|_| SeekError::NotANumber { path: path.into() })?;
+    let current = crate::number::parse_decimal(&field.text())
+        .map_err(|_| SeekError::NotANumber { path: path.clone() })?;
     let base = evaluate(doc);
     let grade_min = match goal {
         Goal::Grade(g) => Some(
@@ -377,7 +372,7 @@ pub fn seek(doc: &Document, path: &str, goal: &Goal) -> Result<Seek, SeekError> 
     };
     let leaves = dependent_leaves(doc, path);
     if *goal == Goal::Full && leaves.is_empty() {
-        return Err(SeekError::NoLeaf { path: path.into() });
+        return Err(SeekError::NoLeaf { path: path.clone() });
     }
     let problem = Problem {
         doc: doc.clone(),
@@ -406,25 +401,32 @@ pub fn seek(doc: &Document, path: &str, goal: &Goal) -> Result<Seek, SeekError> 
     if *goal == Goal::Full {
         if let Some((value, direction)) = closed_form(doc, path, &base) {
             let beyond = match direction {
-                Direction::AtLeast => value - step,
-                Direction::AtMost => value + step,
+                Direction::AtLeast => value.checked_sub(step),
+                Direction::AtMost => value.checked_add(step),
             };
             let edge = value.is_zero() && direction == Direction::AtLeast;
-            if problem.reached(value) && (edge || !problem.reached(beyond)) {
+            let beyond_fails = beyond.is_some_and(|b| !problem.reached(b));
+            if problem.reached(value) && (edge || beyond_fails) {
                 return Ok(found(value, direction, Method::Exact));
             }
         }
     }
 
     // Otherwise bisection on the grid, within the values the field may take. Which way helps:
-    // compare the lowest value with ever larger ones.
+    // compare the lowest value with ever larger ones. Every value stays within [0, LIMIT], so
+    // doubling, dividing by the step (≥ 10^-10) and multiplying back cannot overflow; the checked
+    // operations below only make that visible.
     let (zero, cap) = domain(doc, path, step);
-    let limit = cap.unwrap_or_else(|| Decimal::from(1_000_000_000_000_000i64));
+    let limit = cap.unwrap_or(LIMIT).min(LIMIT);
+    let double = |v: Decimal| v.checked_mul(Decimal::TWO).unwrap_or(limit).min(limit);
+    let on_grid = |k: Decimal| k.checked_mul(step).unwrap_or(limit);
     let at_zero = problem.closeness(zero);
-    let mut high = cap.unwrap_or_else(|| current.abs().max(Decimal::ONE));
+    let mut high = cap
+        .unwrap_or_else(|| current.abs().max(Decimal::ONE))
+        .min(limit);
     let mut at_high = problem.closeness(high);
     while at_high == at_zero && high < limit {
-        high = (high * Decimal::TWO).min(limit);
+        high = double(high);
         at_high = problem.closeness(high);
     }
     // The current value counts too: a rule with a valid band (qualitative fractions) scores 0
@@ -443,12 +445,12 @@ pub fn seek(doc: &Document, path: &str, goal: &Goal) -> Result<Seek, SeekError> 
         });
     };
     if direction == Direction::AtLeast && already {
-        high = current;
+        high = current.min(limit);
     }
     if direction == Direction::AtLeast {
         // Grow until the goal is reached or the field stops helping.
         while !problem.reached(high) && high < limit {
-            let next = (high * Decimal::TWO).min(limit);
+            let next = double(high);
             let better = problem.closeness(next) > problem.closeness(high);
             high = next;
             if !better && !problem.reached(high) {
@@ -463,16 +465,15 @@ pub fn seek(doc: &Document, path: &str, goal: &Goal) -> Result<Seek, SeekError> 
             return Ok(found(zero, direction, Method::Exact));
         }
         // Least k with reached(k × step): reached(good_k) and not reached(bad_k).
-        let (mut good_k, mut bad_k) = ((high / step).ceil(), (zero / step).floor());
-        while good_k - bad_k > Decimal::ONE {
-            let mid = ((good_k + bad_k) / Decimal::TWO).trunc();
-            if problem.reached(mid * step) {
+        let (mut good_k, mut bad_k) = (grid_up(high, step), grid_down(zero, step));
+        while let Some(mid) = midpoint(bad_k, good_k) {
+            if problem.reached(on_grid(mid)) {
                 good_k = mid;
             } else {
                 bad_k = mid;
             }
         }
-        return Ok(found(good_k * step, direction, Method::Bisection));
+        return Ok(found(on_grid(good_k), direction, Method::Bisection));
     }
     if !problem.reached(zero) {
         return Ok(Seek::Unreachable {
@@ -481,19 +482,38 @@ pub fn seek(doc: &Document, path: &str, goal: &Goal) -> Result<Seek, SeekError> 
     }
     // Most k with reached(k × step); grow `high` until it no longer reaches the goal.
     while problem.reached(high) && high < limit {
-        high = (high * Decimal::TWO).min(limit);
+        high = double(high);
     }
     if problem.reached(high) {
         return Ok(found(high, direction, Method::Bisection));
     }
-    let (mut good_k, mut bad_k) = ((zero / step).ceil(), (high / step).ceil());
-    while bad_k - good_k > Decimal::ONE {
-        let mid = ((good_k + bad_k) / Decimal::TWO).trunc();
-        if problem.reached(mid * step) {
+    let (mut good_k, mut bad_k) = (grid_up(zero, step), grid_up(high, step));
+    while let Some(mid) = midpoint(good_k, bad_k) {
+        if problem.reached(on_grid(mid)) {
             good_k = mid;
         } else {
             bad_k = mid;
         }
     }
-    Ok(found(good_k * step, direction, Method::Bisection))
+    Ok(found(on_grid(good_k), direction, Method::Bisection))
+}
+
+/// The grid index at or above `value`.
+fn grid_up(value: Decimal, step: Decimal) -> Decimal {
+    value.checked_div(step).map_or(Decimal::ZERO, |k| k.ceil())
+}
+
+/// The grid index at or below `value`.
+fn grid_down(value: Decimal, step: Decimal) -> Decimal {
+    value.checked_div(step).map_or(Decimal::ZERO, |k| k.floor())
+}
+
+/// The whole number halfway between `low` and `high`, while they are more than one apart.
+fn midpoint(low: Decimal, high: Decimal) -> Option<Decimal> {
+    let gap = high.checked_sub(low)?;
+    if gap <= Decimal::ONE {
+        return None;
+    }
+    let half = gap.checked_div(Decimal::TWO)?.trunc();
+    low.checked_add(half)
 }

@@ -1,0 +1,307 @@
+//! Reading and writing the field a [`FieldPath`] names: one reader that copies nothing, one
+//! writer, both from the same lookup so that they cannot disagree.
+
+use super::{
+    ClaimField, FieldPath, LineField, NodeField, PathError, QuestionField, RuleField, SettingField,
+    StepField, SurveyField,
+};
+use crate::model::{Document, GradeBand, Leaf};
+use crate::number::Num;
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+/// A field as stored, to read.
+#[derive(Clone, Copy, Debug)]
+pub enum Field<'a> {
+    /// A number that may be absent (absent when cleared).
+    Optional(&'a Option<Num>),
+    /// A number that is always there (an answer count).
+    Number(&'a Num),
+    /// Text.
+    Text(&'a String),
+    /// Text that may be absent (absent when cleared).
+    OptionalText(&'a Option<String>),
+    /// Yes or no.
+    Flag(&'a bool),
+    /// The unit, on the leaf or (in older files) on its rule.
+    Unit(&'a Leaf),
+    /// A free JSON entry (`meta`, `claimed`).
+    Entry(Option<&'a Value>),
+}
+
+impl Field<'_> {
+    /// The field as text, as it would be typed.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            Field::Optional(n) => n.as_ref().map_or(Cow::Borrowed(""), |n| n.raw().into()),
+            Field::Number(n) => n.raw().into(),
+            Field::Text(t) => t.as_str().into(),
+            Field::OptionalText(t) => t.as_deref().unwrap_or_default().into(),
+            Field::Flag(b) => if **b { "true" } else { "false" }.into(),
+            Field::Unit(leaf) => leaf.unit().into(),
+            Field::Entry(None | Some(Value::Null)) => "".into(),
+            Field::Entry(Some(Value::String(s))) => s.as_str().into(),
+            Field::Entry(Some(other)) => other.to_string().into(),
+        }
+    }
+
+    /// Whether the field holds a number (so it can be sought and changed by scenarios).
+    pub fn is_number(&self) -> bool {
+        matches!(self, Field::Optional(_) | Field::Number(_))
+    }
+}
+
+/// A field, to write.
+enum Slot<'a> {
+    Optional(&'a mut Option<Num>),
+    Number(&'a mut Num),
+    Text(&'a mut String),
+    OptionalText(&'a mut Option<String>),
+    Flag(&'a mut bool),
+    Unit(&'a mut Leaf),
+    /// A JSON object, the nested objects to go through (made if need be), the key.
+    Entry(&'a mut Map<String, Value>, &'static [&'static str], String),
+}
+
+impl Slot<'_> {
+    /// One rule for every field: an emptied optional field is removed, text is kept as typed.
+    fn set(self, value: &str) {
+        let blank = value.trim().is_empty();
+        match self {
+            Slot::Optional(n) => *n = (!blank).then(|| Num::new(value)),
+            Slot::Number(n) => *n = Num::new(value),
+            Slot::Text(t) => value.clone_into(t),
+            Slot::OptionalText(t) => *t = (!blank).then(|| value.to_string()),
+            Slot::Flag(b) => *b = !matches!(value.trim(), "false" | "0" | "no" | "否"),
+            Slot::Unit(leaf) => {
+                let unit = (!blank).then(|| value.to_string());
+                // Written where the file had it: older files keep the unit on the rule.
+                if leaf.unit.is_none() && leaf.rule.unit.is_some() {
+                    leaf.rule.unit = unit;
+                } else {
+                    leaf.unit = unit;
+                }
+            }
+            Slot::Entry(mut map, nest, key) => {
+                for k in nest {
+                    let inner = map
+                        .entry((*k).to_string())
+                        .or_insert_with(|| Value::Object(Map::new()));
+                    if !inner.is_object() {
+                        *inner = Value::Object(Map::new());
+                    }
+                    match inner {
+                        Value::Object(m) => map = m,
+                        _ => return,
+                    }
+                }
+                if blank {
+                    map.remove(&key);
+                } else {
+                    map.insert(key, Value::String(value.to_string()));
+                }
+            }
+        }
+    }
+}
+
+/// Writes the lookup of a field once, for shared (`Field`) and exclusive (`Slot`) access.
+macro_rules! locate {
+    ($name:ident, $Out:ident, $iter:ident, $get:ident, $leaf:ident $(, $m:tt)?) => {
+        fn $name<'a>(doc: &'a $($m)? Document, path: &FieldPath) -> Result<$Out<'a>, PathError> {
+            let missing = |item: &str| PathError::Missing {
+                path: path.to_string(),
+                item: item.to_string(),
+            };
+            let not_a_field = || PathError::NotAField {
+                path: path.to_string(),
+            };
+            Ok(match path {
+                FieldPath::Line(id, field) => {
+                    let line = doc.budget.$iter().find(|b| b.id == *id).ok_or_else(|| missing(id))?;
+                    match field.ok_or_else(not_a_field)? {
+                        LineField::Name => $Out::Text(& $($m)? line.name),
+                        LineField::Initial => $Out::Optional(& $($m)? line.initial),
+                        LineField::Planned => $Out::Optional(& $($m)? line.planned),
+                        LineField::Received => $Out::Optional(& $($m)? line.received),
+                        LineField::Spent => $Out::Optional(& $($m)? line.spent),
+                        LineField::Note => $Out::Text(& $($m)? line.note),
+                    }
+                }
+                FieldPath::Node(id, field) => {
+                    let field = field.as_ref().ok_or_else(not_a_field)?;
+                    let leaf = doc.$leaf(id).ok_or_else(|| missing(id))?;
+                    match field {
+                        NodeField::Name => $Out::Text(& $($m)? leaf.name),
+                        NodeField::Points => $Out::Optional(& $($m)? leaf.points),
+                        NodeField::Reason => $Out::Text(& $($m)? leaf.reason),
+                        NodeField::Unit => $Out::Unit(leaf),
+                        NodeField::Applicable => $Out::Flag(& $($m)? leaf.applicable),
+                        NodeField::Rule(None) => return Err(not_a_field()),
+                        NodeField::Rule(Some(field)) => {
+                            let rule = & $($m)? leaf.rule;
+                            match field {
+                                RuleField::Kind => $Out::Text(& $($m)? rule.kind),
+                                RuleField::Target => $Out::Optional(& $($m)? rule.target),
+                                RuleField::Actual => $Out::Optional(& $($m)? rule.actual),
+                                RuleField::Tolerance => $Out::Optional(& $($m)? rule.tolerance),
+                                RuleField::Formula => $Out::OptionalText(& $($m)? rule.formula),
+                                RuleField::Tier => $Out::OptionalText(& $($m)? rule.tier),
+                                RuleField::Fraction => $Out::Optional(& $($m)? rule.fraction),
+                                RuleField::Score => $Out::Optional(& $($m)? rule.score),
+                                RuleField::Survey => $Out::OptionalText(& $($m)? rule.survey),
+                                RuleField::Step(i, field) => {
+                                    let step = (& $($m)? rule.steps)
+                                        .as_deref_mut_or_ref()
+                                        .and_then(|s| s.$get(*i))
+                                        .ok_or_else(|| missing(&i.to_string()))?;
+                                    match field {
+                                        StepField::Min => $Out::Optional(& $($m)? step.min),
+                                        StepField::Fraction => $Out::Optional(& $($m)? step.fraction),
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                FieldPath::Survey(id, field) => {
+                    let field = field.as_ref().ok_or_else(not_a_field)?;
+                    let survey = doc.surveys.$iter().find(|s| s.id == *id).ok_or_else(|| missing(id))?;
+                    match field {
+                        SurveyField::Name => $Out::Text(& $($m)? survey.name),
+                        SurveyField::Respondents => $Out::Optional(& $($m)? survey.respondents),
+                        SurveyField::Method => $Out::OptionalText(& $($m)? survey.method),
+                        SurveyField::SatisfiedOptions => {
+                            $Out::Optional(& $($m)? survey.satisfied_options)
+                        }
+                        SurveyField::OptionLabel(i) | SurveyField::OptionWeight(i) => {
+                            let option = survey
+                                .options
+                                .$get(*i)
+                                .ok_or_else(|| missing(&i.to_string()))?;
+                            if matches!(field, SurveyField::OptionLabel(_)) {
+                                $Out::Text(& $($m)? option.label)
+                            } else {
+                                $Out::Optional(& $($m)? option.weight)
+                            }
+                        }
+                        SurveyField::Questions => return Err(not_a_field()),
+                        SurveyField::Question(q, field) => {
+                            let question = survey
+                                .questions
+                                .$iter()
+                                .find(|x| x.id == *q)
+                                .ok_or_else(|| missing(q))?;
+                            match field {
+                                Some(QuestionField::Text) => $Out::Text(& $($m)? question.text),
+                                Some(QuestionField::Count(i)) => $Out::Number(
+                                    question.counts.$get(*i).ok_or_else(|| missing(&i.to_string()))?,
+                                ),
+                                None | Some(QuestionField::Counts) => return Err(not_a_field()),
+                            }
+                        }
+                    }
+                }
+                FieldPath::Setting(field) => {
+                    let settings = & $($m)? doc.settings;
+                    match field {
+                        SettingField::DeviationThreshold => {
+                            $Out::Optional(& $($m)? settings.deviation_threshold)
+                        }
+                        SettingField::MinExecutionRate => {
+                            $Out::Optional(& $($m)? settings.min_execution_rate)
+                        }
+                        SettingField::MismatchMargin => $Out::Optional(& $($m)? settings.mismatch_margin),
+                        SettingField::Grades => return Err(not_a_field()),
+                        SettingField::GradeLabel(i) | SettingField::GradeMin(i) => {
+                            let band = (& $($m)? settings.grades)
+                                .as_deref_mut_or_ref()
+                                .and_then(|g| g.$get(*i))
+                                .ok_or_else(|| missing(&i.to_string()))?;
+                            if matches!(field, SettingField::GradeLabel(_)) {
+                                $Out::Text(& $($m)? band.label)
+                            } else {
+                                $Out::Optional(& $($m)? band.min)
+                            }
+                        }
+                    }
+                }
+                FieldPath::Section(_) => return Err(not_a_field()),
+                FieldPath::Claim(_) | FieldPath::Meta(_) => return Err(not_a_field()),
+            })
+        }
+    };
+}
+
+/// `Option<Vec<T>>` as an optional slice, shared or exclusive, so the lookup is written once.
+trait OptionalItems<'a, T> {
+    type Out;
+    fn as_deref_mut_or_ref(self) -> Option<Self::Out>;
+}
+
+impl<'a, T> OptionalItems<'a, T> for &'a Option<Vec<T>> {
+    type Out = &'a [T];
+    fn as_deref_mut_or_ref(self) -> Option<&'a [T]> {
+        self.as_deref()
+    }
+}
+
+impl<'a, T> OptionalItems<'a, T> for &'a mut Option<Vec<T>> {
+    type Out = &'a mut [T];
+    fn as_deref_mut_or_ref(self) -> Option<&'a mut [T]> {
+        self.as_deref_mut()
+    }
+}
+
+locate!(field, Field, iter, get, leaf);
+locate!(slot, Slot, iter_mut, get_mut, leaf_mut, mut);
+
+/// Where a free JSON entry lives: in `meta` or in the document's other fields, under which
+/// nested objects, and its key.
+fn entry(path: &FieldPath) -> Option<(bool, &'static [&'static str], String)> {
+    match path {
+        FieldPath::Meta(key) => Some((true, &[], key.clone())),
+        FieldPath::Claim(ClaimField::Score(id)) => {
+            Some((false, &["claimed", "scores"], id.clone()))
+        }
+        FieldPath::Claim(c) => Some((false, &["claimed"], c.key().to_string())),
+        _ => None,
+    }
+}
+
+/// The field at `path`, read in place.
+pub fn get<'a>(doc: &'a Document, path: &FieldPath) -> Result<Field<'a>, PathError> {
+    let Some((in_meta, nest, key)) = entry(path) else {
+        return field(doc, path);
+    };
+    let mut map = Some(if in_meta { &doc.meta } else { &doc.extra });
+    for k in nest {
+        map = map.and_then(|m| m.get(*k)).and_then(Value::as_object);
+    }
+    Ok(Field::Entry(map.and_then(|m| m.get(&key))))
+}
+
+/// Sets the field at `path` to `value` as typed (an emptied optional field is removed).
+pub fn set(doc: &mut Document, path: &FieldPath, value: &str) -> Result<(), PathError> {
+    if let FieldPath::Setting(SettingField::GradeLabel(_) | SettingField::GradeMin(_)) = path {
+        // Changing one band of the default grades writes them all out first.
+        if doc.settings.grades.is_none() {
+            doc.settings.grades = Some(
+                crate::scoring::policy::default_grades()
+                    .into_iter()
+                    .map(|(label, min)| GradeBand {
+                        label,
+                        min: Some(Num::from_decimal(min)),
+                    })
+                    .collect(),
+            );
+        }
+    }
+    let target = match entry(path) {
+        Some((true, nest, key)) => Slot::Entry(&mut doc.meta, nest, key),
+        Some((false, nest, key)) => Slot::Entry(&mut doc.extra, nest, key),
+        None => slot(doc, path)?,
+    };
+    target.set(value);
+    Ok(())
+}

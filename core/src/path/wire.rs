@@ -1,0 +1,335 @@
+//! The wire form of a [`FieldPath`]: `FromStr` and `Display`, the only place a path is split.
+//! An id holding `/` or `%` is written with `%2F` / `%25`, so every id round-trips.
+
+use super::{
+    ClaimField, FieldPath, LineField, NodeField, PathError, QuestionField, RuleField, Section,
+    SettingField, StepField, SurveyField,
+};
+use std::fmt;
+use std::str::FromStr;
+
+fn escape(id: &str) -> std::borrow::Cow<'_, str> {
+    if id.contains(['/', '%']) {
+        id.replace('%', "%25").replace('/', "%2F").into()
+    } else {
+        id.into()
+    }
+}
+
+fn unescape(id: &str) -> String {
+    if !id.contains('%') {
+        return id.to_string();
+    }
+    let mut out = String::with_capacity(id.len());
+    let mut rest = id;
+    while let Some(at) = rest.find('%') {
+        let (head, tail) = rest.split_at(at);
+        out.push_str(head);
+        if let Some(after) = tail
+            .strip_prefix("%2F")
+            .or_else(|| tail.strip_prefix("%2f"))
+        {
+            out.push('/');
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("%25") {
+            out.push('%');
+            rest = after;
+        } else {
+            out.push('%');
+            rest = tail.get(1..).unwrap_or_default();
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+impl LineField {
+    /// Every field, in the table's order.
+    pub const ALL: [LineField; 6] = [
+        LineField::Name,
+        LineField::Initial,
+        LineField::Planned,
+        LineField::Received,
+        LineField::Spent,
+        LineField::Note,
+    ];
+
+    /// The field's name in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            LineField::Name => "name",
+            LineField::Initial => "initial",
+            LineField::Planned => "planned",
+            LineField::Received => "received",
+            LineField::Spent => "spent",
+            LineField::Note => "note",
+        }
+    }
+}
+
+impl RuleField {
+    const SIMPLE: [RuleField; 9] = [
+        RuleField::Kind,
+        RuleField::Target,
+        RuleField::Actual,
+        RuleField::Tolerance,
+        RuleField::Formula,
+        RuleField::Tier,
+        RuleField::Fraction,
+        RuleField::Score,
+        RuleField::Survey,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            RuleField::Kind => "kind",
+            RuleField::Target => "target",
+            RuleField::Actual => "actual",
+            RuleField::Tolerance => "tolerance",
+            RuleField::Formula => "formula",
+            RuleField::Tier => "tier",
+            RuleField::Fraction => "fraction",
+            RuleField::Score => "score",
+            RuleField::Survey => "survey",
+            RuleField::Step(..) => "steps",
+        }
+    }
+}
+
+impl SettingField {
+    const SIMPLE: [SettingField; 4] = [
+        SettingField::DeviationThreshold,
+        SettingField::MinExecutionRate,
+        SettingField::MismatchMargin,
+        SettingField::Grades,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            SettingField::DeviationThreshold => "deviation_threshold",
+            SettingField::MinExecutionRate => "min_execution_rate",
+            SettingField::MismatchMargin => "mismatch_margin",
+            SettingField::Grades | SettingField::GradeLabel(_) | SettingField::GradeMin(_) => {
+                "grades"
+            }
+        }
+    }
+}
+
+impl Section {
+    const ALL: [Section; 5] = [
+        Section::Budget,
+        Section::Indicators,
+        Section::Surveys,
+        Section::Settings,
+        Section::Claimed,
+    ];
+
+    /// The section's name in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Budget => "budget",
+            Section::Indicators => "indicators",
+            Section::Surveys => "surveys",
+            Section::Settings => "settings",
+            Section::Claimed => "claimed",
+        }
+    }
+}
+
+impl ClaimField {
+    pub(crate) fn key(&self) -> &'static str {
+        match self {
+            ClaimField::Total => "total",
+            ClaimField::Grade => "grade",
+            ClaimField::ExecutionRate => "execution_rate",
+            ClaimField::Satisfaction => "satisfaction",
+            ClaimField::Score(_) => "scores",
+        }
+    }
+}
+
+/// A claimed figure as named inside `claimed`: `total`, `scores/<id>`.
+impl fmt::Display for ClaimField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClaimField::Score(id) => write!(f, "scores/{}", escape(id)),
+            other => f.write_str(other.key()),
+        }
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldPath::Section(s) => f.write_str(s.key()),
+            FieldPath::Line(id, field) => {
+                write!(f, "budget/{}", escape(id))?;
+                match field {
+                    Some(field) => write!(f, "/{}", field.key()),
+                    None => Ok(()),
+                }
+            }
+            FieldPath::Node(id, field) => {
+                write!(f, "indicators/{}", escape(id))?;
+                match field {
+                    None => Ok(()),
+                    Some(NodeField::Name) => f.write_str("/name"),
+                    Some(NodeField::Points) => f.write_str("/points"),
+                    Some(NodeField::Reason) => f.write_str("/reason"),
+                    Some(NodeField::Unit) => f.write_str("/unit"),
+                    Some(NodeField::Applicable) => f.write_str("/applicable"),
+                    Some(NodeField::Rule(None)) => f.write_str("/rule"),
+                    Some(NodeField::Rule(Some(RuleField::Step(i, field)))) => {
+                        let key = match field {
+                            StepField::Min => "min",
+                            StepField::Fraction => "fraction",
+                        };
+                        write!(f, "/rule/steps/{i}/{key}")
+                    }
+                    Some(NodeField::Rule(Some(field))) => write!(f, "/rule/{}", field.key()),
+                }
+            }
+            FieldPath::Survey(id, field) => {
+                write!(f, "surveys/{}", escape(id))?;
+                match field {
+                    None => Ok(()),
+                    Some(SurveyField::Name) => f.write_str("/name"),
+                    Some(SurveyField::Respondents) => f.write_str("/respondents"),
+                    Some(SurveyField::Method) => f.write_str("/method"),
+                    Some(SurveyField::SatisfiedOptions) => f.write_str("/satisfied_options"),
+                    Some(SurveyField::OptionLabel(i)) => write!(f, "/options/{i}/label"),
+                    Some(SurveyField::OptionWeight(i)) => write!(f, "/options/{i}/weight"),
+                    Some(SurveyField::Questions) => f.write_str("/questions"),
+                    Some(SurveyField::Question(q, field)) => {
+                        write!(f, "/questions/{}", escape(q))?;
+                        match field {
+                            None => Ok(()),
+                            Some(QuestionField::Text) => f.write_str("/text"),
+                            Some(QuestionField::Counts) => f.write_str("/counts"),
+                            Some(QuestionField::Count(i)) => write!(f, "/counts/{i}"),
+                        }
+                    }
+                }
+            }
+            FieldPath::Setting(field) => {
+                f.write_str("settings/")?;
+                match field {
+                    SettingField::GradeLabel(i) => write!(f, "grades/{i}/label"),
+                    SettingField::GradeMin(i) => write!(f, "grades/{i}/min"),
+                    other => f.write_str(other.key()),
+                }
+            }
+            FieldPath::Claim(field) => write!(f, "claimed/{field}"),
+            FieldPath::Meta(key) => write!(f, "meta/{}", escape(key)),
+        }
+    }
+}
+
+impl FromStr for FieldPath {
+    type Err = PathError;
+
+    /// Reads a path as findings print it; a leading or trailing `/` is allowed.
+    fn from_str(text: &str) -> Result<FieldPath, PathError> {
+        let unknown = || PathError::Unknown {
+            path: text.to_string(),
+        };
+        let parts: Vec<&str> = text.trim_matches('/').split('/').collect();
+        let index = |s: &str| s.parse::<usize>().map_err(|_| unknown());
+        let path = match parts.as_slice() {
+            [section] => FieldPath::Section(
+                Section::ALL
+                    .into_iter()
+                    .find(|s| s.key() == *section)
+                    .ok_or_else(unknown)?,
+            ),
+            ["budget", id] => FieldPath::Line(unescape(id), None),
+            ["budget", id, field] => FieldPath::Line(
+                unescape(id),
+                Some(
+                    LineField::ALL
+                        .into_iter()
+                        .find(|f| f.key() == *field)
+                        .ok_or_else(unknown)?,
+                ),
+            ),
+            ["indicators", id, rest @ ..] => {
+                let field = match rest {
+                    [] => None,
+                    ["name"] => Some(NodeField::Name),
+                    ["points"] => Some(NodeField::Points),
+                    ["reason"] => Some(NodeField::Reason),
+                    ["unit"] => Some(NodeField::Unit),
+                    ["applicable"] => Some(NodeField::Applicable),
+                    ["rule"] => Some(NodeField::Rule(None)),
+                    ["rule", "steps", i, "min"] => {
+                        Some(RuleField::Step(index(i)?, StepField::Min).into())
+                    }
+                    ["rule", "steps", i, "fraction"] => {
+                        Some(RuleField::Step(index(i)?, StepField::Fraction).into())
+                    }
+                    ["rule", key] => Some(
+                        RuleField::SIMPLE
+                            .into_iter()
+                            .find(|f| f.key() == *key)
+                            .ok_or_else(unknown)?
+                            .into(),
+                    ),
+                    _ => return Err(unknown()),
+                };
+                FieldPath::Node(unescape(id), field)
+            }
+            ["surveys", id, rest @ ..] => {
+                let field = match rest {
+                    [] => None,
+                    ["name"] => Some(SurveyField::Name),
+                    ["respondents"] => Some(SurveyField::Respondents),
+                    ["method"] => Some(SurveyField::Method),
+                    ["satisfied_options"] => Some(SurveyField::SatisfiedOptions),
+                    ["options", i, "label"] => Some(SurveyField::OptionLabel(index(i)?)),
+                    ["options", i, "weight"] => Some(SurveyField::OptionWeight(index(i)?)),
+                    ["questions"] => Some(SurveyField::Questions),
+                    ["questions", q, rest @ ..] => {
+                        let field = match rest {
+                            [] => None,
+                            ["text"] => Some(QuestionField::Text),
+                            ["counts"] => Some(QuestionField::Counts),
+                            ["counts", i] => Some(QuestionField::Count(index(i)?)),
+                            _ => return Err(unknown()),
+                        };
+                        Some(SurveyField::Question(unescape(q), field))
+                    }
+                    _ => return Err(unknown()),
+                };
+                FieldPath::Survey(unescape(id), field)
+            }
+            ["settings", "grades", i, "label"] => {
+                FieldPath::Setting(SettingField::GradeLabel(index(i)?))
+            }
+            ["settings", "grades", i, "min"] => {
+                FieldPath::Setting(SettingField::GradeMin(index(i)?))
+            }
+            ["settings", key] => FieldPath::Setting(
+                SettingField::SIMPLE
+                    .into_iter()
+                    .find(|f| f.key() == *key)
+                    .ok_or_else(unknown)?,
+            ),
+            ["claimed", "scores", id] => FieldPath::Claim(ClaimField::Score(unescape(id))),
+            ["claimed", key] => FieldPath::Claim(
+                [
+                    ClaimField::Total,
+                    ClaimField::Grade,
+                    ClaimField::ExecutionRate,
+                    ClaimField::Satisfaction,
+                ]
+                .into_iter()
+                .find(|f| f.key() == *key)
+                .ok_or_else(unknown)?,
+            ),
+            ["meta", key] => FieldPath::Meta(unescape(key)),
+            _ => return Err(unknown()),
+        };
+        Ok(path)
+    }
+}
