@@ -1,6 +1,7 @@
 //! What staff hand in, from the Kunming example: the workbook (read back with calamine), the CSV
 //! tables and the drafted report text.
 
+#[path = "../core/tests/common/mod.rs"]
 mod common;
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use common::*;

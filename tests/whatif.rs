@@ -1,6 +1,7 @@
 //! Planning on the Kunming example: goal seeking, scenarios, lost points; and the property that a
 //! sought value reaches the goal while one step less does not.
 
+#[path = "../core/tests/common/mod.rs"]
 mod common;
 use common::*;
 use jixiao_core::number::show2;
@@ -79,8 +80,14 @@ fn seeks_of_each_kind() {
         found(&whatif::seek(&doc, &p("indicators/C141/rule/actual"), &Goal::Full).unwrap());
     assert_eq!((v, dir), (d("64.53"), Direction::AtMost));
     // A total through a qualitative fraction, by bisection within the tier's band.
-    let (v, _, method, _) =
-        found(&whatif::seek(&doc, &p("indicators/C22/rule/fraction"), &Goal::Total(d("93"))).unwrap());
+    let (v, _, method, _) = found(
+        &whatif::seek(
+            &doc,
+            &p("indicators/C22/rule/fraction"),
+            &Goal::Total(d("93")),
+        )
+        .unwrap(),
+    );
     assert_eq!((v, method), (d("0.6995"), Method::Bisection));
     // The least answers in the top option of the weakest question that keep 优 at a higher target.
     let mut strict = doc.clone();
@@ -118,7 +125,12 @@ fn an_unreachable_goal_says_so() {
     let doc = kunming();
     // C111 is already full: no value of it lifts the total to 99.
     assert!(matches!(
-        whatif::seek(&doc, &p("indicators/C111/rule/actual"), &Goal::Total(d("99"))).unwrap(),
+        whatif::seek(
+            &doc,
+            &p("indicators/C111/rule/actual"),
+            &Goal::Total(d("99"))
+        )
+        .unwrap(),
         Seek::Unreachable { .. }
     ));
     // A partly-achieved tier never gives full marks.

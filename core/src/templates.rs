@@ -11,7 +11,7 @@ pub const NAMES: [&str; 3] = ["standard", "kunming-2022", "blank"];
 pub fn template_text(name: &str) -> Option<&'static str> {
     match name {
         "standard" => Some(include_str!("../templates/standard.json")),
-        "kunming-2022" | "kunming" => Some(include_str!("../../tests/data/kunming-2022.json")),
+        "kunming-2022" | "kunming" => Some(include_str!("../templates/kunming-2022.json")),
         "blank" => Some(include_str!("../templates/blank.json")),
         _ => None,
     }

@@ -152,7 +152,7 @@ macro_rules! locate {
                                 RuleField::Survey => $Out::OptionalText(& $($m)? rule.survey),
                                 RuleField::Step(i, field) => {
                                     let step = (& $($m)? rule.steps)
-                                        .as_deref_mut_or_ref()
+                                        .into_items()
                                         .and_then(|s| s.$get(*i))
                                         .ok_or_else(|| missing(&i.to_string()))?;
                                     match field {
@@ -215,7 +215,7 @@ macro_rules! locate {
                         SettingField::Grades => return Err(not_a_field()),
                         SettingField::GradeLabel(i) | SettingField::GradeMin(i) => {
                             let band = (& $($m)? settings.grades)
-                                .as_deref_mut_or_ref()
+                                .into_items()
                                 .and_then(|g| g.$get(*i))
                                 .ok_or_else(|| missing(&i.to_string()))?;
                             if matches!(field, SettingField::GradeLabel(_)) {
@@ -236,19 +236,19 @@ macro_rules! locate {
 /// `Option<Vec<T>>` as an optional slice, shared or exclusive, so the lookup is written once.
 trait OptionalItems<'a, T> {
     type Out;
-    fn as_deref_mut_or_ref(self) -> Option<Self::Out>;
+    fn into_items(self) -> Option<Self::Out>;
 }
 
 impl<'a, T> OptionalItems<'a, T> for &'a Option<Vec<T>> {
     type Out = &'a [T];
-    fn as_deref_mut_or_ref(self) -> Option<&'a [T]> {
+    fn into_items(self) -> Option<&'a [T]> {
         self.as_deref()
     }
 }
 
 impl<'a, T> OptionalItems<'a, T> for &'a mut Option<Vec<T>> {
     type Out = &'a mut [T];
-    fn as_deref_mut_or_ref(self) -> Option<&'a mut [T]> {
+    fn into_items(self) -> Option<&'a mut [T]> {
         self.as_deref_mut()
     }
 }

@@ -1,20 +1,83 @@
 //! A field named the way people name it: `预算明细第3行“残疾人职业技能培训”的执行数`,
 //! `指标 C112“参加培训人数”的实际完成值`. Built once per document, so naming every finding
-//! costs one lookup each.
+//! costs one lookup each. Every name is made in both languages at once ([`Both`]).
 
 use super::{
     ClaimField, FieldPath, LineField, NodeField, QuestionField, RuleField, Section, SettingField,
     StepField, SurveyField,
 };
-use crate::message::{t, Lang};
+use crate::message::{Lang, Message, Text};
 use crate::model::{Document, Visit};
 use std::collections::HashMap;
+
+/// A text in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Both {
+    /// 中文.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Message for Both {
+    fn zh(&self) -> String {
+        self.zh.clone()
+    }
+
+    fn en(&self) -> String {
+        self.en.clone()
+    }
+}
+
+impl From<Text> for Both {
+    fn from(t: Text) -> Both {
+        Both {
+            zh: t.0.to_string(),
+            en: t.1.to_string(),
+        }
+    }
+}
+
+impl Both {
+    /// `item` + its `field`: `…的执行数` / `…: spent`.
+    fn of(self, field: Option<Both>) -> Both {
+        match field {
+            None => self,
+            Some(f) => Both {
+                zh: format!("{}的{}", self.zh, f.zh),
+                en: format!("{}: {}", self.en, f.en),
+            },
+        }
+    }
+}
+
+/// “name” / "name" after an item, or nothing for an empty name.
+fn quoted(name: &str) -> Both {
+    let name = name.trim();
+    if name.is_empty() {
+        return Both {
+            zh: String::new(),
+            en: String::new(),
+        };
+    }
+    Both {
+        zh: format!("“{name}”"),
+        en: format!(" \"{name}\""),
+    }
+}
+
+/// The names and positions of one survey's questions and options.
+struct SurveyNames<'a> {
+    name: &'a str,
+    questions: HashMap<&'a str, (usize, &'a str)>,
+    options: Vec<&'a str>,
+}
 
 /// The names of a document's items, to describe paths in people's words.
 pub struct Names<'a> {
     lines: HashMap<&'a str, (usize, &'a str)>,
     nodes: HashMap<&'a str, &'a str>,
-    surveys: HashMap<&'a str, (&'a str, HashMap<&'a str, (usize, &'a str)>, Vec<&'a str>)>,
+    surveys: HashMap<&'a str, SurveyNames<'a>>,
 }
 
 impl<'a> Names<'a> {
@@ -42,10 +105,11 @@ impl<'a> Names<'a> {
                     .entry(q.id.as_str())
                     .or_insert((i, q.text.as_str()));
             }
-            let options = s.options.iter().map(|o| o.label.as_str()).collect();
-            surveys
-                .entry(s.id.as_str())
-                .or_insert((s.name.as_str(), questions, options));
+            surveys.entry(s.id.as_str()).or_insert(SurveyNames {
+                name: s.name.as_str(),
+                questions,
+                options: s.options.iter().map(|o| o.label.as_str()).collect(),
+            });
         }
         Names {
             lines,
@@ -59,243 +123,229 @@ impl<'a> Names<'a> {
         self.nodes.get(id).copied().unwrap_or_default()
     }
 
-    /// The field at `path`, as people name it.
+    /// The field at `path`, as people name it, in `lang`.
     pub fn describe(&self, path: &FieldPath, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        let of = |item: String, field: &str| {
-            if field.is_empty() {
-                item
-            } else if zh {
-                format!("{item}的{field}")
-            } else {
-                format!("{item}: {field}")
-            }
-        };
+        self.label(path).text(lang)
+    }
+
+    /// The field at `path`, as people name it, in both languages.
+    pub fn label(&self, path: &FieldPath) -> Both {
         match path {
-            FieldPath::Section(s) => section(*s, lang).to_string(),
+            FieldPath::Section(s) => section(*s).into(),
             FieldPath::Line(id, field) => {
                 let item = match self.lines.get(id.as_str()) {
                     Some((i, name)) => {
-                        let row = i.saturating_add(1);
-                        if zh {
-                            format!("预算明细第{row}行{}", quoted(name, lang))
-                        } else {
-                            format!("budget line {row}{}", quoted(name, lang))
+                        let (row, name) = (i.saturating_add(1), quoted(name));
+                        Both {
+                            zh: format!("预算明细第{row}行{}", name.zh),
+                            en: format!("budget line {row}{}", name.en),
                         }
                     }
-                    None => format!("{} {id}", t(lang, "预算明细", "budget line")),
+                    None => Both {
+                        zh: format!("预算明细 {id}"),
+                        en: format!("budget line {id}"),
+                    },
                 };
-                of(item, field.map_or("", |f| line_field(f, lang)))
+                item.of(field.map(|f| line_field(f).into()))
             }
-            FieldPath::Node(id, field) => {
-                let name = self.nodes.get(id.as_str()).copied().unwrap_or_default();
-                let item = format!(
-                    "{} {id}{}",
-                    t(lang, "指标", "indicator"),
-                    quoted(name, lang)
-                );
-                let field = match field {
-                    None => String::new(),
-                    Some(f) => node_field(f, lang),
-                };
-                of(item, &field)
-            }
-            FieldPath::Survey(id, field) => {
-                let (name, questions, options) = match self.surveys.get(id.as_str()) {
-                    Some((name, q, o)) => (*name, Some(q), o.as_slice()),
-                    None => ("", None, &[][..]),
-                };
-                let survey = format!(
-                    "{}{}",
-                    t(lang, "满意度调查", "survey "),
-                    if name.is_empty() {
-                        quoted(id, lang)
-                    } else {
-                        quoted(name, lang)
-                    }
-                );
-                let field = match field {
-                    None => String::new(),
-                    Some(SurveyField::Question(q, qf)) => {
-                        let (number, text) = questions
-                            .and_then(|qs| qs.get(q.as_str()))
-                            .map_or((q.clone(), ""), |(i, text)| {
-                                (i.saturating_add(1).to_string(), *text)
-                            });
-                        let question = if zh {
-                            format!("第{number}题{}", quoted(text, lang))
-                        } else {
-                            format!("question {number}{}", quoted(text, lang))
-                        };
-                        match qf {
-                            None => question,
-                            Some(QuestionField::Text) => of(question, t(lang, "题目", "text")),
-                            Some(QuestionField::Counts) => {
-                                of(question, t(lang, "各选项人数", "answer counts"))
-                            }
-                            Some(QuestionField::Count(i)) => {
-                                let option = options.get(*i).copied().unwrap_or_default();
-                                let option = if option.is_empty() {
-                                    format!("{}{}", t(lang, "选项", "option "), i.saturating_add(1))
-                                } else {
-                                    quoted(option, lang).trim().to_string()
-                                };
-                                if zh {
-                                    format!("{question}{option}的人数")
-                                } else {
-                                    format!("{question}: answers {option}")
-                                }
-                            }
-                        }
-                    }
-                    Some(f) => survey_field(f, options, lang),
-                };
-                of(survey, &field)
-            }
+            FieldPath::Node(id, field) => self.indicator(id).of(field.as_ref().map(node_field)),
+            FieldPath::Survey(id, field) => self.survey(id, field.as_ref()),
             FieldPath::Setting(f) => {
-                format!("{}{}", t(lang, "设置：", "setting: "), setting(*f, lang))
+                let f = setting(*f);
+                Both {
+                    zh: format!("设置：{}", f.zh),
+                    en: format!("setting: {}", f.en),
+                }
             }
             FieldPath::Claim(c) => {
                 let figure = match c {
-                    ClaimField::Total => t(lang, "总分", "total").to_string(),
-                    ClaimField::Grade => t(lang, "等级", "grade").to_string(),
-                    ClaimField::ExecutionRate => {
-                        t(lang, "预算执行率", "execution rate").to_string()
-                    }
-                    ClaimField::Satisfaction => t(lang, "满意度", "satisfaction").to_string(),
+                    ClaimField::Total => Text("总分", "total").into(),
+                    ClaimField::Grade => Text("等级", "grade").into(),
+                    ClaimField::ExecutionRate => Text("预算执行率", "execution rate").into(),
+                    ClaimField::Satisfaction => Text("满意度", "satisfaction").into(),
                     ClaimField::Score(id) => {
-                        let name = self.nodes.get(id.as_str()).copied().unwrap_or_default();
-                        if zh {
-                            format!("指标 {id}{}的得分", quoted(name, lang))
-                        } else {
-                            format!("score of indicator {id}{}", quoted(name, lang))
-                        }
+                        self.indicator(id).of(Some(Text("得分", "score").into()))
                     }
                 };
-                if zh {
-                    format!("报告所写的{figure}")
-                } else {
-                    format!("the report's {figure}")
+                Both {
+                    zh: format!("报告所写的{}", figure.zh),
+                    en: format!("the report's {}", figure.en),
                 }
             }
-            FieldPath::Meta(key) => format!("{}{key}", t(lang, "项目信息：", "project: ")),
+            FieldPath::Meta(key) => Both {
+                zh: format!("项目信息：{key}"),
+                en: format!("project: {key}"),
+            },
         }
     }
-}
 
-/// “name” after an item, or nothing for an empty name.
-fn quoted(name: &str, lang: Lang) -> String {
-    match (name.trim().is_empty(), lang) {
-        (true, _) => String::new(),
-        (false, Lang::Zh) => format!("“{}”", name.trim()),
-        (false, Lang::En) => format!(" \"{}\"", name.trim()),
+    fn indicator(&self, id: &str) -> Both {
+        let name = quoted(self.node_name(id));
+        Both {
+            zh: format!("指标 {id}{}", name.zh),
+            en: format!("indicator {id}{}", name.en),
+        }
+    }
+
+    fn survey(&self, id: &str, field: Option<&SurveyField>) -> Both {
+        let names = self.surveys.get(id);
+        let name = quoted(names.map_or(id, |s| if s.name.is_empty() { id } else { s.name }));
+        let item = Both {
+            zh: format!("满意度调查{}", name.zh),
+            en: format!("survey{}", name.en),
+        };
+        let option = |i: usize| -> Both {
+            match names
+                .and_then(|s| s.options.get(i))
+                .filter(|o| !o.is_empty())
+            {
+                Some(label) => Both {
+                    zh: format!("“{label}”"),
+                    en: format!("\"{label}\""),
+                },
+                None => {
+                    let n = i.saturating_add(1);
+                    Both {
+                        zh: format!("选项{n}"),
+                        en: format!("option {n}"),
+                    }
+                }
+            }
+        };
+        let field = match field {
+            None => None,
+            Some(SurveyField::Question(q, qf)) => {
+                let (number, text) = names
+                    .and_then(|s| s.questions.get(q.as_str()))
+                    .map_or((q.clone(), ""), |(i, text)| {
+                        (i.saturating_add(1).to_string(), *text)
+                    });
+                let text = quoted(text);
+                let question = Both {
+                    zh: format!("第{number}题{}", text.zh),
+                    en: format!("question {number}{}", text.en),
+                };
+                Some(match qf {
+                    None => question,
+                    Some(QuestionField::Text) => question.of(Some(Text("题目", "text").into())),
+                    Some(QuestionField::Counts) => {
+                        question.of(Some(Text("各选项人数", "answer counts").into()))
+                    }
+                    Some(QuestionField::Count(i)) => {
+                        let option = option(*i);
+                        Both {
+                            zh: format!("{}{}的人数", question.zh, option.zh),
+                            en: format!("{}: answers {}", question.en, option.en),
+                        }
+                    }
+                })
+            }
+            Some(SurveyField::OptionLabel(i)) => {
+                let option = option(*i);
+                Some(Both {
+                    zh: format!("{}的名称", option.zh),
+                    en: format!("label of {}", option.en),
+                })
+            }
+            Some(SurveyField::OptionWeight(i)) => {
+                let option = option(*i);
+                Some(Both {
+                    zh: format!("{}的权重", option.zh),
+                    en: format!("weight of {}", option.en),
+                })
+            }
+            Some(SurveyField::Name) => Some(Text("名称", "name").into()),
+            Some(SurveyField::Respondents) => Some(Text("有效调查人数", "respondents").into()),
+            Some(SurveyField::Method) => Some(Text("计算方法", "method").into()),
+            Some(SurveyField::SatisfiedOptions) => {
+                Some(Text("计为满意的选项数", "satisfied options").into())
+            }
+            Some(SurveyField::Questions) => Some(Text("题目", "questions").into()),
+        };
+        item.of(field)
     }
 }
 
-fn section(s: Section, lang: Lang) -> &'static str {
+fn section(s: Section) -> Text {
     match s {
-        Section::Budget => t(lang, "预算明细", "the budget"),
-        Section::Indicators => t(lang, "绩效指标", "the indicators"),
-        Section::Surveys => t(lang, "满意度调查", "the surveys"),
-        Section::Settings => t(lang, "设置", "the settings"),
-        Section::Claimed => t(lang, "报告所写的数字", "the report's figures"),
+        Section::Budget => Text("预算明细", "the budget"),
+        Section::Indicators => Text("绩效指标", "the indicators"),
+        Section::Surveys => Text("满意度调查", "the surveys"),
+        Section::Settings => Text("设置", "the settings"),
+        Section::Claimed => Text("报告所写的数字", "the report's figures"),
     }
 }
 
-fn line_field(f: LineField, lang: Lang) -> &'static str {
+fn line_field(f: LineField) -> Text {
     match f {
-        LineField::Name => t(lang, "名称", "name"),
-        LineField::Initial => t(lang, "年初预算数", "initial budget"),
-        LineField::Planned => t(lang, "全年预算数", "budget"),
-        LineField::Received => t(lang, "到位数", "received"),
-        LineField::Spent => t(lang, "执行数", "spent"),
-        LineField::Note => t(lang, "备注", "note"),
+        LineField::Name => Text("名称", "name"),
+        LineField::Initial => Text("年初预算数", "initial budget"),
+        LineField::Planned => Text("全年预算数", "budget"),
+        LineField::Received => Text("到位数", "received"),
+        LineField::Spent => Text("执行数", "spent"),
+        LineField::Note => Text("备注", "note"),
     }
 }
 
-fn node_field(f: &NodeField, lang: Lang) -> String {
-    let text = match f {
-        NodeField::Name => t(lang, "名称", "name"),
-        NodeField::Points => t(lang, "分值", "points"),
-        NodeField::Reason => t(lang, "偏差原因", "reason for the deviation"),
-        NodeField::Unit => t(lang, "计量单位", "unit"),
-        NodeField::Applicable => t(lang, "是否适用", "applicable"),
-        NodeField::Rule(None) => t(lang, "计分方式", "scoring rule"),
+fn node_field(f: &NodeField) -> Both {
+    match f {
+        NodeField::Name => Text("名称", "name").into(),
+        NodeField::Points => Text("分值", "points").into(),
+        NodeField::Reason => Text("偏差原因", "reason for the deviation").into(),
+        NodeField::Unit => Text("计量单位", "unit").into(),
+        NodeField::Applicable => Text("是否适用", "applicable").into(),
+        NodeField::Rule(None) => Text("计分方式", "scoring rule").into(),
         NodeField::Rule(Some(RuleField::Step(i, field))) => {
             let which = match field {
-                StepField::Min => t(lang, "起点", "from"),
-                StepField::Fraction => t(lang, "得分比例", "fraction"),
+                StepField::Min => Text("起点", "from"),
+                StepField::Fraction => Text("得分比例", "fraction"),
             };
             let n = i.saturating_add(1);
-            return match lang {
-                Lang::Zh => format!("区间计分第{n}档的{which}"),
-                Lang::En => format!("step {n} {which}"),
-            };
+            Both {
+                zh: format!("区间计分第{n}档的{}", which.0),
+                en: format!("step {n} {}", which.1),
+            }
         }
-        NodeField::Rule(Some(r)) => rule_field(*r, lang),
-    };
-    text.to_string()
-}
-
-fn rule_field(f: RuleField, lang: Lang) -> &'static str {
-    match f {
-        RuleField::Kind => t(lang, "计分方式", "scoring rule"),
-        RuleField::Target => t(lang, "年度指标值", "target"),
-        RuleField::Actual => t(lang, "实际完成值", "actual value"),
-        RuleField::Tolerance => t(lang, "允许偏差", "tolerance"),
-        RuleField::Formula => t(lang, "反向计分公式", "formula"),
-        RuleField::Tier => t(lang, "定性档次", "tier"),
-        RuleField::Fraction => t(lang, "得分比例", "fraction"),
-        RuleField::Score => t(lang, "专家打分", "expert score"),
-        RuleField::Survey => t(lang, "满意度调查", "survey"),
-        RuleField::Step(..) => t(lang, "区间计分", "steps"),
+        NodeField::Rule(Some(r)) => rule_field(*r).into(),
     }
 }
 
-fn survey_field(f: &SurveyField, options: &[&str], lang: Lang) -> String {
-    let option = |i: usize| {
-        let label = options.get(i).copied().unwrap_or_default();
-        if label.is_empty() {
-            format!("{}{}", t(lang, "选项", "option "), i.saturating_add(1))
-        } else {
-            quoted(label, lang).trim().to_string()
-        }
-    };
+fn rule_field(f: RuleField) -> Text {
     match f {
-        SurveyField::Name => t(lang, "名称", "name").into(),
-        SurveyField::Respondents => t(lang, "有效调查人数", "respondents").into(),
-        SurveyField::Method => t(lang, "计算方法", "method").into(),
-        SurveyField::SatisfiedOptions => t(lang, "计为满意的选项数", "satisfied options").into(),
-        SurveyField::OptionLabel(i) => match lang {
-            Lang::Zh => format!("{}的名称", option(*i)),
-            Lang::En => format!("label of {}", option(*i)),
-        },
-        SurveyField::OptionWeight(i) => match lang {
-            Lang::Zh => format!("{}的权重", option(*i)),
-            Lang::En => format!("weight of {}", option(*i)),
-        },
-        SurveyField::Questions => t(lang, "题目", "questions").into(),
-        SurveyField::Question(..) => String::new(),
+        RuleField::Kind => Text("计分方式", "scoring rule"),
+        RuleField::Target => Text("年度指标值", "target"),
+        RuleField::Actual => Text("实际完成值", "actual value"),
+        RuleField::Tolerance => Text("允许偏差", "tolerance"),
+        RuleField::Formula => Text("反向计分公式", "formula"),
+        RuleField::Tier => Text("定性档次", "tier"),
+        RuleField::Fraction => Text("得分比例", "fraction"),
+        RuleField::Score => Text("专家打分", "expert score"),
+        RuleField::Survey => Text("满意度调查", "survey"),
+        RuleField::Step(..) => Text("区间计分", "steps"),
     }
 }
 
-fn setting(f: SettingField, lang: Lang) -> String {
+fn setting(f: SettingField) -> Both {
     match f {
         SettingField::DeviationThreshold => {
-            t(lang, "超额完成警告阈值", "over-target threshold").into()
+            Text("超额完成警告阈值", "over-target threshold").into()
         }
-        SettingField::MinExecutionRate => {
-            t(lang, "预算执行率下限", "minimum execution rate").into()
+        SettingField::MinExecutionRate => Text("预算执行率下限", "minimum execution rate").into(),
+        SettingField::MismatchMargin => Text("绩效与预算执行差距上限", "mismatch margin").into(),
+        SettingField::Grades => Text("等级", "grades").into(),
+        SettingField::GradeLabel(i) => {
+            let n = i.saturating_add(1);
+            Both {
+                zh: format!("第{n}个等级的名称"),
+                en: format!("grade {n} label"),
+            }
         }
-        SettingField::MismatchMargin => t(lang, "绩效与预算执行差距上限", "mismatch margin").into(),
-        SettingField::Grades => t(lang, "等级", "grades").into(),
-        SettingField::GradeLabel(i) => match lang {
-            Lang::Zh => format!("第{}个等级的名称", i.saturating_add(1)),
-            Lang::En => format!("grade {} label", i.saturating_add(1)),
-        },
-        SettingField::GradeMin(i) => match lang {
-            Lang::Zh => format!("第{}个等级的最低得分率", i.saturating_add(1)),
-            Lang::En => format!("grade {} minimum", i.saturating_add(1)),
-        },
+        SettingField::GradeMin(i) => {
+            let n = i.saturating_add(1);
+            Both {
+                zh: format!("第{n}个等级的最低得分率"),
+                en: format!("grade {n} minimum"),
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ mod label;
 mod wire;
 
 pub use access::{get, set, Field};
-pub use label::Names;
+pub use label::{Both, Names};
 
 use std::fmt;
 
@@ -226,6 +226,30 @@ impl FieldPath {
             FieldPath::Setting(_) | FieldPath::Meta(_) => Section::Settings,
             FieldPath::Claim(_) => Section::Claimed,
         }
+    }
+
+    /// The path one level up: a field's item, an item's section (`None` for a section).
+    pub fn parent(&self) -> Option<FieldPath> {
+        let up = match self {
+            FieldPath::Section(_) => return None,
+            FieldPath::Line(id, Some(_)) => FieldPath::Line(id.clone(), None),
+            FieldPath::Node(id, Some(NodeField::Rule(Some(_)))) => {
+                FieldPath::Node(id.clone(), Some(NodeField::Rule(None)))
+            }
+            FieldPath::Node(id, Some(_)) => FieldPath::Node(id.clone(), None),
+            FieldPath::Survey(id, Some(SurveyField::Question(q, Some(_)))) => {
+                FieldPath::survey(id, SurveyField::Question(q.clone(), None))
+            }
+            FieldPath::Survey(id, Some(SurveyField::Question(_, None))) => {
+                FieldPath::survey(id, SurveyField::Questions)
+            }
+            FieldPath::Survey(id, Some(_)) => FieldPath::Survey(id.clone(), None),
+            FieldPath::Setting(SettingField::GradeLabel(_) | SettingField::GradeMin(_)) => {
+                FieldPath::Setting(SettingField::Grades)
+            }
+            other => FieldPath::Section(other.section()),
+        };
+        Some(up)
     }
 
     /// Whether the field holds a count of people (searched on whole numbers).

@@ -29,7 +29,7 @@ pub struct LeafScore {
 }
 
 /// Scores an applicable leaf; errors are recorded in `check` and make the score 0.
-pub fn score_leaf(
+pub(crate) fn score_leaf(
     leaf: &Leaf,
     sources: &Sources,
     policy: &Policy,

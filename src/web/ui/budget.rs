@@ -3,9 +3,10 @@
 use super::fields::{button, dom_id, messages, seek_button, shown, Field};
 use super::i18n::t;
 use super::use_ctx;
-use crate::edit::{Dir, Edit, LineField};
+use crate::edit::{Dir, Edit};
 use crate::state::Action;
 use jixiao_core::number::show_exact;
+use jixiao_core::path::{FieldPath, LineField, Section};
 use jixiao_core::Num;
 use yew::prelude::*;
 
@@ -38,52 +39,54 @@ pub fn budget_editor() -> Html {
     ];
     let rows = doc.budget.iter().enumerate().map(|(i, line)| {
         let result = b.lines.get(i);
-        let base = format!("budget/{}", line.id);
-        let cell = |field: LineField, key: &str, label: &str, value: String, number: bool| {
-            let path = format!("{base}/{key}");
-            let name = format!("{} {}", i + 1, label);
+        let base = FieldPath::Line(line.id.clone(), None);
+        let row = i.saturating_add(1);
+        let cell = |field: LineField, label: &str, value: String, number: bool| {
+            let path = FieldPath::line(&line.id, field);
+            let name = format!("{row} {label}");
             let f = Field::new(&path, &name, &value).in_table();
             let f = if number { f.number() } else { f };
-            html! { <td>{ f.render(&ctx, move |v| Action::Edit(Edit::Line(i, field, v))) }</td> }
+            html! { <td>{ f.edit(&ctx) }</td> }
         };
+        let (up, down, remove) = (line.id.clone(), line.id.clone(), line.id.clone());
         let placeholder_received = raw(&line.planned);
         html! {
             <tr id={dom_id(&base)} tabindex="-1">
-                <th scope="row">{ i + 1 }{ messages(&ctx, &base) }</th>
-                { cell(LineField::Name, "name", columns[0], line.name.clone(), false) }
-                { cell(LineField::Initial, "initial", columns[1], raw(&line.initial), true) }
-                { cell(LineField::Planned, "planned", columns[2], raw(&line.planned), true) }
+                <th scope="row">{ row }{ messages(&ctx, &base) }</th>
+                { cell(LineField::Name, columns[0], line.name.clone(), false) }
+                { cell(LineField::Initial, columns[1], raw(&line.initial), true) }
+                { cell(LineField::Planned, columns[2], raw(&line.planned), true) }
                 <td>{
-                    Field::new(&format!("{base}/received"), &format!("{} {}", i + 1, columns[3]), &raw(&line.received))
+                    Field::new(&FieldPath::line(&line.id, LineField::Received), &format!("{row} {}", columns[3]), &raw(&line.received))
                         .in_table().number().placeholder(&placeholder_received)
-                        .render(&ctx, move |v| Action::Edit(Edit::Line(i, LineField::Received, v)))
+                        .edit(&ctx)
                 }</td>
-                { cell(LineField::Spent, "spent", columns[4], raw(&line.spent), true) }
+                { cell(LineField::Spent, columns[4], raw(&line.spent), true) }
                 <td class="figure" data-testid={format!("balance-{}", line.id)}>
                     { result.filter(|r| r.valid).map_or("—".into(), |r| show_exact(r.balance)) }
                 </td>
                 <td class="figure" data-testid={format!("rate-{}", line.id)}>
                     { percent(result.filter(|r| r.valid).and_then(|r| r.execution_rate)) }
                 </td>
-                { cell(LineField::Note, "note", t(lang, "备注", "Note"), line.note.clone(), false) }
+                { cell(LineField::Note, t(lang, "备注", "Note"), line.note.clone(), false) }
                 <td class="row-actions">
-                    { seek_button(&ctx, &format!("{base}/spent"), &format!("{} {}", line.name, columns[4])) }
-                    { button("↑", format!("{} {}", t(lang, "上移第", "Move up line"), i + 1),
-                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveLine(i, Dir::Up))), i == 0) }
-                    { button("↓", format!("{} {}", t(lang, "下移第", "Move down line"), i + 1),
-                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveLine(i, Dir::Down))), i + 1 == count) }
-                    { button(t(lang, "删除", "Delete"), format!("{} {}", t(lang, "删除第", "Delete line"), i + 1),
-                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveLine(i))), false) }
+                    { seek_button(&ctx, &FieldPath::line(&line.id, LineField::Spent), &format!("{} {}", line.name, columns[4])) }
+                    { button("↑", format!("{} {row}", t(lang, "上移第", "Move up line")),
+                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveLine(up.clone(), Dir::Up))), i == 0) }
+                    { button("↓", format!("{} {row}", t(lang, "下移第", "Move down line")),
+                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveLine(down.clone(), Dir::Down))), row == count) }
+                    { button(t(lang, "删除", "Delete"), format!("{} {row}", t(lang, "删除第", "Delete line")),
+                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveLine(remove.clone()))), false) }
                 </td>
             </tr>
         }
     });
     html! {
-        <div id={dom_id("budget")} tabindex="-1">
+        <div id={dom_id(&FieldPath::Section(Section::Budget))} tabindex="-1">
             <h2>{ t(lang, "预算明细", "Budget lines") }
                 if !unit.is_empty() { <span class="unit">{ format!("（{}：{unit}）", t(lang, "单位", "unit")) }</span> }
             </h2>
-            { messages(&ctx, "budget") }
+            { messages(&ctx, &FieldPath::Section(Section::Budget)) }
             <div class="table-wrap">
                 <table class="budget">
                     <thead><tr>

@@ -1,10 +1,11 @@
 //! Labelled inputs that keep what was typed and show what is wrong with it, and the findings by
-//! path. An input's DOM id is `f:` + the path the core uses for it (`f:budget/b3/spent`).
+//! path. An input's DOM id is `f:` + the wire form of its [`FieldPath`] (`f:budget/b3/spent`).
 
 use super::i18n::t;
 use super::Host;
+use crate::edit::Edit;
 use crate::state::Action;
-use jixiao_core::{Evaluation, Lang, Level};
+use jixiao_core::{Evaluation, FieldPath, Lang, Level};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -13,22 +14,18 @@ use yew::prelude::*;
 /// The findings of an evaluation, looked up by path, with messages in the page's language.
 #[derive(PartialEq, Default)]
 pub struct FindingIndex {
-    by_path: HashMap<String, Vec<(Level, String)>>,
+    by_path: HashMap<FieldPath, Vec<(Level, String)>>,
     /// The same findings grouped by indicator id, for the rows of the tree.
     by_indicator: HashMap<String, std::rc::Rc<FindingIndex>>,
 }
 
 impl FindingIndex {
     pub fn new(eval: &Evaluation, lang: Lang) -> FindingIndex {
-        let mut by_path: HashMap<String, Vec<(Level, String)>> = HashMap::new();
+        let mut by_path: HashMap<FieldPath, Vec<(Level, String)>> = HashMap::new();
         let mut by_indicator: HashMap<String, FindingIndex> = HashMap::new();
         for f in &eval.findings {
             let entry = (f.level(), f.message(lang));
-            if let Some(id) = f
-                .path
-                .strip_prefix("indicators/")
-                .and_then(|p| p.split('/').next())
-            {
+            if let Some(id) = f.path.indicator() {
                 by_indicator
                     .entry(id.to_string())
                     .or_default()
@@ -53,26 +50,26 @@ impl FindingIndex {
         self.by_indicator.get(id).cloned().unwrap_or_default()
     }
 
-    pub fn at(&self, path: &str) -> &[(Level, String)] {
+    pub fn at(&self, path: &FieldPath) -> &[(Level, String)] {
         self.by_path.get(path).map_or(&[], Vec::as_slice)
     }
 
-    pub fn has_error(&self, path: &str) -> bool {
+    pub fn has_error(&self, path: &FieldPath) -> bool {
         self.at(path).iter().any(|(l, _)| *l == Level::Error)
     }
 }
 
-pub fn dom_id(path: &str) -> String {
+pub fn dom_id(path: &FieldPath) -> String {
     format!("f:{path}")
 }
 
-fn message_id(path: &str) -> String {
+fn message_id(path: &FieldPath) -> String {
     format!("m:{path}")
 }
 
 /// The messages of the findings at `path`, each with its level in words (colour is never the
 /// only signal).
-pub fn messages(ctx: &Host, path: &str) -> Html {
+pub fn messages(ctx: &Host, path: &FieldPath) -> Html {
     let lang = ctx.lang();
     let found = ctx.findings.at(path);
     if found.is_empty() {
@@ -104,7 +101,7 @@ pub enum Kind {
 /// One input with its label: visible (`visible_label`) or for assistive technology only
 /// (`aria-label`, in tables whose column headers show it).
 pub struct Field<'a> {
-    pub path: &'a str,
+    pub path: &'a FieldPath,
     pub label: &'a str,
     pub value: &'a str,
     pub kind: Kind,
@@ -113,7 +110,7 @@ pub struct Field<'a> {
 }
 
 impl<'a> Field<'a> {
-    pub fn new(path: &'a str, label: &'a str, value: &'a str) -> Field<'a> {
+    pub fn new(path: &'a FieldPath, label: &'a str, value: &'a str) -> Field<'a> {
         Field {
             path,
             label,
@@ -142,6 +139,12 @@ impl<'a> Field<'a> {
     pub fn placeholder(mut self, text: &'a str) -> Self {
         self.placeholder = text;
         self
+    }
+
+    /// The input, writing what is typed to its field.
+    pub fn edit(self, ctx: &Host) -> Html {
+        let path = self.path.clone();
+        self.render(ctx, move |v| Action::Edit(Edit::Set(path.clone(), v)))
     }
 
     pub fn render(self, ctx: &Host, to_action: impl Fn(String) -> Action + 'static) -> Html {
@@ -194,18 +197,20 @@ impl<'a> Field<'a> {
     }
 }
 
-/// A labelled `<select>`.
+/// A labelled `<select>` writing the chosen value to its field.
 pub fn select(
     ctx: &Host,
-    path: &str,
+    path: &FieldPath,
     label: &str,
     value: &str,
     options: &[(&str, &str)],
-    to_action: impl Fn(String) -> Action + 'static,
 ) -> Html {
     let id = dom_id(path);
-    let onchange =
-        ctx.on(move |e: Event| to_action(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let at = path.clone();
+    let onchange = ctx.on(move |e: Event| {
+        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::Edit(Edit::Set(at.clone(), value))
+    });
     let invalid = ctx.findings.has_error(path);
     let known = options.iter().any(|(v, _)| *v == value);
     html! {
@@ -236,11 +241,11 @@ pub fn button(text: &str, name: String, onclick: Callback<MouseEvent>, disabled:
 
 /// Focuses the element of a path, or of the nearest enclosing path that has one, and scrolls
 /// it into view.
-pub fn focus_path(path: &str) {
+pub fn focus_path(path: &FieldPath) {
     let document = gloo::utils::document();
-    let mut candidate = path.to_string();
-    loop {
-        if let Some(element) = document.get_element_by_id(&dom_id(&candidate)) {
+    let mut candidate = Some(path.clone());
+    while let Some(at) = candidate {
+        if let Some(element) = document.get_element_by_id(&dom_id(&at)) {
             if let Ok(el) = element.clone().dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }
@@ -249,10 +254,7 @@ pub fn focus_path(path: &str) {
             element.scroll_into_view_with_scroll_into_view_options(&options);
             return;
         }
-        match candidate.rfind('/') {
-            Some(i) => candidate.truncate(i),
-            None => return,
-        }
+        candidate = at.parent();
     }
 }
 
@@ -262,9 +264,9 @@ pub fn shown(value: Option<jixiao_core::Decimal>) -> String {
 }
 
 /// 需要多少: opens goal seeking for the field at `path`.
-pub fn seek_button(ctx: &Host, path: &str, label: &str) -> Html {
+pub fn seek_button(ctx: &Host, path: &FieldPath, label: &str) -> Html {
     let lang = ctx.lang();
-    let target = path.to_string();
+    let target = path.clone();
     html! {
         <button type="button" class="small seek-button" data-testid={format!("seek-{path}")}
             aria-label={format!("{} {label}", t(lang, "需要多少：", "How much is needed:"))}

@@ -4,19 +4,21 @@
 use super::fields::{button, dom_id, messages, seek_button, select, shown, Field};
 use super::i18n::{kind_label, t};
 use super::{use_ctx, Ctx, Host};
-use crate::edit::{Dir, Edit, LeafField};
+use crate::edit::{Dir, Edit};
 use crate::state::Action;
 use jixiao_core::model::{Group, Leaf, Node, RuleKind};
-use jixiao_core::scoring::{GroupResult, LeafResult};
+use jixiao_core::path::{FieldPath, NodeField, RuleField, Section, StepField};
+use jixiao_core::scoring::{Cursor, LeafResult};
 use jixiao_core::{Decimal, Num};
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// The results, handed out in document order as the tree is drawn (joined by position, so
+/// repeated ids still get their own results).
 struct Results<'a> {
-    leaves: HashMap<&'a str, &'a LeafResult>,
-    groups: HashMap<&'a str, &'a GroupResult>,
+    cursor: RefCell<Cursor<'a>>,
     /// (id, label) of the surveys, for the satisfaction rule's choice.
     surveys: Rc<Vec<(String, String)>>,
 }
@@ -32,8 +34,7 @@ pub fn indicator_editor() -> Html {
     let doc = ctx.state.doc.clone();
     let eval = ctx.state.eval.clone();
     let results = Results {
-        leaves: eval.leaves.iter().map(|l| (l.id.as_str(), l)).collect(),
-        groups: eval.groups.iter().map(|g| (g.id.as_str(), g)).collect(),
+        cursor: RefCell::new(Cursor::new(&eval)),
         surveys: Rc::new(
             doc.surveys
                 .iter()
@@ -50,19 +51,28 @@ pub fn indicator_editor() -> Html {
                 .collect(),
         ),
     };
-    let count = doc.indicators.len();
+    let section = FieldPath::Section(Section::Indicators);
+    let place = |i: usize| Place {
+        depth: 0,
+        first: i == 0,
+        last: i.saturating_add(1) == doc.indicators.len(),
+    };
+    let tree: Vec<Html> = doc
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, n)| node(&ctx, &results, n, place(i)))
+        .collect();
     html! {
-        <div id={dom_id("indicators")} tabindex="-1">
+        <div id={dom_id(&section)} tabindex="-1">
             <h2>{ t(lang, "绩效指标", "Indicators") }</h2>
-            { messages(&ctx, "indicators") }
-            <ul class="tree">
-                { for doc.indicators.iter().enumerate().map(|(i, n)| node(&ctx, &results, n, vec![i], count)) }
-            </ul>
+            { messages(&ctx, &section) }
+            <ul class="tree">{ for tree }</ul>
             <div class="add-row">
-                <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddNode { parent: vec![], group: true }))}>
+                <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddNode { parent: None, group: true }))}>
                     { t(lang, "＋ 一级指标（分组）", "+ First-level group") }
                 </button>
-                <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddNode { parent: vec![], group: false }))}>
+                <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddNode { parent: None, group: false }))}>
                     { t(lang, "＋ 指标", "+ Indicator") }
                 </button>
             </div>
@@ -70,14 +80,24 @@ pub fn indicator_editor() -> Html {
     }
 }
 
-fn node(ctx: &Ctx, results: &Results, n: &Node, path: Vec<usize>, siblings: usize) -> Html {
+/// Where a node stands among its siblings (for indentation and the ↑ ↓ buttons).
+#[derive(Clone, Copy, PartialEq)]
+struct Place {
+    depth: usize,
+    first: bool,
+    last: bool,
+}
+
+fn node(ctx: &Ctx, results: &Results, n: &Node, place: Place) -> Html {
     match n {
-        Node::Group(g) => group(ctx, results, g, path, siblings),
-        Node::Leaf(l) => html! {
-            <LeafRow key={l.id.clone()} leaf={l.clone()} {path} {siblings}
-                result={results.leaves.get(l.id.as_str()).map(|r| (*r).clone())}
-                host={ctx.for_indicator(&l.id)} surveys={results.surveys.clone()} />
-        },
+        Node::Group(g) => group(ctx, results, g, place),
+        Node::Leaf(l) => {
+            let result = results.cursor.borrow_mut().leaf().cloned();
+            html! {
+                <LeafRow key={l.id.clone()} leaf={l.clone()} {place} {result}
+                    host={ctx.for_indicator(&l.id)} surveys={results.surveys.clone()} />
+            }
+        }
     }
 }
 
@@ -86,8 +106,7 @@ fn node(ctx: &Ctx, results: &Results, n: &Node, path: Vec<usize>, siblings: usiz
 #[derive(Properties, PartialEq)]
 struct LeafProps {
     leaf: Leaf,
-    path: Vec<usize>,
-    siblings: usize,
+    place: Place,
     result: Option<LeafResult>,
     host: Host,
     surveys: Rc<Vec<(String, String)>>,
@@ -99,23 +118,21 @@ fn leaf_row(props: &LeafProps) -> Html {
         &props.host,
         props.result.as_ref(),
         &props.leaf,
-        props.path.clone(),
-        props.siblings,
+        props.place,
         &props.surveys,
     )
 }
 
 /// ↑ ↓ 删除 for a node.
-fn node_actions(ctx: &Host, name: &str, path: &[usize], siblings: usize) -> Html {
+fn node_actions(ctx: &Host, name: &str, id: &str, place: Place) -> Html {
     let lang = ctx.lang();
-    let last = *path.last().unwrap_or(&0);
-    let (up, down, delete) = (path.to_vec(), path.to_vec(), path.to_vec());
+    let (up, down, delete) = (id.to_string(), id.to_string(), id.to_string());
     html! {
         <span class="row-actions">
             { button("↑", format!("{} {name}", t(lang, "上移", "Move up")),
-                ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveNode(up.clone(), Dir::Up))), last == 0) }
+                ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveNode(up.clone(), Dir::Up))), place.first) }
             { button("↓", format!("{} {name}", t(lang, "下移", "Move down")),
-                ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveNode(down.clone(), Dir::Down))), last + 1 == siblings) }
+                ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveNode(down.clone(), Dir::Down))), place.last) }
             { button(t(lang, "删除", "Delete"), format!("{} {name}", t(lang, "删除", "Delete")),
                 ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveNode(delete.clone()))), false) }
         </span>
@@ -130,18 +147,34 @@ fn display_name<'a>(id: &'a str, name: &'a str) -> String {
     }
 }
 
-fn group(ctx: &Ctx, results: &Results, g: &Group, path: Vec<usize>, siblings: usize) -> Html {
+fn group(ctx: &Ctx, results: &Results, g: &Group, place: Place) -> Html {
     let lang = ctx.lang();
     let collapsed = ctx.state.collapsed.contains(&g.id);
-    let result = results.groups.get(g.id.as_str());
-    let base = format!("indicators/{}", g.id);
+    let result = results.cursor.borrow_mut().group();
+    let base = FieldPath::Node(g.id.clone(), None);
     let name = display_name(&g.id, &g.name);
     let id = g.id.clone();
-    let name_path = path.clone();
-    let (add_leaf, add_group) = (path.clone(), path.clone());
+    let (add_leaf, add_group) = (Some(g.id.clone()), Some(g.id.clone()));
     let count = g.children.len();
+    let children: Vec<Html> = if collapsed {
+        results.cursor.borrow_mut().skip(&g.children);
+        Vec::new()
+    } else {
+        g.children
+            .iter()
+            .enumerate()
+            .map(|(i, child)| {
+                let place = Place {
+                    depth: place.depth.saturating_add(1),
+                    first: i == 0,
+                    last: i.saturating_add(1) == count,
+                };
+                node(ctx, results, child, place)
+            })
+            .collect()
+    };
     html! {
-        <li class={classes!("group", format!("depth-{}", path.len().min(4)))}>
+        <li class={classes!("group", format!("depth-{}", place.depth.saturating_add(1).min(4)))}>
             <div class="group-head" id={dom_id(&base)} tabindex="-1">
                 <button type="button" class="toggle" aria-expanded={(!collapsed).to_string()}
                     aria-label={format!("{} {name}", if collapsed { t(lang, "展开", "Expand") } else { t(lang, "折叠", "Collapse") })}
@@ -149,8 +182,8 @@ fn group(ctx: &Ctx, results: &Results, g: &Group, path: Vec<usize>, siblings: us
                     { if collapsed { "▸" } else { "▾" } }
                 </button>
                 <span class="node-id">{ g.id.clone() }</span>
-                { Field::new(&format!("{base}/name"), t(lang, "分组名称", "Group name"), &g.name).in_table()
-                    .render(ctx, move |v| Action::Edit(Edit::NodeName(name_path.clone(), v))) }
+                { Field::new(&FieldPath::node(&g.id, NodeField::Name), t(lang, "分组名称", "Group name"), &g.name).in_table()
+                    .edit(ctx) }
                 <span class="subtotal" data-testid={format!("subtotal-{}", g.id)}>
                     { t(lang, "小计 ", "Subtotal ") }
                     <strong>{ shown(result.map(|r| r.score)) }</strong>{ " / " }{ shown(result.map(|r| r.points)) }
@@ -159,17 +192,11 @@ fn group(ctx: &Ctx, results: &Results, g: &Group, path: Vec<usize>, siblings: us
                     ctx.on(move |_: MouseEvent| Action::Edit(Edit::AddNode { parent: add_leaf.clone(), group: false })), false) }
                 { button(t(lang, "＋分组", "+ Group"), format!("{} {name}", t(lang, "添加分组到", "Add a group to")),
                     ctx.on(move |_: MouseEvent| Action::Edit(Edit::AddNode { parent: add_group.clone(), group: true })), false) }
-                { node_actions(ctx, &name, &path, siblings) }
+                { node_actions(ctx, &name, &g.id, place) }
             </div>
             { messages(ctx, &base) }
             if !collapsed {
-                <ul class="tree">
-                    { for g.children.iter().enumerate().map(|(i, child)| {
-                        let mut child_path = path.clone();
-                        child_path.push(i);
-                        node(ctx, results, child, child_path, count)
-                    }) }
-                </ul>
+                <ul class="tree">{ for children }</ul>
             }
         </li>
     }
@@ -179,28 +206,19 @@ fn leaf(
     ctx: &Host,
     result: Option<&LeafResult>,
     l: &Leaf,
-    path: Vec<usize>,
-    siblings: usize,
+    place: Place,
     surveys: &[(String, String)],
 ) -> Html {
     let lang = ctx.lang();
-    let base = format!("indicators/{}", l.id);
+    let base = FieldPath::Node(l.id.clone(), None);
+    let at = |field| FieldPath::node(&l.id, field);
     let name = display_name(&l.id, &l.name);
-    let field = |key: &str, label: &str, value: String, number: bool, f: LeafField| {
-        let p = path.clone();
-        let fpath = format!("{base}/{key}");
-        let field = Field::new(&fpath, label, &value);
-        let field = if number { field.number() } else { field };
-        field.render(ctx, move |v| Action::Edit(Edit::Leaf(p.clone(), f, v)))
-    };
     let kinds: Vec<(&str, &str)> = RuleKind::ALL
         .iter()
         .map(|k| (k.name(), kind_label(lang, k.name())))
         .collect();
-    let kind_path = path.clone();
-    let applicable_path = path.clone();
-    let name_path = path.clone();
-    let reason_path = path.clone();
+    let applicable_path = at(NodeField::Applicable);
+    let applicable_id = dom_id(&applicable_path);
     let outcome = match result {
         Some(r) if !r.applicable => {
             html! { <span class="outcome na">{ t(lang, "不适用，不计分", "Not applicable") }</span> }
@@ -221,134 +239,103 @@ fn leaf(
         <li class={classes!("leaf", (!l.applicable).then_some("not-applicable"))}>
             <div class="leaf-head" id={dom_id(&base)} tabindex="-1">
                 <span class="node-id">{ l.id.clone() }</span>
-                { Field::new(&format!("{base}/name"), t(lang, "指标名称", "Indicator name"), &l.name).in_table()
-                    .render(ctx, move |v| Action::Edit(Edit::NodeName(name_path.clone(), v))) }
+                { Field::new(&at(NodeField::Name), t(lang, "指标名称", "Indicator name"), &l.name).in_table()
+                    .edit(ctx) }
                 { outcome }
-                { node_actions(ctx, &name, &path, siblings) }
+                { node_actions(ctx, &name, &l.id, place) }
             </div>
             { messages(ctx, &base) }
             <div class="leaf-body">
-                { field("points", t(lang, "分值", "Points"), raw(&l.points), true, LeafField::Points) }
-                { select(ctx, &format!("{base}/rule/kind"), t(lang, "计分方式", "Rule"), &l.rule.kind, &kinds,
-                    move |v| Action::Edit(Edit::RuleKind(kind_path.clone(), v))) }
+                { Field::new(&at(NodeField::Points), t(lang, "分值", "Points"), &raw(&l.points)).number().edit(ctx) }
+                { select(ctx, &FieldPath::rule(&l.id, RuleField::Kind), t(lang, "计分方式", "Rule"), &l.rule.kind, &kinds) }
                 <div class="field checkbox">
-                    <input type="checkbox" id={dom_id(&format!("{base}/applicable"))} checked={!l.applicable}
-                        onchange={ctx.on(move |e: Event| Action::Edit(Edit::Applicable(applicable_path.clone(),
-                            !e.target_unchecked_into::<HtmlInputElement>().checked())))} />
-                    <label for={dom_id(&format!("{base}/applicable"))}>{ t(lang, "不适用", "Not applicable") }</label>
+                    <input type="checkbox" id={applicable_id.clone()} checked={!l.applicable}
+                        onchange={ctx.on(move |e: Event| {
+                            let not_applicable = e.target_unchecked_into::<HtmlInputElement>().checked();
+                            Action::Edit(Edit::Set(applicable_path.clone(), (!not_applicable).to_string()))
+                        })} />
+                    <label for={applicable_id}>{ t(lang, "不适用", "Not applicable") }</label>
                 </div>
-                { rule_fields(ctx, l, &path, &base, surveys) }
+                { rule_fields(ctx, l, surveys) }
             </div>
-            { steps(ctx, l, &path, &base) }
+            { steps(ctx, l) }
             <div class="leaf-reason">
-                { Field::new(&format!("{base}/reason"), t(lang, "偏差原因分析及改进措施", "Reason for deviation and remedy"), &l.reason).area()
-                    .render(ctx, move |v| Action::Edit(Edit::Leaf(reason_path.clone(), LeafField::Reason, v))) }
+                { Field::new(&at(NodeField::Reason), t(lang, "偏差原因分析及改进措施", "Reason for deviation and remedy"), &l.reason).area()
+                    .edit(ctx) }
             </div>
         </li>
     }
 }
 
 /// The fields the rule's kind needs, and no others.
-fn rule_fields(
-    ctx: &Host,
-    l: &Leaf,
-    path: &[usize],
-    base: &str,
-    surveys: &[(String, String)],
-) -> Html {
+fn rule_fields(ctx: &Host, l: &Leaf, surveys: &[(String, String)]) -> Html {
     let lang = ctx.lang();
     let r = &l.rule;
-    let field = |key: &str, label: &str, value: String, number: bool, f: LeafField| {
-        let p = path.to_vec();
-        let fpath = format!("{base}/{key}");
-        let field = Field::new(&fpath, label, &value);
+    let field = |f: RuleField, label: &str, value: String, number: bool| {
+        let path = FieldPath::rule(&l.id, f);
+        let field = Field::new(&path, label, &value);
         let field = if number { field.number() } else { field };
-        field.render(ctx, move |v| Action::Edit(Edit::Leaf(p.clone(), f, v)))
+        field.edit(ctx)
     };
-    let choice = |key: &str, label: &str, value: &str, options: &[(&str, &str)], f: LeafField| {
-        let p = path.to_vec();
-        select(
-            ctx,
-            &format!("{base}/{key}"),
-            label,
-            value,
-            options,
-            move |v| Action::Edit(Edit::Leaf(p.clone(), f, v)),
-        )
+    let choice = |f: RuleField, label: &str, value: &str, options: &[(&str, &str)]| {
+        select(ctx, &FieldPath::rule(&l.id, f), label, value, options)
     };
-    let target = |label| {
-        field(
-            "rule/target",
-            label,
-            raw(&r.target),
-            true,
-            LeafField::Target,
-        )
-    };
-    let actual = |label| {
-        field(
-            "rule/actual",
-            label,
-            raw(&r.actual),
-            true,
-            LeafField::Actual,
-        )
-    };
+    let target = |label| field(RuleField::Target, label, raw(&r.target), true);
+    let actual = |label| field(RuleField::Actual, label, raw(&r.actual), true);
     let unit = || {
-        field(
-            "unit",
+        Field::new(
+            &FieldPath::node(&l.id, NodeField::Unit),
             t(lang, "计量单位", "Unit"),
-            l.unit().to_string(),
-            false,
-            LeafField::Unit,
+            l.unit(),
         )
+        .edit(ctx)
     };
-    let seek = || seek_button(ctx, &format!("{base}/rule/actual"), &l.name);
+    let seek = || seek_button(ctx, &FieldPath::rule(&l.id, RuleField::Actual), &l.name);
     match r.kind() {
         Some(RuleKind::AtLeast) => html! { <>
             { target(t(lang, "年度指标值", "Target")) }{ actual(t(lang, "实际完成值", "Actual")) }{ unit() }{ seek() }
         </> },
         Some(RuleKind::AtMost) => html! { <>
             { target(t(lang, "年度指标值（上限）", "Target (maximum)")) }{ actual(t(lang, "实际完成值", "Actual")) }{ unit() }{ seek() }
-            { choice("rule/formula", t(lang, "反向计分公式", "Formula"), r.formula.as_deref().unwrap_or("ratio"),
-                &[("ratio", t(lang, "目标/实际（A/B）", "target / actual")), ("linear", t(lang, "1 −（实际−目标）/目标", "1 − (actual − target) / target"))],
-                LeafField::Formula) }
+            { choice(RuleField::Formula, t(lang, "反向计分公式", "Formula"), r.formula.as_deref().unwrap_or("ratio"),
+                &[("ratio", t(lang, "目标/实际（A/B）", "target / actual")), ("linear", t(lang, "1 −（实际−目标）/目标", "1 − (actual − target) / target"))]) }
         </> },
         Some(RuleKind::Equal) => html! { <>
             { target(t(lang, "年度指标值", "Target")) }{ actual(t(lang, "实际完成值", "Actual")) }
-            { field("rule/tolerance", t(lang, "允许偏差", "Tolerance"), raw(&r.tolerance), true, LeafField::Tolerance) }{ unit() }
+            { field(RuleField::Tolerance, t(lang, "允许偏差", "Tolerance"), raw(&r.tolerance), true) }{ unit() }
         </> },
         Some(RuleKind::Deadline) => html! { <>
-            { field("rule/target", t(lang, "计划完成日期", "Due date"), raw(&r.target), false, LeafField::Target) }
-            { field("rule/actual", t(lang, "实际完成日期", "Completed on"), raw(&r.actual), false, LeafField::Actual) }
+            { field(RuleField::Target, t(lang, "计划完成日期", "Due date"), raw(&r.target), false) }
+            { field(RuleField::Actual, t(lang, "实际完成日期", "Completed on"), raw(&r.actual), false) }
         </> },
         Some(RuleKind::Qualitative) => html! { <>
-            { choice("rule/tier", t(lang, "评价档次", "Tier"), r.tier.as_deref().unwrap_or(""),
+            { choice(RuleField::Tier, t(lang, "评价档次", "Tier"), r.tier.as_deref().unwrap_or(""),
                 &[("", t(lang, "（请选择）", "(choose)")),
                   ("achieved", t(lang, "达成（80%–100%）", "Achieved (80–100%)")),
                   ("partial", t(lang, "部分达成并具有一定效果（60%–80%）", "Partly achieved (60–80%)")),
-                  ("missed", t(lang, "未达成且效果较差（0–60%）", "Missed (0–60%)"))],
-                LeafField::Tier) }
-            { field("rule/fraction", t(lang, "得分比例（0–1）", "Fraction (0–1)"), raw(&r.fraction), true, LeafField::Fraction) }
+                  ("missed", t(lang, "未达成且效果较差（0–60%）", "Missed (0–60%)"))]) }
+            { field(RuleField::Fraction, t(lang, "得分比例（0–1）", "Fraction (0–1)"), raw(&r.fraction), true) }
         </> },
         Some(RuleKind::Manual) => field(
-            "rule/score",
+            RuleField::Score,
             t(lang, "得分", "Score"),
             raw(&r.score),
             true,
-            LeafField::Score,
         ),
-        Some(RuleKind::BudgetExecution) | Some(RuleKind::FundArrival) => html! {
-            <p class="hint" id={dom_id(&format!("{base}/rule"))} tabindex="-1">
-                { t(lang, "按预算明细自动计算。", "Computed from the budget lines.") }
-                { messages(ctx, &format!("{base}/rule")) }
-            </p>
-        },
+        Some(RuleKind::BudgetExecution) | Some(RuleKind::FundArrival) => {
+            let rule = FieldPath::node(&l.id, NodeField::Rule(None));
+            html! {
+                <p class="hint" id={dom_id(&rule)} tabindex="-1">
+                    { t(lang, "按预算明细自动计算。", "Computed from the budget lines.") }
+                    { messages(ctx, &rule) }
+                </p>
+            }
+        }
         Some(RuleKind::Satisfaction) => {
             let mut options: Vec<(&str, &str)> = vec![("", t(lang, "（请选择）", "(choose)"))];
             options.extend(surveys.iter().map(|(a, b)| (a.as_str(), b.as_str())));
             html! { <>
-                { choice("rule/survey", t(lang, "满意度调查", "Survey"), r.survey.as_deref().unwrap_or(""), &options, LeafField::Survey) }
+                { choice(RuleField::Survey, t(lang, "满意度调查", "Survey"), r.survey.as_deref().unwrap_or(""), &options) }
                 { target(t(lang, "目标满意度（%）", "Target (%)")) }
             </> }
         }
@@ -357,28 +344,31 @@ fn rule_fields(
 }
 
 /// 区间计分: optional for rate-based rules.
-fn steps(ctx: &Host, l: &Leaf, path: &[usize], base: &str) -> Html {
+fn steps(ctx: &Host, l: &Leaf) -> Html {
     let lang = ctx.lang();
     if !l.rule.kind().is_some_and(RuleKind::takes_steps) {
         return Html::default();
     }
-    let toggle_path = path.to_vec();
-    let check_id = dom_id(&format!("{base}/rule/steps"));
+    let toggle_path = l.id.clone();
+    let check_id = format!(
+        "{}/steps",
+        dom_id(&FieldPath::node(&l.id, NodeField::Rule(None)))
+    );
     let on = l.rule.steps.is_some();
     let rows = l.rule.steps.iter().flatten().enumerate().map(|(i, s)| {
-        let (pm, pf, pr) = (path.to_vec(), path.to_vec(), path.to_vec());
+        let remove = l.id.clone();
         html! {
             <li class="step">
-                { Field::new(&format!("{base}/rule/steps/{i}/min"), t(lang, "完成率不低于（%）", "From rate (%)"), &raw(&s.min)).number()
-                    .render(ctx, move |v| Action::Edit(Edit::StepMin(pm.clone(), i, v))) }
-                { Field::new(&format!("{base}/rule/steps/{i}/fraction"), t(lang, "得分比例", "Fraction"), &raw(&s.fraction)).number()
-                    .render(ctx, move |v| Action::Edit(Edit::StepFraction(pf.clone(), i, v))) }
-                { button(t(lang, "删除", "Delete"), format!("{} {}", t(lang, "删除区间", "Delete step"), i + 1),
-                    ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveStep(pr.clone(), i))), false) }
+                { Field::new(&FieldPath::rule(&l.id, RuleField::Step(i, StepField::Min)), t(lang, "完成率不低于（%）", "From rate (%)"), &raw(&s.min)).number()
+                    .edit(ctx) }
+                { Field::new(&FieldPath::rule(&l.id, RuleField::Step(i, StepField::Fraction)), t(lang, "得分比例", "Fraction"), &raw(&s.fraction)).number()
+                    .edit(ctx) }
+                { button(t(lang, "删除", "Delete"), format!("{} {}", t(lang, "删除区间", "Delete step"), i.saturating_add(1)),
+                    ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveStep(remove.clone(), i))), false) }
             </li>
         }
     });
-    let add_path = path.to_vec();
+    let add_path = l.id.clone();
     html! {
         <div class="steps">
             <div class="field checkbox">

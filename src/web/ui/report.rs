@@ -114,7 +114,12 @@ fn report_actions() -> Html {
         };
         let copy = {
             let ctx = ctx.clone();
-            let text = draft::draft_text(&doc, &eval, lang);
+            let text = {
+                let (doc, eval) = (doc.clone(), eval.clone());
+                use_memo((ctx.state.revision, lang), move |(_, lang)| {
+                    draft::draft_text(&doc, &eval, *lang)
+                })
+            };
             Callback::from(move |_: MouseEvent| {
                 let notice = if copy_text(&text) {
                     Notice::info("报告文字已复制，可直接粘贴。", "The report text is copied.")

@@ -6,7 +6,9 @@ use super::i18n::t;
 use super::use_ctx;
 use crate::state::Action;
 use jixiao_core::model::Node;
-use jixiao_core::{Lang, Level};
+use jixiao_core::path::Names;
+use jixiao_core::scoring::Cursor;
+use jixiao_core::{FieldPath, Lang, Level};
 use yew::prelude::*;
 
 /// The grade's position among the bands, for its colour (1 best).
@@ -24,22 +26,18 @@ pub fn results_panel() -> Html {
     let doc = ctx.state.doc.clone();
     let eval = ctx.state.eval.clone();
     let grade = eval.grade.clone();
-    let first_level = doc.indicators.iter().map(|n| {
+    // First-level rows joined to their results by position (ids may repeat).
+    let mut cursor = Cursor::new(&eval);
+    let first_level: Vec<Html> = doc.indicators.iter().map(|n| {
         let (points, score, valid) = match n {
-            Node::Group(g) => eval
-                .groups
-                .iter()
-                .find(|r| r.id == g.id)
-                .map_or((None, None, true), |r| {
-                    (Some(r.points), Some(r.score), true)
-                }),
-            Node::Leaf(l) => eval
-                .leaves
-                .iter()
-                .find(|r| r.id == l.id)
-                .map_or((None, None, true), |r| {
-                    (Some(r.points), Some(r.score), r.valid)
-                }),
+            Node::Group(g) => {
+                let r = cursor.group();
+                cursor.skip(&g.children);
+                r.map_or((None, None, true), |r| (Some(r.points), Some(r.score), true))
+            }
+            Node::Leaf(_) => cursor
+                .leaf()
+                .map_or((None, None, true), |r| (Some(r.points), Some(r.score), r.valid)),
         };
         let name = if n.name().is_empty() {
             n.id().to_string()
@@ -53,24 +51,27 @@ pub fn results_panel() -> Html {
                 <td class={classes!("figure", (!valid).then_some("invalid"))}>{ shown(score) }</td>
             </tr>
         }
-    });
+    }).collect();
     let (errors, warnings) = (eval.errors(), eval.warnings());
     let shown_findings = 100;
     let hidden = eval.findings.len().saturating_sub(shown_findings);
+    let names = Names::new(&doc);
     let findings = eval.findings.iter().take(shown_findings).map(|f| {
         let path = f.path.clone();
+        let field = names.describe(&f.path, lang);
         let (class, word, icon) = match f.level() {
             Level::Error => ("finding error", t(lang, "错误", "Error"), "×"),
             Level::Warning => ("finding warning", t(lang, "警告", "Warning"), "!"),
         };
         html! {
             <li>
-                <button type="button" class={class} data-testid="finding" data-code={f.code()} data-path={f.path.clone()}
+                <button type="button" class={class} data-testid="finding" data-code={f.code()} data-path={f.path.to_string()}
                     onclick={ctx.on(move |_: MouseEvent| Action::Focus(path.clone()))}>
                     <span class="icon" aria-hidden="true">{ icon }</span>
                     <strong>{ word }</strong>
+                    <span class="finding-field">{ field }</span>
                     <span class="finding-text">{ f.message(lang) }</span>
-                    <code class="finding-path">{ f.path.clone() }</code>
+                    <code class="finding-path">{ f.path.to_string() }</code>
                 </button>
             </li>
         }
@@ -148,7 +149,12 @@ pub fn results_panel() -> Html {
 fn lost_points() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
-    let lost = jixiao_core::whatif::lost_points(&ctx.state.doc, &ctx.state.eval);
+    let lost = {
+        let (doc, eval) = (ctx.state.doc.clone(), ctx.state.eval.clone());
+        use_memo(ctx.state.revision, move |_| {
+            jixiao_core::whatif::lost_points(&doc, &eval)
+        })
+    };
     if lost.is_empty() {
         return Html::default();
     }
@@ -161,7 +167,7 @@ fn lost_points() -> Html {
             </tr></thead>
             <tbody>
                 { for lost.iter().take(8).map(|l| {
-                    let path = format!("indicators/{}", l.id);
+                    let path = FieldPath::Node(l.id.clone(), None);
                     html! { <tr>
                         <th scope="row">
                             <button type="button" class="link" onclick={ctx.on(move |_: MouseEvent| Action::Focus(path.clone()))}>

@@ -6,67 +6,15 @@ use super::i18n::t;
 use super::{use_ctx, Ctx};
 use crate::edit::Edit;
 use crate::state::Action;
-use jixiao_core::model::Document;
-use jixiao_core::whatif::{self, Direction, Goal, Method, Seek, Summary};
-use jixiao_core::{Decimal, Lang};
+use jixiao_core::path::Names;
+use jixiao_core::whatif::{self, Direction, Goal, Method, Seek, SeekError, Summary};
+use jixiao_core::{Decimal, FieldPath, Lang, Message};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// A path as the user knows the field: "残疾人职业技能培训 · 执行数".
-pub fn path_label(doc: &Document, path: &str, lang: Lang) -> String {
-    let parts: Vec<&str> = path.split('/').collect();
-    let field = |f: &str| -> &'static str {
-        match f {
-            "planned" => t(lang, "全年预算数", "budget"),
-            "received" => t(lang, "到位数", "received"),
-            "spent" => t(lang, "执行数", "spent"),
-            "initial" => t(lang, "年初预算数", "initial budget"),
-            "points" => t(lang, "分值", "points"),
-            "target" => t(lang, "年度指标值", "target"),
-            "actual" => t(lang, "实际完成值", "actual"),
-            "tolerance" => t(lang, "允许偏差", "tolerance"),
-            "fraction" => t(lang, "得分比例", "fraction"),
-            "score" => t(lang, "得分", "score"),
-            "respondents" => t(lang, "有效调查人数", "respondents"),
-            "weight" => t(lang, "权重", "weight"),
-            _ => "",
-        }
-    };
-    match parts.as_slice() {
-        ["budget", id, f] => {
-            let name = doc
-                .budget
-                .iter()
-                .find(|b| b.id == *id)
-                .map_or(*id, |b| b.name.as_str());
-            format!("{name} · {}", field(f))
-        }
-        ["indicators", id, .., f] => {
-            let name =
-                whatif::paths::leaf(&doc.indicators, id).map_or(id.to_string(), |l| l.name.clone());
-            format!("{id} {name} · {}", field(f))
-        }
-        ["surveys", s, "questions", q, "counts", i] => {
-            let survey = doc.surveys.iter().find(|x| x.id == *s);
-            let n = survey
-                .and_then(|x| x.questions.iter().position(|y| y.id == *q))
-                .map_or(0, |n| n + 1);
-            let option = survey
-                .and_then(|x| x.options.get(i.parse::<usize>().unwrap_or(usize::MAX)))
-                .map_or(String::new(), |o| o.label.clone());
-            format!(
-                "{s} {}{n}{} · {option} {}",
-                t(lang, "第", "Q"),
-                t(lang, "题", ""),
-                t(lang, "人数", "count")
-            )
-        }
-        ["surveys", s, "options", i, f] => {
-            format!("{s} {} {} · {}", t(lang, "选项", "option"), i, field(f))
-        }
-        ["surveys", s, f] => format!("{s} · {}", field(f)),
-        _ => path.to_string(),
-    }
+/// A field as the user knows it: `预算明细第3行“残疾人职业技能培训”的执行数`.
+pub fn path_label(names: &Names, path: &FieldPath, lang: Lang) -> String {
+    names.describe(path, lang)
 }
 
 fn summary_rows(lang: Lang, base: &Summary, others: &[&Summary]) -> Html {
@@ -143,12 +91,21 @@ pub fn scenario_editor() -> Html {
     let lang = ctx.lang();
     let doc = ctx.state.doc.clone();
     let eval = ctx.state.eval.clone();
-    let base = Summary::of(&doc, &eval);
-    let outcomes: Vec<_> = doc
-        .scenarios
-        .iter()
-        .map(|s| whatif::compare(&doc, &eval, s))
-        .collect();
+    // Comparing rescoring the document once per change: only when the document changes.
+    let compared = {
+        let (doc, eval) = (doc.clone(), eval.clone());
+        use_memo(ctx.state.revision, move |_| {
+            let base = Summary::of(&doc, &eval);
+            let outcomes: Vec<_> = doc
+                .scenarios
+                .iter()
+                .map(|s| whatif::compare(&doc, &eval, s))
+                .collect();
+            (base, outcomes)
+        })
+    };
+    let (base, outcomes) = (&compared.0, &compared.1);
+    let names = Names::new(&doc);
     let summaries: Vec<&Summary> = outcomes
         .iter()
         .filter_map(|o| o.as_ref().ok())
@@ -189,10 +146,10 @@ pub fn scenario_editor() -> Html {
                                 </th>
                             }) }
                         </tr></thead>
-                        <tbody>{ summary_rows(lang, &base, &summaries) }</tbody>
+                        <tbody>{ summary_rows(lang, base, &summaries) }</tbody>
                     </table>
                 </div>
-                { for doc.scenarios.iter().zip(&outcomes).map(|(s, o)| match o {
+                { for doc.scenarios.iter().zip(outcomes).map(|(s, o)| match o {
                     Ok(o) => html! {
                         <section class="scenario-changes" data-testid="scenario-changes">
                             <h3>{ format!("{}：{} {}", s.name, t(lang, "总分变化", "total change"), delta_text(o.delta)) }</h3>
@@ -202,13 +159,13 @@ pub fn scenario_editor() -> Html {
                                     <th scope="col">{ t(lang, "新值", "New") }</th><th scope="col">{ t(lang, "得分变化（单独）", "Score change (alone)") }</th>
                                 </tr></thead>
                                 <tbody>{ for o.changes.iter().map(|c| html! { <tr>
-                                    <td>{ path_label(&doc, &c.path, lang) }</td><td class="figure">{ c.old.clone() }</td>
+                                    <td>{ path_label(&names, &c.path, lang) }</td><td class="figure">{ c.old.clone() }</td>
                                     <td class="figure">{ c.new.clone() }</td><td class="figure">{ delta_text(c.delta) }</td>
                                 </tr> }) }</tbody>
                             </table>
                         </section>
                     },
-                    Err(e) => html! { <p class="msg error">{ format!("{}：{}", s.name, if lang == Lang::Zh { e.zh() } else { e.en() }) }</p> },
+                    Err(e) => html! { <p class="msg error">{ format!("{}：{}", s.name, e.text(lang)) }</p> },
                 }) }
             }
             <SeekPanel />
@@ -221,11 +178,12 @@ fn scenario_save() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let name = use_state(String::new);
-    let changes = ctx
-        .state
-        .scenario_base
-        .as_ref()
-        .map_or(0, |b| whatif::diff(b, &ctx.state.doc).len());
+    let changes = {
+        let (base, doc) = (ctx.state.scenario_base.clone(), ctx.state.doc.clone());
+        *use_memo(ctx.state.revision, move |_| {
+            base.as_ref().map_or(0, |b| whatif::diff(b, &doc).len())
+        })
+    };
     let save = {
         let ctx = ctx.clone();
         let name = name.clone();
@@ -248,25 +206,44 @@ fn seek_panel() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let doc = ctx.state.doc.clone();
-    let paths = whatif::numeric_paths(&doc);
+    let paths = {
+        let doc = doc.clone();
+        use_memo(ctx.state.revision, move |_| whatif::numeric_paths(&doc))
+    };
+    let names = Names::new(&doc);
     let path = use_state(|| {
         ctx.state
             .seek_path
             .clone()
             .or_else(|| paths.first().cloned())
-            .unwrap_or_default()
     });
     {
         let path = path.clone();
         use_effect_with(ctx.state.seek_path.clone(), move |wanted| {
             if let Some(p) = wanted {
-                path.set(p.clone());
+                path.set(Some(p.clone()));
             }
         });
     }
     let goal = use_state(|| "full".to_string());
     let total = use_state(|| "90".to_string());
-    let answer = seek_answer(&ctx, &doc, &path, &goal, &total);
+    // Seeking rescoring the document many times: only when the document or the question changes.
+    let sought = {
+        let doc = doc.clone();
+        use_memo(
+            (
+                ctx.state.revision,
+                (*path).clone(),
+                (*goal).clone(),
+                (*total).clone(),
+            ),
+            move |(_, path, goal, total)| {
+                let goal = read_goal(goal, total)?;
+                Ok(path.as_ref().map(|p| whatif::seek(&doc, p, &goal)))
+            },
+        )
+    };
+    let answer = seek_answer(&ctx, &names, (*path).as_ref(), &sought);
     let grades: Vec<String> = ctx
         .state
         .eval
@@ -283,8 +260,12 @@ fn seek_panel() -> Html {
             <div class="seek-form">
                 <div class="field">
                     <label for="seek-path">{ t(lang, "字段", "Field") }</label>
-                    <select id="seek-path" onchange={let path = path.clone(); Callback::from(move |e: Event| path.set(e.target_unchecked_into::<HtmlSelectElement>().value()))}>
-                        { for paths.iter().map(|p| html! { <option value={p.clone()} selected={*p == *path}>{ path_label(&doc, p, lang) }</option> }) }
+                    <select id="seek-path" onchange={let path = path.clone(); Callback::from(move |e: Event| {
+                        path.set(e.target_unchecked_into::<HtmlSelectElement>().value().parse().ok())
+                    })}>
+                        { for paths.iter().map(|p| html! {
+                            <option value={p.to_string()} selected={Some(p) == (*path).as_ref()}>{ path_label(&names, p, lang) }</option>
+                        }) }
                     </select>
                 </div>
                 <div class="field">
@@ -308,29 +289,39 @@ fn seek_panel() -> Html {
     }
 }
 
-/// The answer for the chosen field and goal, with a button to use the value.
-fn seek_answer(ctx: &Ctx, doc: &Document, path: &str, goal: &str, total: &str) -> Html {
-    let lang = ctx.lang();
-    let goal = match goal.split_once(':') {
+/// The goal as chosen in the form; a target total that is not a number is said so.
+fn read_goal(goal: &str, total: &str) -> Result<Goal, ()> {
+    Ok(match goal.split_once(':') {
         Some(("grade", g)) => Goal::Grade(g.to_string()),
-        _ if goal == "total" => match jixiao_core::number::parse_decimal(total) {
-            Ok(t) => Goal::Total(t),
-            Err(_) => {
-                return html! { <p class="msg error">{ t(lang, "目标总分不是数字", "The target total is not a number") }</p> }
-            }
-        },
+        _ if goal == "total" => {
+            Goal::Total(jixiao_core::number::parse_decimal(total).map_err(|_| ())?)
+        }
         _ => Goal::Full,
+    })
+}
+
+/// The answer for the chosen field and goal, with a button to use the value.
+fn seek_answer(
+    ctx: &Ctx,
+    names: &Names,
+    path: Option<&FieldPath>,
+    sought: &Result<Option<Result<Seek, SeekError>>, ()>,
+) -> Html {
+    let lang = ctx.lang();
+    let (path, answer) = match (path, sought) {
+        (_, Err(())) => {
+            return html! { <p class="msg error">{ t(lang, "目标总分不是数字", "The target total is not a number") }</p> }
+        }
+        (Some(path), Ok(Some(answer))) => (path, answer),
+        _ => return Html::default(),
     };
-    if path.is_empty() {
-        return Html::default();
-    }
-    match whatif::seek(doc, path, &goal) {
+    match answer {
         Err(e) => {
-            html! { <p class="msg error">{ if lang == Lang::Zh { e.zh() } else { e.en() } }</p> }
+            html! { <p class="msg error">{ e.text(lang) }</p> }
         }
         Ok(Seek::Unreachable { best_total }) => html! {
             <p class="msg warning"><strong>{ t(lang, "无法达到：", "Unreachable: ") }</strong>
-                { format!("{}{}", t(lang, "无论该字段取何值都达不到这个目标（最多可得 ", "no value of this field reaches the goal (the best total is "), shown(Some(best_total))) }
+                { format!("{}{}", t(lang, "无论该字段取何值都达不到这个目标（最多可得 ", "no value of this field reaches the goal (the best total is "), shown(Some(*best_total))) }
                 { t(lang, " 分）。", ").") }</p>
         },
         Ok(Seek::Found {
@@ -343,11 +334,11 @@ fn seek_answer(ctx: &Ctx, doc: &Document, path: &str, goal: &str, total: &str) -
             grade,
             ..
         }) => {
-            let what = match direction {
+            let what = match *direction {
                 Direction::AtLeast => t(lang, "至少需要", "needs at least"),
                 Direction::AtMost => t(lang, "最多可以是", "may be at most"),
             };
-            let how = match method {
+            let how = match *method {
                 Method::Exact => t(lang, "精确求解", "exact").to_string(),
                 Method::Bisection => format!(
                     "{}{}",
@@ -355,18 +346,18 @@ fn seek_answer(ctx: &Ctx, doc: &Document, path: &str, goal: &str, total: &str) -
                     precision.normalize()
                 ),
             };
-            let (p, v) = (path.to_string(), value.to_string());
+            let (p, v) = (path.clone(), value.to_string());
             html! { <>
                 <p>
-                    <strong>{ path_label(doc, path, lang) }</strong>{ format!(" {what} ") }
+                    <strong>{ path_label(names, path, lang) }</strong>{ format!(" {what} ") }
                     <strong data-testid="seek-value">{ value.to_string() }</strong>
                     { format!("（{how}）") }
                 </p>
-                <p>{ format!("{}{}{}{}", t(lang, "采用后总分 ", "With it the total is "), shown(Some(total)), t(lang, "，等级 ", ", grade "), grade.unwrap_or_default()) }
-                    if already { { t(lang, "；当前值已达到目标。", "; the current value already reaches the goal.") } }
+                <p>{ format!("{}{}{}{}", t(lang, "采用后总分 ", "With it the total is "), shown(Some(*total)), t(lang, "，等级 ", ", grade "), grade.clone().unwrap_or_default()) }
+                    if *already { { t(lang, "；当前值已达到目标。", "; the current value already reaches the goal.") } }
                 </p>
                 <button type="button" class="button" data-testid="seek-apply"
-                    onclick={ctx.on(move |_: MouseEvent| Action::Edit(Edit::SetPath(p.clone(), v.clone())))}>
+                    onclick={ctx.on(move |_: MouseEvent| Action::Edit(Edit::Set(p.clone(), v.clone())))}>
                     { t(lang, "采用此值", "Use this value") }
                 </button>
             </> }

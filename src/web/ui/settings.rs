@@ -3,8 +3,9 @@
 use super::fields::{button, dom_id, messages, Field};
 use super::i18n::t;
 use super::use_ctx;
-use crate::edit::{Edit, SettingField};
+use crate::edit::Edit;
 use crate::state::Action;
+use jixiao_core::path::{FieldPath, Section, SettingField};
 use jixiao_core::Num;
 use yew::prelude::*;
 
@@ -30,7 +31,6 @@ pub fn settings_editor() -> Html {
     let thresholds = [
         (
             SettingField::DeviationThreshold,
-            "deviation_threshold",
             &doc.settings.deviation_threshold,
             t(
                 lang,
@@ -41,7 +41,6 @@ pub fn settings_editor() -> Html {
         ),
         (
             SettingField::MinExecutionRate,
-            "min_execution_rate",
             &doc.settings.min_execution_rate,
             t(
                 lang,
@@ -52,7 +51,6 @@ pub fn settings_editor() -> Html {
         ),
         (
             SettingField::MismatchMargin,
-            "mismatch_margin",
             &doc.settings.mismatch_margin,
             t(
                 lang,
@@ -63,11 +61,11 @@ pub fn settings_editor() -> Html {
         ),
     ];
     html! {
-        <div id={dom_id("settings")} tabindex="-1">
+        <div id={dom_id(&FieldPath::Section(Section::Settings))} tabindex="-1">
             <h2>{ t(lang, "等级划分", "Grade bands") }</h2>
             <p class="hint">{ t(lang, "默认依财预〔2020〕10号：优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60。按显示的得分（两位小数）定级。",
                 "Default per 财预〔2020〕10号: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below. The grade follows the percent as shown.") }</p>
-            { messages(&ctx, "settings/grades") }
+            { messages(&ctx, &FieldPath::Setting(SettingField::Grades)) }
             <table class="grades">
                 <thead><tr>
                     <th scope="col">{ t(lang, "等级", "Grade") }</th>
@@ -75,25 +73,27 @@ pub fn settings_editor() -> Html {
                     <th scope="col"><span class="sr-only">{ t(lang, "操作", "Actions") }</span></th>
                 </tr></thead>
                 <tbody>
-                { for bands.iter().enumerate().map(|(i, (label, min))| html! {
+                { for bands.iter().enumerate().map(|(i, (label, min))| {
+                    let n = i.saturating_add(1);
+                    html! {
                     <tr>
-                        <td>{ Field::new(&format!("settings/grades/{i}/label"), &format!("{} {}", t(lang, "等级", "Grade"), i + 1), label).in_table()
-                            .render(&ctx, move |v| Action::Edit(Edit::GradeLabel(i, v))) }</td>
-                        <td>{ Field::new(&format!("settings/grades/{i}/min"), &format!("{} {} {}", t(lang, "等级", "Grade"), i + 1, t(lang, "最低得分率", "minimum")), min)
-                            .in_table().number().render(&ctx, move |v| Action::Edit(Edit::GradeMin(i, v))) }</td>
-                        <td>{ button(t(lang, "删除", "Delete"), format!("{} {}", t(lang, "删除等级", "Delete grade"), i + 1),
+                        <td>{ Field::new(&FieldPath::Setting(SettingField::GradeLabel(i)), &format!("{} {n}", t(lang, "等级", "Grade")), label).in_table()
+                            .edit(&ctx) }</td>
+                        <td>{ Field::new(&FieldPath::Setting(SettingField::GradeMin(i)), &format!("{} {n} {}", t(lang, "等级", "Grade"), t(lang, "最低得分率", "minimum")), min)
+                            .in_table().number().edit(&ctx) }</td>
+                        <td>{ button(t(lang, "删除", "Delete"), format!("{} {n}", t(lang, "删除等级", "Delete grade")),
                             ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveGrade(i))), count <= 1) }</td>
                     </tr>
-                }) }
+                } }) }
                 </tbody>
             </table>
             <button type="button" class="small" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddGrade))}>
                 { t(lang, "＋ 等级", "+ Grade") }
             </button>
             <h2>{ t(lang, "审核阈值", "Audit thresholds") }</h2>
-            { for thresholds.into_iter().map(|(field, key, value, label, default)| {
-                Field::new(&format!("settings/{key}"), label, &raw(value)).number().placeholder(default)
-                    .render(&ctx, move |v| Action::Edit(Edit::Setting(field, v)))
+            { for thresholds.into_iter().map(|(field, value, label, default)| {
+                Field::new(&FieldPath::Setting(field), label, &raw(value)).number().placeholder(default)
+                    .edit(&ctx)
             }) }
         </div>
     }

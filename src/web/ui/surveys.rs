@@ -4,9 +4,10 @@
 use super::fields::{button, dom_id, messages, select, shown, Field};
 use super::i18n::t;
 use super::{use_ctx, Ctx};
-use crate::edit::{Dir, Edit, SurveyField, PRESETS};
+use crate::edit::{Dir, Edit, PRESETS};
 use crate::state::Action;
 use jixiao_core::model::Survey;
+use jixiao_core::path::{FieldPath, QuestionField, Section, SurveyField};
 use jixiao_core::scoring::survey::SurveyResult;
 use jixiao_core::Num;
 use yew::prelude::*;
@@ -22,9 +23,9 @@ pub fn survey_editor() -> Html {
     let doc = ctx.state.doc.clone();
     let eval = ctx.state.eval.clone();
     html! {
-        <div id={dom_id("surveys")} tabindex="-1">
+        <div id={dom_id(&FieldPath::Section(Section::Surveys))} tabindex="-1">
             <h2>{ t(lang, "满意度调查", "Satisfaction surveys") }</h2>
-            { for doc.surveys.iter().enumerate().map(|(i, s)| survey(&ctx, i, s, eval.surveys.get(i))) }
+            { for doc.surveys.iter().enumerate().map(|(i, s)| survey(&ctx, s, eval.surveys.get(i))) }
             <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddSurvey))}>
                 { t(lang, "＋ 添加调查问卷", "+ Add a survey") }
             </button>
@@ -32,41 +33,52 @@ pub fn survey_editor() -> Html {
     }
 }
 
-fn survey(ctx: &Ctx, i: usize, s: &Survey, result: Option<&SurveyResult>) -> Html {
+fn survey(ctx: &Ctx, s: &Survey, result: Option<&SurveyResult>) -> Html {
     let lang = ctx.lang();
-    let base = format!("surveys/{}", s.id);
+    let base = FieldPath::Survey(s.id.clone(), None);
+    let at = |field| FieldPath::survey(&s.id, field);
+    let sid = || s.id.clone();
     let share = s.method.as_deref() == Some("share");
     let n_options = s.options.len();
     let n_questions = s.questions.len();
     let weakest = result.and_then(|r| r.weakest.clone());
     let header = s.options.iter().enumerate().map(|(j, o)| {
-        let label_path = format!("{base}/options/{j}/label");
-        let weight_path = format!("{base}/options/{j}/weight");
+        let label_path = at(SurveyField::OptionLabel(j));
+        let weight_path = at(SurveyField::OptionWeight(j));
+        let survey_id = sid();
+        let n = j.saturating_add(1);
         html! {
             <th scope="col">
-                { Field::new(&label_path, &format!("{} {}", t(lang, "选项", "Option"), j + 1), &o.label).in_table()
-                    .render(ctx, move |v| Action::Edit(Edit::OptionLabel(i, j, v))) }
+                { Field::new(&label_path, &format!("{} {n}", t(lang, "选项", "Option")), &o.label).in_table()
+                    .edit(ctx) }
                 if !share {
-                    { Field::new(&weight_path, &format!("{} {} {}", t(lang, "选项", "Option"), j + 1, t(lang, "权重（%）", "weight (%)")), &raw(&o.weight))
-                        .in_table().number().render(ctx, move |v| Action::Edit(Edit::OptionWeight(i, j, v))) }
+                    { Field::new(&weight_path, &format!("{} {n} {}", t(lang, "选项", "Option"), t(lang, "权重（%）", "weight (%)")), &raw(&o.weight))
+                        .in_table().number().edit(ctx) }
                 }
-                { button("×", format!("{} {}", t(lang, "删除选项", "Delete option"), j + 1),
-                    ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveOption(i, j))), n_options <= 1) }
+                { button("×", format!("{} {n}", t(lang, "删除选项", "Delete option")),
+                    ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveOption(survey_id.clone(), j))), n_options <= 1) }
             </th>
         }
     });
     let rows = s.questions.iter().enumerate().map(|(q, question)| {
-        let qpath = format!("{base}/questions/{}", question.id);
+        let question_at = |field| at(SurveyField::Question(question.id.clone(), field));
+        let qpath = question_at(None);
+        let number = q.saturating_add(1);
+        let (up, down, remove) = (
+            (sid(), question.id.clone()),
+            (sid(), question.id.clone()),
+            (sid(), question.id.clone()),
+        );
         let qresult = result.and_then(|r| r.questions.get(q));
         let is_weakest = weakest.as_deref() == Some(question.id.as_str());
         let cells = question.counts.iter().enumerate().map(|(j, count)| {
-            let path = format!("{qpath}/counts/{j}");
+            let path = question_at(Some(QuestionField::Count(j)));
             let share = qresult.and_then(|r| r.shares.get(j).copied().flatten());
             let option = s.options.get(j).map_or(String::new(), |o| o.label.clone());
             html! {
                 <td>
-                    { Field::new(&path, &format!("{} {} {}", t(lang, "第", "Question"), q + 1, option), count.raw()).in_table().number()
-                        .render(ctx, move |v| Action::Edit(Edit::Count(i, q, j, v))) }
+                    { Field::new(&path, &format!("{} {number} {option}", t(lang, "第", "Question")), count.raw()).in_table().number()
+                        .edit(ctx) }
                     <span class="share">{ share.map_or(String::new(), |v| format!("{}%", shown(Some(v)))) }</span>
                 </td>
             }
@@ -75,11 +87,11 @@ fn survey(ctx: &Ctx, i: usize, s: &Survey, result: Option<&SurveyResult>) -> Htm
             <tr id={dom_id(&qpath)} tabindex="-1" class={classes!(is_weakest.then_some("weakest"))}
                 data-weakest={is_weakest.to_string()} data-testid={format!("question-{}", question.id)}>
                 <th scope="row">
-                    <span class="node-id">{ q + 1 }</span>
-                    { Field::new(&format!("{qpath}/text"), &format!("{} {}", t(lang, "题目", "Question"), q + 1), &question.text).in_table()
-                        .render(ctx, move |v| Action::Edit(Edit::QuestionText(i, q, v))) }
+                    <span class="node-id">{ number }</span>
+                    { Field::new(&question_at(Some(QuestionField::Text)), &format!("{} {number}", t(lang, "题目", "Question")), &question.text).in_table()
+                        .edit(ctx) }
                     { messages(ctx, &qpath) }
-                    { messages(ctx, &format!("{qpath}/counts")) }
+                    { messages(ctx, &question_at(Some(QuestionField::Counts))) }
                 </th>
                 { for cells }
                 <td class="figure">{ qresult.map_or(0, |r| r.responses) }</td>
@@ -88,12 +100,12 @@ fn survey(ctx: &Ctx, i: usize, s: &Survey, result: Option<&SurveyResult>) -> Htm
                     if is_weakest { <span class="badge weakest">{ t(lang, "▼ 最低", "▼ lowest") }</span> }
                 </td>
                 <td class="row-actions">
-                    { button("↑", format!("{} {}", t(lang, "上移题目", "Move up question"), q + 1),
-                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveQuestion(i, q, Dir::Up))), q == 0) }
-                    { button("↓", format!("{} {}", t(lang, "下移题目", "Move down question"), q + 1),
-                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveQuestion(i, q, Dir::Down))), q + 1 == n_questions) }
-                    { button(t(lang, "删除", "Delete"), format!("{} {}", t(lang, "删除题目", "Delete question"), q + 1),
-                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveQuestion(i, q))), false) }
+                    { button("↑", format!("{} {number}", t(lang, "上移题目", "Move up question")),
+                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveQuestion(up.0.clone(), up.1.clone(), Dir::Up))), q == 0) }
+                    { button("↓", format!("{} {number}", t(lang, "下移题目", "Move down question")),
+                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveQuestion(down.0.clone(), down.1.clone(), Dir::Down))), number == n_questions) }
+                    { button(t(lang, "删除", "Delete"), format!("{} {number}", t(lang, "删除题目", "Delete question")),
+                        ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveQuestion(remove.0.clone(), remove.1.clone()))), false) }
                 </td>
             </tr>
         }
@@ -117,34 +129,33 @@ fn survey(ctx: &Ctx, i: usize, s: &Survey, result: Option<&SurveyResult>) -> Htm
         Some(format!(
             "{}{}{}",
             t(lang, "第 ", "question "),
-            q + 1,
+            q.saturating_add(1),
             t(lang, " 题", "")
         ))
     });
     html! {
         <section class="survey" id={dom_id(&base)} tabindex="-1" aria-label={format!("{} {}", t(lang, "调查", "Survey"), s.name)}>
             <div class="survey-head">
-                { Field::new(&format!("{base}/name"), t(lang, "问卷名称", "Survey name"), &s.name)
-                    .render(ctx, move |v| Action::Edit(Edit::Survey(i, SurveyField::Name, v))) }
-                { Field::new(&format!("{base}/respondents"), t(lang, "有效调查人数", "Respondents"), &raw(&s.respondents)).number()
-                    .render(ctx, move |v| Action::Edit(Edit::Survey(i, SurveyField::Respondents, v))) }
-                { select(ctx, &format!("{base}/method"), t(lang, "计算方法", "Method"), s.method.as_deref().unwrap_or("weighted"), &method_options,
-                    move |v| Action::Edit(Edit::Survey(i, SurveyField::Method, v))) }
+                { Field::new(&at(SurveyField::Name), t(lang, "问卷名称", "Survey name"), &s.name).edit(ctx) }
+                { Field::new(&at(SurveyField::Respondents), t(lang, "有效调查人数", "Respondents"), &raw(&s.respondents)).number()
+                    .edit(ctx) }
+                { select(ctx, &at(SurveyField::Method), t(lang, "计算方法", "Method"), s.method.as_deref().unwrap_or("weighted"), &method_options) }
                 if share {
-                    { Field::new(&format!("{base}/satisfied_options"), t(lang, "计为满意的前几项", "Satisfied options (first n)"), &raw(&s.satisfied_options))
+                    { Field::new(&at(SurveyField::SatisfiedOptions), t(lang, "计为满意的前几项", "Satisfied options (first n)"), &raw(&s.satisfied_options))
                         .number().placeholder("2")
-                        .render(ctx, move |v| Action::Edit(Edit::Survey(i, SurveyField::SatisfiedOptions, v))) }
+                        .edit(ctx) }
                 }
                 <div class="presets" role="group" aria-label={t(lang, "选项预设", "Option presets")}>
                     { for PRESETS.iter().enumerate().map(|(p, preset)| {
                         let label = preset.iter().map(|(_, w)| *w).collect::<Vec<_>>().join("/");
-                        html! { <button type="button" class="small" onclick={ctx.on(move |_: MouseEvent| Action::Edit(Edit::Preset(i, p)))}>
+                        let survey_id = sid();
+                        html! { <button type="button" class="small" onclick={ctx.on(move |_: MouseEvent| Action::Edit(Edit::Preset(survey_id.clone(), p)))}>
                             { format!("{} {label}", t(lang, "预设", "Preset")) }
                         </button> }
                     }) }
                 </div>
                 { button(t(lang, "删除问卷", "Delete survey"), format!("{} {}", t(lang, "删除问卷", "Delete survey"), s.id),
-                    ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveSurvey(i))), false) }
+                    { let survey_id = sid(); ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveSurvey(survey_id.clone()))) }, false) }
             </div>
             { messages(ctx, &base) }
             <p class="survey-result" data-testid={format!("survey-satisfaction-{}", s.id)}>
@@ -166,10 +177,10 @@ fn survey(ctx: &Ctx, i: usize, s: &Survey, result: Option<&SurveyResult>) -> Htm
                 </table>
             </div>
             <div class="add-row">
-                <button type="button" class="small" onclick={ctx.on(move |_: MouseEvent| Action::Edit(Edit::AddQuestion(i)))}>
+                <button type="button" class="small" onclick={ { let survey_id = sid(); ctx.on(move |_: MouseEvent| Action::Edit(Edit::AddQuestion(survey_id.clone()))) } }>
                     { t(lang, "＋ 题目", "+ Question") }
                 </button>
-                <button type="button" class="small" onclick={ctx.on(move |_: MouseEvent| Action::Edit(Edit::AddOption(i)))}>
+                <button type="button" class="small" onclick={ { let survey_id = sid(); ctx.on(move |_: MouseEvent| Action::Edit(Edit::AddOption(survey_id.clone()))) } }>
                     { t(lang, "＋ 选项", "+ Option") }
                 </button>
             </div>

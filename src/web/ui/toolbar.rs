@@ -4,8 +4,8 @@ use super::fields::Field;
 use super::files;
 use super::i18n::t;
 use super::use_ctx;
-use crate::edit::Edit;
 use crate::state::{Action, Notice};
+use jixiao_core::FieldPath;
 use jixiao_core::{templates, Lang};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -99,9 +99,9 @@ pub fn meta_form() -> Html {
     html! {
         <section class="meta" aria-label={t(lang, "项目信息", "Project")}>
             { for fields.into_iter().map(|(key, label)| {
-                let path = format!("meta/{key}");
+                let path = FieldPath::Meta(key.to_string());
                 let value = doc.meta_text(key);
-                Field::new(&path, label, &value).render(&ctx, move |v| Action::Edit(Edit::Meta(key.into(), v)))
+                Field::new(&path, label, &value).edit(&ctx)
             }) }
         </section>
     }

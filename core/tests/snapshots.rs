@@ -13,7 +13,7 @@ fn example_files() -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .filter(|p| !p.to_string_lossy().ends_with(".results.json"))
         .collect();
-    files.push(root.join("data/kunming-2022.json"));
+    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/kunming-2022.json"));
     files.sort();
     files
 }
@@ -29,16 +29,13 @@ fn examples_score_as_recorded() {
         let doc = read_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let actual = format!("{:#}\n", report::results(&evaluate(&doc), Lang::Zh));
         let expected_path = file.with_extension("results.json");
-        let expected_path =
-            if file.starts_with(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")) {
-                file.parent()
-                    .unwrap()
-                    .parent()
-                    .unwrap()
-                    .join("examples/kunming-2022.results.json")
-            } else {
-                expected_path
-            };
+        let expected_path = if file
+            .starts_with(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"))
+        {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/examples/kunming-2022.results.json")
+        } else {
+            expected_path
+        };
         if bless {
             std::fs::write(&expected_path, &actual).unwrap();
             continue;

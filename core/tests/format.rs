@@ -76,7 +76,10 @@ fn format_is_checked() {
         })
     );
     let e = read_str(r#"{"format": "jixiao/2"}"#).unwrap_err();
-    assert!(jixiao_core::Message::zh(&e).contains("jixiao/1") && jixiao_core::Message::en(&e).contains("jixiao/1"));
+    assert!(
+        jixiao_core::Message::zh(&e).contains("jixiao/1")
+            && jixiao_core::Message::en(&e).contains("jixiao/1")
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ pub fn d(s: &str) -> Decimal {
 pub fn kunming_text() -> String {
     std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/kunming-2022.json"
+        "/templates/kunming-2022.json"
     ))
     .unwrap()
 }

@@ -1,0 +1,288 @@
+//! The page: the app component with its effects (autosave, print copy, language, focus, other
+//! tabs, undo keys), the notice bar and the tabs.
+
+use super::context::{use_ctx, Ctx, Host};
+use super::fields::{self, FindingIndex};
+use super::i18n::t;
+use super::{
+    budget, files, indicators, report, results, scenarios, settings, storage, surveys, toolbar,
+};
+use crate::state::{starting_document, Action, AppState, Notice, Tab};
+use jixiao_core::{read_str, Document, Lang, Message};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Above this many indicators the print copy is refreshed after typing pauses.
+const LARGE_DOCUMENT_LEAVES: usize = 200;
+
+/// The saved work, or the standard template on a first visit.
+fn initial_state() -> AppState {
+    let lang = storage::saved_lang();
+    let Some(text) = storage::get(storage::AUTOSAVE_KEY) else {
+        return AppState::new(starting_document(), lang);
+    };
+    match read_str(&text) {
+        Ok(doc) => AppState::new(doc, lang),
+        Err(e) => {
+            // Keep the unreadable text aside rather than overwrite it with the next save.
+            storage::set(storage::BROKEN_KEY, &text);
+            let mut state = AppState::new(starting_document(), lang);
+            state.notice = Some(Notice::error(
+                format!("自动保存的内容无法读取（{}），已另存并打开标准模板。", e.zh()),
+                format!(
+                    "The autosaved work could not be read ({}); it was set aside and the standard template opened.",
+                    e.en()
+                ),
+            ));
+            state
+        }
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    let findings = {
+        let eval = state.eval.clone();
+        let lang = state.lang;
+        use_memo((eval, lang), |(eval, lang)| FindingIndex::new(eval, *lang))
+    };
+
+    // Autosave on every change of the document.
+    {
+        let state = state.clone();
+        use_effect_with(state.revision, move |revision| {
+            if *revision > 0 {
+                let text = jixiao_core::format::to_value(&state.doc).to_string();
+                if !storage::set(storage::AUTOSAVE_KEY, &text) {
+                    state.dispatch(Action::Notify(Notice::error(
+                        "浏览器拒绝保存（存储空间已满或被禁用）：请导出 JSON 以免丢失。",
+                        "The browser refused to save (storage full or disabled): export JSON to keep your work.",
+                    )));
+                }
+            }
+        });
+    }
+    // The hidden copy that is printed (Ctrl+P from any tab). A large document updates it a moment
+    // after typing stops rather than on every keystroke.
+    let large = state.eval.leaves.len() > LARGE_DOCUMENT_LEAVES;
+    let print_snapshot = use_state(|| {
+        if large {
+            // Filled in a moment after the page first shows, not before.
+            let blank = Document::default();
+            let eval = Rc::new(jixiao_core::evaluate(&blank));
+            (Rc::new(blank), eval)
+        } else {
+            (state.doc.clone(), state.eval.clone())
+        }
+    });
+    {
+        let snapshot = print_snapshot.clone();
+        let current = (state.doc.clone(), state.eval.clone());
+        use_effect_with((state.revision, large), move |(_, large)| {
+            let timer = large
+                .then(|| gloo::timers::callback::Timeout::new(700, move || snapshot.set(current)));
+            move || drop(timer)
+        });
+    }
+    // The language: remembered, and set on <html lang> for screen readers.
+    use_effect_with(state.lang, |lang| {
+        storage::set(
+            storage::LANG_KEY,
+            if *lang == Lang::En { "en" } else { "zh" },
+        );
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", if *lang == Lang::En { "en" } else { "zh-CN" });
+        }
+    });
+    // Focus the field a finding is about, or the nearest thing that contains it.
+    use_effect_with(state.focus.clone(), |focus| {
+        if let Some((_, path)) = focus {
+            fields::focus_path(path);
+        }
+    });
+    // The same work open in another tab: every tab saves what it shows, so the last change wins;
+    // say so when the other tab saves, and offer its version.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::window(),
+                "storage",
+                move |e| {
+                    let key = js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str("key"))
+                        .ok()
+                        .and_then(|k| k.as_string());
+                    if key.as_deref() == Some(storage::AUTOSAVE_KEY) {
+                        state.dispatch(Action::Notify(Notice::error(
+                        "另一个标签页刚刚修改并保存了这份工作。两个标签页同时编辑时，最后保存的一方会覆盖另一方；要改用另一个标签页的版本，请重新载入本页。",
+                        "Another tab has just changed and saved this work. When two tabs edit at once the last save wins; reload this page to take the other tab's version.",
+                    )));
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo across all edits.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let document = gloo::utils::document();
+            let listener = gloo::events::EventListener::new_with_options(
+                &document,
+                "keydown",
+                options,
+                move |e| {
+                    let e = e.unchecked_ref::<web_sys::KeyboardEvent>();
+                    if !(e.ctrl_key() || e.meta_key()) {
+                        return;
+                    }
+                    let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                        ("z", false) => Action::Undo,
+                        ("z", true) | ("y", _) => Action::Redo,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    state.dispatch(action);
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
+    let send = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
+    };
+    let ctx = Ctx {
+        state: state.clone(),
+        host: Host {
+            lang: state.lang,
+            send,
+            findings,
+        },
+    };
+    let lang = state.lang;
+    let print_copy = if large {
+        (*print_snapshot).clone()
+    } else {
+        (state.doc.clone(), state.eval.clone())
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = files::on_drop(&ctx);
+    html! {
+        <ContextProvider<Ctx> context={ctx}>
+            <div class="page" {ondragover} {ondrop}>
+                <a class="skip" href="#editor">{ t(lang, "跳到编辑区", "Skip to the editor") }</a>
+                <toolbar::Toolbar />
+                <NoticeBar />
+                <div class="layout">
+                    <main id="editor" class="editor" tabindex="-1">
+                        <toolbar::MetaForm />
+                        <Tabs />
+                    </main>
+                    <results::ResultsPanel />
+                </div>
+                if state.tab != Tab::Report {
+                    <report::ReportView doc={print_copy.0.clone()} eval={print_copy.1.clone()} {lang} for_print=true />
+                }
+                <footer class="footer">
+                    { t(lang,
+                        "计分依据财预〔2020〕10号；数据只保存在本浏览器，不会上传。可把 JSON 文件拖到页面上导入。",
+                        "Scored per 财预〔2020〕10号. Your data stays in this browser and is never uploaded. Drop a JSON file on the page to import it.") }
+                </footer>
+            </div>
+        </ContextProvider<Ctx>>
+    }
+}
+
+#[function_component(NoticeBar)]
+fn notice_bar() -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.lang();
+    let recording = if ctx.state.scenario_base.is_some() {
+        html! {
+            <div class="notice recording" data-testid="recording">
+                <span>{ t(lang, "● 情景记录中：修改不会改变原文档。", "● Recording a scenario: edits do not change the base.") }</span>
+                <button type="button" onclick={ctx.on(|_: MouseEvent| Action::SetTab(Tab::Scenarios))}>
+                    { t(lang, "去保存", "Save it") }
+                </button>
+            </div>
+        }
+    } else {
+        Html::default()
+    };
+    let Some(notice) = ctx.state.notice.clone() else {
+        return html! { <div class="notice-slot" role="status" aria-live="polite">{ recording }</div> };
+    };
+    let (class, role, icon) = if notice.error {
+        ("notice error", "alert", "⚠")
+    } else {
+        ("notice info", "status", "ℹ")
+    };
+    html! {
+        <div class="notice-slot">
+            { recording }
+            <div class={class} role={role} data-testid="notice">
+                <span aria-hidden="true">{ icon }</span>
+                <span>{ notice.text(lang).to_string() }</span>
+                <button type="button" onclick={ctx.on(|_: MouseEvent| Action::Dismiss)}>
+                    { t(lang, "知道了", "Dismiss") }
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[function_component(Tabs)]
+fn tabs() -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.lang();
+    let current = ctx.state.tab;
+    let tabs = [
+        (Tab::Budget, "budget", t(lang, "预算明细", "Budget")),
+        (
+            Tab::Indicators,
+            "indicators",
+            t(lang, "绩效指标", "Indicators"),
+        ),
+        (Tab::Surveys, "surveys", t(lang, "满意度调查", "Surveys")),
+        (Tab::Settings, "settings", t(lang, "设置", "Settings")),
+        (Tab::Scenarios, "scenarios", t(lang, "情景", "Scenarios")),
+        (Tab::Report, "report", t(lang, "报告", "Report")),
+    ];
+    let panel = match current {
+        Tab::Budget => html! { <budget::BudgetEditor /> },
+        Tab::Indicators => html! { <indicators::IndicatorEditor /> },
+        Tab::Surveys => html! { <surveys::SurveyEditor /> },
+        Tab::Settings => html! { <settings::SettingsEditor /> },
+        Tab::Scenarios => html! { <scenarios::ScenarioEditor /> },
+        Tab::Report => html! {
+            <report::ReportView doc={ctx.state.doc.clone()} eval={ctx.state.eval.clone()} lang={lang} />
+        },
+    };
+    html! {
+        <>
+            <div class="tabs" role="tablist" aria-label={t(lang, "编辑区", "Editors")}>
+                { for tabs.into_iter().map(|(tab, key, label)| {
+                    let selected = tab == current;
+                    html! {
+                        <button type="button" role="tab" id={format!("tab-{key}")}
+                            aria-selected={selected.to_string()} aria-controls="panel"
+                            class={classes!("tab", selected.then_some("selected"))}
+                            onclick={ctx.on(move |_: MouseEvent| Action::SetTab(tab))}>
+                            { label }
+                        </button>
+                    }
+                }) }
+            </div>
+            <section id="panel" role="tabpanel" class="panel"
+                aria-labelledby={format!("tab-{}", tabs.iter().find(|x| x.0 == current).map_or("budget", |x| x.1))}>
+                { panel }
+            </section>
+        </>
+    }
+}

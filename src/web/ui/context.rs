@@ -1,0 +1,81 @@
+//! What every component shares: the reducer over [`AppState`], the host of the field helpers
+//! (language, a way to send actions, the findings by path) and the context that carries them.
+
+use super::fields::FindingIndex;
+use crate::state::{Action, AppState};
+use jixiao_core::Lang;
+use std::rc::Rc;
+use yew::prelude::*;
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if self.is_noop(&action) {
+            return self;
+        }
+        Rc::new(self.apply(action))
+    }
+}
+
+/// What the field helpers need: the language, a way to send actions, the findings by path. A
+/// leaf row gets one with only its own findings, so that unchanged rows are not rendered again.
+#[derive(Clone, PartialEq)]
+pub struct Host {
+    pub lang: Lang,
+    pub send: Callback<Action>,
+    pub findings: Rc<FindingIndex>,
+}
+
+impl Host {
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn send(&self, action: Action) {
+        self.send.emit(action);
+    }
+
+    /// A callback that turns an event into an action.
+    pub fn on<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
+        let send = self.send.clone();
+        Callback::from(move |e: E| send.emit(f(e)))
+    }
+
+    /// The same host with only the findings of one indicator.
+    pub fn for_indicator(&self, id: &str) -> Host {
+        Host {
+            lang: self.lang,
+            send: self.send.clone(),
+            findings: self.findings.for_indicator(id),
+        }
+    }
+}
+
+/// What every component reads: the state, and the host of the field helpers.
+#[derive(Clone)]
+pub struct Ctx {
+    pub state: UseReducerHandle<AppState>,
+    pub host: Host,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Ctx) -> bool {
+        self.state == other.state
+            && Rc::ptr_eq(&self.host.findings, &other.host.findings)
+            && self.host.lang == other.host.lang
+    }
+}
+
+impl std::ops::Deref for Ctx {
+    type Target = Host;
+
+    fn deref(&self) -> &Host {
+        &self.host
+    }
+}
+
+#[hook]
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("components are rendered inside App")
+}
