@@ -12,11 +12,9 @@ pub fn d(s: &str) -> Decimal {
 }
 
 pub fn kunming_text() -> String {
-    std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/templates/kunming-2022.json"
-    ))
-    .unwrap()
+    jixiao_core::templates::template_text("kunming-2022")
+        .unwrap()
+        .to_string()
 }
 
 pub fn kunming() -> Document {
