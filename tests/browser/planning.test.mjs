@@ -37,8 +37,8 @@ test('a scenario made from edits shows beside the base with its deltas', async (
   assert.match(await table.textContent(), /82\.17%/);
   const changes = await page.getByTestId('scenario-changes').textContent();
   assert.match(changes, /总分变化 -1\.00/);
-  assert.match(changes, /C112 参加残疾人职业技能培训的残疾人数 · 实际完成值\s*114\s*45\s*-1\.00/);
-  assert.match(changes, /残疾人职业技能培训 · 执行数\s*63\.6\s*61\.549146\s*0\.00/);
+  assert.match(changes, /指标 C112“参加残疾人职业技能培训的残疾人数”的实际完成值\s*114\s*45\s*-1\.00/);
+  assert.match(changes, /预算明细第3行“残疾人职业技能培训”的执行数\s*63\.6\s*61\.549146\s*0\.00/);
   await screenshot(page, 'scenarios');
   // Rename, then apply it to the base.
   await page.getByRole('textbox', { name: '情景名称 1' }).fill('方案甲');
