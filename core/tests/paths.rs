@@ -177,7 +177,10 @@ fn the_unit_is_written_where_the_file_keeps_it() {
         .expect("the Kunming file keeps units on rules");
     path::set(&mut doc, &FieldPath::node(&on_rule, NodeField::Unit), "期").unwrap();
     let leaf = doc.leaf(&on_rule).unwrap();
-    assert_eq!((leaf.unit.as_deref(), leaf.rule.unit.as_deref()), (None, Some("期")));
+    assert_eq!(
+        (leaf.unit.as_deref(), leaf.rule.unit.as_deref()),
+        (None, Some("期"))
+    );
     let mut fresh = jixiao_core::templates::template("standard").unwrap();
     let first = fresh.leaves().next().unwrap().0.id.clone();
     path::set(&mut fresh, &FieldPath::node(&first, NodeField::Unit), "人").unwrap();
@@ -188,7 +191,12 @@ fn the_unit_is_written_where_the_file_keeps_it() {
 fn setting_one_default_grade_writes_the_bands_out() {
     let mut doc = kunming();
     doc.settings.grades = None;
-    path::set(&mut doc, &FieldPath::Setting(SettingField::GradeMin(0)), "85").unwrap();
+    path::set(
+        &mut doc,
+        &FieldPath::Setting(SettingField::GradeMin(0)),
+        "85",
+    )
+    .unwrap();
     let grades = doc.settings.grades.as_ref().unwrap();
     assert_eq!(grades.len(), 4);
     assert_eq!(grades[0].min.as_ref().unwrap().raw(), "85");
@@ -224,7 +232,11 @@ fn a_survey_named_budget_gets_the_survey_message() {
         .find(|f| f.code() == "source-has-errors")
         .expect("the indicator relies on a survey with errors");
     assert_eq!(finding.path.to_string(), "indicators/S/rule/survey");
-    assert!(finding.problem.zh().contains("满意度调查“budget”"), "{}", finding.problem.zh());
+    assert!(
+        finding.problem.zh().contains("满意度调查“budget”"),
+        "{}",
+        finding.problem.zh()
+    );
     assert!(!finding.problem.zh().contains("预算明细"));
 }
 
@@ -242,9 +254,15 @@ fn findings_name_fields_in_peoples_words() {
         "budget line 3 \"残疾人职业技能培训\": spent"
     );
     let actual = names.describe(&FieldPath::rule("C112", RuleField::Actual), Lang::Zh);
-    assert!(actual.starts_with("指标 C112“") && actual.ends_with("”的实际完成值"), "{actual}");
+    assert!(
+        actual.starts_with("指标 C112“") && actual.ends_with("”的实际完成值"),
+        "{actual}"
+    );
     let count = names.describe(&FieldPath::count("s1", "q2", 0), Lang::Zh);
-    assert!(count.contains("第2题") && count.ends_with("的人数"), "{count}");
+    assert!(
+        count.contains("第2题") && count.ends_with("的人数"),
+        "{count}"
+    );
 }
 
 #[test]
@@ -253,7 +271,10 @@ fn the_tree_is_walked_one_way() {
     let ids: Vec<&str> = doc.leaves().map(|(l, _)| l.id.as_str()).collect();
     let eval = evaluate(&doc);
     let scored: Vec<&str> = eval.leaves.iter().map(|l| l.id.as_str()).collect();
-    assert_eq!(ids, scored, "leaves and their results are in the same order");
+    assert_eq!(
+        ids, scored,
+        "leaves and their results are in the same order"
+    );
     let up: Vec<&str> = doc
         .ancestors("C111")
         .unwrap()
