@@ -8,38 +8,43 @@ use crate::scoring::Evaluation;
 use crate::tables::{budget_headers, form_headers, indicator_rows, levels, t, Shown};
 use rust_decimal::Decimal;
 
-const BOM: &str = "\u{feff}";
+/// The byte-order mark every CSV of jixiao starts with.
+pub const BOM: &str = "\u{feff}";
 
-enum Field {
+/// One cell of a CSV row.
+pub enum Cell {
+    /// Text: quoted when it holds a separator, guarded when a spreadsheet would run it.
     Text(String),
+    /// A number as shown, written as it is.
     Number(String),
 }
 
-fn text(s: impl Into<String>) -> Field {
-    Field::Text(s.into())
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
 }
 
-fn number(s: impl Into<String>) -> Field {
-    Field::Number(s.into())
+fn number(s: impl Into<String>) -> Cell {
+    Cell::Number(s.into())
 }
 
-fn rate(percent: Option<Decimal>) -> Field {
+fn rate(percent: Option<Decimal>) -> Cell {
     number(percent.map_or(String::new(), |p| format!("{}%", show2(p))))
 }
 
-fn shown(value: &Shown) -> Field {
+fn shown(value: &Shown) -> Cell {
     match value {
         Shown::Number(d) => number(d.normalize().to_string()),
         other => text(other.text()),
     }
 }
 
-fn write_row(out: &mut String, fields: Vec<Field>) {
+/// Appends one row (CRLF-terminated) to `out`: the one CSV escaping of the project.
+pub fn write_row(out: &mut String, fields: Vec<Cell>) {
     let cells: Vec<String> = fields
         .into_iter()
         .map(|f| match f {
-            Field::Number(n) => n,
-            Field::Text(t) => {
+            Cell::Number(n) => n,
+            Cell::Text(t) => {
                 let t = if t.starts_with(['=', '+', '-', '@', '\t', '\r']) {
                     format!("'{t}")
                 } else {

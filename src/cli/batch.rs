@@ -6,6 +6,8 @@
 use crate::error::CliError;
 use jixiao_core::number::show2;
 use jixiao_core::Decimal;
+use jixiao_core::csv::{self, Cell};
+use jixiao_core::message::t;
 use jixiao_core::{evaluate, FieldPath, Lang, Level, Message, Problem};
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -159,19 +161,6 @@ fn opt(v: Option<Decimal>) -> String {
     v.map_or(String::new(), show2)
 }
 
-fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
 const HEADER_ZH: [&str; 13] = [
     "文件",
     "项目名称",
@@ -203,34 +192,36 @@ const HEADER_EN: [&str; 13] = [
     "claims_differ",
 ];
 
-/// The rows as CSV, UTF-8 with a byte-order mark (Excel, WPS).
+/// The rows as CSV, UTF-8 with a byte-order mark (Excel, WPS), escaped as the core escapes.
 pub fn to_csv(rows: &[Row], lang: Lang) -> String {
-    let mut out = String::from("\u{feff}");
-    let header = if lang == Lang::Zh {
-        HEADER_ZH
-    } else {
-        HEADER_EN
-    };
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
+    let mut out = String::from(csv::BOM);
+    let header = HEADER_ZH
+        .iter()
+        .zip(HEADER_EN)
+        .map(|(zh, en)| Cell::Text(t(lang, zh, en).to_string()))
+        .collect();
+    csv::write_row(&mut out, header);
+    let text = |s: &str| Cell::Text(s.to_string());
+    let number = |v: Option<Decimal>| Cell::Number(opt(v));
     for r in rows {
-        let cells = [
-            csv_field(&r.file),
-            csv_field(&r.title),
-            csv_field(&r.unit),
-            csv_field(&r.year),
-            opt(r.total),
-            opt(r.percent),
-            csv_field(&r.grade),
-            opt(r.execution_rate),
-            opt(r.satisfaction),
-            r.errors.to_string(),
-            r.warnings.to_string(),
-            csv_field(&r.first_error),
-            csv_field(&r.claims.join("; ")),
-        ];
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
+        csv::write_row(
+            &mut out,
+            vec![
+                text(&r.file),
+                text(&r.title),
+                text(&r.unit),
+                text(&r.year),
+                number(r.total),
+                number(r.percent),
+                text(&r.grade),
+                number(r.execution_rate),
+                number(r.satisfaction),
+                Cell::Number(r.errors.to_string()),
+                Cell::Number(r.warnings.to_string()),
+                text(&r.first_error),
+                text(&r.claims.join("; ")),
+            ],
+        );
     }
     out
 }
