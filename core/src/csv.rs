@@ -80,6 +80,7 @@ pub fn tables(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<(String, Str
     ]
 }
 
+/// The indicator tree.
 pub fn indicators(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
     let mut out = String::from(BOM);
     let [l1, l2, l3, unit, target, actual, points, score, reason] = form_headers(lang);
@@ -141,6 +142,7 @@ pub fn indicators(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
     out
 }
 
+/// The budget (预算明细).
 pub fn budget(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
     let mut out = String::from(BOM);
     let header = budget_headers(lang);
@@ -184,6 +186,7 @@ pub fn budget(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
     out
 }
 
+/// The surveys (满意度调查).
 pub fn surveys(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
     let mut out = String::from(BOM);
     for (survey, result) in doc.surveys.iter().zip(&eval.surveys) {

@@ -3,8 +3,11 @@
 /// A calendar date; ordering is chronological.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
+    /// The year.
     pub year: i32,
+    /// The month (1–12).
     pub month: u32,
+    /// The day of the month.
     pub day: u32,
 }
 

@@ -12,7 +12,9 @@ use rust_decimal::Decimal;
 /// A titled part of the report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
+    /// The heading.
     pub title: String,
+    /// The paragraphs.
     pub paragraphs: Vec<String>,
 }
 
@@ -31,6 +33,7 @@ pub fn draft_text(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
     out
 }
 
+/// The drafted report as sections.
 pub fn draft(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<Section> {
     let w = Words::new(doc, lang);
     vec![

@@ -18,6 +18,7 @@ pub enum Level {
 }
 
 impl Level {
+    /// The name as shown (名称).
     pub fn name(self) -> &'static str {
         match self {
             Level::Error => "error",
@@ -38,95 +39,162 @@ pub enum Source {
 /// What a finding says, with the figures it is about.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
+    /// An id is used twice in its scope.
     DuplicateId {
+        /// The id, unique within its scope.
         id: String,
     },
+    /// A required field is empty.
     MissingField,
+    /// A field does not hold a usable number.
     BadNumber {
+        /// Why the text is not a number.
         error: NumError,
+        /// The text as written.
         text: String,
     },
+    /// A date field does not hold a date.
     NotADate {
+        /// The text as written.
         text: String,
     },
+    /// A count is not a whole, non-negative number.
     NotWhole,
+    /// An amount of money is negative.
     NegativeMoney,
+    /// A count is negative.
     NegativeCount,
+    /// Points are negative.
     NegativePoints,
+    /// Arithmetic left the range of an exact decimal.
     Overflow,
+    /// The rule kind is not one jixiao knows (or none is chosen).
     UnknownKind {
+        /// The kind.
         kind: String,
     },
+    /// The 反向 formula is not `ratio` or `linear`.
     UnknownFormula {
+        /// The 反向 formula.
         formula: String,
     },
+    /// The tier is not one of the three (or none is chosen).
     UnknownTier {
+        /// The qualitative tier.
         tier: String,
     },
+    /// The survey method is not `weighted` or `share`.
     UnknownMethod {
+        /// The survey method.
         method: String,
     },
+    /// A satisfaction rule names a survey that does not exist.
     UnknownSurvey {
+        /// The survey id.
         survey: String,
     },
+    /// An expert score lies outside 0..points.
     ManualScoreOutOfRange {
+        /// 得分.
         score: String,
+        /// 分值.
         points: String,
     },
+    /// A qualitative fraction lies outside its tier's band.
     FractionOutOfBand {
+        /// A fraction in [0, 1].
         fraction: String,
+        /// The qualitative tier.
         tier: Tier,
     },
+    /// A fraction lies outside [0, 1].
     FractionOutOfRange {
+        /// A fraction in [0, 1].
         fraction: String,
     },
+    /// A question has not one count per option.
     CountsLength {
+        /// Answer counts, one per option.
         counts: usize,
+        /// The answer options.
         options: usize,
     },
+    /// The number of satisfied options is out of range.
     SatisfiedOptionsOutOfRange {
+        /// The answer options.
         options: usize,
     },
+    /// There is no planned budget to compute a rate from.
     NoBudget,
+    /// The budget or survey a leaf relies on has errors.
     SourceHasErrors {
+        /// Which source.
         source: Source,
     },
+    /// A survey has no answers.
     NoAnswers {
+        /// The survey id.
         survey: String,
     },
+    /// The percent falls in no grade band.
     NoGradeBand {
+        /// A percentage.
         percent: String,
     },
+    /// The tree's points do not add up to 100.
     PointsNot100 {
+        /// 分值.
         points: String,
     },
+    /// A question's counts do not add up to the respondents.
     CountsNotRespondents {
+        /// The sum of the counts.
         sum: String,
+        /// 有效调查人数.
         respondents: String,
     },
+    /// An `at_least` actual is more than the threshold above its target.
     OverTarget {
+        /// A percentage.
         percent: Decimal,
+        /// The threshold, in percent.
         threshold: Decimal,
     },
+    /// A target is not met and no reason is given.
     MissingReason {
+        /// The completion, in percent.
         completion: Decimal,
     },
+    /// More was spent than received.
     SpentOverReceived {
+        /// 执行数.
         spent: String,
+        /// 到位数.
         received: String,
     },
+    /// The execution rate is below the floor.
     LowExecution {
+        /// The rate as shown.
         rate: String,
+        /// The floor, in percent.
         floor: String,
     },
+    /// Performance runs ahead of budget execution by more than the margin.
     PerformanceAheadOfBudget {
+        /// The percent scored on the other leaves, as shown.
         performance: String,
+        /// The execution rate, as shown.
         execution: String,
+        /// The margin, in points.
         margin: String,
     },
+    /// No leaf is applicable.
     NoApplicableIndicator,
+    /// A figure the report claims differs from the computed one.
     ClaimDiffers {
+        /// What the report says.
         claimed: String,
+        /// The computed figure as shown.
         computed: String,
     },
 }
@@ -174,6 +242,7 @@ impl Problem {
         }
     }
 
+    /// The severity.
     pub fn level(&self) -> Level {
         match self {
             Problem::PointsNot100 { .. }
@@ -391,22 +460,27 @@ fn band(tier: Tier) -> &'static str {
 pub struct Finding {
     /// The field the finding is about.
     pub path: FieldPath,
+    /// What is wrong.
     pub problem: Problem,
 }
 
 impl Finding {
+    /// A finding of `problem` at `path`.
     pub fn new(path: FieldPath, problem: Problem) -> Finding {
         Finding { path, problem }
     }
 
+    /// The severity.
     pub fn level(&self) -> Level {
         self.problem.level()
     }
 
+    /// A stable code.
     pub fn code(&self) -> &'static str {
         self.problem.code()
     }
 
+    /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         self.problem.text(lang)
     }

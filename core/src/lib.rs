@@ -4,6 +4,9 @@
 //! rules of `SCORING.md` in exact decimals, the findings of the audit, the file format, and the
 //! results as JSON. The command line and the web page are thin layers over it.
 
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
 pub mod claims;
 pub mod csv;
 pub mod date;

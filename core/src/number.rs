@@ -53,6 +53,7 @@ impl Num {
         Num { raw, value }
     }
 
+    /// A number made from a decimal (its text is the decimal written out).
     pub fn from_decimal(value: Decimal) -> Num {
         Num {
             raw: value.to_string(),
@@ -65,10 +66,12 @@ impl Num {
         &self.raw
     }
 
+    /// The exact value, or why there is none.
     pub fn value(&self) -> Result<Decimal, NumError> {
         self.value.clone()
     }
 
+    /// The value, when it parses.
     pub fn ok(&self) -> Option<Decimal> {
         self.value.as_ref().ok().copied()
     }

@@ -11,8 +11,11 @@ use rust_decimal::Decimal;
 /// A target or actual value as the form shows it: a number when it is one, else text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shown {
+    /// A number.
     Number(Decimal),
+    /// Text.
     Text(String),
+    /// Nothing.
     Empty,
 }
 
@@ -41,20 +44,31 @@ impl Shown {
 /// One leaf as a row of the 自评表.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorRow {
+    /// The id, unique within its scope.
     pub id: String,
     /// The names of the groups above the leaf, outermost first.
     pub groups: Vec<String>,
+    /// The name as shown (名称).
     pub name: String,
+    /// The kind.
     pub kind: Option<RuleKind>,
+    /// 计量单位.
     pub unit: String,
+    /// 年度指标值.
     pub target: Shown,
+    /// 实际完成值.
     pub actual: Shown,
+    /// 分值.
     pub points: Decimal,
+    /// 得分.
     pub score: Decimal,
     /// A fraction in [0, 1].
     pub completion: Decimal,
+    /// `false` for 不适用.
     pub applicable: bool,
+    /// False when a field is wrong (it then scores 0).
     pub valid: bool,
+    /// 偏差原因.
     pub reason: String,
 }
 

@@ -4,10 +4,10 @@
 //! `--check-claims`, files whose printed figures differ from the computed ones).
 
 use crate::error::CliError;
-use jixiao_core::number::show2;
-use jixiao_core::Decimal;
 use jixiao_core::csv::{self, Cell};
 use jixiao_core::message::t;
+use jixiao_core::number::show2;
+use jixiao_core::Decimal;
 use jixiao_core::{evaluate, FieldPath, Lang, Level, Message, Problem};
 use rayon::prelude::*;
 use serde_json::{json, Value};

@@ -15,28 +15,47 @@ pub const MAX_NESTING: usize = 128;
 /// are [`crate::Finding`]s instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
+    /// Nothing.
     Empty,
+    /// The file is larger than the limit.
     TooLarge {
+        /// Its size in bytes.
         bytes: usize,
     },
+    /// The JSON nests too deep.
     TooDeep,
+    /// The file is not UTF-8 text.
     NotUtf8,
+    /// The file is not valid JSON.
     Syntax {
+        /// The line (from 1).
         line: usize,
+        /// The column (from 1).
         column: usize,
+        /// The parser's words.
         detail: String,
     },
+    /// The file is not a JSON object.
     NotAnObject,
+    /// The file has no `format` field.
     MissingFormat,
+    /// The file is of another format or version.
     WrongFormat {
+        /// What was found instead.
         found: String,
     },
+    /// A field holds the wrong kind of JSON value.
     WrongType {
+        /// The field, as a path.
         path: String,
+        /// What the field needs.
         expected: Expected,
+        /// What was found instead.
         found: Found,
     },
+    /// An item has no id.
     MissingId {
+        /// The field, as a path.
         path: String,
     },
 }
@@ -102,10 +121,15 @@ impl Message for Found {
 /// What kind of JSON value a field needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Expected {
+    /// An object.
     Object,
+    /// An array.
     Array,
+    /// Text.
     Text,
+    /// A number.
     Number,
+    /// `true` or `false`.
     Boolean,
 }
 

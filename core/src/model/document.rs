@@ -6,9 +6,13 @@ use crate::number::Num;
 pub struct Document {
     /// Free text: title, unit, year, money_unit, date and anything else.
     pub meta: Extra,
+    /// Local practice.
     pub settings: Settings,
+    /// The budget (预算明细).
     pub budget: Vec<BudgetLine>,
+    /// The surveys (满意度调查).
     pub surveys: Vec<Survey>,
+    /// The indicator tree.
     pub indicators: Vec<Node>,
     /// What-if scenarios over this document (optional in `jixiao/1`).
     pub scenarios: Vec<Scenario>,
@@ -38,12 +42,15 @@ pub struct Settings {
     pub min_execution_rate: Option<Num>,
     /// How many percentage points performance may run ahead of the execution rate (default 5).
     pub mismatch_margin: Option<Num>,
+    /// Fields jixiao does not know, kept for the round trip.
     pub extra: Extra,
 }
 
 /// One grade: its label and the inclusive minimum percent.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GradeBand {
+    /// The label as shown.
     pub label: String,
+    /// The inclusive minimum.
     pub min: Option<Num>,
 }

@@ -6,11 +6,14 @@ use crate::number::Num;
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
+    /// A group of indicators.
     Group(Group),
+    /// A scored indicator.
     Leaf(Leaf),
 }
 
 impl Node {
+    /// The id, unique within its scope.
     pub fn id(&self) -> &str {
         match self {
             Node::Group(g) => &g.id,
@@ -18,6 +21,7 @@ impl Node {
         }
     }
 
+    /// The name as shown (名称).
     pub fn name(&self) -> &str {
         match self {
             Node::Group(g) => &g.name,
@@ -29,16 +33,22 @@ impl Node {
 /// A group (一级/二级/三级指标): its points are the sum of its children's.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Group {
+    /// The id, unique within its scope.
     pub id: String,
+    /// The name as shown (名称).
     pub name: String,
+    /// The nodes under it.
     pub children: Vec<Node>,
+    /// Fields jixiao does not know, kept for the round trip.
     pub extra: Extra,
 }
 
 /// A scored indicator.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Leaf {
+    /// The id, unique within its scope.
     pub id: String,
+    /// The name as shown (名称).
     pub name: String,
     /// 分值.
     pub points: Option<Num>,
@@ -46,8 +56,11 @@ pub struct Leaf {
     pub applicable: bool,
     /// 偏差原因分析及改进措施.
     pub reason: String,
+    /// 计量单位.
     pub unit: Option<String>,
+    /// How it is scored.
     pub rule: Rule,
+    /// Fields jixiao does not know, kept for the round trip.
     pub extra: Extra,
 }
 
@@ -64,18 +77,28 @@ impl Leaf {
 /// How a leaf is scored; see SCORING.md's table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RuleKind {
+    /// 正向: at least the target.
     AtLeast,
+    /// 反向: at most the target.
     AtMost,
+    /// Equal to the target, within a tolerance.
     Equal,
+    /// 时效: by a date.
     Deadline,
+    /// 定性: a tier and a fraction.
     Qualitative,
+    /// 专家打分: the score itself.
     Manual,
+    /// 预算执行率 from the budget.
     BudgetExecution,
+    /// 资金到位率 from the budget.
     FundArrival,
+    /// 满意度 from a survey.
     Satisfaction,
 }
 
 impl RuleKind {
+    /// Every kind, in the order offered.
     pub const ALL: [RuleKind; 9] = [
         RuleKind::AtLeast,
         RuleKind::AtMost,
@@ -88,6 +111,7 @@ impl RuleKind {
         RuleKind::Satisfaction,
     ];
 
+    /// The name as shown (名称).
     pub fn name(self) -> &'static str {
         match self {
             RuleKind::AtLeast => "at_least",
@@ -102,6 +126,7 @@ impl RuleKind {
         }
     }
 
+    /// Reads the name used in the file (`None` for an unknown one).
     pub fn parse(text: &str) -> Option<RuleKind> {
         RuleKind::ALL.into_iter().find(|k| k.name() == text)
     }
@@ -128,6 +153,7 @@ pub enum Formula {
 }
 
 impl Formula {
+    /// Reads the name used in the file (`None` for an unknown one).
     pub fn parse(text: &str) -> Option<Formula> {
         match text {
             "ratio" => Some(Formula::Ratio),
@@ -149,6 +175,7 @@ pub enum Tier {
 }
 
 impl Tier {
+    /// Reads the name used in the file (`None` for an unknown one).
     pub fn parse(text: &str) -> Option<Tier> {
         match text {
             "achieved" => Some(Tier::Achieved),
@@ -158,6 +185,7 @@ impl Tier {
         }
     }
 
+    /// The name as shown (名称).
     pub fn name(self) -> &'static str {
         match self {
             Tier::Achieved => "achieved",
@@ -175,19 +203,30 @@ pub struct Rule {
     pub kind: String,
     /// A number, or a date for `deadline`.
     pub target: Option<Num>,
+    /// 实际完成值.
     pub actual: Option<Num>,
+    /// 允许偏差.
     pub tolerance: Option<Num>,
+    /// The 反向 formula.
     pub formula: Option<String>,
+    /// The qualitative tier.
     pub tier: Option<String>,
+    /// A fraction in [0, 1].
     pub fraction: Option<Num>,
+    /// 得分.
     pub score: Option<Num>,
+    /// The survey id.
     pub survey: Option<String>,
+    /// 计量单位.
     pub unit: Option<String>,
+    /// 区间计分, when used.
     pub steps: Option<Vec<Step>>,
+    /// Fields jixiao does not know, kept for the round trip.
     pub extra: Extra,
 }
 
 impl Rule {
+    /// The kind, when it is one jixiao knows.
     pub fn kind(&self) -> Option<RuleKind> {
         RuleKind::parse(&self.kind)
     }
@@ -196,7 +235,10 @@ impl Rule {
 /// One step of 区间计分: from `min` percent on, the completion is `fraction`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
+    /// The inclusive minimum.
     pub min: Option<Num>,
+    /// A fraction in [0, 1].
     pub fraction: Option<Num>,
+    /// Fields jixiao does not know, kept for the round trip.
     pub extra: Extra,
 }

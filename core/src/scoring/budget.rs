@@ -11,12 +11,19 @@ use rust_decimal::Decimal;
 /// The figures of one budget line; rates are `None` when the line has no planned amount.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineResult {
+    /// The id, unique within its scope.
     pub id: String,
+    /// 全年预算数.
     pub planned: Decimal,
+    /// 到位数.
     pub received: Decimal,
+    /// 执行数.
     pub spent: Decimal,
+    /// 结余 (planned − spent).
     pub balance: Decimal,
+    /// 预算执行率 (percent), when there is a budget.
     pub execution_rate: Option<Decimal>,
+    /// 资金到位率 (percent), when there is a budget.
     pub arrival_rate: Option<Decimal>,
     /// False when one of the line's fields is wrong (it then counts as 0).
     pub valid: bool,
@@ -25,20 +32,27 @@ pub struct LineResult {
 /// The budget in total.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct BudgetResult {
+    /// 年初预算数, when given.
     pub initial: Option<Decimal>,
+    /// 全年预算数.
     pub planned: Decimal,
+    /// 到位数.
     pub received: Decimal,
+    /// 执行数.
     pub spent: Decimal,
+    /// 结余 (planned − spent).
     pub balance: Decimal,
     /// 预算执行率 = Σspent / Σplanned × 100.
     pub execution_rate: Option<Decimal>,
     /// 资金到位率 = Σreceived / Σplanned × 100.
     pub arrival_rate: Option<Decimal>,
+    /// Each line, in document order.
     pub lines: Vec<LineResult>,
     /// False when any line has an error: the rates then rest on wrong figures.
     pub valid: bool,
 }
 
+/// Scores the budget lines: totals, balance and rates, with their findings.
 pub fn score_budget(
     lines: &[BudgetLine],
     policy: &Policy,

@@ -1,11 +1,11 @@
 //! Scoring a [`Document`]: every leaf, every group, the totals, grade and findings.
 
 pub mod budget;
-pub mod calc;
+pub(crate) mod calc;
 mod ids;
 pub mod joined;
 pub mod policy;
-pub mod rules;
+pub(crate) mod rules;
 pub mod survey;
 
 use crate::findings::{Finding, Level, Problem};
@@ -24,14 +24,19 @@ use survey::{score_survey, SurveyResult};
 /// A scored leaf, in document order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LeafResult {
+    /// The id, unique within its scope.
     pub id: String,
+    /// 分值.
     pub points: Decimal,
+    /// 得分.
     pub score: Decimal,
     /// A fraction in [0, 1]; ×100 for the 完成率 shown.
     pub completion: Decimal,
+    /// `false` for 不适用.
     pub applicable: bool,
     /// False when a field of the leaf is wrong (it then scores 0).
     pub valid: bool,
+    /// The kind.
     pub kind: Option<RuleKind>,
     /// 0 for a top-level leaf.
     pub depth: usize,
@@ -40,8 +45,11 @@ pub struct LeafResult {
 /// A group's subtotal over its applicable leaves.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupResult {
+    /// The id, unique within its scope.
     pub id: String,
+    /// 分值.
     pub points: Decimal,
+    /// 得分.
     pub score: Decimal,
     /// 0 for a first-level group (一级指标).
     pub depth: usize,
@@ -50,7 +58,9 @@ pub struct GroupResult {
 /// Everything computed from a document; front-end neutral, exact (round only to show).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evaluation {
+    /// 总分.
     pub total: Decimal,
+    /// The points of the applicable leaves (the maximum).
     pub max_points: Decimal,
     /// total / max × 100 (0 when nothing is applicable).
     pub percent: Decimal,
@@ -58,19 +68,27 @@ pub struct Evaluation {
     pub grade: Option<String>,
     /// The percent scored on leaves other than budget execution and fund arrival.
     pub performance_percent: Option<Decimal>,
+    /// The budget (预算明细).
     pub budget: BudgetResult,
+    /// The surveys (满意度调查).
     pub surveys: Vec<SurveyResult>,
+    /// Every leaf, in document order.
     pub leaves: Vec<LeafResult>,
+    /// Every group, in the order they open.
     pub groups: Vec<GroupResult>,
+    /// What the audit reports.
     pub findings: Vec<Finding>,
+    /// The settings in force (defaults filled in).
     pub policy: Policy,
 }
 
 impl Evaluation {
+    /// Whether any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(|f| f.level() == Level::Error)
     }
 
+    /// How many error findings.
     pub fn errors(&self) -> usize {
         self.findings
             .iter()
@@ -78,6 +96,7 @@ impl Evaluation {
             .count()
     }
 
+    /// How many warning findings.
     pub fn warnings(&self) -> usize {
         self.findings.len() - self.errors()
     }
@@ -89,6 +108,7 @@ impl Evaluation {
         calc::sum(values).ok()?.checked_div(count)
     }
 
+    /// The survey id.
     pub fn survey(&self, id: &str) -> Option<&SurveyResult> {
         self.surveys.iter().find(|s| s.id == id)
     }

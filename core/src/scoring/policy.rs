@@ -11,8 +11,11 @@ use rust_decimal::Decimal;
 pub struct Policy {
     /// (label, inclusive minimum percent), highest minimum first.
     pub grades: Vec<(String, Decimal)>,
+    /// 超额完成 threshold (percent).
     pub deviation_threshold: Decimal,
+    /// The execution rate below which an explanation is expected.
     pub min_execution_rate: Decimal,
+    /// How far performance may run ahead of execution.
     pub mismatch_margin: Decimal,
 }
 
@@ -25,6 +28,7 @@ pub fn default_grades() -> Vec<(String, Decimal)> {
 }
 
 impl Policy {
+    /// The settings in force, with defaults; wrong settings are findings.
     pub fn resolve(settings: &Settings, findings: &mut Vec<Finding>) -> Policy {
         let mut check = FieldCheck::new("", |_, f| FieldPath::Setting(f), findings);
         let grades = match &settings.grades {

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 /// One question's figures.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuestionResult {
+    /// The id, unique within its scope.
     pub id: String,
     /// Σ of the answer counts.
     pub responses: u64,
@@ -22,15 +23,19 @@ pub struct QuestionResult {
 /// One survey's figures.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SurveyResult {
+    /// The id, unique within its scope.
     pub id: String,
     /// Mean of the question satisfactions (each question weighs the same).
     pub satisfaction: Option<Decimal>,
     /// The id of the lowest question (the first on a tie).
     pub weakest: Option<String>,
+    /// The questions.
     pub questions: Vec<QuestionResult>,
+    /// False when a field is wrong (it then scores 0).
     pub valid: bool,
 }
 
+/// Scores a survey: shares, satisfaction per question and in all.
 pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResult {
     let mut check = FieldCheck::new(&survey.id, FieldPath::survey, findings);
     let method = match survey.method.as_deref().map(str::trim) {

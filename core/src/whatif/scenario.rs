@@ -10,19 +10,26 @@ use rust_decimal::Decimal;
 /// The figures compared across scenarios.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
+    /// 总分.
     pub total: Decimal,
+    /// The points of the applicable leaves (the maximum).
     pub max_points: Decimal,
+    /// A percentage.
     pub percent: Decimal,
+    /// The grade (等级).
     pub grade: Option<String>,
     /// (id, name, points, score) of each first-level node.
     pub first_level: Vec<(String, String, Decimal, Decimal)>,
+    /// 预算执行率 (percent), when there is a budget.
     pub execution_rate: Option<Decimal>,
     /// (survey id, satisfaction).
     pub satisfaction: Vec<(String, Option<Decimal>)>,
+    /// How many error findings.
     pub errors: usize,
 }
 
 impl Summary {
+    /// The summary of a document and its evaluation.
     pub fn of(doc: &Document, eval: &Evaluation) -> Summary {
         let first_level = doc
             .indicators
@@ -65,7 +72,9 @@ impl Summary {
 pub struct ChangeOutcome {
     /// The changed field.
     pub path: FieldPath,
+    /// The value before.
     pub old: String,
+    /// Makes a new one.
     pub new: String,
     /// How much this change alone moves the total (new total − base total).
     pub delta: Decimal,
@@ -74,8 +83,11 @@ pub struct ChangeOutcome {
 /// A scenario next to the base.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
+    /// The name as shown (名称).
     pub name: String,
+    /// The figures compared.
     pub summary: Summary,
+    /// The changes.
     pub changes: Vec<ChangeOutcome>,
     /// The scenario's total − the base total.
     pub delta: Decimal,

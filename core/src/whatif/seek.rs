@@ -106,18 +106,25 @@ pub enum Direction {
     AtMost,
 }
 
+/// How the answer was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
+    /// Solved in closed form (and checked).
     Exact,
+    /// Found by bisection on a grid.
     Bisection,
 }
 
 /// The answer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Seek {
+    /// A value reaches the goal.
     Found {
+        /// The value.
         value: Decimal,
+        /// Which way the field helps.
         direction: Direction,
+        /// The survey method.
         method: Method,
         /// The grid of the search, and the step the property "one step less does not" uses.
         precision: Decimal,
@@ -125,11 +132,17 @@ pub enum Seek {
         already: bool,
         /// The evaluation with the value in place.
         total: Decimal,
+        /// A percentage.
         percent: Decimal,
+        /// The grade (等级).
         grade: Option<String>,
     },
     /// No value of this field reaches the goal.
-    Unreachable { best_total: Decimal },
+    /// No value of the field reaches the goal.
+    Unreachable {
+        /// The best total any value gives (or the current one).
+        best_total: Decimal,
+    },
 }
 
 /// The positions (in document order) of the applicable leaves whose score depends on the field

@@ -10,9 +10,13 @@ use std::fmt::Write;
 /// How a cell looks; each is one entry of the workbook's `cellXfs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
+    /// Plain text.
     Plain = 0,
+    /// The sheet title.
     Title = 1,
+    /// A column header.
     Header = 2,
+    /// Text.
     Text = 3,
     /// Money: at least two decimals, up to eight (97.361, 82.050854, 5.00).
     Money = 4,
@@ -20,29 +24,40 @@ pub enum Style {
     Score = 5,
     /// A fraction shown as a percent with two decimals (0.8427 → 84.27%).
     Percent = 6,
+    /// A whole number.
     Integer = 7,
+    /// Bold text.
     BoldText = 8,
+    /// A bold score.
     BoldScore = 9,
+    /// A subtitle.
     Subtitle = 10,
     /// A target or actual value: as written (General format).
     Figure = 11,
 }
 
+/// A value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
+    /// Text.
     Text(String),
+    /// A number.
     Number(Decimal),
 }
 
+/// One cell.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
+    /// The value.
     pub value: Value,
+    /// How it is shown.
     pub style: Style,
 }
 
 /// One worksheet: cells by (row, column), both from 0.
 #[derive(Clone, Debug, Default)]
 pub struct Sheet {
+    /// The name as shown (名称).
     pub name: String,
     cells: BTreeMap<(u32, u32), Cell>,
     merges: Vec<(u32, u32, u32, u32)>,
@@ -51,6 +66,7 @@ pub struct Sheet {
 }
 
 impl Sheet {
+    /// Makes a new one.
     pub fn new(name: &str) -> Sheet {
         Sheet {
             name: name.to_string(),
@@ -58,10 +74,12 @@ impl Sheet {
         }
     }
 
+    /// Printed in landscape.
     pub fn landscape(&mut self) {
         self.landscape = true;
     }
 
+    /// The text as written.
     pub fn text(&mut self, row: u32, col: u32, text: impl Into<String>, style: Style) {
         let text = text.into();
         self.cells.insert(
@@ -73,6 +91,7 @@ impl Sheet {
         );
     }
 
+    /// A number.
     pub fn number(&mut self, row: u32, col: u32, value: Decimal, style: Style) {
         self.cells.insert(
             (row, col),
@@ -91,6 +110,7 @@ impl Sheet {
         }
     }
 
+    /// Merged cells.
     pub fn merge(&mut self, first_row: u32, first_col: u32, last_row: u32, last_col: u32) {
         self.merges.push((first_row, first_col, last_row, last_col));
         // Merged areas keep their borders when every cell has the style.
@@ -137,6 +157,7 @@ impl Sheet {
         }
     }
 
+    /// The item, if any.
     pub fn get(&self, row: u32, col: u32) -> Option<&Cell> {
         self.cells.get(&(row, col))
     }
