@@ -1,6 +1,6 @@
 //! 预算明细: the budget lines with their balance (结余) and rates, and the totals row.
 
-use super::fields::{button, dom_id, messages, seek_button, shown, Field};
+use super::fields::{button, dom_id, messages, row_keys, seek_button, shown, Field};
 use super::i18n::t;
 use super::use_ctx;
 use crate::edit::{Dir, Edit};
@@ -37,7 +37,8 @@ pub fn budget_editor() -> Html {
         t(lang, "到位数", "Received"),
         t(lang, "执行数", "Spent"),
     ];
-    let rows = doc.budget.iter().enumerate().map(|(i, line)| {
+    let keys = row_keys(doc.budget.iter().map(|b| b.id.as_str()));
+    let rows = doc.budget.iter().zip(keys).enumerate().map(|(i, (line, key))| {
         let result = b.lines.get(i);
         let base = FieldPath::Line(line.id.clone(), None);
         let row = i.saturating_add(1);
@@ -51,7 +52,7 @@ pub fn budget_editor() -> Html {
         let (up, down, remove) = (line.id.clone(), line.id.clone(), line.id.clone());
         let placeholder_received = raw(&line.planned);
         html! {
-            <tr id={dom_id(&base)} tabindex="-1">
+            <tr {key} id={dom_id(&base)} tabindex="-1">
                 <th scope="row">{ row }{ messages(&ctx, &base) }</th>
                 { cell(LineField::Name, columns[0], line.name.clone(), false) }
                 { cell(LineField::Initial, columns[1], raw(&line.initial), true) }

@@ -275,3 +275,19 @@ pub fn seek_button(ctx: &Host, path: &FieldPath, label: &str) -> Html {
         </button>
     }
 }
+
+/// Keys for a list of rows by id, unique even where ids repeat (the core reports repeated ids, but
+/// the rows must still be shown): the id, and for a repeat its occurrence (`b1`, `b1#2`).
+pub fn row_keys<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    ids.map(|id| {
+        let n = seen.entry(id).or_insert(0);
+        *n = n.saturating_add(1);
+        if *n == 1 {
+            id.to_string()
+        } else {
+            format!("{id}#{n}")
+        }
+    })
+    .collect()
+}

@@ -1,7 +1,7 @@
 //! 绩效指标: the indicator tree of any depth. Groups show their subtotal; leaves their rule's
 //! fields (only those the kind needs), completion, score and 偏差原因.
 
-use super::fields::{button, dom_id, messages, seek_button, select, shown, Field};
+use super::fields::{button, dom_id, messages, row_keys, seek_button, select, shown, Field};
 use super::i18n::{kind_label, t};
 use super::{use_ctx, Ctx, Host};
 use crate::edit::{Dir, Edit};
@@ -57,11 +57,13 @@ pub fn indicator_editor() -> Html {
         first: i == 0,
         last: i.saturating_add(1) == doc.indicators.len(),
     };
+    let keys = row_keys(doc.indicators.iter().map(Node::id));
     let tree: Vec<Html> = doc
         .indicators
         .iter()
+        .zip(keys)
         .enumerate()
-        .map(|(i, n)| node(&ctx, &results, n, place(i)))
+        .map(|(i, (n, key))| node(&ctx, &results, n, place(i), key))
         .collect();
     html! {
         <div id={dom_id(&section)} tabindex="-1">
@@ -88,13 +90,13 @@ struct Place {
     last: bool,
 }
 
-fn node(ctx: &Ctx, results: &Results, n: &Node, place: Place) -> Html {
+fn node(ctx: &Ctx, results: &Results, n: &Node, place: Place, key: String) -> Html {
     match n {
-        Node::Group(g) => group(ctx, results, g, place),
+        Node::Group(g) => group(ctx, results, g, place, key),
         Node::Leaf(l) => {
             let result = results.cursor.borrow_mut().leaf().cloned();
             html! {
-                <LeafRow key={l.id.clone()} leaf={l.clone()} {place} {result}
+                <LeafRow {key} leaf={l.clone()} {place} {result}
                     host={ctx.for_indicator(&l.id)} surveys={results.surveys.clone()} />
             }
         }
@@ -147,7 +149,7 @@ fn display_name<'a>(id: &'a str, name: &'a str) -> String {
     }
 }
 
-fn group(ctx: &Ctx, results: &Results, g: &Group, place: Place) -> Html {
+fn group(ctx: &Ctx, results: &Results, g: &Group, place: Place, key: String) -> Html {
     let lang = ctx.lang();
     let collapsed = ctx.state.collapsed.contains(&g.id);
     let result = results.cursor.borrow_mut().group();
@@ -160,21 +162,23 @@ fn group(ctx: &Ctx, results: &Results, g: &Group, place: Place) -> Html {
         results.cursor.borrow_mut().skip(&g.children);
         Vec::new()
     } else {
+        let keys = row_keys(g.children.iter().map(Node::id));
         g.children
             .iter()
+            .zip(keys)
             .enumerate()
-            .map(|(i, child)| {
+            .map(|(i, (child, key))| {
                 let place = Place {
                     depth: place.depth.saturating_add(1),
                     first: i == 0,
                     last: i.saturating_add(1) == count,
                 };
-                node(ctx, results, child, place)
+                node(ctx, results, child, place, key)
             })
             .collect()
     };
     html! {
-        <li class={classes!("group", format!("depth-{}", place.depth.saturating_add(1).min(4)))}>
+        <li {key} class={classes!("group", format!("depth-{}", place.depth.saturating_add(1).min(4)))}>
             <div class="group-head" id={dom_id(&base)} tabindex="-1">
                 <button type="button" class="toggle" aria-expanded={(!collapsed).to_string()}
                     aria-label={format!("{} {name}", if collapsed { t(lang, "展开", "Expand") } else { t(lang, "折叠", "Collapse") })}

@@ -1,7 +1,7 @@
 //! 满意度调查: options with weights (and the two presets), questions with a count per option,
 //! per-question shares and satisfaction, the weakest question marked.
 
-use super::fields::{button, dom_id, messages, select, shown, Field};
+use super::fields::{button, dom_id, messages, row_keys, select, shown, Field};
 use super::i18n::t;
 use super::{use_ctx, Ctx};
 use crate::edit::{Dir, Edit, PRESETS};
@@ -60,7 +60,8 @@ fn survey(ctx: &Ctx, s: &Survey, result: Option<&SurveyResult>) -> Html {
             </th>
         }
     });
-    let rows = s.questions.iter().enumerate().map(|(q, question)| {
+    let keys = row_keys(s.questions.iter().map(|q| q.id.as_str()));
+    let rows = s.questions.iter().zip(keys).enumerate().map(|(q, (question, key))| {
         let question_at = |field| at(SurveyField::Question(question.id.clone(), field));
         let qpath = question_at(None);
         let number = q.saturating_add(1);
@@ -84,7 +85,7 @@ fn survey(ctx: &Ctx, s: &Survey, result: Option<&SurveyResult>) -> Html {
             }
         });
         html! {
-            <tr id={dom_id(&qpath)} tabindex="-1" class={classes!(is_weakest.then_some("weakest"))}
+            <tr {key} id={dom_id(&qpath)} tabindex="-1" class={classes!(is_weakest.then_some("weakest"))}
                 data-weakest={is_weakest.to_string()} data-testid={format!("question-{}", question.id)}>
                 <th scope="row">
                     <span class="node-id">{ number }</span>
