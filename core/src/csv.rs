@@ -3,7 +3,7 @@
 
 use crate::findings::Lang;
 use crate::model::Document;
-use crate::number::{show2, show_exact};
+use crate::number::{as_percent, show2, show_exact};
 use crate::scoring::Evaluation;
 use crate::tables::{budget_headers, form_headers, indicator_rows, levels, t, Shown};
 use rust_decimal::Decimal;
@@ -102,7 +102,7 @@ pub fn indicators(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
         let (score, completion) = if row.applicable {
             (
                 number(show2(row.score)),
-                rate(Some(row.completion * Decimal::ONE_HUNDRED)),
+                rate(Some(as_percent(row.completion))),
             )
         } else {
             (text(t(lang, "不适用", "n/a")), text(""))
@@ -156,7 +156,7 @@ pub fn budget(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
         write_row(
             &mut out,
             vec![
-                number((i + 1).to_string()),
+                number(i.saturating_add(1).to_string()),
                 text(line.name.clone()),
                 number(initial),
                 number(show_exact(r.planned)),
@@ -221,7 +221,10 @@ pub fn surveys(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
         ]);
         write_row(&mut out, header);
         for (q, (question, qr)) in survey.questions.iter().zip(&result.questions).enumerate() {
-            let mut row = vec![number((q + 1).to_string()), text(question.text.clone())];
+            let mut row = vec![
+                number(q.saturating_add(1).to_string()),
+                text(question.text.clone()),
+            ];
             for j in 0..survey.options.len() {
                 row.push(match question.counts.get(j) {
                     Some(c) if c.ok().is_some() => number(c.canonical()),
@@ -244,7 +247,9 @@ pub fn surveys(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
             text(t(lang, "满意度（各题平均）", "Satisfaction (mean)")),
             text(""),
         ];
-        total.extend((0..2 * survey.options.len() + 1).map(|_| text("")));
+        total.extend(
+            (0..survey.options.len().saturating_mul(2).saturating_add(1)).map(|_| text("")),
+        );
         total.push(number(result.satisfaction.map_or(String::new(), show2)));
         write_row(&mut out, total);
         out.push_str("\r\n");

@@ -118,7 +118,7 @@ fn funds(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
             let note = note.to_string();
             format!(
                 "（{}）{}，预算金额{}，到位数{}，使用经费{}，结余经费{}，执行率{}%。{}",
-                i + 1,
+                i.saturating_add(1),
                 line.name,
                 w.amount(r.planned),
                 w.amount(r.received),
@@ -135,7 +135,7 @@ fn funds(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
             };
             format!(
                 "({}) {}: budget {}, received {}, spent {}, balance {}; execution rate {}%.{}",
-                i + 1,
+                i.saturating_add(1),
                 line.name,
                 w.amount(r.planned),
                 w.amount(r.received),
@@ -282,9 +282,9 @@ fn targets(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
         .enumerate()
         .map(|(i, r)| {
             if w.zh() {
-                format!("（{}）{}", i + 1, sentence(r, w))
+                format!("（{}）{}", i.saturating_add(1), sentence(r, w))
             } else {
-                format!("({}) {}", i + 1, sentence(r, w))
+                format!("({}) {}", i.saturating_add(1), sentence(r, w))
             }
         })
         .collect();

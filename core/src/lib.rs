@@ -6,6 +6,17 @@
 
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
+// Evaluation never panics: arithmetic is checked, indexing goes through `get`, nothing unwraps.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
 
 pub mod claims;
 pub mod csv;

@@ -109,7 +109,10 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumError> {
     let mut plain = String::with_capacity(text.len());
     for c in text.trim().chars() {
         let c = match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '０'..='９' => (c as u32)
+                .checked_sub('０' as u32)
+                .and_then(|d| char::from_digit(d, 10))
+                .unwrap_or(c),
             '．' | '。' => '.',
             '－' | '−' => '-',
             '＋' => '+',
@@ -152,17 +155,17 @@ fn strip_grouping(body: &str) -> Result<String, NumError> {
     if !body.contains(',') {
         return Ok(body.to_string());
     }
-    let (int_part, frac_part) = match body.find('.') {
-        Some(i) => (&body[..i], &body[i..]),
-        None => (body, ""),
-    };
+    let (int_part, frac_part) = body.split_once('.').unwrap_or((body, ""));
     if frac_part.contains(',') {
         return Err(NumError::Invalid);
     }
     let digits = int_part.trim_start_matches(['+', '-']);
     let groups: Vec<&str> = digits.split(',').collect();
-    let first_ok = !groups[0].is_empty() && groups[0].len() <= 3;
-    let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+    let Some((first, rest)) = groups.split_first() else {
+        return Err(NumError::Invalid);
+    };
+    let first_ok = !first.is_empty() && first.len() <= 3;
+    let rest_ok = rest.iter().all(|g| g.len() == 3);
     if !first_ok || !rest_ok {
         return Err(NumError::Invalid);
     }
@@ -183,6 +186,19 @@ fn classify_failure(text: &str) -> NumError {
     } else {
         NumError::Invalid
     }
+}
+
+/// Σ of the values, or `None` when the sum leaves the range of an exact decimal.
+pub fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, Decimal::checked_add)
+}
+
+/// A completion (a fraction in [0, 1]) as a percentage. Completions are bounded, so this cannot
+/// overflow; a value outside the bound saturates rather than panics.
+pub fn as_percent(fraction: Decimal) -> Decimal {
+    fraction.saturating_mul(Decimal::ONE_HUNDRED)
 }
 
 /// Half-up (四舍五入) rounding to two decimals, the way the forms show results.

@@ -4,7 +4,7 @@
 use crate::findings::{Finding, Lang};
 use crate::message::Message;
 use crate::model::Document;
-use crate::number::{show2, show_exact};
+use crate::number::{as_percent, show2, show_exact};
 use crate::path::FieldPath;
 use crate::scoring::Evaluation;
 use crate::whatif::{Direction, Goal, Method, Seek};
@@ -80,7 +80,7 @@ pub fn results(eval: &Evaluation, lang: Lang) -> Value {
                 "id": l.id,
                 "points": show2(l.points),
                 "score": show2(l.score),
-                "completion": show2(l.completion * Decimal::ONE_HUNDRED),
+                "completion": show2(as_percent(l.completion)),
             })
         })
         .collect();
@@ -122,7 +122,9 @@ pub fn results_of(doc: &Document, eval: &Evaluation, lang: Lang) -> Value {
             })
         })
         .collect();
-    out["lost"] = Value::Array(lost);
+    if let Some(map) = out.as_object_mut() {
+        map.insert("lost".into(), Value::Array(lost));
+    }
     if !doc.scenarios.is_empty() {
         let scenarios: Vec<Value> = doc
             .scenarios
@@ -142,7 +144,9 @@ pub fn results_of(doc: &Document, eval: &Evaluation, lang: Lang) -> Value {
                 Err(e) => json!({"name": s.name, "error": e.text(lang)}),
             })
             .collect();
-        out["scenarios"] = Value::Array(scenarios);
+        if let Some(map) = out.as_object_mut() {
+            map.insert("scenarios".into(), Value::Array(scenarios));
+        }
     }
     out
 }

@@ -162,7 +162,7 @@ pub fn levels(row: &IndicatorRow) -> [String; 3] {
 
 /// The percent shown for a fraction, with as few decimals as it needs ("100", "33.33").
 pub fn percent_text(fraction: Decimal) -> String {
-    crate::number::round2(fraction * Decimal::ONE_HUNDRED)
+    crate::number::round2(crate::number::as_percent(fraction))
         .normalize()
         .to_string()
 }

@@ -19,7 +19,7 @@ pub fn template_text(name: &str) -> Option<&'static str> {
 
 /// A template as a document.
 pub fn template(name: &str) -> Option<Document> {
-    template_text(name).map(|text| read_str(text).expect("the templates are valid jixiao/1 files"))
+    template_text(name).and_then(|text| read_str(text).ok())
 }
 
 #[cfg(test)]

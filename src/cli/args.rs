@@ -83,29 +83,24 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
     let (mut out, mut json, mut check_claims) = (None, false, false);
     let mut goal: Option<Goal> = None;
     let mut positional: Vec<&str> = Vec::new();
-    let mut i = 0;
-    while i < argv.len() {
-        let arg = argv[i].as_str();
+    let mut args = argv.iter();
+    while let Some(arg) = args.next() {
+        let arg = arg.as_str();
         match arg {
             "-h" | "--help" | "help" if positional.is_empty() => return Ok(Command::Help),
             "-V" | "--version" => return Ok(Command::Version),
-            "--lang" => {
-                i += 1;
-                lang = parse_lang(argv.get(i).map(String::as_str))?;
-            }
-            _ if arg.starts_with("--lang=") => lang = parse_lang(Some(&arg[7..]))?,
+            "--lang" => lang = parse_lang(args.next().map(String::as_str))?,
+            _ if arg.starts_with("--lang=") => lang = parse_lang(arg.strip_prefix("--lang="))?,
             "--full" => goal = Some(Goal::Full),
             "--json" => json = true,
             "--check-claims" => check_claims = true,
             "--out" => {
-                i += 1;
-                out = Some(argv.get(i).cloned().ok_or_else(|| {
+                out = Some(args.next().cloned().ok_or_else(|| {
                     CliError::Usage("--out 需要路径 / --out needs a path".into())
                 })?);
             }
             "--path" | "--grade" | "--total" => {
-                i += 1;
-                let value = argv.get(i).cloned().ok_or_else(|| {
+                let value = args.next().cloned().ok_or_else(|| {
                     CliError::Usage(format!("{arg} 需要取值 / {arg} needs a value"))
                 })?;
                 match arg {
@@ -122,8 +117,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                 }
             }
             "--xlsx" | "--csv" | "--text" => {
-                i += 1;
-                let value = argv.get(i).cloned().ok_or_else(|| {
+                let value = args.next().cloned().ok_or_else(|| {
                     CliError::Usage(format!("{arg} 需要路径 / {arg} needs a path"))
                 })?;
                 match arg {
@@ -138,7 +132,6 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
             }
             _ => positional.push(arg),
         }
-        i += 1;
     }
     let operand = |what: &str| -> Result<String, CliError> {
         match positional.as_slice() {
@@ -180,7 +173,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
             })
         }
         Some("batch") => {
-            let inputs: Vec<String> = positional[1..].iter().map(|s| s.to_string()).collect();
+            let inputs: Vec<String> = positional.iter().skip(1).map(|s| s.to_string()).collect();
             if inputs.is_empty() {
                 return Err(CliError::Usage("batch 需要文件或目录 / batch needs files or folders".into()));
             }

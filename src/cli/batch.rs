@@ -5,8 +5,8 @@
 
 use crate::error::CliError;
 use jixiao_core::csv::{self, Cell};
-use jixiao_core::message::t;
-use jixiao_core::number::show2;
+use jixiao_core::message::{t, Text};
+use jixiao_core::number::{checked_sum, show2};
 use jixiao_core::Decimal;
 use jixiao_core::{evaluate, FieldPath, Lang, Level, Message, Problem};
 use rayon::prelude::*;
@@ -72,6 +72,7 @@ pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
 
 /// Scores one file into its row.
 pub fn score_file(path: &Path, check_claims: bool, lang: Lang) -> Row {
+    fault_for_tests(path);
     let file = path.display().to_string();
     let doc = match crate::input::load(&file) {
         Ok(doc) => doc,
@@ -128,6 +129,43 @@ pub fn score_file(path: &Path, check_claims: bool, lang: Lang) -> Row {
     }
 }
 
+/// In debug builds only, `JIXIAO_PANIC_ON=name` makes scoring a file whose path contains `name`
+/// panic, so that tests can show one file's panic is its own row (release builds have no trigger).
+#[allow(clippy::panic)] // The point of the trigger; compiled out of release builds.
+fn fault_for_tests(path: &Path) {
+    if cfg!(debug_assertions) {
+        if let Ok(trigger) = std::env::var("JIXIAO_PANIC_ON") {
+            if !trigger.is_empty() && path.to_string_lossy().contains(&trigger) {
+                panic!("test panic for {}", path.display());
+            }
+        }
+    }
+}
+
+/// Scores one file; should scoring ever panic (a bug: the core is built not to), that is this
+/// file's error and every other file is still scored.
+pub fn score_file_guarded(path: &Path, check_claims: bool, lang: Lang) -> Row {
+    let scored = std::panic::catch_unwind(|| score_file(path, check_claims, lang));
+    scored.unwrap_or_else(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let why = Text(
+            "内部错误：计分时程序出错（请把这个文件报告给开发者）",
+            "internal error: scoring this file failed (please report the file)",
+        );
+        Row {
+            file: path.display().to_string(),
+            unreadable: true,
+            errors: 1,
+            first_error: format!("{}: {detail}", why.get(lang)),
+            ..Row::default()
+        }
+    })
+}
+
 /// Scores every file on all cores; a progress bar on an interactive terminal.
 pub fn score_all(files: &[PathBuf], check_claims: bool, lang: Lang) -> Vec<Row> {
     let bar = if std::io::stderr().is_terminal() {
@@ -144,7 +182,7 @@ pub fn score_all(files: &[PathBuf], check_claims: bool, lang: Lang) -> Vec<Row> 
     let rows = files
         .par_iter()
         .map(|f| {
-            let row = score_file(f, check_claims, lang);
+            let row = score_file_guarded(f, check_claims, lang);
             if let Some(bar) = &bar {
                 bar.inc(1);
             }
@@ -231,19 +269,20 @@ pub fn summary(rows: &[Row], check_claims: bool) -> Value {
     let mut grades: BTreeMap<String, usize> = BTreeMap::new();
     let scored: Vec<&Row> = rows.iter().filter(|r| !r.unreadable).collect();
     for r in &scored {
-        *grades
+        let count = grades
             .entry(if r.grade.is_empty() {
                 "—".into()
             } else {
                 r.grade.clone()
             })
-            .or_default() += 1;
+            .or_default();
+        *count = count.saturating_add(1);
     }
     let mean = if scored.is_empty() {
         None
     } else {
-        let sum: Decimal = scored.iter().filter_map(|r| r.total).sum();
-        Some(sum / Decimal::from(scored.len()))
+        checked_sum(scored.iter().filter_map(|r| r.total))
+            .and_then(|sum| sum.checked_div(Decimal::from(scored.len())))
     };
     let mut s = json!({
         "files": rows.len(),
@@ -254,7 +293,10 @@ pub fn summary(rows: &[Row], check_claims: bool) -> Value {
         "mean_total": mean.map(show2),
     });
     if check_claims {
-        s["claims_differ"] = json!(rows.iter().filter(|r| !r.claims.is_empty()).count());
+        if let Some(map) = s.as_object_mut() {
+            let differ = rows.iter().filter(|r| !r.claims.is_empty()).count();
+            map.insert("claims_differ".into(), json!(differ));
+        }
     }
     s
 }

@@ -12,7 +12,9 @@ pub fn load(file: &str) -> Result<Document, CliError> {
     };
     let mut bytes = Vec::new();
     // One byte more than the limit tells an oversized file without reading all of it.
-    let limit = MAX_FILE_BYTES as u64 + 1;
+    let limit = u64::try_from(MAX_FILE_BYTES)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
     if file == "-" {
         std::io::stdin()
             .lock()

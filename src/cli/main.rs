@@ -11,6 +11,18 @@
 //! ```
 //! FILE `-` is standard input.
 
+// The shell never panics on what a file holds: checked arithmetic, no indexing, no unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
 mod args;
 mod batch;
 mod error;

@@ -26,7 +26,9 @@ pub fn to_value(doc: &Document) -> Value {
 
 /// The document as pretty-printed JSON text.
 pub fn to_string_pretty(doc: &Document) -> String {
-    serde_json::to_string_pretty(&to_value(doc)).expect("a JSON value always serialises")
+    let value = to_value(doc);
+    // Writing a JSON value to a string cannot fail; should it, the compact form is the same data.
+    serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string())
 }
 
 fn list<T>(items: &[T], write: impl Fn(&T) -> Value) -> Value {

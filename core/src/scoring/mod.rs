@@ -10,7 +10,7 @@ pub mod survey;
 
 use crate::findings::{Finding, Level, Problem};
 use crate::model::{Document, Node, RuleKind};
-use crate::number::{round2, show2};
+use crate::number::{as_percent, round2, show2};
 use crate::path::{FieldPath, NodeField, Section, SettingField};
 use budget::{score_budget, BudgetResult};
 use calc::FieldCheck;
@@ -98,7 +98,7 @@ impl Evaluation {
 
     /// How many warning findings.
     pub fn warnings(&self) -> usize {
-        self.findings.len() - self.errors()
+        self.findings.len().saturating_sub(self.errors())
     }
 
     /// The satisfaction of the document: the mean of its surveys' (one survey: that survey's).
@@ -174,8 +174,8 @@ pub fn evaluate(doc: &Document) -> Evaluation {
     }
     let performance_percent = performance_percent(&leaves);
     if let (Some(perf), Some(rate)) = (performance_percent, budget.execution_rate) {
-        let ahead = round2(perf) - round2(rate);
-        if ahead > policy.mismatch_margin {
+        let ahead = round2(perf).checked_sub(round2(rate));
+        if ahead.is_some_and(|a| a > policy.mismatch_margin) {
             findings.push(Finding::new(
                 FieldPath::Section(Section::Indicators),
                 Problem::PerformanceAheadOfBudget {
@@ -274,9 +274,11 @@ impl Walk<'_> {
                         score: Decimal::ZERO,
                         depth,
                     });
-                    let (p, s) = self.nodes(&g.children, depth + 1);
-                    self.groups[at].points = p;
-                    self.groups[at].score = s;
+                    let (p, s) = self.nodes(&g.children, depth.saturating_add(1));
+                    if let Some(group) = self.groups.get_mut(at) {
+                        group.points = p;
+                        group.score = s;
+                    }
                     (p, s)
                 }
                 Node::Leaf(leaf) => self.leaf(leaf, depth),
@@ -320,7 +322,7 @@ impl Walk<'_> {
             check.report(
                 NodeField::Reason,
                 Problem::MissingReason {
-                    completion: scored.completion * Decimal::ONE_HUNDRED,
+                    completion: as_percent(scored.completion),
                 },
             );
         }

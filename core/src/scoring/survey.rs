@@ -204,7 +204,8 @@ pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResul
             Some((_, ls)) if ls <= s => low,
             _ => Some((i, s)),
         })
-        .map(|(i, _)| questions[i].id.clone());
+        .and_then(|(i, _)| questions.get(i))
+        .map(|q| q.id.clone());
     SurveyResult {
         id: survey.id.clone(),
         satisfaction,

@@ -9,7 +9,7 @@ pub use workbook::{cell_ref, package, Cell, Sheet, Style, Value};
 
 use crate::findings::Lang;
 use crate::model::Document;
-use crate::number::round2;
+use crate::number::{checked_sum, round2};
 use crate::scoring::Evaluation;
 use crate::tables::{
     budget_headers, form_headers, indicator_rows, is_budget_rule, levels, t, Shown,
@@ -39,7 +39,17 @@ fn shown(sheet: &mut Sheet, row: u32, col: u32, value: &Shown) {
 }
 
 fn fraction(percent: Option<Decimal>) -> Option<Decimal> {
-    percent.map(|p| round2(p) / Decimal::ONE_HUNDRED)
+    percent.and_then(|p| round2(p).checked_div(Decimal::ONE_HUNDRED))
+}
+
+/// A column or row number from a count (saturating: a sheet has far fewer).
+fn column(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// The first of the two columns (count, share) of option `j` in the survey sheet.
+fn option_column(j: usize) -> u32 {
+    column(j).saturating_mul(2).saturating_add(2)
 }
 
 /// 项目支出绩效自评表.
@@ -99,7 +109,7 @@ fn form_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
         t(lang, "得分", "Score"),
     ];
     for (i, h) in fund_headers.iter().enumerate() {
-        s.text(4, 2 + i as u32, *h, Style::Header);
+        s.text(4, column(i).saturating_add(2), *h, Style::Header);
     }
     s.text(4, last, "", Style::Header);
     let b = &eval.budget;
@@ -118,8 +128,8 @@ fn form_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
         (None, None)
     } else {
         (
-            Some(top_budget.iter().map(|r| r.points).sum::<Decimal>()),
-            Some(round2(top_budget.iter().map(|r| r.score).sum::<Decimal>())),
+            checked_sum(top_budget.iter().map(|r| r.points)),
+            checked_sum(top_budget.iter().map(|r| r.score)).map(round2),
         )
     };
     s.maybe(5, 5, points, Style::Score);
@@ -129,7 +139,7 @@ fn form_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
 
     let headers = form_headers(lang);
     for (i, h) in headers.iter().enumerate() {
-        s.text(6, i as u32, *h, Style::Header);
+        s.text(6, column(i), *h, Style::Header);
     }
     let mut r = 7;
     for row in rows
@@ -137,7 +147,7 @@ fn form_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
         .filter(|row| !(row.groups.is_empty() && is_budget_rule(row.kind)))
     {
         for (i, level) in levels(row).into_iter().enumerate() {
-            s.text(r, i as u32, level, Style::Text);
+            s.text(r, column(i), level, Style::Text);
         }
         s.text(r, 3, row.unit.clone(), Style::Text);
         shown(&mut s, r, 4, &row.target);
@@ -149,26 +159,41 @@ fn form_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
             s.text(r, 7, t(lang, "不适用", "n/a"), Style::Text);
         }
         s.text(r, 8, row.reason.clone(), Style::Text);
-        r += 1;
+        r = r.saturating_add(1);
     }
     s.text(r, 0, t(lang, "总分", "Total"), Style::BoldText);
     s.merge(r, 0, r, 5);
     s.number(r, 6, round2(eval.max_points), Style::BoldScore);
     s.number(r, 7, round2(eval.total), Style::BoldScore);
     s.text(r, 8, "", Style::Text);
-    s.text(r + 1, 0, t(lang, "得分率", "Percent"), Style::BoldText);
-    s.merge(r + 1, 0, r + 1, 6);
-    s.maybe(r + 1, 7, fraction(Some(eval.percent)), Style::Percent);
-    s.text(r + 1, 8, "", Style::Text);
-    s.text(r + 2, 0, t(lang, "评价等级", "Grade"), Style::BoldText);
-    s.merge(r + 2, 0, r + 2, 6);
     s.text(
-        r + 2,
+        r.saturating_add(1),
+        0,
+        t(lang, "得分率", "Percent"),
+        Style::BoldText,
+    );
+    s.merge(r.saturating_add(1), 0, r.saturating_add(1), 6);
+    s.maybe(
+        r.saturating_add(1),
+        7,
+        fraction(Some(eval.percent)),
+        Style::Percent,
+    );
+    s.text(r.saturating_add(1), 8, "", Style::Text);
+    s.text(
+        r.saturating_add(2),
+        0,
+        t(lang, "评价等级", "Grade"),
+        Style::BoldText,
+    );
+    s.merge(r.saturating_add(2), 0, r.saturating_add(2), 6);
+    s.text(
+        r.saturating_add(2),
         7,
         eval.grade.clone().unwrap_or_default(),
         Style::BoldText,
     );
-    s.text(r + 2, 8, "", Style::Text);
+    s.text(r.saturating_add(2), 8, "", Style::Text);
     s.fit_columns(8.0, 40.0);
     s.width(8, 36.0);
     s
@@ -197,11 +222,16 @@ fn budget_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
     }
     let headers = budget_headers(lang);
     for (i, h) in headers.iter().enumerate() {
-        s.text(2, i as u32, *h, Style::Header);
+        s.text(2, column(i), *h, Style::Header);
     }
     let mut r = 3;
     for (i, (line, result)) in doc.budget.iter().zip(&eval.budget.lines).enumerate() {
-        s.number(r, 0, Decimal::from(i + 1), Style::Integer);
+        s.number(
+            r,
+            0,
+            Decimal::from(i).saturating_add(Decimal::ONE),
+            Style::Integer,
+        );
         s.text(r, 1, line.name.clone(), Style::Text);
         s.maybe(
             r,
@@ -215,7 +245,7 @@ fn budget_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
         s.number(r, 6, result.balance, Style::Money);
         s.maybe(r, 7, fraction(result.execution_rate), Style::Percent);
         s.text(r, 8, line.note.clone(), Style::Text);
-        r += 1;
+        r = r.saturating_add(1);
     }
     let b = &eval.budget;
     s.text(r, 0, t(lang, "合计", "Total"), Style::BoldText);
@@ -237,8 +267,8 @@ fn survey_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
     s.landscape();
     let mut r = 0;
     for (survey, result) in doc.surveys.iter().zip(&eval.surveys) {
-        let n = survey.options.len() as u32;
-        let last = 1 + 2 * n + 2;
+        let n = column(survey.options.len());
+        let last = n.saturating_mul(2).saturating_add(3);
         s.text(
             r,
             0,
@@ -250,13 +280,13 @@ fn survey_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
             Style::Title,
         );
         s.merge(r, 0, r, last);
-        r += 1;
+        r = r.saturating_add(1);
         s.text(r, 0, t(lang, "序号", "No."), Style::Header);
-        s.merge(r, 0, r + 1, 0);
+        s.merge(r, 0, r.saturating_add(1), 0);
         s.text(r, 1, t(lang, "问卷题目", "Question"), Style::Header);
-        s.merge(r, 1, r + 1, 1);
+        s.merge(r, 1, r.saturating_add(1), 1);
         for (j, option) in survey.options.iter().enumerate() {
-            let c = 2 + 2 * j as u32;
+            let c = option_column(j);
             let label = match option.weight.as_ref().and_then(|w| w.ok()) {
                 Some(w) if survey.method.as_deref() != Some("share") => {
                     format!("{}（{}）", option.label, w.normalize())
@@ -264,23 +294,58 @@ fn survey_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
                 _ => option.label.clone(),
             };
             s.text(r, c, label, Style::Header);
-            s.merge(r, c, r, c + 1);
-            s.text(r + 1, c, t(lang, "人数", "Count"), Style::Header);
-            s.text(r + 1, c + 1, t(lang, "占比", "Share"), Style::Header);
+            s.merge(r, c, r, c.saturating_add(1));
+            s.text(
+                r.saturating_add(1),
+                c,
+                t(lang, "人数", "Count"),
+                Style::Header,
+            );
+            s.text(
+                r.saturating_add(1),
+                c.saturating_add(1),
+                t(lang, "占比", "Share"),
+                Style::Header,
+            );
         }
-        let c = 2 + 2 * n;
+        let c = n.saturating_mul(2).saturating_add(2);
         s.text(r, c, t(lang, "合计人数", "Answers"), Style::Header);
-        s.merge(r, c, r + 1, c);
-        s.text(r, c + 1, t(lang, "满意度", "Satisfaction"), Style::Header);
-        s.merge(r, c + 1, r + 1, c + 1);
-        s.text(r, c + 2, t(lang, "备注", "Note"), Style::Header);
-        s.merge(r, c + 2, r + 1, c + 2);
-        r += 2;
+        s.merge(r, c, r.saturating_add(1), c);
+        s.text(
+            r,
+            c.saturating_add(1),
+            t(lang, "满意度", "Satisfaction"),
+            Style::Header,
+        );
+        s.merge(
+            r,
+            c.saturating_add(1),
+            r.saturating_add(1),
+            c.saturating_add(1),
+        );
+        s.text(
+            r,
+            c.saturating_add(2),
+            t(lang, "备注", "Note"),
+            Style::Header,
+        );
+        s.merge(
+            r,
+            c.saturating_add(2),
+            r.saturating_add(1),
+            c.saturating_add(2),
+        );
+        r = r.saturating_add(2);
         for (q, (question, qr)) in survey.questions.iter().zip(&result.questions).enumerate() {
-            s.number(r, 0, Decimal::from(q + 1), Style::Integer);
+            s.number(
+                r,
+                0,
+                Decimal::from(q).saturating_add(Decimal::ONE),
+                Style::Integer,
+            );
             s.text(r, 1, question.text.clone(), Style::Text);
             for j in 0..survey.options.len() {
-                let col = 2 + 2 * j as u32;
+                let col = option_column(j);
                 let count = question.counts.get(j).and_then(|c| c.ok());
                 s.maybe(r, col, count, Style::Integer);
                 let share = qr
@@ -288,15 +353,20 @@ fn survey_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
                     .get(j)
                     .copied()
                     .flatten()
-                    .map(|p| round2(p) / Decimal::ONE_HUNDRED);
-                s.maybe(r, col + 1, share, Style::Percent);
+                    .and_then(|p| round2(p).checked_div(Decimal::ONE_HUNDRED));
+                s.maybe(r, col.saturating_add(1), share, Style::Percent);
             }
             s.number(r, c, Decimal::from(qr.responses), Style::Integer);
-            s.maybe(r, c + 1, qr.satisfaction.map(round2), Style::Score);
+            s.maybe(
+                r,
+                c.saturating_add(1),
+                qr.satisfaction.map(round2),
+                Style::Score,
+            );
             let weakest = result.weakest.as_deref() == Some(question.id.as_str());
             s.text(
                 r,
-                c + 2,
+                c.saturating_add(2),
                 if weakest {
                     t(lang, "得分最低", "lowest")
                 } else {
@@ -304,7 +374,7 @@ fn survey_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
                 },
                 Style::Text,
             );
-            r += 1;
+            r = r.saturating_add(1);
         }
         s.text(
             r,
@@ -317,9 +387,14 @@ fn survey_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
             Style::BoldText,
         );
         s.merge(r, 0, r, c);
-        s.maybe(r, c + 1, result.satisfaction.map(round2), Style::BoldScore);
-        s.text(r, c + 2, "", Style::Text);
-        r += 2;
+        s.maybe(
+            r,
+            c.saturating_add(1),
+            result.satisfaction.map(round2),
+            Style::BoldScore,
+        );
+        s.text(r, c.saturating_add(2), "", Style::Text);
+        r = r.saturating_add(2);
     }
     if doc.surveys.is_empty() {
         s.text(

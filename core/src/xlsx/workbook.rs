@@ -163,7 +163,7 @@ impl Sheet {
     }
 
     fn xml(&self) -> String {
-        let mut x = String::with_capacity(64 * self.cells.len() + 1024);
+        let mut x = String::with_capacity(self.cells.len().saturating_mul(64).saturating_add(1024));
         x.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#);
         x.push_str(r#"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#);
@@ -184,7 +184,7 @@ impl Sheet {
                 let _ = write!(
                     x,
                     r#"<col min="{0}" max="{0}" width="{1:.1}" customWidth="1"/>"#,
-                    c + 1,
+                    c.saturating_add(1),
                     w
                 );
             }
@@ -197,7 +197,7 @@ impl Sheet {
                 if current_row.is_some() {
                     x.push_str("</row>");
                 }
-                let _ = write!(x, r#"<row r="{}">"#, r + 1);
+                let _ = write!(x, r#"<row r="{}">"#, r.saturating_add(1));
                 current_row = Some(r);
             }
             let style = cell.style as u32;
@@ -267,19 +267,19 @@ fn display_width(text: &str) -> f64 {
 
 /// `A1`-style reference of a zero-based row and column.
 pub fn cell_ref(row: u32, col: u32) -> String {
+    const LETTERS: &[u8; 26] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     let mut letters = Vec::new();
-    let mut n = col + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
+    // Bijective base 26: column 0 is A, 25 is Z, 26 is AA. `n` counts from 1, so `n - 1` and
+    // the divisions by 26 stay in range.
+    let mut n = u64::from(col).saturating_add(1);
+    while let Some(less) = n.checked_sub(1) {
+        let rem = usize::try_from(less.checked_rem(26).unwrap_or(0)).unwrap_or(0);
+        letters.push(char::from(LETTERS.get(rem).copied().unwrap_or(b'A')));
+        n = less.checked_div(26).unwrap_or(0);
     }
     letters.reverse();
-    format!(
-        "{}{}",
-        String::from_utf8(letters).expect("ASCII letters"),
-        row + 1
-    )
+    let letters: String = letters.into_iter().collect();
+    format!("{letters}{}", u64::from(row).saturating_add(1))
 }
 
 /// Escapes XML text and drops characters XML 1.0 cannot hold, so any imported text is safe.
@@ -358,7 +358,7 @@ pub fn package(sheets: &[Sheet]) -> Vec<u8> {
     );
     let mut entries = Vec::new();
     for (i, sheet) in sheets.iter().enumerate() {
-        let n = i + 1;
+        let n = i.saturating_add(1);
         let _ = write!(
             content_types,
             r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
@@ -377,7 +377,7 @@ pub fn package(sheets: &[Sheet]) -> Vec<u8> {
             sheet.xml().into_bytes(),
         ));
     }
-    let styles_id = sheets.len() + 1;
+    let styles_id = sheets.len().saturating_add(1);
     let _ = write!(
         rels,
         r#"<Relationship Id="rId{styles_id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#

@@ -17,7 +17,9 @@ pub fn crc32(data: &[u8]) -> u32 {
     }
     let mut crc = 0xFFFF_FFFFu32;
     for &b in data {
-        crc = table[((crc ^ b as u32) & 0xFF) as usize] ^ (crc >> 8);
+        // `& 0xFF` keeps the index below 256, the table's length.
+        let index = usize::try_from((crc ^ u32::from(b)) & 0xFF).unwrap_or(0);
+        crc = table.get(index).copied().unwrap_or(0) ^ (crc >> 8);
     }
     crc ^ 0xFFFF_FFFF
 }
