@@ -12,6 +12,18 @@
 //! as strings stay exact and the results' numbers are plain JS numbers and strings; the goal of
 //! `seek` is read with serde-wasm-bindgen.
 
+// A panic here would kill the caller's page: checked arithmetic, no indexing, no unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
 use jixiao_core::whatif::{self, Goal};
 use jixiao_core::{evaluate, read_str, report, Document, Lang};
 use serde::Deserialize;

@@ -10,6 +10,7 @@ mod ui;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    ui::crash::install();
     yew::Renderer::<ui::App>::new().render();
 }
 

@@ -191,7 +191,7 @@ impl AppState {
                 next.collapsed = Rc::new(HashSet::new());
                 next.notice = Some(notice);
             }
-            Action::Import { name, text } => match read_str(&text) {
+            Action::Import { name, text } => match import(&name, &text) {
                 Ok(doc) => {
                     next.set_doc(doc, true);
                     next.last_edit = None;
@@ -321,6 +321,18 @@ impl AppState {
         self.last_edit = None;
         self.revision = self.revision.wrapping_add(1);
     }
+}
+
+/// Reads an imported file. A build with the `panic-test` feature (for the browser tests only)
+/// panics on a file whose name contains `panic-test`, to show what the user sees if reading ever
+/// panicked; no other build has the trigger.
+fn import(name: &str, text: &str) -> Result<Document, jixiao_core::LoadError> {
+    #[cfg(feature = "panic-test")]
+    if name.contains("panic-test") {
+        panic!("panic-test: importing {name}");
+    }
+    let _ = name;
+    read_str(text)
 }
 
 /// The document a first visit starts with.

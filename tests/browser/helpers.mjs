@@ -16,12 +16,12 @@ const types = {
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serveDist() {
+/** Serves dist/ (or another built folder) on 127.0.0.1 at a free port; resolves to { url, close }. */
+export async function serveDist(folder = dist) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(dist, path.endsWith('/') ? path + 'index.html' : path));
-    if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    const file = normalize(join(folder, path.endsWith('/') ? path + 'index.html' : path));
+    if (!file.startsWith(folder)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);

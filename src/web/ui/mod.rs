@@ -4,6 +4,7 @@ mod app;
 mod budget;
 mod charts;
 mod context;
+pub mod crash;
 mod fields;
 mod files;
 mod i18n;

@@ -15,8 +15,12 @@ pub fn get(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-/// Writes a value; `false` when the browser refused (storage full or disabled).
+/// Writes a value; `false` when the browser refused (storage full or disabled). After a panic
+/// nothing is written: the state may be half-applied, and the last whole one is what is kept.
 pub fn set(key: &str, value: &str) -> bool {
+    if super::crash::panicked() {
+        return false;
+    }
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
