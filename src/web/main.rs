@@ -1,6 +1,18 @@
 //! The jixiao page: a Yew single-page app over the scoring core, built by Trunk for wasm32.
 //! The editing model (`edit`, `state`) is plain Rust and tested natively; `ui` is the Yew layer.
 
+// A panic kills the page: checked arithmetic, no indexing, no unwrap (outside tests).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod edit;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

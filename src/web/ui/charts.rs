@@ -143,7 +143,7 @@ pub fn surveys(doc: &Document, eval: &Evaluation, lang: Lang) -> Html {
                             let weakest = r.weakest.as_deref() == Some(qr.id.as_str());
                             html! { <g>
                                 <text x="4" y={(y + 15.0).to_string()} class={classes!("chart-label", weakest.then_some("strong"))}>
-                                    { format!("{}{}", t(lang, "第", "Q"), q + 1) }{ t(lang, "题", "") }{ if weakest { "▼" } else { "" } }
+                                    { format!("{}{}", t(lang, "第", "Q"), q.saturating_add(1)) }{ t(lang, "题", "") }{ if weakest { "▼" } else { "" } }
                                 </text>
                                 { for qr.shares.iter().enumerate().map(|(j, share)| {
                                     let w = share.map_or(0.0, |p| f(p) / 100.0 * span);
@@ -160,7 +160,7 @@ pub fn surveys(doc: &Document, eval: &Evaluation, lang: Lang) -> Html {
                             let y = height - 10.0;
                             html! { <g>
                                 <rect x={x.to_string()} y={(y - 9.0).to_string()} width="10" height="10" class={format!("seg seg-{}", j.min(5))} />
-                                <text x={(x + 14.0).to_string()} y={y.to_string()} class="chart-value">{ format!("{}. {}", j + 1, clip(&o.label, 6)) }</text>
+                                <text x={(x + 14.0).to_string()} y={y.to_string()} class="chart-value">{ format!("{}. {}", j.saturating_add(1), clip(&o.label, 6)) }</text>
                             </g> }
                         }) }
                     </svg>

@@ -76,6 +76,7 @@ impl std::ops::Deref for Ctx {
 }
 
 #[hook]
+#[allow(clippy::expect_used)] // Every component is rendered inside App's ContextProvider<Ctx>.
 pub fn use_ctx() -> Ctx {
     use_context::<Ctx>().expect("components are rendered inside App")
 }

@@ -7,9 +7,10 @@ use super::{use_ctx, Ctx, Host};
 use crate::edit::{Dir, Edit};
 use crate::state::Action;
 use jixiao_core::model::{Group, Leaf, Node, RuleKind};
+use jixiao_core::number::as_percent;
 use jixiao_core::path::{FieldPath, NodeField, RuleField, Section, StepField};
 use jixiao_core::scoring::{Cursor, LeafResult};
-use jixiao_core::{Decimal, Num};
+use jixiao_core::Num;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -230,7 +231,7 @@ fn leaf(
         Some(r) => html! {
             <span class={classes!("outcome", (!r.valid).then_some("invalid"))} data-testid={format!("leaf-{}", l.id)}>
                 { t(lang, "完成率 ", "Completion ") }
-                <strong data-testid={format!("completion-{}", l.id)}>{ format!("{}%", shown(Some(r.completion * Decimal::ONE_HUNDRED))) }</strong>
+                <strong data-testid={format!("completion-{}", l.id)}>{ format!("{}%", shown(Some(as_percent(r.completion)))) }</strong>
                 { t(lang, "　得分 ", "  Score ") }
                 <strong data-testid={format!("score-{}", l.id)}>{ shown(Some(r.score)) }</strong>
                 { " / " }{ shown(Some(r.points)) }

@@ -14,7 +14,7 @@ use yew::prelude::*;
 /// The grade's position among the bands, for its colour (1 best).
 fn grade_class(grades: &[(String, jixiao_core::Decimal)], grade: Option<&str>) -> String {
     match grade.and_then(|g| grades.iter().position(|(l, _)| l == g)) {
-        Some(i) => format!("grade grade-{}", (i + 1).min(4)),
+        Some(i) => format!("grade grade-{}", i.saturating_add(1).min(4)),
         None => "grade grade-none".into(),
     }
 }

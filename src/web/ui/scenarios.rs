@@ -135,7 +135,7 @@ pub fn scenario_editor() -> Html {
                             <th scope="col">{ t(lang, "基准", "Base") }</th>
                             { for doc.scenarios.iter().enumerate().map(|(i, s)| html! {
                                 <th scope="col">
-                                    <input type="text" value={s.name.clone()} aria-label={format!("{} {}", t(lang, "情景名称", "Scenario name"), i + 1)}
+                                    <input type="text" value={s.name.clone()} aria-label={format!("{} {}", t(lang, "情景名称", "Scenario name"), i.saturating_add(1))}
                                         oninput={ctx.on(move |e: InputEvent| Action::Edit(Edit::ScenarioName(i, e.target_unchecked_into::<HtmlInputElement>().value())))} />
                                     <span class="row-actions">
                                         { button(t(lang, "设为基准", "Apply"), format!("{} {}", t(lang, "把情景应用到基准", "Apply to the base:"), s.name),
