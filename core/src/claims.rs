@@ -26,6 +26,16 @@ pub struct Computed {
     pub execution_rate: Option<Decimal>,
     /// 满意度.
     pub satisfaction: Option<Decimal>,
+    /// Each leaf's 得分 by id (the first leaf of an id), for `claimed.scores`.
+    pub scores: std::collections::HashMap<String, Decimal>,
+}
+
+/// Whether the document claims per-leaf scores (so that they need to be collected).
+pub fn claims_scores(doc: &Document) -> bool {
+    doc.extra
+        .get("claimed")
+        .and_then(|c| c.get("scores"))
+        .is_some_and(Value::is_object)
 }
 
 /// A claimed figure that differs from the computed one.
@@ -73,6 +83,23 @@ pub fn check(doc: &Document, computed: &Computed) -> Vec<Mismatch> {
                 claimed: text,
                 computed: value.map_or("—".to_string(), show2),
             });
+        }
+    }
+    if let Some(Value::Object(scores)) = claimed.get("scores") {
+        for (id, value) in scores {
+            let text = match value {
+                Value::String(s) => s.clone(),
+                Value::Number(n) => n.to_string(),
+                _ => continue,
+            };
+            let score = computed.scores.get(id).copied();
+            if differs(&text, score) {
+                out.push(Mismatch {
+                    field: ClaimField::Score(id.clone()),
+                    claimed: text,
+                    computed: score.map_or("—".to_string(), show2),
+                });
+            }
         }
     }
     if let Some(Value::String(grade)) = claimed.get(ClaimField::Grade.key()) {

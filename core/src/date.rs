@@ -46,7 +46,86 @@ pub fn parse_date(text: &str) -> Option<Date> {
         .then_some(date)
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Date {
+    /// The last day of `month` of `year` (`None` for a month outside 1–12).
+    pub fn end_of_month(year: i32, month: u32) -> Option<Date> {
+        (1..=12).contains(&month).then(|| Date {
+            year,
+            month,
+            day: days_in_month(year, month),
+        })
+    }
+
+    /// The day after.
+    pub fn next_day(self) -> Date {
+        if self.day < days_in_month(self.year, self.month) {
+            Date {
+                day: self.day.saturating_add(1),
+                ..self
+            }
+        } else if self.month < 12 {
+            Date {
+                month: self.month.saturating_add(1),
+                day: 1,
+                ..self
+            }
+        } else {
+            Date {
+                year: self.year.saturating_add(1),
+                month: 1,
+                day: 1,
+            }
+        }
+    }
+
+    /// The date of a spreadsheet's day number (1900 date system: day 1 is 1900-01-01, counted
+    /// from 1899-12-30 as Excel and WPS do for every date after February 1900). `None` outside
+    /// the years 1900–9999.
+    pub fn from_serial(serial: u32) -> Option<Date> {
+        let mut days = serial;
+        let mut year = 1899;
+        let mut month = 12u32;
+        let mut day = 30u32;
+        // To the first of the next month, then whole months at a time.
+        let to_month_end = days_in_month(year, month).saturating_sub(day);
+        if days <= to_month_end {
+            return Some(Date {
+                year,
+                month,
+                day: day.saturating_add(days),
+            });
+        }
+        days = days.saturating_sub(to_month_end.saturating_add(1));
+        (year, month, day) = (1900, 1, 1);
+        loop {
+            let length = days_in_month(year, month);
+            if days < length {
+                return (year <= 9999).then(|| Date {
+                    year,
+                    month,
+                    day: day.saturating_add(days),
+                });
+            }
+            days = days.saturating_sub(length);
+            if month == 12 {
+                (year, month) = (year.checked_add(1)?, 1);
+            } else {
+                month = month.saturating_add(1);
+            }
+            if year > 9999 {
+                return None;
+            }
+        }
+    }
+}
+
+pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         4 | 6 | 9 | 11 => 30,
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,

@@ -183,7 +183,7 @@ fn sentence(row: &IndicatorRow, w: &Words) -> String {
     let score = show2(row.score);
     let points = show2(row.points);
     let (target, actual) = (
-        with_unit(&row.target, &row.unit, zh),
+        with_unit(&row.target_figure, &row.unit, zh),
         with_unit(&row.actual, &row.unit, zh),
     );
     let mut s = match (row.kind, zh) {
@@ -211,7 +211,7 @@ fn sentence(row: &IndicatorRow, w: &Words) -> String {
         (Some(RuleKind::Deadline), true) => format!(
             "{}：计划于{}前完成，实际完成时间为{}，{}。",
             row.name,
-            date_text(&row.target, true),
+            date_text(&row.target_figure, true),
             date_text(&row.actual, true),
             if row.completion >= Decimal::ONE {
                 "按时完成，完成率100%"
@@ -222,7 +222,7 @@ fn sentence(row: &IndicatorRow, w: &Words) -> String {
         (Some(RuleKind::Deadline), false) => format!(
             "{}: due {}, completed {}, {}.",
             row.name,
-            date_text(&row.target, false),
+            date_text(&row.target_figure, false),
             date_text(&row.actual, false),
             if row.completion >= Decimal::ONE {
                 "on time"

@@ -15,14 +15,27 @@ pub enum Level {
     Error,
     /// Worth a look or an explanation; the score stands.
     Warning,
+    /// For information: something jixiao did that the user may want to confirm.
+    Info,
 }
 
 impl Level {
-    /// The name as shown (名称).
+    /// The level as people read it: 错误 / error, 警告 / warning, 提示 / note.
+    pub fn label(self) -> crate::message::Text {
+        use crate::message::Text;
+        match self {
+            Level::Error => Text("错误", "error"),
+            Level::Warning => Text("警告", "warning"),
+            Level::Info => Text("提示", "note"),
+        }
+    }
+
+    /// The name in JSON: `error`, `warning`, `info`.
     pub fn name(self) -> &'static str {
         match self {
             Level::Error => "error",
             Level::Warning => "warning",
+            Level::Info => "info",
         }
     }
 }
@@ -190,6 +203,13 @@ pub enum Problem {
     },
     /// No leaf is applicable.
     NoApplicableIndicator,
+    /// A rule was read from what a form prints (`≥95%`); confirm or change it.
+    RuleInferred {
+        /// The text it came from.
+        text: String,
+        /// The kind it was read as.
+        kind: String,
+    },
     /// A figure the report claims differs from the computed one.
     ClaimDiffers {
         /// What the report says.
@@ -239,6 +259,7 @@ impl Problem {
             Problem::PerformanceAheadOfBudget { .. } => "performance-budget-mismatch",
             Problem::NoApplicableIndicator => "no-applicable-indicator",
             Problem::ClaimDiffers { .. } => "claim-differs",
+            Problem::RuleInferred { .. } => "rule-inferred",
         }
     }
 
@@ -255,6 +276,7 @@ impl Problem {
             | Problem::NoApplicableIndicator
             | Problem::ClaimDiffers { .. }
             | Problem::NoGradeBand { .. } => Level::Warning,
+            Problem::RuleInferred { .. } => Level::Info,
             _ => Level::Error,
         }
     }
@@ -337,6 +359,10 @@ impl Message for Problem {
             Problem::ClaimDiffers { claimed, computed } => {
                 format!("报告所写的 {claimed} 与计算结果 {computed} 不符")
             }
+            Problem::RuleInferred { text, kind } => format!(
+                "计分方式“{}”是从表中所写的“{text}”推断的，请确认或修改",
+                kind_zh(kind)
+            ),
         }
     }
 
@@ -424,7 +450,26 @@ impl Message for Problem {
             Problem::ClaimDiffers { claimed, computed } => {
                 format!("the report claims {claimed}, the figures give {computed}")
             }
+            Problem::RuleInferred { text, kind } => format!(
+                "the rule \"{kind}\" was read from \"{text}\" as the form writes it: confirm or change it"
+            ),
         }
+    }
+}
+
+/// The rule kind as the 自评表 names it.
+fn kind_zh(kind: &str) -> &str {
+    match kind {
+        "at_least" => "正向（不低于）",
+        "at_most" => "反向（不高于）",
+        "equal" => "等于",
+        "deadline" => "时效（按期完成）",
+        "qualitative" => "定性",
+        "manual" => "专家打分",
+        "budget_execution" => "预算执行率",
+        "fund_arrival" => "资金到位率",
+        "satisfaction" => "满意度",
+        other => other,
     }
 }
 

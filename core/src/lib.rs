@@ -23,6 +23,7 @@ pub mod csv;
 pub mod date;
 pub mod draft;
 pub mod findings;
+pub mod form;
 pub mod format;
 pub mod message;
 pub mod model;

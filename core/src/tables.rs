@@ -54,8 +54,10 @@ pub struct IndicatorRow {
     pub kind: Option<RuleKind>,
     /// 计量单位.
     pub unit: String,
-    /// 年度指标值.
+    /// 年度指标值 as the form prints it (`≥95%`, or the text as written).
     pub target: Shown,
+    /// The target's figure alone (for sentences such as “不少于3期”).
+    pub target_figure: Shown,
     /// 实际完成值.
     pub actual: Shown,
     /// 分值.
@@ -116,6 +118,17 @@ fn row(
         }
         _ => (Shown::of(&l.rule.target), Shown::of(&l.rule.actual)),
     };
+    // 年度指标值 as the form writes it: the text as printed, else the figure with its operator
+    // and unit (`≥95%`, `≤26万元`), so that a form read back gives the same rule.
+    let target_figure = target.clone();
+    let target = match &l.target_text {
+        Some(text) if !text.trim().is_empty() => Shown::Text(text.clone()),
+        _ => written_target(l, target, lang),
+    };
+    let actual = match &l.actual_text {
+        Some(text) if !text.trim().is_empty() => Shown::Text(text.clone()),
+        _ => actual,
+    };
     let unit = match kind {
         Some(RuleKind::BudgetExecution | RuleKind::FundArrival | RuleKind::Satisfaction) => {
             "%".to_string()
@@ -129,6 +142,7 @@ fn row(
         kind,
         unit,
         target,
+        target_figure,
         actual,
         points: r.points,
         score: r.score,
@@ -137,6 +151,72 @@ fn row(
         valid: r.valid,
         reason: l.reason.clone(),
     }
+}
+
+/// A target with its operator and unit, or the steps of a rate-based rule in words.
+fn written_target(l: &Leaf, target: Shown, lang: Lang) -> Shown {
+    let unit = l.unit();
+    let figure = |op: &str, t: &Shown| match t {
+        Shown::Number(d) => Shown::Text(format!("{op}{}{unit}", d.normalize())),
+        other => other.clone(),
+    };
+    let kind = l.rule.kind();
+    match kind {
+        Some(RuleKind::AtLeast) if l.rule.steps.is_none() => figure("≥", &target),
+        Some(RuleKind::AtMost) => figure("≤", &target),
+        Some(RuleKind::Equal) => figure("=", &target),
+        Some(RuleKind::Satisfaction) => match &target {
+            Shown::Number(d) => Shown::Text(format!("≥{}%", d.normalize())),
+            other => other.clone(),
+        },
+        Some(RuleKind::Deadline) => match &target {
+            Shown::Text(date) if lang == Lang::Zh => Shown::Text(format!("{date}前")),
+            other => other.clone(),
+        },
+        Some(RuleKind::BudgetExecution | RuleKind::FundArrival | RuleKind::AtLeast) => {
+            match steps_text(l, lang) {
+                Some(steps) => Shown::Text(steps),
+                None => target,
+            }
+        }
+        _ => target,
+    }
+}
+
+/// 区间计分 in words: `≥90%得满分；≥80%得80%；≥60%得60%；其余不得分` (what the form can hold
+/// of steps; read back by the form reader).
+fn steps_text(l: &Leaf, lang: Lang) -> Option<String> {
+    let steps = l.rule.steps.as_ref()?;
+    let mut parts: Vec<(Decimal, Decimal)> = steps
+        .iter()
+        .filter_map(|s| Some((s.min.as_ref()?.ok()?, s.fraction.as_ref()?.ok()?)))
+        .collect();
+    parts.sort_by(|a, b| b.0.cmp(&a.0));
+    let target = l.rule.target.as_ref().and_then(Num::ok);
+    let lead = match (l.rule.kind(), target) {
+        (Some(RuleKind::AtLeast), Some(t)) => match lang {
+            Lang::Zh => format!("≥{}{}，按完成率：", t.normalize(), l.unit()),
+            Lang::En => format!("≥{}{}, by rate: ", t.normalize(), l.unit()),
+        },
+        _ => String::new(),
+    };
+    let text: Vec<String> = parts
+        .iter()
+        .map(|(min, fraction)| {
+            let share = crate::number::as_percent(*fraction).normalize();
+            match (lang, *fraction == Decimal::ONE, fraction.is_zero()) {
+                (Lang::Zh, true, _) => format!("≥{}%得满分", min.normalize()),
+                (Lang::Zh, _, true) => format!("≥{}%不得分", min.normalize()),
+                (Lang::Zh, _, _) => format!("≥{}%得{share}%", min.normalize()),
+                (Lang::En, _, _) => format!("≥{}%: {share}%", min.normalize()),
+            }
+        })
+        .collect();
+    let joiner = match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    };
+    Some(format!("{lead}{}", text.join(joiner)))
 }
 
 /// The tier as the 自评表's notes name it.

@@ -1,7 +1,9 @@
 //! The readable report of `jixiao check`.
 
+use jixiao_core::message::t;
 use jixiao_core::number::show2;
-use jixiao_core::{Document, Evaluation, Lang, Level};
+use jixiao_core::path::Names;
+use jixiao_core::{Document, Evaluation, Lang};
 use std::fmt::Write;
 
 pub fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: Lang) -> String {
@@ -30,18 +32,16 @@ pub fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: Lang) -> 
         Lang::Zh => writeln!(out, "错误 {errors} 项，警告 {warnings} 项"),
         Lang::En => writeln!(out, "{errors} error(s), {warnings} warning(s)"),
     };
+    let names = Names::new(doc);
+    let colon = t(lang, "：", ": ");
     for f in &eval.findings {
-        let level = match (f.level(), lang) {
-            (Level::Error, Lang::Zh) => "错误",
-            (Level::Warning, Lang::Zh) => "警告",
-            (Level::Error, Lang::En) => "error",
-            (Level::Warning, Lang::En) => "warning",
-        };
         let _ = writeln!(
             out,
-            "{level}  {}  {}\n      [{}]",
-            f.path,
+            "{}  {}{colon}{}\n      {}  [{}]",
+            f.level().label().get(lang),
+            names.describe(&f.path, lang),
             f.message(lang),
+            f.path,
             f.code()
         );
     }

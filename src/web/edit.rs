@@ -338,6 +338,8 @@ fn add_node(doc: &mut Document, parent: Option<&str>, group: bool) {
             applicable: true,
             reason: String::new(),
             unit: None,
+            target_text: None,
+            actual_text: None,
             rule: Rule {
                 kind: "at_least".into(),
                 target: Some(Num::new("")),

@@ -105,6 +105,7 @@ fn read_settings(mut f: Fields) -> Result<Settings, LoadError> {
         deviation_threshold: f.num("deviation_threshold")?,
         min_execution_rate: f.num("min_execution_rate")?,
         mismatch_margin: f.num("mismatch_margin")?,
+        score_decimals: f.num("score_decimals")?,
         extra: f.map,
     })
 }
@@ -213,6 +214,8 @@ fn read_node(mut f: Fields) -> Result<Node, LoadError> {
     };
     let reason = f.text("reason")?.unwrap_or_default();
     let unit = f.text("unit")?;
+    let target_text = f.text("target_text")?;
+    let actual_text = f.text("actual_text")?;
     let rule = match f.object("rule")? {
         Some(r) => read_rule(r)?,
         None => Rule::default(),
@@ -224,6 +227,8 @@ fn read_node(mut f: Fields) -> Result<Node, LoadError> {
         applicable,
         reason,
         unit,
+        target_text,
+        actual_text,
         rule,
         extra: f.map,
     }))
@@ -258,6 +263,7 @@ fn read_rule(mut f: Fields) -> Result<Rule, LoadError> {
         survey: f.text("survey")?,
         unit: f.text("unit")?,
         steps,
+        inferred: f.text("inferred")?,
         extra: f.map,
     })
 }

@@ -70,6 +70,7 @@ fn settings(s: &Settings) -> Value {
     put_num(&mut out, "deviation_threshold", &s.deviation_threshold);
     put_num(&mut out, "min_execution_rate", &s.min_execution_rate);
     put_num(&mut out, "mismatch_margin", &s.mismatch_margin);
+    put_num(&mut out, "score_decimals", &s.score_decimals);
     extend(&mut out, &s.extra);
     Value::Object(out)
 }
@@ -153,6 +154,8 @@ fn leaf(l: &Leaf) -> Value {
         out.insert("reason".into(), l.reason.clone().into());
     }
     put_text(&mut out, "unit", &l.unit);
+    put_text(&mut out, "target_text", &l.target_text);
+    put_text(&mut out, "actual_text", &l.actual_text);
     out.insert("rule".into(), rule(&l.rule));
     extend(&mut out, &l.extra);
     Value::Object(out)
@@ -173,6 +176,7 @@ fn rule(r: &Rule) -> Value {
     if let Some(steps) = &r.steps {
         out.insert("steps".into(), list(steps, step));
     }
+    put_text(&mut out, "inferred", &r.inferred);
     extend(&mut out, &r.extra);
     Value::Object(out)
 }

@@ -42,6 +42,8 @@ pub struct Settings {
     pub min_execution_rate: Option<Num>,
     /// How many percentage points performance may run ahead of the execution rate (default 5).
     pub mismatch_margin: Option<Num>,
+    /// Decimals each leaf's score is rounded to (half-up) before the totals: 0, 1 or 2 (default 2).
+    pub score_decimals: Option<Num>,
     /// Fields jixiao does not know, kept for the round trip.
     pub extra: Extra,
 }

@@ -58,6 +58,10 @@ pub struct Leaf {
     pub reason: String,
     /// 计量单位.
     pub unit: Option<String>,
+    /// 年度指标值 as printed or typed (`≥95%`, `有效提升`), when it was written as text.
+    pub target_text: Option<String>,
+    /// 实际完成值 as printed or typed.
+    pub actual_text: Option<String>,
     /// How it is scored.
     pub rule: Rule,
     /// Fields jixiao does not know, kept for the round trip.
@@ -221,6 +225,9 @@ pub struct Rule {
     pub unit: Option<String>,
     /// 区间计分, when used.
     pub steps: Option<Vec<Step>>,
+    /// The text the rule was inferred from when a form was read (`≥95%`), until someone confirms
+    /// or changes it.
+    pub inferred: Option<String>,
     /// Fields jixiao does not know, kept for the round trip.
     pub extra: Extra,
 }

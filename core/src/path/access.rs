@@ -137,6 +137,8 @@ macro_rules! locate {
                         NodeField::Reason => $Out::Text(& $($m)? leaf.reason),
                         NodeField::Unit => $Out::Unit(leaf),
                         NodeField::Applicable => $Out::Flag(& $($m)? leaf.applicable),
+                        NodeField::TargetText => $Out::OptionalText(& $($m)? leaf.target_text),
+                        NodeField::ActualText => $Out::OptionalText(& $($m)? leaf.actual_text),
                         NodeField::Rule(None) => return Err(not_a_field()),
                         NodeField::Rule(Some(field)) => {
                             let rule = & $($m)? leaf.rule;
@@ -150,6 +152,7 @@ macro_rules! locate {
                                 RuleField::Fraction => $Out::Optional(& $($m)? rule.fraction),
                                 RuleField::Score => $Out::Optional(& $($m)? rule.score),
                                 RuleField::Survey => $Out::OptionalText(& $($m)? rule.survey),
+                                RuleField::Inferred => $Out::OptionalText(& $($m)? rule.inferred),
                                 RuleField::Step(i, field) => {
                                     let step = (& $($m)? rule.steps)
                                         .into_items()
@@ -212,6 +215,7 @@ macro_rules! locate {
                             $Out::Optional(& $($m)? settings.min_execution_rate)
                         }
                         SettingField::MismatchMargin => $Out::Optional(& $($m)? settings.mismatch_margin),
+                        SettingField::ScoreDecimals => $Out::Optional(& $($m)? settings.score_decimals),
                         SettingField::Grades => return Err(not_a_field()),
                         SettingField::GradeLabel(i) | SettingField::GradeMin(i) => {
                             let band = (& $($m)? settings.grades)

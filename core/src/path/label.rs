@@ -294,6 +294,8 @@ fn node_field(f: &NodeField) -> Both {
         NodeField::Reason => Text("偏差原因", "reason for the deviation").into(),
         NodeField::Unit => Text("计量单位", "unit").into(),
         NodeField::Applicable => Text("是否适用", "applicable").into(),
+        NodeField::TargetText => Text("年度指标值（原文）", "target as written").into(),
+        NodeField::ActualText => Text("实际完成值（原文）", "actual as written").into(),
         NodeField::Rule(None) => Text("计分方式", "scoring rule").into(),
         NodeField::Rule(Some(RuleField::Step(i, field))) => {
             let which = match field {
@@ -321,6 +323,7 @@ fn rule_field(f: RuleField) -> Text {
         RuleField::Fraction => Text("得分比例", "fraction"),
         RuleField::Score => Text("专家打分", "expert score"),
         RuleField::Survey => Text("满意度调查", "survey"),
+        RuleField::Inferred => Text("推断计分方式的原文", "text the rule was read from"),
         RuleField::Step(..) => Text("区间计分", "steps"),
     }
 }
@@ -332,6 +335,7 @@ fn setting(f: SettingField) -> Both {
         }
         SettingField::MinExecutionRate => Text("预算执行率下限", "minimum execution rate").into(),
         SettingField::MismatchMargin => Text("绩效与预算执行差距上限", "mismatch margin").into(),
+        SettingField::ScoreDecimals => Text("得分保留小数位数", "score decimals").into(),
         SettingField::Grades => Text("等级", "grades").into(),
         SettingField::GradeLabel(i) => {
             let n = i.saturating_add(1);

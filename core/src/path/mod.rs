@@ -58,6 +58,10 @@ pub enum NodeField {
     Unit,
     /// 适用 (`false` for 不适用).
     Applicable,
+    /// 年度指标值 as printed (`≥95%`, `有效提升`).
+    TargetText,
+    /// 实际完成值 as printed.
+    ActualText,
     /// The rule as a whole (`rule`) or one of its fields (`rule/<field>`).
     Rule(Option<RuleField>),
 }
@@ -83,6 +87,8 @@ pub enum RuleField {
     Score,
     /// The survey a satisfaction rule reads.
     Survey,
+    /// The text the rule was inferred from (a form's `≥95%`).
+    Inferred,
     /// A step of 区间计分 (`rule/steps/<index>/<field>`).
     Step(usize, StepField),
 }
@@ -137,6 +143,8 @@ pub enum SettingField {
     MinExecutionRate,
     /// How far performance may run ahead of execution.
     MismatchMargin,
+    /// Decimals of each leaf's score (0, 1 or 2).
+    ScoreDecimals,
     /// The grade bands as a whole (`grades`).
     Grades,
     /// A grade band's label (`grades/<index>/label`).

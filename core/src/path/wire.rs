@@ -68,7 +68,7 @@ impl LineField {
 }
 
 impl RuleField {
-    const SIMPLE: [RuleField; 9] = [
+    const SIMPLE: [RuleField; 10] = [
         RuleField::Kind,
         RuleField::Target,
         RuleField::Actual,
@@ -78,6 +78,7 @@ impl RuleField {
         RuleField::Fraction,
         RuleField::Score,
         RuleField::Survey,
+        RuleField::Inferred,
     ];
 
     fn key(self) -> &'static str {
@@ -91,16 +92,18 @@ impl RuleField {
             RuleField::Fraction => "fraction",
             RuleField::Score => "score",
             RuleField::Survey => "survey",
+            RuleField::Inferred => "inferred",
             RuleField::Step(..) => "steps",
         }
     }
 }
 
 impl SettingField {
-    const SIMPLE: [SettingField; 4] = [
+    const SIMPLE: [SettingField; 5] = [
         SettingField::DeviationThreshold,
         SettingField::MinExecutionRate,
         SettingField::MismatchMargin,
+        SettingField::ScoreDecimals,
         SettingField::Grades,
     ];
 
@@ -109,6 +112,7 @@ impl SettingField {
             SettingField::DeviationThreshold => "deviation_threshold",
             SettingField::MinExecutionRate => "min_execution_rate",
             SettingField::MismatchMargin => "mismatch_margin",
+            SettingField::ScoreDecimals => "score_decimals",
             SettingField::Grades | SettingField::GradeLabel(_) | SettingField::GradeMin(_) => {
                 "grades"
             }
@@ -179,6 +183,8 @@ impl fmt::Display for FieldPath {
                     Some(NodeField::Reason) => f.write_str("/reason"),
                     Some(NodeField::Unit) => f.write_str("/unit"),
                     Some(NodeField::Applicable) => f.write_str("/applicable"),
+                    Some(NodeField::TargetText) => f.write_str("/target_text"),
+                    Some(NodeField::ActualText) => f.write_str("/actual_text"),
                     Some(NodeField::Rule(None)) => f.write_str("/rule"),
                     Some(NodeField::Rule(Some(RuleField::Step(i, field)))) => {
                         let key = match field {
@@ -261,6 +267,8 @@ impl FromStr for FieldPath {
                     ["reason"] => Some(NodeField::Reason),
                     ["unit"] => Some(NodeField::Unit),
                     ["applicable"] => Some(NodeField::Applicable),
+                    ["target_text"] => Some(NodeField::TargetText),
+                    ["actual_text"] => Some(NodeField::ActualText),
                     ["rule"] => Some(NodeField::Rule(None)),
                     ["rule", "steps", i, "min"] => {
                         Some(RuleField::Step(index(i)?, StepField::Min).into())

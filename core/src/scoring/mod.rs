@@ -11,7 +11,7 @@ pub mod survey;
 use crate::findings::{Finding, Level, Problem};
 use crate::model::{Document, Node, RuleKind};
 use crate::number::{as_percent, round2, show2};
-use crate::path::{FieldPath, NodeField, Section, SettingField};
+use crate::path::{FieldPath, NodeField, RuleField, Section, SettingField};
 use budget::{score_budget, BudgetResult};
 use calc::FieldCheck;
 pub use joined::{walk_scored, Cursor, Scored};
@@ -98,7 +98,10 @@ impl Evaluation {
 
     /// How many warning findings.
     pub fn warnings(&self) -> usize {
-        self.findings.len().saturating_sub(self.errors())
+        self.findings
+            .iter()
+            .filter(|f| f.level() == Level::Warning)
+            .count()
     }
 
     /// The satisfaction of the document: the mean of its surveys' (one survey: that survey's).
@@ -215,6 +218,15 @@ pub fn evaluate(doc: &Document) -> Evaluation {
         grade: eval.grade.clone(),
         execution_rate: eval.budget.execution_rate,
         satisfaction: eval.satisfaction(),
+        scores: if crate::claims::claims_scores(doc) {
+            let mut scores = HashMap::with_capacity(eval.leaves.len());
+            for l in &eval.leaves {
+                scores.entry(l.id.clone()).or_insert(l.score);
+            }
+            scores
+        } else {
+            HashMap::new()
+        },
     };
     for m in crate::claims::check(doc, &computed) {
         eval.findings.push(Finding::new(
@@ -318,6 +330,16 @@ impl Walk<'_> {
         }
         let mut check = FieldCheck::new(&leaf.id, FieldPath::node, self.findings);
         let scored = score_leaf(leaf, self.sources, self.policy, &mut check);
+        if let Some(text) = &leaf.rule.inferred {
+            check.report(
+                RuleField::Kind,
+                Problem::RuleInferred {
+                    text: text.clone(),
+                    kind: leaf.rule.kind.clone(),
+                },
+            );
+        }
+        let score = self.policy.leaf_score(scored.score);
         if scored.valid && scored.completion < Decimal::ONE && leaf.reason.trim().is_empty() {
             check.report(
                 NodeField::Reason,
@@ -329,13 +351,13 @@ impl Walk<'_> {
         self.leaves.push(LeafResult {
             id: leaf.id.clone(),
             points: scored.points,
-            score: scored.score,
+            score,
             completion: scored.completion,
             applicable: true,
             valid: scored.valid,
             kind: scored.kind,
             depth,
         });
-        (scored.points, scored.score)
+        (scored.points, score)
     }
 }

@@ -17,6 +17,8 @@ pub struct Policy {
     pub min_execution_rate: Decimal,
     /// How far performance may run ahead of execution.
     pub mismatch_margin: Decimal,
+    /// Decimals each leaf's score is rounded to before the totals (0, 1 or 2).
+    pub score_decimals: u32,
 }
 
 /// 财预〔2020〕10号: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below.
@@ -44,6 +46,7 @@ impl Policy {
             }
             _ => default_grades(),
         };
+        let decimals = score_decimals(&settings.score_decimals, &mut check);
         let mut setting =
             |field: SettingField, value: &Option<crate::number::Num>, default: i64| match check
                 .optional(field, value.as_ref())
@@ -73,8 +76,21 @@ impl Policy {
                 90,
             ),
             mismatch_margin: setting(SettingField::MismatchMargin, &settings.mismatch_margin, 5),
+            score_decimals: decimals,
             grades,
         }
+    }
+
+    /// A leaf's score as the totals use it: rounded half-up to `score_decimals` places (local
+    /// practice; exact when two places or more are kept, since results are shown with two).
+    pub fn leaf_score(&self, score: Decimal) -> Decimal {
+        if self.score_decimals >= 2 {
+            return score;
+        }
+        score.round_dp_with_strategy(
+            self.score_decimals,
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        )
     }
 
     /// The grade of a percent as shown (already rounded).
@@ -83,5 +99,28 @@ impl Policy {
             .iter()
             .find(|(_, min)| shown_percent >= *min)
             .map(|(label, _)| label.as_str())
+    }
+}
+
+/// `score_decimals`: 0, 1 or 2 (default 2); anything else is reported and the default used.
+fn score_decimals(
+    value: &Option<crate::number::Num>,
+    check: &mut FieldCheck<'_, SettingField>,
+) -> u32 {
+    match check.optional(SettingField::ScoreDecimals, value.as_ref()) {
+        Ok(Some(d)) if d == Decimal::ZERO => 0,
+        Ok(Some(d)) if d == Decimal::ONE => 1,
+        Ok(Some(d)) if d == Decimal::TWO => 2,
+        Ok(Some(d)) => {
+            check.report(
+                SettingField::ScoreDecimals,
+                Problem::BadNumber {
+                    error: crate::number::NumError::Invalid,
+                    text: d.to_string(),
+                },
+            );
+            2
+        }
+        _ => 2,
     }
 }

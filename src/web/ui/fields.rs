@@ -78,10 +78,8 @@ pub fn messages(ctx: &Host, path: &FieldPath) -> Html {
     html! {
         <ul class="messages" id={message_id(path)}>
             { for found.iter().map(|(level, text)| {
-                let (class, word) = match level {
-                    Level::Error => ("msg error", t(lang, "错误", "Error")),
-                    Level::Warning => ("msg warning", t(lang, "警告", "Warning")),
-                };
+                let class = format!("msg {}", level.name());
+                let word = level.label().get(lang);
                 let colon = t(lang, "：", ": ");
                 html! { <li class={class}><strong>{ word }</strong>{ colon }{ text.clone() }</li> }
             }) }

@@ -11,7 +11,7 @@ use crate::state::{Action, Notice};
 use jixiao_core::model::Document;
 use jixiao_core::number::show_exact;
 use jixiao_core::tables::{indicator_rows, levels, Shown};
-use jixiao_core::{csv, draft, xlsx, Evaluation, Lang, Level};
+use jixiao_core::{csv, draft, xlsx, Evaluation, Lang};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlSelectElement;
@@ -280,7 +280,7 @@ pub fn report_view(props: &ReportProps) -> Html {
                     <ul class="report-findings">
                         { for eval.findings.iter().map(|f| html! {
                             <li>
-                                <strong>{ match f.level() { Level::Error => t(lang, "错误", "Error"), Level::Warning => t(lang, "警告", "Warning") } }</strong>
+                                <strong>{ f.level().label().get(lang) }</strong>
                                 { t(lang, "：", ": ") }{ f.message(lang) }{ format!("（{}）", f.path) }
                             </li>
                         }) }

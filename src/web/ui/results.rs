@@ -59,9 +59,12 @@ pub fn results_panel() -> Html {
     let findings = eval.findings.iter().take(shown_findings).map(|f| {
         let path = f.path.clone();
         let field = names.describe(&f.path, lang);
-        let (class, word, icon) = match f.level() {
-            Level::Error => ("finding error", t(lang, "错误", "Error"), "×"),
-            Level::Warning => ("finding warning", t(lang, "警告", "Warning"), "!"),
+        let class = format!("finding {}", f.level().name());
+        let word = f.level().label().get(lang);
+        let icon = match f.level() {
+            Level::Error => "×",
+            Level::Warning => "!",
+            Level::Info => "i",
         };
         html! {
             <li>

@@ -1,0 +1,234 @@
+//! A workbook's sheets as grids of text: `.xlsx` and legacy `.xls` (calamine), merged cells
+//! filled from their top-left cell, numbers written out exactly as the cell holds them. Refuses
+//! what is not a readable workbook before reading much of it: a password, another kind of file,
+//! a ZIP that would inflate past the limit.
+
+use super::FormError;
+use crate::date::Date;
+use calamine::{Data, Reader};
+use std::io::Cursor;
+
+/// What is inflated from a workbook at most (64 MiB): a larger one is refused, not read.
+pub const MAX_INFLATED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Rows read from one sheet at most.
+pub const MAX_ROWS: usize = 200_000;
+
+/// One cell's text and whether it came from a number cell (so `0.8427` can be a percentage).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cell {
+    /// The text as shown (numbers written out, dates as `2022-11-30`).
+    pub text: String,
+    /// The cell held a number.
+    pub number: bool,
+}
+
+/// A sheet: its name and rows of cells.
+#[derive(Clone, Debug, Default)]
+pub struct Grid {
+    /// The sheet's name.
+    pub name: String,
+    /// Rows of cells, padded to the same width.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Grid {
+    /// The cell at (row, column), or an empty one.
+    pub fn at(&self, row: usize, col: usize) -> &Cell {
+        static EMPTY: Cell = Cell {
+            text: String::new(),
+            number: false,
+        };
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(col))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// The text at (row, column).
+    pub fn text(&self, row: usize, col: usize) -> &str {
+        &self.at(row, col).text
+    }
+
+    /// How many columns the widest row has.
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+}
+
+/// Which kind of file the bytes are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A ZIP container (`.xlsx`, but also `.docx`).
+    Zip,
+    /// An OLE compound file (`.xls`, or an encrypted `.xlsx`).
+    Ole,
+}
+
+/// The kind of the bytes, by their first bytes.
+pub fn kind(bytes: &[u8]) -> Option<Kind> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        Some(Kind::Zip)
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some(Kind::Ole)
+    } else {
+        None
+    }
+}
+
+/// Every sheet of the workbook in `bytes`, as grids.
+pub fn read_grids(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
+    match kind(bytes) {
+        Some(Kind::Zip) => {
+            check_zip(bytes)?;
+            let mut book =
+                calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| FormError::Unreadable {
+                    detail: e.to_string(),
+                })?;
+            let names = book.sheet_names();
+            let mut grids = Vec::with_capacity(names.len());
+            for name in names {
+                let Ok(range) = book.worksheet_range(&name) else {
+                    continue;
+                };
+                let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                grids.push(grid(name, &range, &merged));
+            }
+            Ok(grids)
+        }
+        Some(Kind::Ole) => {
+            if ole_has(bytes, "EncryptionInfo") || ole_has(bytes, "EncryptedPackage") {
+                return Err(FormError::Password);
+            }
+            let mut book = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| match e {
+                calamine::XlsError::Password => FormError::Password,
+                other => FormError::Unreadable {
+                    detail: other.to_string(),
+                },
+            })?;
+            let names = book.sheet_names();
+            let mut grids = Vec::with_capacity(names.len());
+            for name in names {
+                let Ok(range) = book.worksheet_range(&name) else {
+                    continue;
+                };
+                let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                grids.push(grid(name, &range, &merged));
+            }
+            Ok(grids)
+        }
+        None => Err(FormError::NotAWorkbook),
+    }
+}
+
+/// Whether an OLE file names a stream (UTF-16 in its directory).
+fn ole_has(bytes: &[u8], stream: &str) -> bool {
+    let wide: Vec<u8> = stream.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(wide.len()).any(|w| w == wide.as_slice())
+}
+
+/// Refuses a ZIP that is not a workbook, or that would inflate past [`MAX_INFLATED_BYTES`]
+/// (a zip bomb), from its directory, before anything is inflated.
+fn check_zip(bytes: &[u8]) -> Result<(), FormError> {
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| FormError::Unreadable {
+            detail: e.to_string(),
+        })?;
+    let mut total: u64 = 0;
+    let mut workbook = false;
+    for i in 0..archive.len() {
+        let Ok(file) = archive.by_index_raw(i) else {
+            continue;
+        };
+        total = total.saturating_add(file.size());
+        workbook |= file.name().is_ok_and(|n| n == "xl/workbook.xml");
+    }
+    if total > MAX_INFLATED_BYTES {
+        return Err(FormError::TooLarge { bytes: total });
+    }
+    if !workbook {
+        return Err(FormError::NotAWorkbook);
+    }
+    Ok(())
+}
+
+fn grid(name: String, range: &calamine::Range<Data>, merged: &[calamine::Dimensions]) -> Grid {
+    let (height, width) = range.get_size();
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let (row0, col0) = (row0 as usize, col0 as usize);
+    let height = height.min(MAX_ROWS);
+    let width = width.min(200);
+    let total_rows = row0.saturating_add(height);
+    let total_cols = col0.saturating_add(width);
+    let mut rows: Vec<Vec<Cell>> = vec![vec![Cell::default(); total_cols]; total_rows];
+    for (r, row) in range.rows().take(height).enumerate() {
+        for (c, data) in row.iter().take(width).enumerate() {
+            if let Some(cell) = rows
+                .get_mut(row0.saturating_add(r))
+                .and_then(|row| row.get_mut(col0.saturating_add(c)))
+            {
+                *cell = cell_of(data);
+            }
+        }
+    }
+    for m in merged {
+        let (top, left) = (m.start.0 as usize, m.start.1 as usize);
+        let (bottom, right) = (m.end.0 as usize, m.end.1 as usize);
+        let Some(first) = rows.get(top).and_then(|r| r.get(left)).cloned() else {
+            continue;
+        };
+        for r in top..=bottom.min(total_rows.saturating_sub(1)) {
+            for c in left..=right.min(total_cols.saturating_sub(1)) {
+                if let Some(cell) = rows.get_mut(r).and_then(|row| row.get_mut(c)) {
+                    if cell.text.is_empty() {
+                        *cell = first.clone();
+                    }
+                }
+            }
+        }
+    }
+    Grid { name, rows }
+}
+
+fn cell_of(data: &Data) -> Cell {
+    let text = |s: String| Cell {
+        text: s,
+        number: false,
+    };
+    match data {
+        Data::Empty | Data::Error(_) => Cell::default(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => text(s.trim().to_string()),
+        Data::Bool(b) => text(if *b { "是" } else { "否" }.into()),
+        Data::Int(i) => Cell {
+            text: i.to_string(),
+            number: true,
+        },
+        Data::Float(f) => Cell {
+            text: float_text(*f),
+            number: true,
+        },
+        Data::DateTime(d) => {
+            let serial = d.as_f64();
+            let date = (1.0..3_000_000.0).contains(&serial)
+                .then(|| Date::from_serial(serial.floor() as u32))
+                .flatten();
+            match date {
+                Some(date) => text(date.to_string()),
+                None => Cell {
+                    text: float_text(serial),
+                    number: true,
+                },
+            }
+        }
+    }
+}
+
+/// A float as the shortest decimal that reads back to it (`0.8427`, not `0.84269999…`).
+fn float_text(f: f64) -> String {
+    if f.is_finite() {
+        let s = format!("{f}");
+        s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+    } else {
+        String::new()
+    }
+}

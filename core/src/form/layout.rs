@@ -1,0 +1,748 @@
+//! Finding the parts of a 自评表 by their titles: the header (项目名称, 主管部门, 实施单位…), the
+//! funds block (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分), 年度总体目标, the
+//! indicator table (一级/二级/三级指标 in any column order, merged or blank "same as above"
+//! cells) and the total row; then the rules inferred from what is written.
+
+use super::grid::Grid;
+use super::written::{normalise, read_written, Op, Written};
+use super::FormError;
+use crate::date::Date;
+use crate::model::{BudgetLine, Document, Group, Leaf, Node, Rule, RuleKind, Tier};
+use crate::number::Num;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+/// What was read from a form, and what was inferred.
+#[derive(Clone, Debug)]
+pub struct FormRead {
+    /// The document.
+    pub doc: Document,
+    /// What was read, in numbers.
+    pub summary: Summary,
+}
+
+/// What reading found: shown to the user after an import.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// The sheet the form was read from.
+    pub sheet: String,
+    /// Budget lines read.
+    pub budget_lines: usize,
+    /// Indicators (leaves) read.
+    pub indicators: usize,
+    /// Rules inferred from what is written.
+    pub inferred: usize,
+    /// Printed figures kept as claims.
+    pub claims: usize,
+}
+
+/// The text of a cell, normalised for matching titles (no spaces or line breaks).
+fn key(grid: &Grid, r: usize, c: usize) -> String {
+    normalise(grid.text(r, c))
+}
+
+/// The first cell (row, column) whose title satisfies `pred`, searching rows from `from`.
+fn find(grid: &Grid, from: usize, pred: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
+    let width = grid.width();
+    (from..grid.rows.len())
+        .find_map(|r| (0..width).find(|&c| pred(&key(grid, r, c))).map(|c| (r, c)))
+}
+
+const HEADER_LABELS: [&str; 14] = [
+    "项目名称",
+    "主管部门",
+    "实施单位",
+    "项目单位",
+    "预算单位",
+    "项目负责人",
+    "联系电话",
+    "填报日期",
+    "单位",
+    "年度总体目标",
+    "项目资金",
+    "绩效指标",
+    "预算部门",
+    "项目实施单位",
+];
+
+fn is_label(text: &str) -> bool {
+    let t = text.trim_end_matches(['：', ':']);
+    HEADER_LABELS
+        .iter()
+        .any(|l| t == *l || t.starts_with(l) && t.contains('（'))
+}
+
+/// The value next to a label: the rest of its own cell after a colon, or the first cell to its
+/// right that is not the label again (merged cells repeat it) nor another label.
+fn value_right(grid: &Grid, r: usize, c: usize) -> String {
+    let own = grid.text(r, c);
+    for sep in ['：', ':'] {
+        if let Some((_, rest)) = own.split_once(sep) {
+            if !rest.trim().is_empty() {
+                return rest.trim().to_string();
+            }
+        }
+    }
+    let label = key(grid, r, c);
+    let width = grid.width();
+    ((c.saturating_add(1))..width)
+        .map(|cc| grid.text(r, cc))
+        .find(|t| {
+            let k = normalise(t);
+            !k.is_empty() && k != label && !is_label(&k)
+        })
+        .map(|t| t.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// The year from the title (`（2022年度）`) or any cell saying `2022年度`.
+fn form_year(grid: &Grid) -> Option<i32> {
+    let width = grid.width();
+    for r in 0..grid.rows.len().min(12) {
+        for c in 0..width {
+            let t = key(grid, r, c);
+            if let Some(i) = t.find("年度") {
+                let digits: String = t
+                    .get(..i)
+                    .unwrap_or_default()
+                    .chars()
+                    .rev()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                if digits.len() == 4 {
+                    return digits.parse().ok();
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The columns of the indicator table.
+#[derive(Default, Debug)]
+struct Columns {
+    l1: Option<usize>,
+    l2: Option<usize>,
+    l3: usize,
+    nature: Option<usize>,
+    unit: Option<usize>,
+    target: Option<usize>,
+    actual: Option<usize>,
+    points: Option<usize>,
+    score: Option<usize>,
+    reason: Option<usize>,
+}
+
+fn first_col(grid: &Grid, r: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
+    (0..grid.width()).find(|&c| pred(&key(grid, r, c)))
+}
+
+fn table_columns(grid: &Grid, r: usize) -> Option<Columns> {
+    let l3 = first_col(grid, r, |t| t.contains("三级指标"))?;
+    let l1 = first_col(grid, r, |t| t.contains("一级指标"));
+    let l2 = first_col(grid, r, |t| t.contains("二级指标"));
+    let target = first_col(grid, r, |t| {
+        t.contains("年度指标值")
+            || t.contains("目标值")
+            || t.contains("计划值")
+            || (t.contains("指标值") && !t.contains("实际"))
+    });
+    let actual = first_col(grid, r, |t| {
+        t.contains("实际完成值")
+            || t.contains("实际值")
+            || t.contains("完成值")
+            || t.contains("实际完成")
+    });
+    let points = first_col(grid, r, |t| t.contains("分值") || t == "权重");
+    let score = first_col(grid, r, |t| t.contains("得分") && !t.contains("分值"));
+    let reason = first_col(grid, r, |t| t.contains("原因") || t.contains("改进措施"));
+    let nature = first_col(grid, r, |t| {
+        t.contains("指标性质") || t == "性质" || t.contains("指标方向")
+    });
+    let unit = first_col(grid, r, |t| {
+        t.contains("计量单位") || t.contains("度量单位") || t == "单位"
+    });
+    Some(Columns {
+        l1,
+        l2,
+        l3,
+        nature,
+        unit,
+        target,
+        actual,
+        points,
+        score,
+        reason,
+    })
+}
+
+const TOTAL_LABELS: [&str; 6] = ["总分", "合计", "总计", "自评得分", "得分合计", "综合得分"];
+const GRADES: [&str; 4] = ["优", "良", "中", "差"];
+
+/// One row of the indicator table as printed.
+struct Row {
+    l1: String,
+    l2: String,
+    name: String,
+    nature: String,
+    unit: String,
+    target: String,
+    actual: String,
+    points: String,
+    score: String,
+    reason: String,
+}
+
+/// The figure in a cell as written (`10`, `10分`, `—` is none).
+fn figure(text: &str) -> Option<Decimal> {
+    match read_written(text, None) {
+        Written::Number { value, .. } => Some(value),
+        _ => None,
+    }
+}
+
+/// A rate as printed: `84.27%`, `84.27`, or a number cell `0.8427` formatted as a percentage.
+fn rate(grid: &Grid, r: usize, c: usize) -> Option<Decimal> {
+    let cell = grid.at(r, c);
+    let value = figure(&cell.text)?;
+    let fraction = cell.number && !cell.text.contains('%') && value.abs() <= Decimal::new(15, 1);
+    Some(if fraction {
+        value.saturating_mul(Decimal::ONE_HUNDRED)
+    } else {
+        value
+    })
+}
+
+/// Reads the form from the sheet that has an indicator table.
+pub(super) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
+    let (grid, header_row) = grids
+        .iter()
+        .find_map(|g| {
+            let at = find(g, 0, |t| t.contains("三级指标"))?;
+            Some((g, at.0))
+        })
+        .ok_or(FormError::NoTable)?;
+    let columns = table_columns(grid, header_row).ok_or(FormError::NoTable)?;
+    let year = form_year(grid);
+    let mut doc = Document::default();
+    let mut summary = Summary {
+        sheet: grid.name.clone(),
+        ..Summary::default()
+    };
+    let mut claimed = Map::new();
+    let mut scores = Map::new();
+    read_header(grid, header_row, year, &mut doc.meta);
+    let budget_leaf = read_funds(grid, header_row, &mut doc, &mut claimed, &mut scores);
+
+    // The indicator rows, until the total row.
+    let mut rows = Vec::new();
+    let (mut last_l1, mut last_l2) = (String::new(), String::new());
+    let cell = |r: usize, c: Option<usize>| {
+        c.map_or(String::new(), |c| grid.text(r, c).trim().to_string())
+    };
+    let mut r = header_row.saturating_add(1);
+    while r < grid.rows.len() {
+        let first_cells: Vec<String> = (0..=columns.l3).map(|c| key(grid, r, c)).collect();
+        if first_cells
+            .iter()
+            .any(|t| TOTAL_LABELS.contains(&t.as_str()))
+        {
+            read_total(grid, r, &columns, &mut claimed);
+            break;
+        }
+        let name = cell(r, Some(columns.l3));
+        // A second header row (the table's titles again) is skipped.
+        if normalise(&name).contains("三级指标") {
+            r = r.saturating_add(1);
+            continue;
+        }
+        let l1 = cell(r, columns.l1);
+        let l2 = cell(r, columns.l2);
+        if !l1.is_empty() && l1 != last_l1 {
+            last_l2 = String::new();
+            last_l1 = l1;
+        }
+        if !l2.is_empty() {
+            last_l2 = l2;
+        }
+        let row = Row {
+            l1: last_l1.clone(),
+            l2: last_l2.clone(),
+            name,
+            nature: cell(r, columns.nature),
+            unit: cell(r, columns.unit),
+            target: cell(r, columns.target),
+            actual: cell(r, columns.actual),
+            points: cell(r, columns.points),
+            score: cell(r, columns.score),
+            reason: cell(r, columns.reason),
+        };
+        let empty = row.name.is_empty() && row.target.is_empty() && row.points.is_empty();
+        if !empty {
+            rows.push(row);
+        }
+        r = r.saturating_add(1);
+    }
+    read_grade(grid, header_row, &mut claimed);
+
+    // The tree: first-level groups, second-level groups, leaves, in the order printed.
+    let mut tree: Vec<Node> = Vec::new();
+    if let Some(leaf) = budget_leaf {
+        tree.push(Node::Leaf(leaf));
+    }
+    for row in rows {
+        let l1_name = if row.l1.is_empty() {
+            "绩效指标".to_string()
+        } else {
+            row.l1.clone()
+        };
+        let l1_at = match tree
+            .iter()
+            .position(|n| matches!(n, Node::Group(g) if g.name == l1_name))
+        {
+            Some(i) => i,
+            None => {
+                let number = tree.iter().filter(|n| matches!(n, Node::Group(_))).count();
+                tree.push(Node::Group(Group {
+                    id: number.saturating_add(1).to_string(),
+                    name: l1_name,
+                    children: Vec::new(),
+                    extra: Map::new(),
+                }));
+                tree.len().saturating_sub(1)
+            }
+        };
+        let Some(Node::Group(first)) = tree.get_mut(l1_at) else {
+            continue;
+        };
+        let name = if row.name.is_empty() {
+            row.l2.clone()
+        } else {
+            row.name.clone()
+        };
+        let parent = if row.l2.is_empty() || row.l2 == name {
+            first
+        } else {
+            let at = match first
+                .children
+                .iter()
+                .position(|n| matches!(n, Node::Group(g) if g.name == row.l2))
+            {
+                Some(i) => i,
+                None => {
+                    let id = format!("{}.{}", first.id, first.children.len().saturating_add(1));
+                    first.children.push(Node::Group(Group {
+                        id,
+                        name: row.l2.clone(),
+                        children: Vec::new(),
+                        extra: Map::new(),
+                    }));
+                    first.children.len().saturating_sub(1)
+                }
+            };
+            match first.children.get_mut(at) {
+                Some(Node::Group(g)) => g,
+                _ => continue,
+            }
+        };
+        let id = format!("{}.{}", parent.id, parent.children.len().saturating_add(1));
+        let leaf = leaf_of(&row, id, name, year);
+        if !row.score.is_empty() && figure(&row.score).is_some() {
+            scores.insert(leaf.id.clone(), Value::String(number_text(&row.score)));
+        }
+        summary.indicators = summary.indicators.saturating_add(1);
+        if leaf.rule.inferred.is_some() {
+            summary.inferred = summary.inferred.saturating_add(1);
+        }
+        parent.children.push(Node::Leaf(leaf));
+    }
+    if matches!(tree.first(), Some(Node::Leaf(_))) {
+        summary.indicators = summary.indicators.saturating_add(1);
+        summary.inferred = summary.inferred.saturating_add(1);
+    }
+    doc.indicators = tree;
+    summary.budget_lines = doc.budget.len();
+    if !scores.is_empty() {
+        claimed.insert("scores".into(), Value::Object(scores));
+    }
+    summary.claims = claimed
+        .iter()
+        .map(|(k, v)| match (k.as_str(), v) {
+            ("scores", Value::Object(s)) => s.len(),
+            _ => 1,
+        })
+        .sum();
+    if !claimed.is_empty() {
+        doc.extra.insert("claimed".into(), Value::Object(claimed));
+    }
+    Ok(FormRead { doc, summary })
+}
+
+/// The figure of a cell as a claim's text (`10分` → `10`).
+fn number_text(text: &str) -> String {
+    figure(text).map_or(text.trim().to_string(), |d| d.normalize().to_string())
+}
+
+fn read_header(grid: &Grid, table_row: usize, year: Option<i32>, meta: &mut Map<String, Value>) {
+    let mut put = |key: &str, value: String| {
+        if !value.is_empty() && !meta.contains_key(key) {
+            meta.insert(key.into(), Value::String(value));
+        }
+    };
+    let labels: [(&str, &[&str]); 6] = [
+        ("title", &["项目名称"]),
+        ("department", &["主管部门", "预算部门"]),
+        (
+            "unit",
+            &["实施单位", "项目实施单位", "项目单位", "预算单位"],
+        ),
+        ("owner", &["项目负责人"]),
+        ("phone", &["联系电话"]),
+        ("date", &["填报日期"]),
+    ];
+    for (field, names) in labels {
+        for name in names {
+            let found = find(grid, 0, |t| {
+                let t = t.trim_end_matches(['：', ':']);
+                t == *name
+                    || t.starts_with(&format!("{name}："))
+                    || t.starts_with(&format!("{name}:"))
+            });
+            if let Some((r, c)) = found.filter(|(r, _)| *r < table_row) {
+                put(field, value_right(grid, r, c));
+            }
+        }
+    }
+    if let Some(y) = year {
+        put("year", y.to_string());
+    }
+    // 年度总体目标: the texts under 预期目标 and 实际完成情况, or the text beside the title.
+    if let Some((gr, gc)) =
+        find(grid, 0, |t| t.contains("总体目标")).filter(|(r, _)| *r < table_row)
+    {
+        let below = |r: usize, c: usize| {
+            (r.saturating_add(1)..table_row.min(r.saturating_add(5)))
+                .map(|rr| grid.text(rr, c).trim().to_string())
+                .find(|t| {
+                    !t.is_empty() && !is_label(&normalise(t)) && !normalise(t).contains("目标")
+                })
+        };
+        let expected = find(grid, gr, |t| {
+            t == "预期目标" || t == "年度目标" || t == "目标"
+        })
+        .filter(|(r, _)| *r <= gr.saturating_add(2));
+        let achieved = find(grid, gr, |t| {
+            t.starts_with("实际完成情况") || t == "实际完成"
+        })
+        .filter(|(r, _)| *r <= gr.saturating_add(2));
+        match (expected, achieved) {
+            (Some((er, ec)), achieved) => {
+                put("goal", below(er, ec).unwrap_or_default());
+                if let Some((ar, ac)) = achieved {
+                    put("goal_result", below(ar, ac).unwrap_or_default());
+                }
+            }
+            (None, _) => put("goal", value_right(grid, gr, gc)),
+        }
+    }
+    // 项目资金（万元）or 单位：万元.
+    if let Some((r, c)) = find(grid, 0, |t| t.contains("万元")).filter(|(r, _)| *r < table_row) {
+        if normalise(grid.text(r, c)).contains("（万元）")
+            || normalise(grid.text(r, c)).contains("(万元)")
+            || normalise(grid.text(r, c)).contains("单位")
+        {
+            put("money_unit", "万元".into());
+        }
+    }
+}
+
+/// The funds block: budget lines from the source rows (or the total row alone), the 预算执行率
+/// leaf from its 分值, and the printed 执行率 and 得分 as claims.
+fn read_funds(
+    grid: &Grid,
+    table_row: usize,
+    doc: &mut Document,
+    claimed: &mut Map<String, Value>,
+    scores: &mut Map<String, Value>,
+) -> Option<Leaf> {
+    let (hr, _) = find(grid, 0, |t| {
+        t.contains("全年预算数") || t.contains("预算数")
+    })
+    .filter(|(r, _)| *r < table_row)?;
+    let col = |pred: &dyn Fn(&str) -> bool| first_col(grid, hr, pred);
+    let initial = col(&|t| t.contains("年初预算"));
+    let planned =
+        col(&|t| t.contains("全年预算") || (t.contains("预算数") && !t.contains("年初")))?;
+    let spent = col(&|t| t.contains("执行数") || t.contains("实际支出") || t.contains("全年执行"));
+    let points = col(&|t| t.contains("分值"));
+    let rate_col = col(&|t| t.contains("执行率"));
+    let score = col(&|t| t.contains("得分"));
+    let first_figure = [Some(planned), initial, spent]
+        .into_iter()
+        .flatten()
+        .min()?;
+    let mut total: Option<usize> = None;
+    let mut sources: Vec<(String, usize)> = Vec::new();
+    for r in hr.saturating_add(1)..table_row {
+        let label: String = (0..first_figure)
+            .map(|c| key(grid, r, c))
+            .collect::<Vec<_>>()
+            .join("");
+        if label.contains("总体目标") || label.contains("绩效指标") {
+            break;
+        }
+        let source = if label.contains("财政拨款") {
+            Some("当年财政拨款")
+        } else if label.contains("上年结转") {
+            Some("上年结转资金")
+        } else if label.contains("其他资金") {
+            Some("其他资金")
+        } else {
+            None
+        };
+        match source {
+            Some(name) => sources.push((name.to_string(), r)),
+            None if total.is_none()
+                && (label.contains("资金总额")
+                    || label.contains("合计")
+                    || label.contains("总额")) =>
+            {
+                total = Some(r)
+            }
+            None => {}
+        }
+    }
+    let has = |r: usize, c: Option<usize>| c.and_then(|c| figure(grid.text(r, c))).is_some();
+    let with_figures: Vec<&(String, usize)> = sources
+        .iter()
+        .filter(|(_, r)| has(*r, Some(planned)) || has(*r, spent))
+        .collect();
+    let text = |r: usize, c: Option<usize>| {
+        c.and_then(|c| figure(grid.text(r, c)))
+            .map(Num::from_decimal)
+    };
+    let line = |name: &str, r: usize, i: usize| BudgetLine {
+        id: format!("b{i}"),
+        name: name.to_string(),
+        initial: text(r, initial),
+        planned: text(r, Some(planned)).or_else(|| Some(Num::new(""))),
+        received: None,
+        spent: text(r, spent).or_else(|| Some(Num::new(""))),
+        note: String::new(),
+        extra: Map::new(),
+    };
+    if with_figures.is_empty() {
+        if let Some(r) = total {
+            doc.budget.push(line("年度资金总额", r, 1));
+        }
+    } else {
+        for (i, (name, r)) in with_figures.iter().enumerate() {
+            doc.budget.push(line(name, *r, i.saturating_add(1)));
+        }
+    }
+    let total = total?;
+    if let Some(rate) = rate_col.and_then(|c| rate(grid, total, c)) {
+        claimed.insert(
+            "execution_rate".into(),
+            Value::String(rate.normalize().to_string()),
+        );
+    }
+    let points = points.and_then(|c| figure(grid.text(total, c)))?;
+    if let Some(s) = score.and_then(|c| figure(grid.text(total, c))) {
+        scores.insert("0".into(), Value::String(s.normalize().to_string()));
+    }
+    Some(Leaf {
+        id: "0".into(),
+        name: "预算执行率".into(),
+        points: Some(Num::from_decimal(points)),
+        applicable: true,
+        reason: String::new(),
+        unit: Some("%".into()),
+        target_text: None,
+        actual_text: None,
+        rule: Rule {
+            kind: RuleKind::BudgetExecution.name().into(),
+            inferred: Some("项目资金：全年执行数 / 全年预算数".into()),
+            ..Rule::default()
+        },
+        extra: Map::new(),
+    })
+}
+
+fn read_total(grid: &Grid, r: usize, columns: &Columns, claimed: &mut Map<String, Value>) {
+    let score = columns
+        .score
+        .and_then(|c| figure(grid.text(r, c)))
+        .or_else(|| {
+            // No 得分 column under the total: the last figure in the row.
+            (0..grid.width())
+                .rev()
+                .find_map(|c| figure(grid.text(r, c)))
+        });
+    if let Some(s) = score {
+        claimed.insert("total".into(), Value::String(s.normalize().to_string()));
+    }
+}
+
+/// A printed grade: `评价等级 | 优`, `自评等级：良`, or 优/良/中/差 alone below the table.
+fn read_grade(grid: &Grid, table_row: usize, claimed: &mut Map<String, Value>) {
+    let labelled = find(grid, table_row, |t| {
+        t.contains("等级") || t.starts_with("自评结果")
+    });
+    let grade = labelled.and_then(|(r, c)| {
+        let v = normalise(&value_right(grid, r, c));
+        GRADES
+            .iter()
+            .find(|g| v.starts_with(**g))
+            .map(|g| (*g).to_string())
+    });
+    if let Some(g) = grade {
+        claimed.insert("grade".into(), Value::String(g));
+    }
+}
+
+/// The unit as written in the 计量单位 column or after the number.
+fn unit_of(row: &Row, written: &Written) -> Option<String> {
+    let column = row.unit.trim();
+    if !column.is_empty() && column != "/" {
+        return Some(column.to_string());
+    }
+    match written {
+        Written::Number { unit, .. } if !unit.is_empty() => Some(unit.clone()),
+        _ => None,
+    }
+}
+
+fn nature_op(nature: &str) -> Option<Result<Op, ()>> {
+    let n = normalise(nature);
+    if n.is_empty() {
+        return None;
+    }
+    Some(
+        if n.contains('≥') || n.contains(">=") || n.contains("正向") || n.contains('>') {
+            Ok(Op::AtLeast)
+        } else if n.contains('≤') || n.contains("<=") || n.contains("反向") || n.contains('<') {
+            Ok(Op::AtMost)
+        } else if n.contains('=') || n.contains("等于") {
+            Ok(Op::Equal)
+        } else {
+            // 定性.
+            Err(())
+        },
+    )
+}
+
+/// A leaf from its row: the rule inferred from what is written, every inference kept.
+fn leaf_of(row: &Row, id: String, name: String, year: Option<i32>) -> Leaf {
+    let target = read_written(&row.target, year);
+    let actual = read_written(&row.actual, year);
+    let points = figure(&row.points);
+    let printed = figure(&row.score);
+    let written_text = |raw: &str, w: &Written| match w {
+        Written::Nothing => None,
+        Written::Number { op: None, unit, .. } if unit.is_empty() => None,
+        _ => Some(raw.trim().to_string()),
+    };
+    let mut rule = Rule::default();
+    let quoted = if row.target.trim().is_empty() {
+        row.score.trim()
+    } else {
+        row.target.trim()
+    };
+    rule.inferred = Some(quoted.to_string());
+    let by_name = normalise(&name);
+    let cost = normalise(&row.l2).contains("成本") || by_name.contains("成本");
+    let kind = if by_name.contains("预算执行率") {
+        RuleKind::BudgetExecution
+    } else if by_name.contains("资金到位率") {
+        RuleKind::FundArrival
+    } else {
+        match (nature_op(&row.nature), &target) {
+            (Some(Err(())), _) => RuleKind::Qualitative,
+            (_, Written::Date(_) | Written::Done) => RuleKind::Deadline,
+            (Some(Ok(op)), _) | (None, &Written::Number { op: Some(op), .. }) => match op {
+                Op::AtLeast => RuleKind::AtLeast,
+                Op::AtMost => RuleKind::AtMost,
+                Op::Equal => RuleKind::Equal,
+            },
+            (None, Written::Number { op: None, .. }) if cost => RuleKind::AtMost,
+            (None, Written::Number { op: None, .. }) => RuleKind::AtLeast,
+            (None, Written::Words(_)) => RuleKind::Qualitative,
+            (None, Written::Nothing | Written::NotDone) if printed.is_some() => RuleKind::Manual,
+            (None, Written::Nothing | Written::NotDone) => match actual {
+                Written::Words(_) => RuleKind::Qualitative,
+                _ => RuleKind::AtLeast,
+            },
+        }
+    };
+    rule.kind = kind.name().into();
+    let target_number = match &target {
+        Written::Number { value, .. } => Some(*value),
+        _ => None,
+    };
+    match kind {
+        RuleKind::AtLeast | RuleKind::AtMost | RuleKind::Equal => {
+            rule.target = Some(target_number.map_or(Num::new(""), Num::from_decimal));
+            rule.actual = Some(match (&actual, target_number) {
+                (Written::Number { value, .. }, _) => Num::from_decimal(*value),
+                // 已完成 / 达标 under a figure: met, as the form says.
+                (Written::Done, Some(t)) => Num::from_decimal(t),
+                _ => Num::new(""),
+            });
+        }
+        RuleKind::Deadline => {
+            let due = match &target {
+                Written::Date(d) => Some(*d),
+                _ => year.and_then(|y| Date::end_of_month(y, 12)),
+            };
+            rule.target = Some(due.map_or(Num::new(""), |d| Num::new(d.to_string())));
+            let done = match (&actual, due) {
+                (Written::Date(d), _) => Some(*d),
+                (Written::Done | Written::Number { .. } | Written::Words(_), Some(d)) => Some(d),
+                (Written::NotDone, Some(d)) => Some(d.next_day()),
+                _ => None,
+            };
+            rule.actual = Some(done.map_or(Num::new(""), |d| Num::new(d.to_string())));
+        }
+        RuleKind::Qualitative => {
+            // The tier from the printed 得分 over 分值: full is 达成, part a tier by its band.
+            if let (Some(score), Some(points)) = (printed, points) {
+                if points > Decimal::ZERO {
+                    let fraction = score
+                        .checked_div(points)
+                        .unwrap_or(Decimal::ZERO)
+                        .clamp(Decimal::ZERO, Decimal::ONE)
+                        .round_dp(4);
+                    let tier = if fraction >= Decimal::new(8, 1) {
+                        Tier::Achieved
+                    } else if fraction >= Decimal::new(6, 1) {
+                        Tier::Partial
+                    } else {
+                        Tier::Missed
+                    };
+                    rule.tier = Some(tier.name().into());
+                    rule.fraction = Some(Num::from_decimal(fraction.normalize()));
+                }
+            }
+        }
+        RuleKind::Manual => {
+            rule.score = printed.map(Num::from_decimal);
+        }
+        _ => {}
+    }
+    Leaf {
+        id,
+        name,
+        points: Some(points.map_or(Num::new(row.points.trim()), Num::from_decimal)),
+        applicable: !matches!(normalise(&row.target).as_str(), "不适用"),
+        reason: row.reason.clone(),
+        unit: unit_of(row, &target),
+        target_text: written_text(&row.target, &target),
+        actual_text: written_text(&row.actual, &actual),
+        rule,
+        extra: Map::new(),
+    }
+}
