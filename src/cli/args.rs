@@ -16,6 +16,8 @@ jixiao — 绩效自评计算器 (project performance self-evaluation)
   jixiao batch DIR_OR_FILES... [--out summary.csv] [--json] [--check-claims]
                                      批量评分 / score every jixiao/1 file (in parallel):
                                      one row per file, a summary at the end
+  jixiao import FORM [-o OUT.json]   读取自评表（.xlsx/.xls）为 jixiao/1 / read a form
+                                     (Excel or WPS 自评表) into a jixiao/1 document
   jixiao template NAME               输出模板 / print a starting file:
                                      standard, kunming-2022, blank
   jixiao report FILE [--lang zh|en]  报告文字 / the drafted report text
@@ -24,7 +26,8 @@ jixiao — 绩效自评计算器 (project performance self-evaluation)
                                      the form as Excel, the tables as CSV, the text
   jixiao --help | --version
 
-FILE 为 - 时读取标准输入 / FILE - reads standard input.
+FILE 可以是 jixiao/1 文件或自评表工作簿（按内容识别）；为 - 时读取标准输入 /
+FILE is a jixiao/1 file or a form workbook (recognised by content); - reads standard input.
 退出码 Exit codes: 0 无错误 no error; 1 有错误或文件无法读取 an error finding or an
 unreadable file; 2 用法错误 wrong usage.
 ";
@@ -43,6 +46,10 @@ pub enum Command {
     },
     Template {
         name: String,
+    },
+    Import {
+        file: String,
+        out: Option<String>,
     },
     Seek {
         file: String,
@@ -94,7 +101,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
             "--full" => goal = Some(Goal::Full),
             "--json" => json = true,
             "--check-claims" => check_claims = true,
-            "--out" => {
+            "--out" | "-o" => {
                 out = Some(args.next().cloned().ok_or_else(|| {
                     CliError::Usage("--out 需要路径 / --out needs a path".into())
                 })?);
@@ -152,6 +159,10 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
             file: operand("FILE")?,
             lang,
         }),
+        Some("import") => Ok(Command::Import {
+            file: operand("FORM")?,
+            out: out.clone(),
+        }),
         Some("template") => Ok(Command::Template {
             name: operand("NAME")?,
         }),
@@ -198,7 +209,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
             })
         }
         Some(other) => Err(CliError::Usage(format!(
-            "未知命令 unknown command {other}（score, check, seek, batch, template, report, export）"
+            "未知命令 unknown command {other}（score, check, seek, batch, import, template, report, export）"
         ))),
     }
 }

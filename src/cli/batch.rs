@@ -37,7 +37,7 @@ pub struct Row {
     pub claims: Vec<String>,
 }
 
-/// Every `.json` file under the inputs (folders are walked), sorted for a stable order.
+/// Every `.json`, `.xlsx` and `.xls` file under the inputs (folders are walked), sorted for a stable order.
 pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
     let mut files = Vec::new();
     fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -47,7 +47,7 @@ pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
                 walk(&path, files)?;
             } else if path
                 .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                .is_some_and(|e| ["json", "xlsx", "xls"].iter().any(|x| e.eq_ignore_ascii_case(x)))
             {
                 files.push(path);
             }
@@ -79,6 +79,7 @@ pub fn score_file(path: &Path, check_claims: bool, lang: Lang) -> Row {
         Err(e) => {
             let why = match &e {
                 CliError::Load { error, .. } => error.text(lang),
+                CliError::Form { error, .. } => error.text(lang),
                 other => other.to_string(),
             };
             return Row {

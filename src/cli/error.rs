@@ -11,6 +11,11 @@ pub enum CliError {
     Read { file: String, error: std::io::Error },
     /// The file is not a readable `jixiao/1` document (exit 1).
     Load { file: String, error: LoadError },
+    /// The file is a workbook that cannot be read as a form (exit 1).
+    Form {
+        file: String,
+        error: jixiao_core::form::FormError,
+    },
     /// No template of that name (exit 2).
     UnknownTemplate(String),
     /// A seek that cannot be run (exit 1): a wrong path, a text field, an unknown grade.
@@ -25,6 +30,7 @@ impl CliError {
             CliError::Usage(_) | CliError::UnknownTemplate(_) => 2,
             CliError::Read { .. }
             | CliError::Load { .. }
+            | CliError::Form { .. }
             | CliError::Write { .. }
             | CliError::Seek(_) => 1,
         }
@@ -39,6 +45,7 @@ impl fmt::Display for CliError {
                 write!(f, "{file}: 无法读取文件 / cannot read the file: {error}")
             }
             CliError::Load { file, error } => write!(f, "{file}: {error}"),
+            CliError::Form { file, error } => write!(f, "{file}: {error}"),
             CliError::Seek(e) => write!(f, "{e}"),
             CliError::Write { file, error } => {
                 write!(f, "{file}: 无法写入 / cannot write: {error}")

@@ -5,6 +5,7 @@ use jixiao_core::format::MAX_FILE_BYTES;
 use jixiao_core::{Document, LoadError};
 use std::io::Read;
 
+/// Reads FILE: a `jixiao/1` document, or a form workbook (`.xlsx`, `.xls`) read into one.
 pub fn load(file: &str) -> Result<Document, CliError> {
     let read_error = |error| CliError::Read {
         file: file.to_string(),
@@ -40,6 +41,14 @@ pub fn load(file: &str) -> Result<Document, CliError> {
             .take(limit)
             .read_to_end(&mut bytes)
             .map_err(read_error)?;
+    }
+    if jixiao_core::form::is_workbook(&bytes) {
+        return jixiao_core::form::read_form(&bytes)
+            .map(|read| read.doc)
+            .map_err(|error| CliError::Form {
+                file: file.to_string(),
+                error,
+            });
     }
     jixiao_core::read_bytes(&bytes).map_err(|error| CliError::Load {
         file: file.to_string(),

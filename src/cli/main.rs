@@ -52,6 +52,18 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             print(args::USAGE);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import { file, out } => {
+            let doc = input::load(&file)?;
+            let text = format!("{}\n", jixiao_core::to_string_pretty(&doc));
+            match out {
+                Some(path) => std::fs::write(&path, text).map_err(|error| CliError::Write {
+                    file: path.clone(),
+                    error,
+                })?,
+                None => print(&text),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Version => {
             print(&format!("jixiao {}\n", env!("CARGO_PKG_VERSION")));
             Ok(ExitCode::SUCCESS)

@@ -4,10 +4,10 @@
 //! cells) and the total row; then the rules inferred from what is written.
 
 use super::grid::Grid;
-use super::written::{normalise, read_written, Op, Written};
+use super::written::{normalise, read_steps, read_written, Op, Written};
 use super::FormError;
 use crate::date::Date;
-use crate::model::{BudgetLine, Document, Group, Leaf, Node, Rule, RuleKind, Tier};
+use crate::model::{BudgetLine, Document, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
 use crate::number::Num;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
@@ -647,12 +647,14 @@ fn leaf_of(row: &Row, id: String, name: String, year: Option<i32>) -> Leaf {
         _ => Some(raw.trim().to_string()),
     };
     let mut rule = Rule::default();
-    let quoted = if row.target.trim().is_empty() {
-        row.score.trim()
+    let quoted = if !row.target.trim().is_empty() {
+        row.target.trim().to_string()
+    } else if !row.score.trim().is_empty() {
+        format!("得分 {}", row.score.trim())
     } else {
-        row.target.trim()
+        name.clone()
     };
-    rule.inferred = Some(quoted.to_string());
+    rule.inferred = Some(quoted);
     let by_name = normalise(&name);
     let cost = normalise(&row.l2).contains("成本") || by_name.contains("成本");
     let kind = if by_name.contains("预算执行率") {
@@ -732,6 +734,27 @@ fn leaf_of(row: &Row, id: String, name: String, year: Option<i32>) -> Leaf {
             rule.score = printed.map(Num::from_decimal);
         }
         _ => {}
+    }
+    if matches!(kind, RuleKind::AtLeast | RuleKind::BudgetExecution | RuleKind::FundArrival) {
+        if let Some(steps) = read_steps(&row.target) {
+            rule.steps = Some(
+                steps
+                    .into_iter()
+                    .map(|(min, fraction)| Step {
+                        min: Some(Num::from_decimal(min.normalize())),
+                        fraction: Some(Num::from_decimal(fraction.normalize())),
+                        extra: Map::new(),
+                    })
+                    .collect(),
+            );
+            if kind == RuleKind::AtLeast {
+                let lead = normalise(&row.target);
+                let lead = lead.split_once("按完成率").map_or(lead.as_str(), |(l, _)| l);
+                if let Written::Number { value, .. } = read_written(lead, year) {
+                    rule.target = Some(Num::from_decimal(value));
+                }
+            }
+        }
     }
     Leaf {
         id,

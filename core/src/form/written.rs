@@ -183,6 +183,36 @@ fn read_number(t: &str) -> Option<Written> {
     Some(Written::Number { op, value, unit })
 }
 
+/// 区间计分 written out (`≥90%得满分；≥80%得80%；≥60%得60%；≥0%不得分`): (minimum rate, fraction)
+/// pairs, highest first; `None` when the text holds no such steps.
+pub fn read_steps(text: &str) -> Option<Vec<(Decimal, Decimal)>> {
+    let t = normalise(text);
+    let t = t.rsplit_once("按完成率").map_or(t.as_str(), |(_, steps)| steps);
+    let mut steps = Vec::new();
+    for part in t.split(['；', ';', '，', ',', '、']) {
+        let Some((rate, gives)) = part.split_once('得').or_else(|| part.split_once("不得")) else {
+            continue;
+        };
+        let Some(Written::Number { op: Some(Op::AtLeast), value: min, .. }) = read_number(rate) else {
+            continue;
+        };
+        let fraction = if part.contains("不得分") {
+            Decimal::ZERO
+        } else if gives.contains("满分") {
+            Decimal::ONE
+        } else {
+            match read_number(gives) {
+                Some(Written::Number { value, unit, .. }) if unit.starts_with('%') => {
+                    value.checked_div(Decimal::ONE_HUNDRED)?
+                }
+                _ => continue,
+            }
+        };
+        steps.push((min, fraction));
+    }
+    (!steps.is_empty()).then_some(steps)
+}
+
 /// A deadline or completion date as written.
 fn read_date(t: &str, year: Option<i32>) -> Option<Date> {
     let core = t
