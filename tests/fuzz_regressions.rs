@@ -46,3 +46,14 @@ fn the_structured_corpus_and_crashes_replay() {
         }
     }
 }
+
+#[test]
+fn the_form_corpus_and_crashes_replay() {
+    let mut files = inputs("corpus/form_bytes");
+    files.extend(inputs("crashes/form_bytes"));
+    assert!(files.len() >= 4, "the corpus is there");
+    for (name, data) in files {
+        let result = std::panic::catch_unwind(|| checks::form(&data));
+        assert!(result.is_ok(), "{name}");
+    }
+}

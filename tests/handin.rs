@@ -262,4 +262,3 @@ fn export_command_writes_the_files() {
         .contains("评定等级为优"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
-

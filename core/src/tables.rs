@@ -191,7 +191,7 @@ fn steps_text(l: &Leaf, lang: Lang) -> Option<String> {
         .iter()
         .filter_map(|s| Some((s.min.as_ref()?.ok()?, s.fraction.as_ref()?.ok()?)))
         .collect();
-    parts.sort_by(|a, b| b.0.cmp(&a.0));
+    parts.sort_by_key(|p| std::cmp::Reverse(p.0));
     let target = l.rule.target.as_ref().and_then(Num::ok);
     let lead = match (l.rule.kind(), target) {
         (Some(RuleKind::AtLeast), Some(t)) => match lang {

@@ -45,10 +45,11 @@ pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
             let path = entry?.path();
             if path.is_dir() {
                 walk(&path, files)?;
-            } else if path
-                .extension()
-                .is_some_and(|e| ["json", "xlsx", "xls"].iter().any(|x| e.eq_ignore_ascii_case(x)))
-            {
+            } else if path.extension().is_some_and(|e| {
+                ["json", "xlsx", "xls"]
+                    .iter()
+                    .any(|x| e.eq_ignore_ascii_case(x))
+            }) {
                 files.push(path);
             }
         }

@@ -42,6 +42,15 @@ pub fn load(file: &str) -> Result<Document, CliError> {
             .read_to_end(&mut bytes)
             .map_err(read_error)?;
     }
+    let named_as_workbook = [".xlsx", ".xls", ".xlsm", ".et"]
+        .iter()
+        .any(|ext| file.to_lowercase().ends_with(ext));
+    if named_as_workbook && !jixiao_core::form::is_workbook(&bytes) {
+        return Err(CliError::Form {
+            file: file.to_string(),
+            error: jixiao_core::form::FormError::NotAWorkbook,
+        });
+    }
     if jixiao_core::form::is_workbook(&bytes) {
         return jixiao_core::form::read_form(&bytes)
             .map(|read| read.doc)

@@ -20,6 +20,19 @@ pub fn bytes(data: &[u8]) {
     assert_eq!(again, doc);
 }
 
+/// Bytes as a form workbook: reading never panics; what reads, scores and exports.
+pub fn form(data: &[u8]) {
+    let Ok(read) = jixiao_core::form::read_form(data) else {
+        return;
+    };
+    let eval = evaluate(&read.doc);
+    let _ = jixiao_core::report::results_of(&read.doc, &eval, Lang::Zh);
+    let _ = jixiao_core::xlsx::workbook(&read.doc, &eval, Lang::Zh);
+    let text = to_string_pretty(&read.doc);
+    let again = read_str(&text).expect("what jixiao writes, it reads");
+    assert_eq!(again, read.doc);
+}
+
 /// A number as a fuzzer picks it: the edges of rust_decimal's range (the maximum, the minimum,
 /// 28 decimal places, `-0`), ordinary figures, and text that is not a number.
 #[derive(Debug, Clone, arbitrary::Arbitrary)]

@@ -209,7 +209,8 @@ fn cell_of(data: &Data) -> Cell {
         },
         Data::DateTime(d) => {
             let serial = d.as_f64();
-            let date = (1.0..3_000_000.0).contains(&serial)
+            let date = (1.0..3_000_000.0)
+                .contains(&serial)
                 .then(|| Date::from_serial(serial.floor() as u32))
                 .flatten();
             match date {

@@ -293,19 +293,20 @@ pub(super) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
     if let Some(leaf) = budget_leaf {
         tree.push(Node::Leaf(leaf));
     }
-    for row in rows {
+    let mut groups: std::collections::HashMap<(String, String), usize> =
+        std::collections::HashMap::new();
+    'rows: for row in rows {
         let l1_name = if row.l1.is_empty() {
             "绩效指标".to_string()
         } else {
             row.l1.clone()
         };
-        let l1_at = match tree
-            .iter()
-            .position(|n| matches!(n, Node::Group(g) if g.name == l1_name))
-        {
+        // Groups are found by name through an index, not a scan of their (many) children.
+        let l1_at = match groups.get(&(String::new(), l1_name.clone())).copied() {
             Some(i) => i,
             None => {
                 let number = tree.iter().filter(|n| matches!(n, Node::Group(_))).count();
+                groups.insert((String::new(), l1_name.clone()), tree.len());
                 tree.push(Node::Group(Group {
                     id: number.saturating_add(1).to_string(),
                     name: l1_name,
@@ -323,31 +324,35 @@ pub(super) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
         } else {
             row.name.clone()
         };
-        let parent = if row.l2.is_empty() || row.l2 == name {
-            first
+        // A second level written `产出指标 / 数量指标` (deeper trees, as jixiao exports them) is a
+        // path of groups.
+        let path: Vec<String> = if row.l2.is_empty() || row.l2 == name {
+            Vec::new()
         } else {
-            let at = match first
-                .children
-                .iter()
-                .position(|n| matches!(n, Node::Group(g) if g.name == row.l2))
-            {
+            row.l2.split(" / ").map(str::to_string).collect()
+        };
+        let mut parent = first;
+        for level in path {
+            let group_key = (parent.id.clone(), level.clone());
+            let at = match groups.get(&group_key).copied() {
                 Some(i) => i,
                 None => {
-                    let id = format!("{}.{}", first.id, first.children.len().saturating_add(1));
-                    first.children.push(Node::Group(Group {
+                    groups.insert(group_key, parent.children.len());
+                    let id = format!("{}.{}", parent.id, parent.children.len().saturating_add(1));
+                    parent.children.push(Node::Group(Group {
                         id,
-                        name: row.l2.clone(),
+                        name: level,
                         children: Vec::new(),
                         extra: Map::new(),
                     }));
-                    first.children.len().saturating_sub(1)
+                    parent.children.len().saturating_sub(1)
                 }
             };
-            match first.children.get_mut(at) {
+            parent = match parent.children.get_mut(at) {
                 Some(Node::Group(g)) => g,
-                _ => continue,
-            }
-        };
+                _ => continue 'rows,
+            };
+        }
         let id = format!("{}.{}", parent.id, parent.children.len().saturating_add(1));
         let leaf = leaf_of(&row, id, name, year);
         if !row.score.is_empty() && figure(&row.score).is_some() {
@@ -378,7 +383,48 @@ pub(super) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
     if !claimed.is_empty() {
         doc.extra.insert("claimed".into(), Value::Object(claimed));
     }
+    whole_points(&mut doc);
     Ok(FormRead { doc, summary })
+}
+
+/// Forms that print whole points (8.62 printed as 9): when every printed score is whole and
+/// rounding each leaf to whole points agrees with more of them, `settings.score_decimals` is 0.
+fn whole_points(doc: &mut Document) {
+    let Some(Value::Object(scores)) = doc.extra.get("claimed").and_then(|c| c.get("scores")) else {
+        return;
+    };
+    let printed: Vec<(String, Decimal)> = scores
+        .iter()
+        .filter_map(|(id, v)| Some((id.clone(), figure(v.as_str()?)?)))
+        .collect();
+    if printed.len() < 3 || printed.iter().any(|(_, s)| s.fract() != Decimal::ZERO) {
+        return;
+    }
+    let differing = |doc: &Document| {
+        let eval = crate::scoring::evaluate(doc);
+        let computed: std::collections::HashMap<&str, Decimal> = eval
+            .leaves
+            .iter()
+            .map(|l| (l.id.as_str(), l.score))
+            .collect();
+        printed
+            .iter()
+            .filter(|(id, s)| {
+                computed
+                    .get(id.as_str())
+                    .is_none_or(|c| crate::number::round2(*c) != *s)
+            })
+            .count()
+    };
+    let exact = differing(doc);
+    if exact == 0 {
+        return;
+    }
+    let mut whole = doc.clone();
+    whole.settings.score_decimals = Some(Num::new("0"));
+    if differing(&whole) < exact {
+        doc.settings.score_decimals = Some(Num::new("0"));
+    }
 }
 
 /// The figure of a cell as a claim's text (`10分` → `10`).
@@ -673,9 +719,11 @@ fn leaf_of(row: &Row, id: String, name: String, year: Option<i32>) -> Leaf {
             (None, Written::Number { op: None, .. }) if cost => RuleKind::AtMost,
             (None, Written::Number { op: None, .. }) => RuleKind::AtLeast,
             (None, Written::Words(_)) => RuleKind::Qualitative,
-            (None, Written::Nothing | Written::NotDone) if printed.is_some() => RuleKind::Manual,
+            // Nothing as target: words as the actual are a tier (定性); a printed score alone is
+            // an expert's score (专家打分).
             (None, Written::Nothing | Written::NotDone) => match actual {
                 Written::Words(_) => RuleKind::Qualitative,
+                _ if printed.is_some() => RuleKind::Manual,
                 _ => RuleKind::AtLeast,
             },
         }
@@ -735,7 +783,10 @@ fn leaf_of(row: &Row, id: String, name: String, year: Option<i32>) -> Leaf {
         }
         _ => {}
     }
-    if matches!(kind, RuleKind::AtLeast | RuleKind::BudgetExecution | RuleKind::FundArrival) {
+    if matches!(
+        kind,
+        RuleKind::AtLeast | RuleKind::BudgetExecution | RuleKind::FundArrival
+    ) {
         if let Some(steps) = read_steps(&row.target) {
             rule.steps = Some(
                 steps
@@ -749,7 +800,9 @@ fn leaf_of(row: &Row, id: String, name: String, year: Option<i32>) -> Leaf {
             );
             if kind == RuleKind::AtLeast {
                 let lead = normalise(&row.target);
-                let lead = lead.split_once("按完成率").map_or(lead.as_str(), |(l, _)| l);
+                let lead = lead
+                    .split_once("按完成率")
+                    .map_or(lead.as_str(), |(l, _)| l);
                 if let Written::Number { value, .. } = read_written(lead, year) {
                     rule.target = Some(Num::from_decimal(value));
                 }

@@ -187,13 +187,21 @@ fn read_number(t: &str) -> Option<Written> {
 /// pairs, highest first; `None` when the text holds no such steps.
 pub fn read_steps(text: &str) -> Option<Vec<(Decimal, Decimal)>> {
     let t = normalise(text);
-    let t = t.rsplit_once("按完成率").map_or(t.as_str(), |(_, steps)| steps);
+    let t = t
+        .rsplit_once("按完成率")
+        .map_or(t.as_str(), |(_, steps)| steps);
     let mut steps = Vec::new();
     for part in t.split(['；', ';', '，', ',', '、']) {
-        let Some((rate, gives)) = part.split_once('得').or_else(|| part.split_once("不得")) else {
+        let Some((rate, gives)) = part.split_once('得').or_else(|| part.split_once("不得"))
+        else {
             continue;
         };
-        let Some(Written::Number { op: Some(Op::AtLeast), value: min, .. }) = read_number(rate) else {
+        let Some(Written::Number {
+            op: Some(Op::AtLeast),
+            value: min,
+            ..
+        }) = read_number(rate)
+        else {
             continue;
         };
         let fraction = if part.contains("不得分") {
