@@ -41,7 +41,30 @@ const wasm = await readFile(wasmPath);
 const css = await readFile(cssPath, 'utf8');
 const index = await readFile(indexPath, 'utf8');
 // (Running the script twice must not stack the served page's policy onto the single file.)
-const head = index.slice(0, index.indexOf('<script type="module">')).replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+const head = index.slice(0, index.indexOf('<script type="module">'))
+  .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+  .replace(/\s*<script src="reader.js"[^>]*><\/script>/, '');
+// The form reader (second module): its glue inline, its wasm embedded like the page's, decoded
+// and instantiated only when a form is first imported.
+const readerGlue = await readFile(join(dist, 'reader', 'jixiao_reader.js'), 'utf8');
+const readerWasm = await readFile(join(dist, 'reader', 'jixiao_reader_bg.wasm'));
+const reader = `${readerGlue}
+const __jixiaoReaderWasm = "${gzipSync(readerWasm, { level: 9 }).toString('base64')}";
+let __jixiaoReaderReady = null;
+window.jixiaoReadForm = async (bytes) => {
+  if (!__jixiaoReaderReady) {
+    __jixiaoReaderReady = (async () => {
+      const packed = typeof Uint8Array.fromBase64 === 'function'
+        ? Uint8Array.fromBase64(__jixiaoReaderWasm)
+        : Uint8Array.from(atob(__jixiaoReaderWasm), (c) => c.charCodeAt(0));
+      const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+      jixiaoReader.initSync({ module: await new Response(stream).arrayBuffer() });
+      return jixiaoReader;
+    })();
+  }
+  return (await __jixiaoReaderReady).read(bytes);
+};
+`;
 const body = index.slice(index.indexOf('<body>'));
 // The wasm is gzipped before base64: the file is half the size, and gzip of the whole file
 // stays small (base64 of raw wasm compresses poorly).
@@ -52,7 +75,7 @@ const __jixiaoPacked = typeof Uint8Array.fromBase64 === 'function'
   : Uint8Array.from(atob(__jixiaoWasm), (c) => c.charCodeAt(0));
 const __jixiaoStream = new Blob([__jixiaoPacked]).stream().pipeThrough(new DecompressionStream('gzip'));
 initSync({ module: await new Response(__jixiaoStream).arrayBuffer() });
-`;
+${reader}`;
 const single = `${head.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  ${cspMeta(policy({
   scripts: [sha256(script)], styles: [sha256(css)], connect: "'none'",
 }))}`)}<style>${css}</style>

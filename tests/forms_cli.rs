@@ -21,9 +21,8 @@ fn jixiao(args: &[&str]) -> Output {
 }
 
 fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("{e}: {}", String::from_utf8_lossy(&out.stderr))
-    })
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -43,7 +42,12 @@ fn import_prints_or_writes_the_document() {
     assert_eq!(doc["claimed"]["total"], "92.43");
     let dir = scratch("import");
     let file = dir.join("national.json");
-    let out = jixiao(&["import", &form("national.xls"), "-o", file.to_str().unwrap()]);
+    let out = jixiao(&[
+        "import",
+        &form("national.xls"),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let written: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(written["indicators"], doc["indicators"]);
@@ -67,22 +71,41 @@ fn every_command_takes_a_form() {
     assert!(String::from_utf8(report.stdout).unwrap().contains("92.43"));
     let dir = scratch("export");
     let xlsx = dir.join("out.xlsx");
-    let out = jixiao(&["export", &form("total-only.xlsx"), "--xlsx", xlsx.to_str().unwrap()]);
+    let out = jixiao(&[
+        "export",
+        &form("total-only.xlsx"),
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let again = json(&jixiao(&["score", xlsx.to_str().unwrap()]));
     assert_eq!(again["total"], "100.00");
-    let seek = json(&jixiao(&["seek", &xls, "--path", "budget/b1/spent", "--full"]));
+    let seek = json(&jixiao(&[
+        "seek",
+        &xls,
+        "--path",
+        "budget/b1/spent",
+        "--full",
+    ]));
     assert_eq!(seek["status"], "found");
     // Recognised by content: a form saved under another name is still a form.
     let renamed = dir.join("form.dat");
     std::fs::copy(form("national.xlsx"), &renamed).unwrap();
-    assert_eq!(json(&jixiao(&["score", renamed.to_str().unwrap()]))["total"], "92.43");
+    assert_eq!(
+        json(&jixiao(&["score", renamed.to_str().unwrap()]))["total"],
+        "92.43"
+    );
 }
 
 #[test]
 fn batch_takes_json_xlsx_and_xls_together() {
     let dir = scratch("batch");
-    for name in ["national.xlsx", "national.xls", "provincial.xlsx", "picture.xlsx"] {
+    for name in [
+        "national.xlsx",
+        "national.xls",
+        "provincial.xlsx",
+        "picture.xlsx",
+    ] {
         std::fs::copy(form(name), dir.join(name)).unwrap();
     }
     std::fs::copy(
@@ -102,9 +125,15 @@ fn batch_takes_json_xlsx_and_xls_together() {
     assert_eq!(row("national.xls")["total"], "92.43");
     assert_eq!(row("provincial.xlsx")["total"], "98.00");
     assert_eq!(row("picture.xlsx")["unreadable"], true);
-    assert!(row("picture.xlsx")["first_error"].as_str().unwrap().contains("工作簿"));
+    assert!(row("picture.xlsx")["first_error"]
+        .as_str()
+        .unwrap()
+        .contains("工作簿"));
     // The seed's printed 84.28% and 97.47 differ from the figures.
-    let claims = row("kunming.json")["claims_differ"].as_array().unwrap().len();
+    let claims = row("kunming.json")["claims_differ"]
+        .as_array()
+        .unwrap()
+        .len();
     assert_eq!(claims, 2);
 }
 

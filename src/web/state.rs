@@ -83,6 +83,12 @@ pub enum Action {
         name: String,
         text: String,
     },
+    /// The form reader's answer for a workbook (JSON: the document and what was read, or why
+    /// not): replaces the document if it read, else only a message.
+    ImportForm {
+        name: String,
+        json: String,
+    },
     Notify(Notice),
     Dismiss,
     Undo,
@@ -205,6 +211,26 @@ impl AppState {
                     next.notice = Some(Notice::error(
                         format!("无法导入 {name}：{}。当前内容未改动。", e.zh()),
                         format!("Cannot import {name}: {}. Your work is unchanged.", e.en()),
+                    ))
+                }
+            },
+            Action::ImportForm { name, json } => match form_answer(&json) {
+                Ok((doc, summary)) => {
+                    next.set_doc(doc, true);
+                    next.last_edit = None;
+                    next.collapsed = Rc::new(HashSet::new());
+                    next.notice = Some(Notice::info(
+                        format!("已从 {name} 读取自评表（可撤销）：{}", summary.zh),
+                        format!(
+                            "Read the form {name} (undo restores your work): {}",
+                            summary.en
+                        ),
+                    ));
+                }
+                Err(why) => {
+                    next.notice = Some(Notice::error(
+                        format!("无法导入 {name}：{}。当前内容未改动。", why.zh),
+                        format!("Cannot import {name}: {}. Your work is unchanged.", why.en),
                     ))
                 }
             },
@@ -334,6 +360,44 @@ fn import(name: &str, text: &str) -> Result<Document, jixiao_core::LoadError> {
     }
     let _ = name;
     read_str(text)
+}
+
+/// The form reader's JSON answer: the document and a summary of what was read, or why not.
+fn form_answer(json: &str) -> Result<(Document, Notice), Notice> {
+    let fail = |zh: &str, en: &str| Notice::error(zh.to_string(), en.to_string());
+    let v: serde_json::Value = serde_json::from_str(json).map_err(|_| {
+        fail(
+            "读取模块的回答无法识别",
+            "the reader's answer is not understood",
+        )
+    })?;
+    if v["ok"] != serde_json::Value::Bool(true) {
+        let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+        return Err(Notice::error(text("zh"), text("en")));
+    }
+    let doc = read_str(v["document"].as_str().unwrap_or_default())
+        .map_err(|e| Notice::error(e.zh(), e.en()))?;
+    let s = &v["summary"];
+    let n = |k: &str| s[k].as_u64().unwrap_or(0);
+    let summary = Notice::info(
+        format!(
+            "工作表“{}”，预算明细 {} 行，指标 {} 个，其中 {} 个的计分方式是从所写内容推断的（见问题清单中的“提示”，请确认），表中印出的 {} 个数字作为核对依据。",
+            s["sheet"].as_str().unwrap_or_default(),
+            n("budget_lines"),
+            n("indicators"),
+            n("inferred"),
+            n("claims")
+        ),
+        format!(
+            "sheet \"{}\", {} budget line(s), {} indicator(s), {} of whose rules were inferred from what is written (see the notes in the findings and confirm them), {} printed figure(s) kept to check against.",
+            s["sheet"].as_str().unwrap_or_default(),
+            n("budget_lines"),
+            n("indicators"),
+            n("inferred"),
+            n("claims")
+        ),
+    );
+    Ok((doc, summary))
 }
 
 /// The document a first visit starts with.

@@ -69,18 +69,57 @@ pub fn import_file(ctx: &Ctx, file: web_sys::File) {
     }
     let state = ctx.state.clone();
     let reader =
-        gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| {
-            let action = match result {
-                Ok(text) => Action::Import { name, text },
-                Err(_) => Action::Notify(Notice::error(
-                    format!("无法读取 {name}（不是文本文件？）；当前内容未改动。"),
-                    format!("Cannot read {name} (not a text file?); your work is unchanged."),
-                )),
-            };
-            state.dispatch(action);
+        gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |result| {
             READERS.with(|r| r.borrow_mut().retain(|_| false));
+            let bytes = match result {
+                Ok(bytes) => bytes,
+                Err(_) => {
+                    state.dispatch(Action::Notify(Notice::error(
+                        format!("无法读取 {name}；当前内容未改动。"),
+                        format!("Cannot read {name}; your work is unchanged."),
+                    )));
+                    return;
+                }
+            };
+            // A workbook (by content, whatever its name) goes to the form reader, loaded now if
+            // this is the first; anything else is read as a jixiao/1 file.
+            if jixiao_core::form::is_workbook(&bytes) {
+                read_form(state, name, bytes);
+            } else {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                state.dispatch(Action::Import { name, text });
+            }
         });
     READERS.with(|r| r.borrow_mut().push(reader));
+}
+
+/// Reads a form workbook with the reader module (`window.jixiaoReadForm`, see www/reader.js).
+fn read_form(state: yew::UseReducerHandle<crate::state::AppState>, name: String, bytes: Vec<u8>) {
+    state.dispatch(Action::Notify(Notice::info(
+        format!("正在读取 {name}…"),
+        format!("Reading {name}…"),
+    )));
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = match call_reader(&bytes) {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await,
+            Err(e) => Err(e),
+        };
+        let action = match answer.ok().and_then(|v| v.as_string()) {
+            Some(json) => Action::ImportForm { name, json },
+            None => Action::Notify(Notice::error(
+                format!("无法载入表格读取模块，{name} 未导入；当前内容未改动。"),
+                format!("The form reader could not be loaded; {name} was not imported."),
+            )),
+        };
+        state.dispatch(action);
+    });
+}
+
+fn call_reader(bytes: &[u8]) -> Result<js_sys::Promise, JsValue> {
+    let read = js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str("jixiaoReadForm"))?;
+    let read: js_sys::Function = read.dyn_into()?;
+    let promise = read.call1(&JsValue::NULL, &js_sys::Uint8Array::from(bytes))?;
+    promise.dyn_into()
 }
 
 pub fn on_pick(ctx: &Ctx) -> Callback<Event> {

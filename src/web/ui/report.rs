@@ -180,6 +180,12 @@ pub fn report_view(props: &ReportProps) -> Html {
                     <dt>{ t(lang, "评价等级", "Grade") }</dt><dd class="report-grade">{ eval.grade.clone().unwrap_or_default() }</dd>
                     <dt>{ t(lang, "填报日期", "Date") }</dt><dd>{ doc.meta_text("date") }</dd>
                 </dl>
+                if !doc.meta_text("goal").is_empty() || !doc.meta_text("goal_result").is_empty() {
+                    <dl class="report-goals" data-testid={(!props.for_print).then_some("report-goals")}>
+                        <dt>{ t(lang, "年度总体目标", "Overall goal") }</dt><dd>{ doc.meta_text("goal") }</dd>
+                        <dt>{ t(lang, "实际完成情况", "Achieved") }</dt><dd>{ doc.meta_text("goal_result") }</dd>
+                    </dl>
+                }
             </header>
 
             <section class="report-section">

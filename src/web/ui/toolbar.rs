@@ -49,20 +49,9 @@ pub fn toolbar() -> Html {
                     <option value="kunming-2022">{ t(lang, "昆明 2022 示例", "Kunming 2022 example") }</option>
                     <option value="blank">{ t(lang, "空白（清空全部）", "Blank (clear all)") }</option>
                 </select>
-                <label class="button" for="import-file" tabindex="0" role="button"
-                    onkeydown={Callback::from(|e: KeyboardEvent| {
-                        if e.key() == "Enter" || e.key() == " " {
-                            e.prevent_default();
-                            if let Some(input) = gloo::utils::document().get_element_by_id("import-file") {
-                                use wasm_bindgen::JsCast;
-                                if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() { input.click(); }
-                            }
-                        }
-                    })}>
-                    { t(lang, "导入 JSON", "Import JSON") }
-                </label>
-                <input type="file" id="import-file" class="sr-only" tabindex="-1" accept=".json,application/json"
-                    onchange={files::on_pick(&ctx)} />
+                { picker(&ctx, "import-file", t(lang, "导入 JSON", "Import JSON"), ".json,application/json") }
+                { picker(&ctx, "import-form", t(lang, "导入 Excel 自评表", "Import Excel form"),
+                    ".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel") }
                 <button type="button" class="button" onclick={export} data-testid="export-json">
                     { t(lang, "导出 JSON", "Export JSON") }
                 </button>
@@ -103,6 +92,37 @@ pub fn meta_form() -> Html {
                 let value = doc.meta_text(key);
                 Field::new(&path, label, &value).edit(&ctx)
             }) }
+            <div class="goals">
+                { for [
+                    ("goal", t(lang, "年度总体目标：预期目标", "Overall goal: expected")),
+                    ("goal_result", t(lang, "年度总体目标：实际完成情况", "Overall goal: achieved")),
+                ].into_iter().map(|(key, label)| {
+                    let path = FieldPath::Meta(key.to_string());
+                    let value = doc.meta_text(key);
+                    Field::new(&path, label, &value).area().edit(&ctx)
+                }) }
+            </div>
         </section>
+    }
+}
+
+/// A button that opens a file picker (a label for a hidden input, reachable by keyboard).
+fn picker(ctx: &super::Ctx, id: &'static str, text: &str, accept: &'static str) -> Html {
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            if let Some(input) = gloo::utils::document().get_element_by_id(id) {
+                use wasm_bindgen::JsCast;
+                if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+                    input.click();
+                }
+            }
+        }
+    });
+    html! {
+        <>
+            <label class="button" for={id} tabindex="0" role="button" {onkeydown}>{ text.to_string() }</label>
+            <input type="file" id={id} class="sr-only" tabindex="-1" {accept} onchange={files::on_pick(ctx)} />
+        </>
     }
 }

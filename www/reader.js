@@ -1,0 +1,24 @@
+// Loads the form reader (the page's second WebAssembly module, dist/reader/) the first time a
+// workbook is imported, and reads it: window.jixiaoReadForm(bytes) resolves to the reader's JSON
+// answer. The single file (jixiao.html) defines the same function over its embedded copy.
+(function () {
+  'use strict';
+  var loading = null;
+  function load() {
+    if (loading) return loading;
+    loading = new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = new URL('reader/jixiao_reader.js', document.baseURI).href;
+      script.onload = function () {
+        window.jixiaoReader({ module_or_path: new URL('reader/jixiao_reader_bg.wasm', document.baseURI).href })
+          .then(function () { resolve(window.jixiaoReader); }, reject);
+      };
+      script.onerror = function () { loading = null; reject(new Error('reader not found')); };
+      document.head.appendChild(script);
+    });
+    return loading;
+  }
+  window.jixiaoReadForm = function (bytes) {
+    return load().then(function (reader) { return reader.read(bytes); });
+  };
+})();
