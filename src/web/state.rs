@@ -364,33 +364,36 @@ fn import(name: &str, text: &str) -> Result<Document, jixiao_core::LoadError> {
 
 /// The form reader's JSON answer: the document and a summary of what was read, or why not.
 fn form_answer(json: &str) -> Result<(Document, Notice), Notice> {
-    let fail = |zh: &str, en: &str| Notice::error(zh.to_string(), en.to_string());
-    let v: serde_json::Value = serde_json::from_str(json).map_err(|_| {
-        fail(
+    use serde_json::Value;
+    let v: Value = serde_json::from_str(json).map_err(|_| {
+        Notice::error(
             "读取模块的回答无法识别",
             "the reader's answer is not understood",
         )
     })?;
-    if v["ok"] != serde_json::Value::Bool(true) {
-        let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-        return Err(Notice::error(text("zh"), text("en")));
+    let text = |v: &Value, k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    if v.get("ok") != Some(&Value::Bool(true)) {
+        return Err(Notice::error(text(&v, "zh"), text(&v, "en")));
     }
-    let doc = read_str(v["document"].as_str().unwrap_or_default())
-        .map_err(|e| Notice::error(e.zh(), e.en()))?;
-    let s = &v["summary"];
-    let n = |k: &str| s[k].as_u64().unwrap_or(0);
+    let doc = read_str(&text(&v, "document")).map_err(|e| Notice::error(e.zh(), e.en()))?;
+    let s = v.get("summary").cloned().unwrap_or_default();
+    let n = |k: &str| s.get(k).and_then(Value::as_u64).unwrap_or(0);
+    let sheet = text(&s, "sheet");
     let summary = Notice::info(
         format!(
-            "工作表“{}”，预算明细 {} 行，指标 {} 个，其中 {} 个的计分方式是从所写内容推断的（见问题清单中的“提示”，请确认），表中印出的 {} 个数字作为核对依据。",
-            s["sheet"].as_str().unwrap_or_default(),
+            "工作表“{sheet}”，预算明细 {} 行，指标 {} 个，其中 {} 个的计分方式是从所写内容推断的（见问题清单中的“提示”，请确认），表中印出的 {} 个数字作为核对依据。",
             n("budget_lines"),
             n("indicators"),
             n("inferred"),
             n("claims")
         ),
         format!(
-            "sheet \"{}\", {} budget line(s), {} indicator(s), {} of whose rules were inferred from what is written (see the notes in the findings and confirm them), {} printed figure(s) kept to check against.",
-            s["sheet"].as_str().unwrap_or_default(),
+            "sheet \"{sheet}\", {} budget line(s), {} indicator(s), {} of whose rules were inferred from what is written (see the notes among the findings and confirm them), {} printed figure(s) kept to check against.",
             n("budget_lines"),
             n("indicators"),
             n("inferred"),
