@@ -10,8 +10,10 @@
       var script = document.createElement('script');
       script.src = new URL('reader/jixiao_reader.js', document.baseURI).href;
       script.onload = function () {
-        window.jixiaoReader({ module_or_path: new URL('reader/jixiao_reader_bg.wasm', document.baseURI).href })
-          .then(function () { resolve(window.jixiaoReader); }, reject);
+        // The reader's script declares the global binding jixiaoReader (not a window property).
+        /* global jixiaoReader */
+        jixiaoReader({ module_or_path: new URL('reader/jixiao_reader_bg.wasm', document.baseURI).href })
+          .then(function () { resolve(jixiaoReader); }, reject);
       };
       script.onerror = function () { loading = null; reject(new Error('reader not found')); };
       document.head.appendChild(script);

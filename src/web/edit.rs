@@ -6,7 +6,7 @@ use jixiao_core::model::{
     siblings_mut, BudgetLine, Document, Group, Leaf, Node, Question, Rule, Step, Survey,
     SurveyOption,
 };
-use jixiao_core::path::{self, FieldPath};
+use jixiao_core::path::{self, FieldPath, NodeField, RuleField};
 use jixiao_core::Num;
 
 /// Which way a row moves.
@@ -62,6 +62,10 @@ pub enum Edit {
     AddQuestion(String),
     RemoveQuestion(String, String),
     MoveQuestion(String, String, Dir),
+    /// Cells copied from a spreadsheet or a Word table, pasted into the indicators: new rows.
+    PasteIndicators(String),
+    /// Cells pasted into the budget: new lines.
+    PasteBudget(String),
     ScenarioName(usize, String),
     RemoveScenario(usize),
     /// Makes a scenario's changes part of the base (and drops the scenario).
@@ -82,9 +86,35 @@ impl Edit {
     /// Applies the edit; an address that no longer exists leaves the document as it is.
     pub fn apply(self, doc: &mut Document) {
         match self {
+            Edit::Set(
+                FieldPath::Node(id, Some(NodeField::Rule(Some(RuleField::Target)))),
+                value,
+            ) => {
+                // 年度指标值 as the form writes it: `≥95%` sets the rule, target and unit at once.
+                let year = doc.meta_text("year").trim().parse().ok();
+                if let Some(leaf) = doc.leaf_mut(&id) {
+                    jixiao_core::form::type_target(leaf, &value, year);
+                }
+            }
             Edit::Set(at, value) => {
                 // A path that names nothing (the item was just removed) changes nothing.
-                let _ = path::set(doc, &at, &value);
+                if path::set(doc, &at, &value).is_ok() {
+                    // Changing a rule confirms it: an inference from a form no longer applies.
+                    if let FieldPath::Node(id, Some(NodeField::Rule(Some(f)))) = &at {
+                        if *f != RuleField::Inferred {
+                            if let Some(leaf) = doc.leaf_mut(id) {
+                                leaf.rule.inferred = None;
+                            }
+                        }
+                    }
+                    // Typing an actual value replaces the text a form printed for it.
+                    if let FieldPath::Node(id, Some(NodeField::Rule(Some(RuleField::Actual)))) = &at
+                    {
+                        if let Some(leaf) = doc.leaf_mut(id) {
+                            leaf.actual_text = None;
+                        }
+                    }
+                }
             }
             Edit::AddGrade => grades(doc).push(jixiao_core::model::GradeBand {
                 label: String::new(),
@@ -217,6 +247,38 @@ impl Edit {
                     }
                 }
             }
+            Edit::PasteIndicators(text) => {
+                let year = doc.meta_text("year").trim().parse().ok();
+                if let Some(nodes) = jixiao_core::form::paste_indicators(&text, year) {
+                    let mut taken: std::collections::HashSet<String> =
+                        indicator_ids(doc).into_iter().map(str::to_string).collect();
+                    for node in nodes {
+                        let node = with_fresh_ids(node, &mut taken);
+                        // A first-level group of the same name takes the pasted rows.
+                        let same = match &node {
+                            Node::Group(g) => doc.indicators.iter_mut().find_map(|n| match n {
+                                Node::Group(existing) if existing.name == g.name => Some(existing),
+                                _ => None,
+                            }),
+                            Node::Leaf(_) => None,
+                        };
+                        match (same, node) {
+                            (Some(existing), Node::Group(g)) => {
+                                existing.children.extend(g.children)
+                            }
+                            (_, node) => doc.indicators.push(node),
+                        }
+                    }
+                }
+            }
+            Edit::PasteBudget(text) => {
+                if let Some(lines) = jixiao_core::form::paste_budget(&text) {
+                    for mut line in lines {
+                        line.id = fresh_id("b", doc.budget.iter().map(|b| b.id.as_str()));
+                        doc.budget.push(line);
+                    }
+                }
+            }
             Edit::ScenarioName(i, name) => {
                 if let Some(s) = doc.scenarios.get_mut(i) {
                     s.name = name;
@@ -314,6 +376,27 @@ fn indicator_ids(doc: &Document) -> Vec<&str> {
         jixiao_core::model::Visit::Leave(..) => {}
     });
     out
+}
+
+/// The node with new ids (`P1`, `P2`…) not yet taken, its children too.
+fn with_fresh_ids(node: Node, taken: &mut std::collections::HashSet<String>) -> Node {
+    let id = fresh_id("P", taken.iter().map(String::as_str));
+    taken.insert(id.clone());
+    match node {
+        Node::Leaf(leaf) => Node::Leaf(Leaf { id, ..leaf }),
+        Node::Group(group) => {
+            let children = group
+                .children
+                .into_iter()
+                .map(|c| with_fresh_ids(c, taken))
+                .collect();
+            Node::Group(Group {
+                id,
+                children,
+                ..group
+            })
+        }
+    }
 }
 
 fn add_node(doc: &mut Document, parent: Option<&str>, group: bool) {
@@ -433,6 +516,56 @@ mod tests {
         assert_eq!(a.merge_key(), b.merge_key());
         assert_ne!(a.merge_key(), c.merge_key());
         assert_eq!(Edit::AddLine.merge_key(), None);
+    }
+
+    #[test]
+    fn typing_a_written_target_sets_the_rule_target_and_unit_in_one_edit() {
+        let mut doc = template("kunming-2022").unwrap();
+        let target = FieldPath::rule("C111", RuleField::Target);
+        Edit::Set(target.clone(), "≤26万元".into()).apply(&mut doc);
+        let leaf = doc.leaf("C111").unwrap();
+        assert_eq!(leaf.rule.kind, "at_most");
+        assert_eq!(leaf.rule.target.as_ref().unwrap().raw(), "26");
+        assert_eq!(leaf.unit(), "万元");
+        assert_eq!(leaf.target_text.as_deref(), Some("≤26万元"));
+        Edit::Set(target.clone(), "不少于3期".into()).apply(&mut doc);
+        let leaf = doc.leaf("C111").unwrap();
+        assert_eq!((leaf.rule.kind.as_str(), leaf.unit()), ("at_least", "期"));
+        // A bare number is the target alone; half-typed text stays as typed.
+        Edit::Set(target.clone(), "5".into()).apply(&mut doc);
+        let leaf = doc.leaf("C111").unwrap();
+        assert_eq!(
+            (leaf.rule.kind.as_str(), leaf.target_text.as_deref()),
+            ("at_least", None)
+        );
+        Edit::Set(target, "≥".into()).apply(&mut doc);
+        assert_eq!(doc.leaf("C111").unwrap().rule.kind, "at_least");
+        // Changing a rule field confirms an inferred rule.
+        doc.leaf_mut("C112").unwrap().rule.inferred = Some("≥60人次".into());
+        Edit::Set(FieldPath::rule("C112", RuleField::Actual), "70".into()).apply(&mut doc);
+        assert_eq!(doc.leaf("C112").unwrap().rule.inferred, None);
+    }
+
+    #[test]
+    fn pasted_cells_become_rows() {
+        let mut doc = template("standard").unwrap();
+        let before = doc.leaves().count();
+        Edit::PasteIndicators(
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n产出指标\t数量指标\t培训期数\t≥3期\t4\t10\n\t\t培训人数\t≥60人次\t50\t10"
+                .into(),
+        )
+        .apply(&mut doc);
+        assert_eq!(doc.leaves().count(), before + 2);
+        let output = doc
+            .indicators
+            .iter()
+            .filter(|n| n.name() == "产出指标")
+            .count();
+        assert_eq!(output, 1, "pasted into the existing 产出指标");
+        Edit::PasteBudget("培训费\t\t64.53\t\t63.6\t".into()).apply(&mut doc);
+        assert_eq!(doc.budget.last().unwrap().name, "培训费");
+        let ids: std::collections::HashSet<&str> = indicator_ids(&doc).into_iter().collect();
+        assert_eq!(ids.len(), indicator_ids(&doc).len(), "ids stay unique");
     }
 
     #[test]

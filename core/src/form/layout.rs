@@ -37,7 +37,7 @@ pub struct Summary {
 }
 
 /// The text of a cell, normalised for matching titles (no spaces or line breaks).
-fn key(grid: &Grid, r: usize, c: usize) -> String {
+pub(super) fn key(grid: &Grid, r: usize, c: usize) -> String {
     normalise(grid.text(r, c))
 }
 
@@ -136,7 +136,7 @@ struct Columns {
     reason: Option<usize>,
 }
 
-fn first_col(grid: &Grid, r: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
+pub(super) fn first_col(grid: &Grid, r: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
     (0..grid.width()).find(|&c| pred(&key(grid, r, c)))
 }
 
@@ -183,21 +183,21 @@ const TOTAL_LABELS: [&str; 6] = ["总分", "合计", "总计", "自评得分", "
 const GRADES: [&str; 4] = ["优", "良", "中", "差"];
 
 /// One row of the indicator table as printed.
-struct Row {
-    l1: String,
-    l2: String,
-    name: String,
-    nature: String,
-    unit: String,
-    target: String,
-    actual: String,
-    points: String,
-    score: String,
-    reason: String,
+pub(super) struct Row {
+    pub(super) l1: String,
+    pub(super) l2: String,
+    pub(super) name: String,
+    pub(super) nature: String,
+    pub(super) unit: String,
+    pub(super) target: String,
+    pub(super) actual: String,
+    pub(super) points: String,
+    pub(super) score: String,
+    pub(super) reason: String,
 }
 
 /// The figure in a cell as written (`10`, `10分`, `—` is none).
-fn figure(text: &str) -> Option<Decimal> {
+pub(super) fn figure(text: &str) -> Option<Decimal> {
     match read_written(text, None) {
         Written::Number { value, .. } => Some(value),
         _ => None,
@@ -288,13 +288,89 @@ pub(super) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
     }
     read_grade(grid, header_row, &mut claimed);
 
-    // The tree: first-level groups, second-level groups, leaves, in the order printed.
-    let mut tree: Vec<Node> = Vec::new();
-    if let Some(leaf) = budget_leaf {
-        tree.push(Node::Leaf(leaf));
+    let mut tree: Vec<Node> = budget_leaf.map(Node::Leaf).into_iter().collect();
+    grow_tree(&mut tree, rows, year, &mut scores, &mut summary);
+    if matches!(tree.first(), Some(Node::Leaf(_))) {
+        summary.indicators = summary.indicators.saturating_add(1);
+        summary.inferred = summary.inferred.saturating_add(1);
     }
-    let mut groups: std::collections::HashMap<(String, String), usize> =
-        std::collections::HashMap::new();
+    doc.indicators = tree;
+    summary.budget_lines = doc.budget.len();
+    if !scores.is_empty() {
+        claimed.insert("scores".into(), Value::Object(scores));
+    }
+    summary.claims = claimed
+        .iter()
+        .map(|(k, v)| match (k.as_str(), v) {
+            ("scores", Value::Object(s)) => s.len(),
+            _ => 1,
+        })
+        .sum();
+    if !claimed.is_empty() {
+        doc.extra.insert("claimed".into(), Value::Object(claimed));
+    }
+    whole_points(&mut doc);
+    Ok(FormRead { doc, summary })
+}
+
+/// Forms that print whole points (8.62 printed as 9): when every printed score is whole and
+/// rounding each leaf to whole points agrees with more of them, `settings.score_decimals` is 0.
+fn whole_points(doc: &mut Document) {
+    let Some(Value::Object(scores)) = doc.extra.get("claimed").and_then(|c| c.get("scores")) else {
+        return;
+    };
+    let printed: Vec<(String, Decimal)> = scores
+        .iter()
+        .filter_map(|(id, v)| Some((id.clone(), figure(v.as_str()?)?)))
+        .collect();
+    if printed.len() < 3 || printed.iter().any(|(_, s)| s.fract() != Decimal::ZERO) {
+        return;
+    }
+    let differing = |doc: &Document| {
+        let eval = crate::scoring::evaluate(doc);
+        let computed: std::collections::HashMap<&str, Decimal> = eval
+            .leaves
+            .iter()
+            .map(|l| (l.id.as_str(), l.score))
+            .collect();
+        printed
+            .iter()
+            .filter(|(id, s)| {
+                computed
+                    .get(id.as_str())
+                    .is_none_or(|c| crate::number::round2(*c) != *s)
+            })
+            .count()
+    };
+    let exact = differing(doc);
+    if exact == 0 {
+        return;
+    }
+    let mut whole = doc.clone();
+    whole.settings.score_decimals = Some(Num::new("0"));
+    if differing(&whole) < exact {
+        doc.settings.score_decimals = Some(Num::new("0"));
+    }
+}
+
+/// Adds the rows to the tree: first-level groups, second-level groups (a path of groups when
+/// written `产出指标 / 数量指标`), leaves, in the order printed; groups of the same name are one.
+/// Printed scores go to `scores` by leaf id.
+pub(super) fn grow_tree(
+    tree: &mut Vec<Node>,
+    rows: Vec<Row>,
+    year: Option<i32>,
+    scores: &mut Map<String, Value>,
+    summary: &mut Summary,
+) {
+    let mut groups: std::collections::HashMap<(String, String), usize> = tree
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| match n {
+            Node::Group(g) => Some(((String::new(), g.name.clone()), i)),
+            Node::Leaf(_) => None,
+        })
+        .collect();
     'rows: for row in rows {
         let l1_name = if row.l1.is_empty() {
             "绩效指标".to_string()
@@ -363,67 +439,6 @@ pub(super) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
             summary.inferred = summary.inferred.saturating_add(1);
         }
         parent.children.push(Node::Leaf(leaf));
-    }
-    if matches!(tree.first(), Some(Node::Leaf(_))) {
-        summary.indicators = summary.indicators.saturating_add(1);
-        summary.inferred = summary.inferred.saturating_add(1);
-    }
-    doc.indicators = tree;
-    summary.budget_lines = doc.budget.len();
-    if !scores.is_empty() {
-        claimed.insert("scores".into(), Value::Object(scores));
-    }
-    summary.claims = claimed
-        .iter()
-        .map(|(k, v)| match (k.as_str(), v) {
-            ("scores", Value::Object(s)) => s.len(),
-            _ => 1,
-        })
-        .sum();
-    if !claimed.is_empty() {
-        doc.extra.insert("claimed".into(), Value::Object(claimed));
-    }
-    whole_points(&mut doc);
-    Ok(FormRead { doc, summary })
-}
-
-/// Forms that print whole points (8.62 printed as 9): when every printed score is whole and
-/// rounding each leaf to whole points agrees with more of them, `settings.score_decimals` is 0.
-fn whole_points(doc: &mut Document) {
-    let Some(Value::Object(scores)) = doc.extra.get("claimed").and_then(|c| c.get("scores")) else {
-        return;
-    };
-    let printed: Vec<(String, Decimal)> = scores
-        .iter()
-        .filter_map(|(id, v)| Some((id.clone(), figure(v.as_str()?)?)))
-        .collect();
-    if printed.len() < 3 || printed.iter().any(|(_, s)| s.fract() != Decimal::ZERO) {
-        return;
-    }
-    let differing = |doc: &Document| {
-        let eval = crate::scoring::evaluate(doc);
-        let computed: std::collections::HashMap<&str, Decimal> = eval
-            .leaves
-            .iter()
-            .map(|l| (l.id.as_str(), l.score))
-            .collect();
-        printed
-            .iter()
-            .filter(|(id, s)| {
-                computed
-                    .get(id.as_str())
-                    .is_none_or(|c| crate::number::round2(*c) != *s)
-            })
-            .count()
-    };
-    let exact = differing(doc);
-    if exact == 0 {
-        return;
-    }
-    let mut whole = doc.clone();
-    whole.settings.score_decimals = Some(Num::new("0"));
-    if differing(&whole) < exact {
-        doc.settings.score_decimals = Some(Num::new("0"));
     }
 }
 

@@ -5,11 +5,13 @@
 
 mod grid;
 mod layout;
+mod paste;
 mod written;
 
 pub use grid::{kind, Kind, MAX_INFLATED_BYTES};
 pub use layout::{FormRead, Summary};
-pub use written::{normalise, read_written, Op, Written};
+pub use paste::{paste_budget, paste_indicators};
+pub use written::{normalise, read_steps, read_written, type_target, Op, Written};
 
 use crate::message::Message;
 use std::fmt;

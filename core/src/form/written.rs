@@ -183,6 +183,65 @@ fn read_number(t: &str) -> Option<Written> {
     Some(Written::Number { op, value, unit })
 }
 
+/// What typing a value into 年度指标值 does, as the form reader reads it: `≥95%` makes the rule
+/// `at_least` with target 95 and unit `%`, keeping the text as printed; `≤26万元` `at_most`;
+/// `2022年11月30日前` a deadline; words (`有效提升`) a qualitative indicator; a bare number sets
+/// the target alone (as typed). Any inference left from reading a form is cleared: the user has
+/// now said what the target is.
+pub fn type_target(leaf: &mut crate::model::Leaf, text: &str, year: Option<i32>) {
+    use crate::model::RuleKind;
+    use crate::number::Num;
+    let rule = &mut leaf.rule;
+    rule.inferred = None;
+    let words_only = !text
+        .chars()
+        .any(|c| c.is_ascii_digit() || "≥≤<>=＜＞＝%".contains(c));
+    match read_written(text, year) {
+        Written::Number { op, value, unit } => {
+            if op.is_none() && unit.is_empty() {
+                rule.target = Some(Num::new(text));
+                leaf.target_text = None;
+                return;
+            }
+            if let Some(op) = op {
+                let kind = match op {
+                    Op::AtLeast => RuleKind::AtLeast,
+                    Op::AtMost => RuleKind::AtMost,
+                    Op::Equal => RuleKind::Equal,
+                };
+                rule.kind = kind.name().into();
+            }
+            rule.target = Some(Num::from_decimal(value));
+            if !unit.is_empty() {
+                if leaf.unit.is_none() && rule.unit.is_some() {
+                    rule.unit = Some(unit);
+                } else {
+                    leaf.unit = Some(unit);
+                }
+            }
+            leaf.target_text = Some(text.trim().to_string());
+        }
+        Written::Date(d) => {
+            rule.kind = RuleKind::Deadline.name().into();
+            rule.target = Some(Num::new(d.to_string()));
+            leaf.target_text = Some(text.trim().to_string());
+        }
+        Written::Nothing => {
+            rule.target = Some(Num::new(text));
+            leaf.target_text = None;
+        }
+        Written::Words(_) if words_only => {
+            rule.kind = RuleKind::Qualitative.name().into();
+            leaf.target_text = Some(text.trim().to_string());
+        }
+        // Half-typed (`≥`), or 按时完成 without a date: kept as typed, reported if it is no number.
+        Written::Words(_) | Written::Done | Written::NotDone => {
+            rule.target = Some(Num::new(text));
+            leaf.target_text = None;
+        }
+    }
+}
+
 /// 区间计分 written out (`≥90%得满分；≥80%得80%；≥60%得60%；≥0%不得分`): (minimum rate, fraction)
 /// pairs, highest first; `None` when the text holds no such steps.
 pub fn read_steps(text: &str) -> Option<Vec<(Decimal, Decimal)>> {

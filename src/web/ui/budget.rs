@@ -83,7 +83,7 @@ pub fn budget_editor() -> Html {
         }
     });
     html! {
-        <div id={dom_id(&FieldPath::Section(Section::Budget))} tabindex="-1">
+        <div id={dom_id(&FieldPath::Section(Section::Budget))} tabindex="-1" onpaste={super::files::on_paste(&ctx, Edit::PasteBudget)}>
             <h2>{ t(lang, "预算明细", "Budget lines") }
                 if !unit.is_empty() { <span class="unit">{ format!("（{}：{unit}）", t(lang, "单位", "unit")) }</span> }
             </h2>

@@ -67,8 +67,10 @@ pub fn indicator_editor() -> Html {
         .map(|(i, (n, key))| node(&ctx, &results, n, place(i), key))
         .collect();
     html! {
-        <div id={dom_id(&section)} tabindex="-1">
+        <div id={dom_id(&section)} tabindex="-1" onpaste={super::files::on_paste(&ctx, Edit::PasteIndicators)}>
             <h2>{ t(lang, "绩效指标", "Indicators") }</h2>
+            <p class="hint">{ t(lang, "可从 Excel、WPS 或 Word 表格复制若干行（可连同表头）粘贴到这里，成为新的指标行。",
+                "Copy rows from Excel, WPS or a Word table (with their header, if you like) and paste them here to add indicators.") }</p>
             { messages(&ctx, &section) }
             <ul class="tree">{ for tree }</ul>
             <div class="add-row">
@@ -285,7 +287,9 @@ fn rule_fields(ctx: &Host, l: &Leaf, surveys: &[(String, String)]) -> Html {
     let choice = |f: RuleField, label: &str, value: &str, options: &[(&str, &str)]| {
         select(ctx, &FieldPath::rule(&l.id, f), label, value, options)
     };
-    let target = |label| field(RuleField::Target, label, raw(&r.target), true);
+    // 年度指标值 shows what was written (`≥95%`); typing it sets the rule (edit.rs).
+    let shown_target = l.target_text.clone().unwrap_or_else(|| raw(&r.target));
+    let target = |label| field(RuleField::Target, label, shown_target.clone(), false);
     let actual = |label| field(RuleField::Actual, label, raw(&r.actual), true);
     let unit = || {
         Field::new(
