@@ -48,7 +48,7 @@ test('a form dropped on the page is read by its content', async () => {
   const { page, context } = await openPage(browser, server.url);
   // Picked through the JSON button, a workbook is still recognised as a form.
   await page.locator('#import-file').setInputFiles(join(forms, 'provincial.xlsx'));
-  await page.getByTestId('notice').filter({ hasText: 'provincial.xlsx' }).waitFor();
+  await page.getByTestId('notice').filter({ hasText: '已从 provincial.xlsx' }).waitFor();
   assert.equal(await text(page, 'total'), '98.00');
   await context.close();
 });

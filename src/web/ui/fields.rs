@@ -184,7 +184,9 @@ impl<'a> Field<'a> {
             }
         };
         html! {
-            <div class={class}>
+            // Keyed by the field: when the fields around it change (another rule kind), the input
+            // being typed in stays the same element and keeps the focus.
+            <div class={class} key={format!("k:{}", self.path)}>
                 if self.visible_label {
                     <label for={id}>{ self.label.to_string() }</label>
                 }
@@ -212,7 +214,7 @@ pub fn select(
     let invalid = ctx.findings.has_error(path);
     let known = options.iter().any(|(v, _)| *v == value);
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"))}>
+        <div class={classes!("field", invalid.then_some("invalid"))} key={format!("k:{path}")}>
             <label for={id.clone()}>{ label.to_string() }</label>
             <select id={id} {onchange} aria-invalid={invalid.to_string()}
                 aria-describedby={(!ctx.findings.at(path).is_empty()).then(|| message_id(path))}>
@@ -266,7 +268,7 @@ pub fn seek_button(ctx: &Host, path: &FieldPath, label: &str) -> Html {
     let lang = ctx.lang();
     let target = path.clone();
     html! {
-        <button type="button" class="small seek-button" data-testid={format!("seek-{path}")}
+        <button type="button" class="small seek-button" key={format!("seek:{path}")} data-testid={format!("seek-{path}")}
             aria-label={format!("{} {label}", t(lang, "需要多少：", "How much is needed:"))}
             onclick={ctx.on(move |_: MouseEvent| Action::SeekFor(target.clone()))}>
             { t(lang, "需要多少", "How much?") }
