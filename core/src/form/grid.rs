@@ -100,7 +100,10 @@ pub fn read_grids(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
             if ole_has(bytes, "EncryptionInfo") || ole_has(bytes, "EncryptedPackage") {
                 return Err(FormError::Password);
             }
-            let mut book = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| match e {
+            // The compound file's sectors are whole (512 or 4096 bytes): a truncated file is padded
+            // to a whole sector, since the reader asserts (panics) on a short one.
+            let whole = padded(bytes, 4096);
+            let mut book = calamine::Xls::new(Cursor::new(whole.as_slice())).map_err(|e| match e {
                 calamine::XlsError::Password => FormError::Password,
                 other => FormError::Unreadable {
                     detail: other.to_string(),
@@ -119,6 +122,16 @@ pub fn read_grids(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
         }
         None => Err(FormError::NotAWorkbook),
     }
+}
+
+/// The bytes, zero-padded to a multiple of `sector`.
+fn padded(bytes: &[u8], sector: usize) -> Vec<u8> {
+    let mut whole = bytes.to_vec();
+    let short = bytes.len().checked_rem(sector).unwrap_or(0);
+    if short != 0 {
+        whole.resize(bytes.len().saturating_add(sector.saturating_sub(short)), 0);
+    }
+    whole
 }
 
 /// Whether an OLE file names a stream (UTF-16 in its directory).
