@@ -37,8 +37,9 @@ test('hundreds of random edits with reloads in between lose nothing', async () =
   for (let round = 0; round < 12; round++) {
     await page.getByRole('tab', { name: tabs[round % tabs.length] }).click();
     const inputs = page.locator('#panel input[type=text][id^="f:"], #panel textarea[id^="f:"]');
-    const count = await inputs.count();
     for (let i = 0; i < 25; i++) {
+      // Counted again each time: a written target (a date, words) changes the rule and its fields.
+      const count = await inputs.count();
       const input = inputs.nth(Math.floor(random() * count));
       await input.fill(values[Math.floor(random() * values.length)]);
       edits++;

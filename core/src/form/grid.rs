@@ -103,12 +103,13 @@ pub fn read_grids(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
             // The compound file's sectors are whole (512 or 4096 bytes): a truncated file is padded
             // to a whole sector, since the reader asserts (panics) on a short one.
             let whole = padded(bytes, 4096);
-            let mut book = calamine::Xls::new(Cursor::new(whole.as_slice())).map_err(|e| match e {
-                calamine::XlsError::Password => FormError::Password,
-                other => FormError::Unreadable {
-                    detail: other.to_string(),
-                },
-            })?;
+            let mut book =
+                calamine::Xls::new(Cursor::new(whole.as_slice())).map_err(|e| match e {
+                    calamine::XlsError::Password => FormError::Password,
+                    other => FormError::Unreadable {
+                        detail: other.to_string(),
+                    },
+                })?;
             let names = book.sheet_names();
             let mut grids = Vec::with_capacity(names.len());
             for name in names {
