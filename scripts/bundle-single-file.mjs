@@ -62,7 +62,13 @@ window.jixiaoReadForm = async (bytes) => {
       return jixiaoReader;
     })();
   }
-  return (await __jixiaoReaderReady).read(bytes);
+  try {
+    return (await __jixiaoReaderReady).read(bytes);
+  } catch (e) {
+    // A trap in the reader (a damaged workbook) leaves it unusable: instantiate it afresh next time.
+    __jixiaoReaderReady = null;
+    throw e;
+  }
 };
 `;
 const body = index.slice(index.indexOf('<body>'));

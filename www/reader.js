@@ -21,6 +21,14 @@
     return loading;
   }
   window.jixiaoReadForm = function (bytes) {
-    return load().then(function (reader) { return reader.read(bytes); });
+    return load().then(function (reader) {
+      try {
+        return reader.read(bytes);
+      } catch (e) {
+        // A trap in the reader (a damaged workbook) leaves it unusable: load it afresh next time.
+        loading = null;
+        throw e;
+      }
+    });
   };
 })();

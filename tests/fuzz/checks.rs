@@ -22,6 +22,14 @@ pub fn bytes(data: &[u8]) {
 
 /// Bytes as a form workbook: reading never panics; what reads, scores and exports.
 pub fn form(data: &[u8]) {
+    // Under libFuzzer every panic aborts, also one the reader catches: the compound-file parser
+    // (calamine) can panic on a damaged `.xls`, which `read_form` turns into an error natively and
+    // which the page isolates in the reader module. The fuzzer explores the rest; the replay on
+    // stable (catching) still runs every kept `.xls` input.
+    #[cfg(fuzzing)]
+    if jixiao_core::form::kind(data) == Some(jixiao_core::form::Kind::Ole) {
+        return;
+    }
     let Ok(read) = jixiao_core::form::read_form(data) else {
         return;
     };

@@ -94,7 +94,15 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 }
 
 /// Reads the form in `bytes`.
+///
+/// The workbook parser (calamine) can panic on a damaged compound file (`.xls`); where panics
+/// unwind (the command line), that is caught here and is an unreadable workbook. In the page the
+/// reader is a module of its own, so a trap there is an error for that import, not for the page.
 pub fn read_form(bytes: &[u8]) -> Result<FormRead, FormError> {
-    let grids = grid::read_grids(bytes)?;
+    let grids = std::panic::catch_unwind(|| grid::read_grids(bytes)).unwrap_or_else(|_| {
+        Err(FormError::Unreadable {
+            detail: "damaged workbook structure".into(),
+        })
+    })?;
     layout::read(&grids)
 }

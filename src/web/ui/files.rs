@@ -107,8 +107,8 @@ fn read_form(state: yew::UseReducerHandle<crate::state::AppState>, name: String,
         let action = match answer.ok().and_then(|v| v.as_string()) {
             Some(json) => Action::ImportForm { name, json },
             None => Action::Notify(Notice::error(
-                format!("无法载入表格读取模块，{name} 未导入；当前内容未改动。"),
-                format!("The form reader could not be loaded; {name} was not imported."),
+                format!("无法读取 {name}：工作簿已损坏，或读取模块无法载入；当前内容未改动。"),
+                format!("Cannot read {name}: the workbook is damaged, or the reader could not be loaded; your work is unchanged."),
             )),
         };
         state.dispatch(action);
