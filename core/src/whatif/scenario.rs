@@ -2,9 +2,9 @@
 //! execution rate and satisfaction, and for every changed field its old and new value and the
 //! score it moves.
 
-use crate::model::{Change, Document, Node, Scenario};
+use crate::model::{Change, Document, Scenario};
 use crate::path::{self, FieldPath, PathError};
-use crate::scoring::{evaluate, Evaluation};
+use crate::scoring::{evaluate, walk_scored, Evaluation, Scored};
 use rust_decimal::Decimal;
 
 /// The figures compared across scenarios.
@@ -31,25 +31,17 @@ pub struct Summary {
 impl Summary {
     /// The summary of a document and its evaluation.
     pub fn of(doc: &Document, eval: &Evaluation) -> Summary {
-        let first_level = doc
-            .indicators
-            .iter()
-            .filter_map(|n| {
-                let (points, score) = match n {
-                    Node::Group(g) => eval
-                        .groups
-                        .iter()
-                        .find(|r| r.id == g.id)
-                        .map(|r| (r.points, r.score))?,
-                    Node::Leaf(l) => eval
-                        .leaves
-                        .iter()
-                        .find(|r| r.id == l.id)
-                        .map(|r| (r.points, r.score))?,
-                };
-                Some((n.id().to_string(), n.name().to_string(), points, score))
-            })
-            .collect();
+        // First-level nodes joined to their results by position (never by id).
+        let mut first_level = Vec::new();
+        walk_scored(doc, eval, &mut |scored| match scored {
+            Scored::Group(g, r, up) if up.is_empty() => {
+                first_level.push((g.id.clone(), g.name.clone(), r.points, r.score))
+            }
+            Scored::Leaf(l, r, up) if up.is_empty() => {
+                first_level.push((l.id.clone(), l.name.clone(), r.points, r.score))
+            }
+            _ => {}
+        });
         Summary {
             total: eval.total,
             max_points: eval.max_points,

@@ -4,8 +4,9 @@
 
 use super::fields::shown;
 use super::i18n::t;
-use jixiao_core::model::{Document, Node};
+use jixiao_core::model::Document;
 use jixiao_core::number::round2;
+use jixiao_core::scoring::{walk_scored, Scored};
 use jixiao_core::{Decimal, Evaluation, Lang};
 use yew::prelude::*;
 
@@ -29,28 +30,17 @@ fn clip(text: &str, max: usize) -> String {
 
 /// Score against points for the first- and second-level groups (and top-level leaves).
 pub fn groups(doc: &Document, eval: &Evaluation, lang: Lang) -> Html {
+    // Joined to their results by position (jixiao_core::scoring::walk_scored), never by id.
     let mut rows: Vec<(String, Decimal, Decimal, bool)> = Vec::new();
-    for n in &doc.indicators {
-        match n {
-            Node::Group(g) => {
-                if let Some(r) = eval.groups.iter().find(|r| r.id == g.id) {
-                    rows.push((g.name.clone(), r.points, r.score, true));
-                }
-                for c in &g.children {
-                    if let Node::Group(sub) = c {
-                        if let Some(r) = eval.groups.iter().find(|r| r.id == sub.id) {
-                            rows.push((sub.name.clone(), r.points, r.score, false));
-                        }
-                    }
-                }
-            }
-            Node::Leaf(l) => {
-                if let Some(r) = eval.leaves.iter().find(|r| r.id == l.id && r.applicable) {
-                    rows.push((l.name.clone(), r.points, r.score, true));
-                }
-            }
+    walk_scored(doc, eval, &mut |scored| match scored {
+        Scored::Group(g, r, up) if up.len() <= 1 => {
+            rows.push((g.name.clone(), r.points, r.score, up.is_empty()))
         }
-    }
+        Scored::Leaf(l, r, up) if up.is_empty() && r.applicable => {
+            rows.push((l.name.clone(), r.points, r.score, true))
+        }
+        _ => {}
+    });
     let max = rows.iter().map(|r| f(r.1)).fold(1.0, f64::max);
     let scale = (WIDTH - LABEL - 90.0) / max;
     let height = ROW * rows.len() as f64 + 8.0;
