@@ -34,10 +34,10 @@ impl Summary {
         // First-level nodes joined to their results by position (never by id).
         let mut first_level = Vec::new();
         walk_scored(doc, eval, &mut |scored| match scored {
-            Scored::Group(g, r, up) if up.is_empty() => {
+            Scored::Group(g, r, []) => {
                 first_level.push((g.id.clone(), g.name.clone(), r.points, r.score))
             }
-            Scored::Leaf(l, r, up) if up.is_empty() => {
+            Scored::Leaf(l, r, []) => {
                 first_level.push((l.id.clone(), l.name.clone(), r.points, r.score))
             }
             _ => {}
