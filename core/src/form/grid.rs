@@ -85,16 +85,9 @@ pub fn read_grids(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
                 calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| FormError::Unreadable {
                     detail: e.to_string(),
                 })?;
-            let names = book.sheet_names();
-            let mut grids = Vec::with_capacity(names.len());
-            for name in names {
-                let Ok(range) = book.worksheet_range(&name) else {
-                    continue;
-                };
-                let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                grids.push(grid(name, &range, &merged));
-            }
-            Ok(grids)
+            Ok(sheets(&mut book, |b, name| {
+                b.merge_cells_by_sheet_name(name).unwrap_or_default()
+            }))
         }
         Some(Kind::Ole) => {
             if ole_has(bytes, "EncryptionInfo") || ole_has(bytes, "EncryptedPackage") {
@@ -110,19 +103,33 @@ pub fn read_grids(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
                         detail: other.to_string(),
                     },
                 })?;
-            let names = book.sheet_names();
-            let mut grids = Vec::with_capacity(names.len());
-            for name in names {
-                let Ok(range) = book.worksheet_range(&name) else {
-                    continue;
-                };
-                let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                grids.push(grid(name, &range, &merged));
-            }
-            Ok(grids)
+            Ok(sheets(&mut book, |b, name| {
+                b.merge_cells_by_sheet_name(name).unwrap_or_default()
+            }))
         }
         None => Err(FormError::NotAWorkbook),
     }
+}
+
+/// Every readable sheet of a workbook as a grid, with its merged cells (asked of `merged`, since
+/// the two readers give them differently).
+fn sheets<RS, B: Reader<RS>>(
+    book: &mut B,
+    merged: impl Fn(&mut B, &str) -> Vec<calamine::Dimensions>,
+) -> Vec<Grid>
+where
+    RS: std::io::Read + std::io::Seek,
+{
+    let names = book.sheet_names();
+    let mut grids = Vec::with_capacity(names.len());
+    for name in names {
+        let Ok(range) = book.worksheet_range(&name) else {
+            continue;
+        };
+        let cells = merged(book, &name);
+        grids.push(grid(name, &range, &cells));
+    }
+    grids
 }
 
 /// The bytes, zero-padded to a multiple of `sector`.
