@@ -188,6 +188,26 @@ fn the_unit_is_written_where_the_file_keeps_it() {
 }
 
 #[test]
+fn writing_a_figure_drops_the_text_a_form_printed_for_it() {
+    // A scenario or a found value changing an actual must not leave the old printed text in the
+    // report: the one writer drops it.
+    let mut doc = kunming();
+    let leaf = doc.leaf_mut("C112").unwrap();
+    leaf.target_text = Some("≥60人次".into());
+    leaf.actual_text = Some("114人次".into());
+    path::set(&mut doc, &FieldPath::rule("C112", RuleField::Actual), "45").unwrap();
+    let leaf = doc.leaf("C112").unwrap();
+    assert_eq!(leaf.actual_text, None);
+    assert_eq!(
+        leaf.target_text.as_deref(),
+        Some("≥60人次"),
+        "the target was not written"
+    );
+    path::set(&mut doc, &FieldPath::rule("C112", RuleField::Target), "50").unwrap();
+    assert_eq!(doc.leaf("C112").unwrap().target_text, None);
+}
+
+#[test]
 fn setting_one_default_grade_writes_the_bands_out() {
     let mut doc = kunming();
     doc.settings.grades = None;

@@ -107,13 +107,6 @@ impl Edit {
                             }
                         }
                     }
-                    // Typing an actual value replaces the text a form printed for it.
-                    if let FieldPath::Node(id, Some(NodeField::Rule(Some(RuleField::Actual)))) = &at
-                    {
-                        if let Some(leaf) = doc.leaf_mut(id) {
-                            leaf.actual_text = None;
-                        }
-                    }
                 }
             }
             Edit::AddGrade => grades(doc).push(jixiao_core::model::GradeBand {

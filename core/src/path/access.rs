@@ -307,5 +307,20 @@ pub fn set(doc: &mut Document, path: &FieldPath, value: &str) -> Result<(), Path
         None => slot(doc, path)?,
     };
     target.set(value);
+    // The text a form printed for a target or actual value no longer says what the figure is
+    // once the figure is written (by a user, a scenario or a found value): it is dropped, so that
+    // reports print the figure.
+    if let FieldPath::Node(
+        id,
+        Some(NodeField::Rule(Some(field @ (RuleField::Target | RuleField::Actual)))),
+    ) = path
+    {
+        if let Some(leaf) = doc.leaf_mut(id) {
+            match field {
+                RuleField::Target => leaf.target_text = None,
+                _ => leaf.actual_text = None,
+            }
+        }
+    }
     Ok(())
 }
