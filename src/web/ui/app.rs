@@ -44,9 +44,12 @@ fn initial_state() -> AppState {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let findings = {
-        let eval = state.eval.clone();
+        let (doc, eval) = (state.doc.clone(), state.eval.clone());
         let lang = state.lang;
-        use_memo((eval, lang), |(eval, lang)| FindingIndex::new(eval, *lang))
+        // The evaluation is rebuilt with every document, so (evaluation, language) keys both.
+        use_memo((eval, lang), move |(eval, lang)| {
+            FindingIndex::new(&doc, eval, *lang)
+        })
     };
 
     // Autosave on every change of the document.

@@ -11,16 +11,23 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// The findings of an evaluation, looked up by path, with messages in the page's language.
+/// How many findings the results panel lists (the rest are counted).
+pub const LISTED_FINDINGS: usize = 100;
+
+/// The findings of an evaluation, looked up by path, with messages in the page's language, and
+/// the fields of the listed ones named in people's words (built once per evaluation, not per
+/// render).
 #[derive(PartialEq, Default)]
 pub struct FindingIndex {
     by_path: HashMap<FieldPath, Vec<(Level, String)>>,
+    /// The field of each listed finding, as people name it, in the findings' order.
+    listed: Vec<String>,
     /// The same findings grouped by indicator id, for the rows of the tree.
     by_indicator: HashMap<String, std::rc::Rc<FindingIndex>>,
 }
 
 impl FindingIndex {
-    pub fn new(eval: &Evaluation, lang: Lang) -> FindingIndex {
+    pub fn new(doc: &jixiao_core::Document, eval: &Evaluation, lang: Lang) -> FindingIndex {
         let mut by_path: HashMap<FieldPath, Vec<(Level, String)>> = HashMap::new();
         let mut by_indicator: HashMap<String, FindingIndex> = HashMap::new();
         for f in &eval.findings {
@@ -36,13 +43,26 @@ impl FindingIndex {
             }
             by_path.entry(f.path.clone()).or_default().push(entry);
         }
+        let names = jixiao_core::path::Names::new(doc);
+        let listed = eval
+            .findings
+            .iter()
+            .take(LISTED_FINDINGS)
+            .map(|f| names.describe(&f.path, lang))
+            .collect();
         FindingIndex {
             by_path,
+            listed,
             by_indicator: by_indicator
                 .into_iter()
                 .map(|(k, v)| (k, std::rc::Rc::new(v)))
                 .collect(),
         }
+    }
+
+    /// The field of the `i`th listed finding, in people's words.
+    pub fn listed_field(&self, i: usize) -> &str {
+        self.listed.get(i).map_or("", String::as_str)
     }
 
     /// Only the findings about one indicator (shared, so it compares cheaply).

@@ -1,12 +1,11 @@
 //! The results, always in view: total of maximum, percent, grade (word and colour), first-level
 //! subtotals, execution rate, satisfaction, and the findings (click one to go to its field).
 
-use super::fields::shown;
+use super::fields::{shown, LISTED_FINDINGS};
 use super::i18n::t;
 use super::use_ctx;
 use crate::state::Action;
 use jixiao_core::model::Node;
-use jixiao_core::path::Names;
 use jixiao_core::scoring::Cursor;
 use jixiao_core::{FieldPath, Lang, Level};
 use yew::prelude::*;
@@ -53,12 +52,10 @@ pub fn results_panel() -> Html {
         }
     }).collect();
     let (errors, warnings) = (eval.errors(), eval.warnings());
-    let shown_findings = 100;
-    let hidden = eval.findings.len().saturating_sub(shown_findings);
-    let names = Names::new(&doc);
-    let findings = eval.findings.iter().take(shown_findings).map(|f| {
+    let hidden = eval.findings.len().saturating_sub(LISTED_FINDINGS);
+    let findings = eval.findings.iter().take(LISTED_FINDINGS).enumerate().map(|(i, f)| {
         let path = f.path.clone();
-        let field = names.describe(&f.path, lang);
+        let field = ctx.findings.listed_field(i).to_string();
         let class = format!("finding {}", f.level().name());
         let word = f.level().label().get(lang);
         let icon = match f.level() {
