@@ -280,6 +280,19 @@ impl Problem {
             _ => Level::Error,
         }
     }
+
+    /// Whether the problem is only that something has not been filled in yet (an empty required
+    /// field, no rule or tier chosen, no budget lines or answers yet), as in a fresh template,
+    /// rather than something written wrong. A page may show these as "to fill" until the user has
+    /// worked on the row.
+    pub fn is_unfilled(&self) -> bool {
+        match self {
+            Problem::MissingField | Problem::NoBudget | Problem::NoAnswers { .. } => true,
+            Problem::UnknownKind { kind } => kind.is_empty(),
+            Problem::UnknownTier { tier } => tier.is_empty(),
+            _ => false,
+        }
+    }
 }
 
 impl Message for Problem {

@@ -319,3 +319,23 @@ fn repeated_ids_still_join_each_leaf_to_its_own_result() {
     assert_eq!(rows[1].name, "二");
     assert_eq!(rows[1].score, d("50"));
 }
+
+#[test]
+fn every_field_knows_its_row() {
+    let row = |p: &str| p.parse::<FieldPath>().unwrap().row().map(|r| r.to_string());
+    assert_eq!(row("budget/b3/spent").as_deref(), Some("budget/b3"));
+    assert_eq!(
+        row("indicators/C112/rule/steps/0/min").as_deref(),
+        Some("indicators/C112")
+    );
+    assert_eq!(
+        row("indicators/C11/name").as_deref(),
+        Some("indicators/C11")
+    );
+    assert_eq!(
+        row("surveys/s1/questions/q2/counts/3").as_deref(),
+        Some("surveys/s1")
+    );
+    assert_eq!(row("settings/grades/0/min"), None);
+    assert_eq!(row("budget"), None);
+}

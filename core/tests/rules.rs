@@ -325,3 +325,40 @@ fn overflow_is_a_finding_not_a_panic() {
         codes(&eval)
     );
 }
+
+#[test]
+fn the_blank_standard_template_scores_nothing_and_every_finding_asks_to_fill_something() {
+    let doc = jixiao_core::templates::template("standard").unwrap();
+    let eval = evaluate(&doc);
+    assert_eq!(show2(eval.total), "0.00", "nothing typed, nothing scored");
+    assert!(!eval.findings.is_empty());
+    for f in &eval.findings {
+        assert!(
+            f.problem.is_unfilled(),
+            "{} is about something written wrong",
+            f.path
+        );
+    }
+    // The qualitative indicators have no tier until one is chosen, and ask for it.
+    let tiers: Vec<String> = eval
+        .findings
+        .iter()
+        .filter(|f| f.code() == "unknown-tier")
+        .map(|f| f.path.to_string())
+        .collect();
+    assert_eq!(
+        tiers,
+        ["indicators/X11/rule/tier", "indicators/X21/rule/tier"]
+    );
+}
+
+#[test]
+fn a_wrong_value_is_not_merely_unfilled() {
+    use jixiao_core::findings::Problem;
+    assert!(Problem::MissingField.is_unfilled());
+    assert!(!Problem::UnknownTier {
+        tier: "mostly".into()
+    }
+    .is_unfilled());
+    assert!(!Problem::NegativeMoney.is_unfilled());
+}

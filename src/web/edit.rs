@@ -43,12 +43,17 @@ pub enum Edit {
     RemoveGrade(usize),
     AddLine,
     RemoveLine(String),
+    /// A new budget line right below the line `id` (Ctrl+Enter).
+    InsertLineBelow(String),
     MoveLine(String, Dir),
     /// A group or leaf under `parent` (the top level for `None`).
     AddNode {
         parent: Option<String>,
         group: bool,
     },
+    /// A new leaf right below the row `id` (Ctrl+Enter): after a leaf among its siblings, or as
+    /// the first child of a group.
+    InsertNodeBelow(String),
     RemoveNode(String),
     MoveNode(String, Dir),
     UseSteps(String, bool),
@@ -115,13 +120,14 @@ impl Edit {
             }),
             Edit::RemoveGrade(i) => remove_at(grades(doc), i),
             Edit::AddLine => {
-                let id = fresh_id("b", doc.budget.iter().map(|b| b.id.as_str()));
-                doc.budget.push(BudgetLine {
-                    id,
-                    planned: Some(Num::new("")),
-                    spent: Some(Num::new("")),
-                    ..BudgetLine::default()
-                });
+                let line = new_line(doc);
+                doc.budget.push(line);
+            }
+            Edit::InsertLineBelow(id) => {
+                if let Some(i) = doc.budget.iter().position(|b| b.id == id) {
+                    let line = new_line(doc);
+                    doc.budget.insert(i.saturating_add(1), line);
+                }
             }
             Edit::RemoveLine(id) => {
                 if let Some(i) = doc.budget.iter().position(|b| b.id == id) {
@@ -134,6 +140,7 @@ impl Edit {
                 }
             }
             Edit::AddNode { parent, group } => add_node(doc, parent.as_deref(), group),
+            Edit::InsertNodeBelow(id) => insert_leaf_below(doc, &id),
             Edit::RemoveNode(id) => {
                 if let Some((siblings, i)) = siblings_mut(&mut doc.indicators, &id) {
                     siblings.remove(i);
@@ -392,39 +399,51 @@ fn with_fresh_ids(node: Node, taken: &mut std::collections::HashSet<String>) -> 
     }
 }
 
-fn add_node(doc: &mut Document, parent: Option<&str>, group: bool) {
-    let prefix = match parent {
-        None => "N".to_string(),
-        Some(p) => match doc.node(p) {
-            Some(Node::Group(g)) => g.id.clone(),
-            _ => return,
-        },
-    };
-    let id = fresh_id(&prefix, indicator_ids(doc).into_iter());
-    let node = if group {
-        Node::Group(Group {
+/// A fresh, empty budget line (planned and spent to fill in).
+fn new_line(doc: &Document) -> BudgetLine {
+    BudgetLine {
+        id: fresh_id("b", doc.budget.iter().map(|b| b.id.as_str())),
+        planned: Some(Num::new("")),
+        spent: Some(Num::new("")),
+        ..BudgetLine::default()
+    }
+}
+
+/// A fresh node for the group `parent` (the top level for `None`): its id is the parent's id
+/// and a number (`C11` → `C116`), a leaf's target and actual are there to fill in.
+fn new_node(doc: &Document, parent: Option<&str>, group: bool) -> Node {
+    let prefix = parent.unwrap_or("N");
+    let id = fresh_id(prefix, indicator_ids(doc).into_iter());
+    if group {
+        return Node::Group(Group {
             id,
             ..Group::default()
-        })
-    } else {
-        Node::Leaf(Leaf {
-            id,
-            name: String::new(),
-            points: Some(Num::new("")),
-            applicable: true,
-            reason: String::new(),
-            unit: None,
-            target_text: None,
-            actual_text: None,
-            rule: Rule {
-                kind: "at_least".into(),
-                target: Some(Num::new("")),
-                actual: Some(Num::new("")),
-                ..Rule::default()
-            },
-            extra: Default::default(),
-        })
-    };
+        });
+    }
+    Node::Leaf(Leaf {
+        id,
+        name: String::new(),
+        points: Some(Num::new("")),
+        applicable: true,
+        reason: String::new(),
+        unit: None,
+        target_text: None,
+        actual_text: None,
+        rule: Rule {
+            kind: "at_least".into(),
+            target: Some(Num::new("")),
+            actual: Some(Num::new("")),
+            ..Rule::default()
+        },
+        extra: Default::default(),
+    })
+}
+
+fn add_node(doc: &mut Document, parent: Option<&str>, group: bool) {
+    if parent.is_some_and(|p| !matches!(doc.node(p), Some(Node::Group(_)))) {
+        return;
+    }
+    let node = new_node(doc, parent, group);
     let children = match parent {
         None => Some(&mut doc.indicators),
         Some(p) => match doc.node_mut(p) {
@@ -434,6 +453,27 @@ fn add_node(doc: &mut Document, parent: Option<&str>, group: bool) {
     };
     if let Some(children) = children {
         children.push(node);
+    }
+}
+
+fn insert_leaf_below(doc: &mut Document, id: &str) {
+    let is_group = match doc.node(id) {
+        Some(node) => matches!(node, Node::Group(_)),
+        None => return,
+    };
+    if is_group {
+        let node = new_node(doc, Some(id), false);
+        if let Some(Node::Group(g)) = doc.node_mut(id) {
+            g.children.insert(0, node);
+        }
+        return;
+    }
+    let parent = doc
+        .ancestors(id)
+        .and_then(|groups| groups.last().map(|g| g.id.clone()));
+    let node = new_node(doc, parent.as_deref(), false);
+    if let Some((siblings, i)) = siblings_mut(&mut doc.indicators, id) {
+        siblings.insert(i.saturating_add(1), node);
     }
 }
 
@@ -456,6 +496,29 @@ mod tests {
             Some(Node::Group(g)) => ids(&g.children),
             _ => Vec::new(),
         }
+    }
+
+    #[test]
+    fn ctrl_enter_inserts_a_row_right_below() {
+        let mut doc = template("kunming-2022").unwrap();
+        Edit::InsertNodeBelow("C112".into()).apply(&mut doc);
+        assert_eq!(
+            children(&doc, "C11"),
+            ["C111", "C112", "C115", "C113", "C114"]
+        );
+        // Below a group row: its first child.
+        Edit::InsertNodeBelow("C11".into()).apply(&mut doc);
+        assert_eq!(children(&doc, "C11")[0], "C116");
+        let first = doc.budget[0].id.clone();
+        let count = doc.budget.len();
+        Edit::InsertLineBelow(first).apply(&mut doc);
+        assert_eq!(doc.budget.len(), count + 1);
+        assert!(doc.budget[1].name.is_empty() && doc.budget[1].id != doc.budget[0].id);
+        // An id that is not there changes nothing.
+        let before = doc.clone();
+        Edit::InsertNodeBelow("nowhere".into()).apply(&mut doc);
+        Edit::InsertLineBelow("nowhere".into()).apply(&mut doc);
+        assert_eq!(doc, before);
     }
 
     #[test]

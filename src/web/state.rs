@@ -3,13 +3,20 @@
 //! Pure Rust, tested natively; the Yew reducer is a thin wrapper over [`AppState::apply`].
 
 use crate::edit::Edit;
-use jixiao_core::path::{FieldPath, Section};
+use jixiao_core::path::{FieldPath, LineField, NodeField, RuleField, Section};
 use jixiao_core::{evaluate, read_str, templates, Document, Evaluation, Lang, Message};
 use std::collections::HashSet;
 use std::rc::Rc;
 
 /// How many steps undo remembers.
 pub const UNDO_LIMIT: usize = 200;
+
+/// A document with more indicators than this opens with its large groups collapsed, so that the
+/// page shows (and a keystroke renders) only the rows a person can see.
+pub const LARGE_DOCUMENT_LEAVES: usize = 200;
+
+/// In a large document, a group with more leaves than this opens collapsed.
+pub const LARGE_GROUP_LEAVES: usize = 20;
 
 /// Imported files larger than this are refused before they are read (8 MiB).
 pub const MAX_IMPORT_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
@@ -98,6 +105,14 @@ pub enum Action {
     SetLang(Lang),
     SetTab(Tab),
     ToggleCollapse(String),
+    /// Open or close the detail row of an indicator (the rare fields).
+    ToggleDetail(String),
+    /// Close the open detail row (Escape).
+    CloseDetail,
+    /// Show every finding as what it is, "to fill" ones too (the user asked for a check).
+    CheckAll,
+    /// A new row right below this one (Ctrl+Enter), its first cell focused.
+    InsertBelow(FieldPath),
     /// Show the field of a finding: open its tab, expand its groups, focus it.
     Focus(FieldPath),
     /// Start recording a scenario: later edits are kept apart from the base.
@@ -121,6 +136,13 @@ pub struct AppState {
     pub lang: Lang,
     pub tab: Tab,
     pub collapsed: Rc<HashSet<String>>,
+    /// The rows (budget lines, indicators, surveys) the user has typed in: until then an empty
+    /// required field there is shown as "to fill", not as an error.
+    pub touched: Rc<HashSet<FieldPath>>,
+    /// The user asked for a check: every finding shows as what it is.
+    pub checking: bool,
+    /// The indicator whose detail row is open.
+    pub detail: Option<String>,
     pub notice: Option<Notice>,
     /// A request to focus a field: (sequence number, path).
     pub focus: Option<(u64, FieldPath)>,
@@ -152,6 +174,9 @@ impl PartialEq for AppState {
             && self.lang == other.lang
             && self.tab == other.tab
             && Rc::ptr_eq(&self.collapsed, &other.collapsed)
+            && Rc::ptr_eq(&self.touched, &other.touched)
+            && self.checking == other.checking
+            && self.detail == other.detail
             && self.notice == other.notice
             && self.focus == other.focus
             && same(&self.scenario_base, &other.scenario_base)
@@ -163,6 +188,10 @@ impl AppState {
     pub fn new(doc: Document, lang: Lang) -> AppState {
         let eval = Rc::new(evaluate(&doc));
         AppState {
+            collapsed: Rc::new(opening_collapsed(&doc)),
+            touched: Rc::new(HashSet::new()),
+            checking: false,
+            detail: None,
             doc: Rc::new(doc),
             eval,
             undo: Vec::new(),
@@ -170,7 +199,6 @@ impl AppState {
             last_edit: None,
             lang,
             tab: Tab::Indicators,
-            collapsed: Rc::new(HashSet::new()),
             notice: None,
             focus: None,
             revision: 0,
@@ -184,6 +212,9 @@ impl AppState {
         let mut next = self.clone();
         match action {
             Action::Edit(edit) => {
+                if let Edit::Set(path, _) = &edit {
+                    next.touch(path);
+                }
                 let key = edit.merge_key();
                 let mut doc = (*self.doc).clone();
                 edit.apply(&mut doc);
@@ -193,15 +224,13 @@ impl AppState {
             }
             Action::Replace(doc, notice) => {
                 next.set_doc((*doc).clone(), true);
-                next.last_edit = None;
-                next.collapsed = Rc::new(HashSet::new());
+                next.opened();
                 next.notice = Some(notice);
             }
             Action::Import { name, text } => match import(&name, &text) {
                 Ok(doc) => {
                     next.set_doc(doc, true);
-                    next.last_edit = None;
-                    next.collapsed = Rc::new(HashSet::new());
+                    next.opened();
                     next.notice = Some(Notice::info(
                         format!("已导入 {name}（可撤销）"),
                         format!("Imported {name} (undo restores the previous work)"),
@@ -217,8 +246,7 @@ impl AppState {
             Action::ImportForm { name, json } => match form_answer(&json) {
                 Ok((doc, summary)) => {
                     next.set_doc(doc, true);
-                    next.last_edit = None;
-                    next.collapsed = Rc::new(HashSet::new());
+                    next.opened();
                     next.notice = Some(Notice::info(
                         format!("已从 {name} 读取自评表（可撤销）：{}", summary.zh),
                         format!(
@@ -301,8 +329,54 @@ impl AppState {
                 }
                 next.collapsed = Rc::new(collapsed);
             }
+            Action::ToggleDetail(id) => {
+                next.detail = if self.detail.as_deref() == Some(id.as_str()) {
+                    None
+                } else {
+                    Some(id)
+                };
+            }
+            Action::CloseDetail => next.detail = None,
+            Action::CheckAll => next.checking = true,
+            Action::InsertBelow(row) => {
+                let (edit, place) = match &row {
+                    FieldPath::Node(id, None) => {
+                        (Edit::InsertNodeBelow(id.clone()), Section::Indicators)
+                    }
+                    FieldPath::Line(id, None) => {
+                        (Edit::InsertLineBelow(id.clone()), Section::Budget)
+                    }
+                    _ => return next,
+                };
+                let before = row_ids(&self.doc, place);
+                let mut doc = (*self.doc).clone();
+                edit.apply(&mut doc);
+                let new = row_ids(&doc, place)
+                    .into_iter()
+                    .find(|id| !before.contains(id));
+                if let FieldPath::Node(id, None) = &row {
+                    if self.collapsed.contains(id) {
+                        let mut collapsed = (*self.collapsed).clone();
+                        collapsed.remove(id);
+                        next.collapsed = Rc::new(collapsed);
+                    }
+                }
+                next.set_doc(doc, true);
+                if let Some(new) = new {
+                    let first_cell = match place {
+                        Section::Budget => FieldPath::line(&new, LineField::Name),
+                        _ => FieldPath::node(&new, NodeField::Name),
+                    };
+                    next.focus_on(first_cell);
+                }
+            }
             Action::Focus(path) => {
                 next.tab = Tab::of_path(&path);
+                if let FieldPath::Node(id, Some(field)) = &path {
+                    if in_detail_row(field) {
+                        next.detail = Some(id.clone());
+                    }
+                }
                 let id = match &path {
                     FieldPath::Claim(jixiao_core::path::ClaimField::Score(id)) => Some(id.as_str()),
                     other => other.indicator(),
@@ -317,8 +391,7 @@ impl AppState {
                         next.collapsed = Rc::new(collapsed);
                     }
                 }
-                let seq = self.focus.as_ref().map_or(1, |(n, _)| n.wrapping_add(1));
-                next.focus = Some((seq, path));
+                next.focus_on(path);
             }
         }
         next
@@ -327,6 +400,44 @@ impl AppState {
     /// Whether `action` would change nothing (so the page need not render again).
     pub fn is_noop(&self, action: &Action) -> bool {
         matches!(action, Action::Checkpoint) && self.last_edit.is_none()
+    }
+
+    /// Asks the page to focus `path` (a new request each time, even for the same path).
+    fn focus_on(&mut self, path: FieldPath) {
+        let seq = self.focus.as_ref().map_or(1, |(n, _)| n.wrapping_add(1));
+        self.focus = Some((seq, path));
+    }
+
+    /// The row of `path` has been typed in.
+    fn touch(&mut self, path: &FieldPath) {
+        if let Some(row) = path.row() {
+            if !self.touched.contains(&row) {
+                let mut touched = (*self.touched).clone();
+                touched.insert(row);
+                self.touched = Rc::new(touched);
+            }
+        }
+    }
+
+    /// Another document was opened: a calm start again (nothing touched, no check asked for),
+    /// its large groups collapsed, no detail row open.
+    fn opened(&mut self) {
+        self.last_edit = None;
+        self.collapsed = Rc::new(opening_collapsed(&self.doc));
+        self.touched = Rc::new(HashSet::new());
+        self.checking = false;
+        self.detail = None;
+    }
+
+    /// Whether a finding is shown as "to fill" (neutral) rather than as what it is: only
+    /// something not filled in yet, in a row the user has not typed in, before a check.
+    pub fn to_fill(&self, finding: &jixiao_core::Finding) -> bool {
+        !self.checking
+            && finding.problem.is_unfilled()
+            && !finding
+                .path
+                .row()
+                .is_some_and(|row| self.touched.contains(&row))
     }
 
     /// A new document from an edit: remembered for undo unless it continues the last edit.
@@ -347,6 +458,72 @@ impl AppState {
         self.last_edit = None;
         self.revision = self.revision.wrapping_add(1);
     }
+}
+
+/// The fields shown in an indicator's detail row (opened on demand) rather than in its row.
+pub fn in_detail_row(field: &NodeField) -> bool {
+    match field {
+        NodeField::Applicable => true,
+        NodeField::Rule(Some(f)) => matches!(
+            f,
+            RuleField::Tolerance
+                | RuleField::Formula
+                | RuleField::Tier
+                | RuleField::Fraction
+                | RuleField::Survey
+                | RuleField::Step(..)
+                | RuleField::Inferred
+        ),
+        _ => false,
+    }
+}
+
+/// The ids of the rows of a section: budget lines, or every group and leaf.
+fn row_ids(doc: &Document, section: Section) -> HashSet<String> {
+    use jixiao_core::model::Visit;
+    match section {
+        Section::Budget => doc.budget.iter().map(|b| b.id.clone()).collect(),
+        _ => {
+            let mut ids = HashSet::new();
+            doc.walk(&mut |visit| match visit {
+                Visit::Enter(g, _) => {
+                    ids.insert(g.id.clone());
+                }
+                Visit::Leaf(l, _) => {
+                    ids.insert(l.id.clone());
+                }
+                Visit::Leave(..) => {}
+            });
+            ids
+        }
+    }
+}
+
+/// The groups a document opens with collapsed: none in a document of up to
+/// [`LARGE_DOCUMENT_LEAVES`] indicators; in a larger one, every group holding more than
+/// [`LARGE_GROUP_LEAVES`], so that opening it draws a screenful of rows, not thousands.
+pub fn opening_collapsed(doc: &Document) -> HashSet<String> {
+    use jixiao_core::model::Visit;
+    use std::collections::HashMap;
+    let mut leaves: HashMap<&str, usize> = HashMap::new();
+    let mut total = 0usize;
+    doc.walk(&mut |visit| {
+        if let Visit::Leaf(_, groups) = visit {
+            total = total.saturating_add(1);
+            for g in groups {
+                let n = leaves.entry(g.id.as_str()).or_insert(0);
+                *n = n.saturating_add(1);
+            }
+        }
+    });
+    if total <= LARGE_DOCUMENT_LEAVES {
+        return HashSet::new();
+    }
+    leaves
+        .into_iter()
+        .filter(|(_, n)| *n > LARGE_GROUP_LEAVES)
+        .map(|(id, _)| id.to_string())
+        .collect()
 }
 
 /// Reads an imported file. A build with the `panic-test` feature (for the browser tests only)
@@ -416,6 +593,97 @@ mod tests {
 
     fn kunming() -> AppState {
         AppState::new(templates::template("kunming-2022").unwrap(), Lang::Zh)
+    }
+
+    #[test]
+    fn a_fresh_template_starts_calm_until_a_row_is_typed_in_or_a_check_is_asked_for() {
+        let state = AppState::new(starting_document(), Lang::Zh);
+        assert_eq!(show2(state.eval.total), "0.00");
+        assert!(state.eval.findings.iter().all(|f| state.to_fill(f)));
+        // Typing in O11's name: that row's empty fields are now errors, the others still to fill.
+        let state = state.apply(Action::Edit(Edit::Set(
+            FieldPath::node("O11", NodeField::Name),
+            "培训人次".into(),
+        )));
+        let o11: Vec<bool> = state
+            .eval
+            .findings
+            .iter()
+            .filter(|f| f.path.indicator() == Some("O11"))
+            .map(|f| state.to_fill(f))
+            .collect();
+        assert_eq!(o11, [false, false]);
+        assert!(state
+            .eval
+            .findings
+            .iter()
+            .filter(|f| f.path.indicator() == Some("O21"))
+            .all(|f| state.to_fill(f)));
+        let checked = state.apply(Action::CheckAll);
+        assert!(checked.eval.findings.iter().all(|f| !checked.to_fill(f)));
+        // A written mistake is never merely "to fill".
+        let wrong = state.apply(Action::Edit(Edit::Set(
+            FieldPath::line("b1", LineField::Planned),
+            "-3".into(),
+        )));
+        assert!(wrong
+            .eval
+            .findings
+            .iter()
+            .any(|f| f.code() == "negative-money" && !wrong.to_fill(f)));
+        // Opening another document starts calm again.
+        let reopened = checked.apply(Action::Replace(
+            Rc::new(starting_document()),
+            Notice::info("", ""),
+        ));
+        assert!(!reopened.checking && reopened.touched.is_empty());
+    }
+
+    #[test]
+    fn a_large_document_opens_with_its_large_groups_collapsed() {
+        let leaf = |n: usize| {
+            serde_json::json!({"id": format!("L{n}"), "name": "x", "points": "0.1",
+            "rule": {"kind": "manual", "score": "0.1"}})
+        };
+        let groups: Vec<serde_json::Value> = (0..10)
+            .map(|g| {
+                serde_json::json!({"id": format!("G{g}"), "name": "g",
+                "children": (0..30).map(|i| leaf(g * 100 + i)).collect::<Vec<_>>()})
+            })
+            .collect();
+        let doc =
+            read_str(&serde_json::json!({"format": "jixiao/1", "indicators": groups}).to_string())
+                .unwrap();
+        let state = AppState::new(doc, Lang::Zh);
+        assert_eq!(
+            state.collapsed.len(),
+            10,
+            "300 leaves: each group of 30 opens collapsed"
+        );
+        assert!(
+            kunming().collapsed.is_empty(),
+            "a form-sized document opens expanded"
+        );
+    }
+
+    #[test]
+    fn ctrl_enter_adds_a_row_and_focuses_its_first_cell_and_a_detail_field_opens_its_row() {
+        let state = kunming().apply(Action::InsertBelow(FieldPath::Node("C112".into(), None)));
+        let (_, path) = state.focus.clone().unwrap();
+        assert_eq!(path.to_string(), "indicators/C115/name");
+        let state = state.apply(Action::InsertBelow(FieldPath::Line(
+            state.doc.budget[0].id.clone(),
+            None,
+        )));
+        let (_, path) = state.focus.clone().unwrap();
+        assert!(path.to_string().starts_with("budget/") && path.to_string().ends_with("/name"));
+        let state = state.apply(Action::Focus(FieldPath::rule("C112", RuleField::Tier)));
+        assert_eq!(state.detail.as_deref(), Some("C112"));
+        let state = state.apply(Action::CloseDetail);
+        assert_eq!(state.detail, None);
+        let state = state.apply(Action::ToggleDetail("A11".into()));
+        assert_eq!(state.detail.as_deref(), Some("A11"));
+        assert_eq!(state.apply(Action::ToggleDetail("A11".into())).detail, None);
     }
 
     fn typed(state: AppState, id: &str, field: RuleField, text: &str) -> AppState {

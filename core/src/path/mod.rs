@@ -224,6 +224,17 @@ impl FieldPath {
         }
     }
 
+    /// The row of a table the path lies in: a budget line, an indicator (group or leaf) or a
+    /// survey; `None` for a section, a setting, the metadata or a claim.
+    pub fn row(&self) -> Option<FieldPath> {
+        match self {
+            FieldPath::Line(id, _) => Some(FieldPath::Line(id.clone(), None)),
+            FieldPath::Node(id, _) => Some(FieldPath::Node(id.clone(), None)),
+            FieldPath::Survey(id, _) => Some(FieldPath::Survey(id.clone(), None)),
+            _ => None,
+        }
+    }
+
     /// The section the path lies in.
     pub fn section(&self) -> Section {
         match self {
