@@ -68,4 +68,7 @@ export async function newFrom(page, template) {
   await page.getByTestId('total').waitFor();
 }
 
+/** Resolves once the page has handled everything queued so far (a frame and a task later). */
+export const settled = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+
 export const text = async (page, testId) => (await page.getByTestId(testId).first().textContent()).trim();

@@ -7,14 +7,11 @@ use super::i18n::t;
 use super::{
     budget, files, indicators, report, results, scenarios, settings, storage, surveys, toolbar,
 };
-use crate::state::{starting_document, Action, AppState, Notice, Tab};
+use crate::state::{starting_document, Action, AppState, Notice, Tab, LARGE_DOCUMENT_LEAVES};
 use jixiao_core::{read_str, Document, Lang, Message};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Above this many indicators the print copy is refreshed after typing pauses.
-const LARGE_DOCUMENT_LEAVES: usize = 200;
 
 /// The saved work, or the standard template on a first visit.
 fn initial_state() -> AppState {
@@ -44,11 +41,17 @@ fn initial_state() -> AppState {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let findings = {
-        let (doc, eval) = (state.doc.clone(), state.eval.clone());
-        let lang = state.lang;
-        // The evaluation is rebuilt with every document, so (evaluation, language) keys both.
-        use_memo((eval, lang), move |(eval, lang)| {
-            FindingIndex::new(&doc, eval, *lang)
+        let current = state.clone();
+        let key = (
+            state.eval.clone(),
+            state.lang,
+            state.touched.clone(),
+            state.checking,
+        );
+        // The evaluation is rebuilt with every document, so it keys the document too; the
+        // touched rows and the check decide which findings are only "to fill".
+        use_memo(key, move |(eval, lang, _, _)| {
+            FindingIndex::new(&current.doc, eval, *lang, |f| current.to_fill(f))
         })
     };
 
@@ -67,7 +70,8 @@ pub fn app() -> Html {
             }
         });
     }
-    // The hidden copy that is printed (Ctrl+P from any tab). A large document updates it a moment
+    // The hidden copy that is printed (Ctrl+P from any tab). A large document (more than
+    // LARGE_DOCUMENT_LEAVES indicators) updates it a moment
     // after typing stops rather than on every keystroke.
     let large = state.eval.leaves.len() > LARGE_DOCUMENT_LEAVES;
     let print_snapshot = use_state(|| {

@@ -42,34 +42,34 @@ pub fn budget_editor() -> Html {
         let result = b.lines.get(i);
         let base = FieldPath::Line(line.id.clone(), None);
         let row = i.saturating_add(1);
-        let cell = |field: LineField, label: &str, value: String, number: bool| {
+        let cell = |field: LineField, col: usize, label: &str, value: String, number: bool| {
             let path = FieldPath::line(&line.id, field);
             let name = format!("{row} {label}");
-            let f = Field::new(&path, &name, &value).in_table();
+            let f = Field::new(&path, &name, &value).cell(col);
             let f = if number { f.number() } else { f };
-            html! { <td>{ f.edit(&ctx) }</td> }
+            html! { <td data-label={label.to_string()}>{ f.edit(&ctx) }</td> }
         };
         let (up, down, remove) = (line.id.clone(), line.id.clone(), line.id.clone());
         let placeholder_received = raw(&line.planned);
         html! {
-            <tr {key} id={dom_id(&base)} tabindex="-1">
+            <tr {key} id={dom_id(&base)} tabindex="-1" data-row={base.to_string()}>
                 <th scope="row">{ row }{ messages(&ctx, &base) }</th>
-                { cell(LineField::Name, columns[0], line.name.clone(), false) }
-                { cell(LineField::Initial, columns[1], raw(&line.initial), true) }
-                { cell(LineField::Planned, columns[2], raw(&line.planned), true) }
-                <td>{
+                { cell(LineField::Name, 0, columns[0], line.name.clone(), false) }
+                { cell(LineField::Initial, 1, columns[1], raw(&line.initial), true) }
+                { cell(LineField::Planned, 2, columns[2], raw(&line.planned), true) }
+                <td data-label={columns[3]}>{
                     Field::new(&FieldPath::line(&line.id, LineField::Received), &format!("{row} {}", columns[3]), &raw(&line.received))
-                        .in_table().number().placeholder(&placeholder_received)
+                        .cell(3).number().placeholder(&placeholder_received)
                         .edit(&ctx)
                 }</td>
-                { cell(LineField::Spent, columns[4], raw(&line.spent), true) }
-                <td class="figure" data-testid={format!("balance-{}", line.id)}>
+                { cell(LineField::Spent, 4, columns[4], raw(&line.spent), true) }
+                <td class="figure" data-label={t(lang, "结余", "Balance")} data-testid={format!("balance-{}", line.id)}>
                     { result.filter(|r| r.valid).map_or("—".into(), |r| show_exact(r.balance)) }
                 </td>
-                <td class="figure" data-testid={format!("rate-{}", line.id)}>
+                <td class="figure" data-label={t(lang, "执行率", "Execution")} data-testid={format!("rate-{}", line.id)}>
                     { percent(result.filter(|r| r.valid).and_then(|r| r.execution_rate)) }
                 </td>
-                { cell(LineField::Note, t(lang, "备注", "Note"), line.note.clone(), false) }
+                { cell(LineField::Note, 5, t(lang, "备注", "Note"), line.note.clone(), false) }
                 <td class="row-actions">
                     { seek_button(&ctx, &FieldPath::line(&line.id, LineField::Spent), &format!("{} {}", line.name, columns[4])) }
                     { button("↑", format!("{} {row}", t(lang, "上移第", "Move up line")),
@@ -87,9 +87,11 @@ pub fn budget_editor() -> Html {
             <h2>{ t(lang, "预算明细", "Budget lines") }
                 if !unit.is_empty() { <span class="unit">{ format!("（{}：{unit}）", t(lang, "单位", "unit")) }</span> }
             </h2>
+            <p class="hint">{ t(lang, "Enter 下移，Tab 右移，Ctrl+Enter 在下方插入一行，Alt+↑/↓ 移动行；可从 Excel 粘贴若干行。",
+                "Enter moves down, Tab across, Ctrl+Enter inserts a line below, Alt+↑/↓ moves a line; rows copied from Excel can be pasted.") }</p>
             { messages(&ctx, &FieldPath::Section(Section::Budget)) }
             <div class="table-wrap">
-                <table class="budget">
+                <table class="budget sheet" onkeydown={super::sheet::keys(&ctx)}>
                     <thead><tr>
                         <th scope="col">{ t(lang, "序号", "No.") }</th>
                         { for columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
@@ -101,12 +103,12 @@ pub fn budget_editor() -> Html {
                     <tbody>{ for rows }</tbody>
                     <tfoot><tr>
                         <th scope="row" colspan="2">{ t(lang, "合计", "Total") }</th>
-                        <td class="figure">{ b.initial.map_or("—".into(), show_exact) }</td>
-                        <td class="figure" data-testid="planned-total">{ show_exact(b.planned) }</td>
-                        <td class="figure">{ show_exact(b.received) }</td>
-                        <td class="figure" data-testid="spent-total">{ show_exact(b.spent) }</td>
-                        <td class="figure" data-testid="balance-total">{ show_exact(b.balance) }</td>
-                        <td class="figure" data-testid="rate-total">{ percent(b.execution_rate) }</td>
+                        <td class="figure" data-label={columns[1]}>{ b.initial.map_or("—".into(), show_exact) }</td>
+                        <td class="figure" data-label={columns[2]} data-testid="planned-total">{ show_exact(b.planned) }</td>
+                        <td class="figure" data-label={columns[3]}>{ show_exact(b.received) }</td>
+                        <td class="figure" data-label={columns[4]} data-testid="spent-total">{ show_exact(b.spent) }</td>
+                        <td class="figure" data-label={t(lang, "结余", "Balance")} data-testid="balance-total">{ show_exact(b.balance) }</td>
+                        <td class="figure" data-label={t(lang, "执行率", "Execution")} data-testid="rate-total">{ percent(b.execution_rate) }</td>
                         <td colspan="2">{ format!("{} {}", t(lang, "资金到位率", "Arrival rate"), percent(b.arrival_rate)) }</td>
                     </tr></tfoot>
                 </table>

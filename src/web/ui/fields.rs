@@ -5,6 +5,7 @@ use super::i18n::t;
 use super::Host;
 use crate::edit::Edit;
 use crate::state::Action;
+use jixiao_core::message::Text;
 use jixiao_core::{Evaluation, FieldPath, Lang, Level};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -14,24 +15,99 @@ use yew::prelude::*;
 /// How many findings the results panel lists (the rest are counted).
 pub const LISTED_FINDINGS: usize = 100;
 
-/// The findings of an evaluation, looked up by path, with messages in the page's language, and
-/// the fields of the listed ones named in people's words (built once per evaluation, not per
-/// render).
+/// How a finding is shown: as what it is, or, while the user has not worked on its row yet,
+/// as a neutral "to fill" (an empty required field of a fresh template is not a mistake).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Mark {
+    Found(Level),
+    ToFill,
+}
+
+impl Mark {
+    /// The class and `data-level` name: `error`, `warning`, `info`, `todo`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mark::Found(level) => level.name(),
+            Mark::ToFill => "todo",
+        }
+    }
+
+    /// The word shown before the message (colour is never the only signal).
+    pub fn label(self) -> Text {
+        match self {
+            Mark::Found(level) => level.label(),
+            Mark::ToFill => Text("待填写", "to fill"),
+        }
+    }
+
+    pub fn is_error(self) -> bool {
+        self == Mark::Found(Level::Error)
+    }
+}
+
+/// One listed finding as the results panel shows it.
+#[derive(PartialEq)]
+pub struct Listed {
+    pub mark: Mark,
+    /// The field, as people name it (`预算明细第1行“项目资金”的执行数`).
+    pub field: String,
+}
+
+/// The findings of an evaluation, looked up by path, with messages in the page's language and
+/// their marks, and the fields of the listed ones named in people's words (built once per
+/// evaluation and calm-start state, not per render).
 #[derive(PartialEq, Default)]
 pub struct FindingIndex {
-    by_path: HashMap<FieldPath, Vec<(Level, String)>>,
-    /// The field of each listed finding, as people name it, in the findings' order.
-    listed: Vec<String>,
+    by_path: HashMap<FieldPath, Vec<(Mark, String)>>,
+    /// The listed findings, in the findings' order.
+    listed: Vec<Listed>,
+    /// How many findings are shown as errors, warnings, notes and "to fill".
+    pub counts: Counts,
     /// The same findings grouped by indicator id, for the rows of the tree.
     by_indicator: HashMap<String, std::rc::Rc<FindingIndex>>,
 }
 
+/// How many findings of each mark.
+#[derive(PartialEq, Default, Clone, Copy)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    pub to_fill: usize,
+}
+
 impl FindingIndex {
-    pub fn new(doc: &jixiao_core::Document, eval: &Evaluation, lang: Lang) -> FindingIndex {
-        let mut by_path: HashMap<FieldPath, Vec<(Level, String)>> = HashMap::new();
+    /// `to_fill` says which findings are shown as "to fill" for now.
+    pub fn new(
+        doc: &jixiao_core::Document,
+        eval: &Evaluation,
+        lang: Lang,
+        to_fill: impl Fn(&jixiao_core::Finding) -> bool,
+    ) -> FindingIndex {
+        let mut by_path: HashMap<FieldPath, Vec<(Mark, String)>> = HashMap::new();
         let mut by_indicator: HashMap<String, FindingIndex> = HashMap::new();
-        for f in &eval.findings {
-            let entry = (f.level(), f.message(lang));
+        let mut counts = Counts::default();
+        let marks: Vec<Mark> = eval
+            .findings
+            .iter()
+            .map(|f| {
+                let mark = if to_fill(f) {
+                    Mark::ToFill
+                } else {
+                    Mark::Found(f.level())
+                };
+                let n = match mark {
+                    Mark::Found(Level::Error) => &mut counts.errors,
+                    Mark::Found(Level::Warning) => &mut counts.warnings,
+                    Mark::Found(Level::Info) => &mut counts.notes,
+                    Mark::ToFill => &mut counts.to_fill,
+                };
+                *n = n.saturating_add(1);
+                mark
+            })
+            .collect();
+        for (f, mark) in eval.findings.iter().zip(&marks) {
+            let entry = (*mark, f.message(lang));
             if let Some(id) = f.path.indicator() {
                 by_indicator
                     .entry(id.to_string())
@@ -47,12 +123,17 @@ impl FindingIndex {
         let listed = eval
             .findings
             .iter()
+            .zip(&marks)
             .take(LISTED_FINDINGS)
-            .map(|f| names.describe(&f.path, lang))
+            .map(|(f, mark)| Listed {
+                mark: *mark,
+                field: names.describe(&f.path, lang),
+            })
             .collect();
         FindingIndex {
             by_path,
             listed,
+            counts,
             by_indicator: by_indicator
                 .into_iter()
                 .map(|(k, v)| (k, std::rc::Rc::new(v)))
@@ -60,9 +141,9 @@ impl FindingIndex {
         }
     }
 
-    /// The field of the `i`th listed finding, in people's words.
-    pub fn listed_field(&self, i: usize) -> &str {
-        self.listed.get(i).map_or("", String::as_str)
+    /// The `i`th listed finding.
+    pub fn listed(&self, i: usize) -> Option<&Listed> {
+        self.listed.get(i)
     }
 
     /// Only the findings about one indicator (shared, so it compares cheaply).
@@ -70,12 +151,23 @@ impl FindingIndex {
         self.by_indicator.get(id).cloned().unwrap_or_default()
     }
 
-    pub fn at(&self, path: &FieldPath) -> &[(Level, String)] {
+    pub fn at(&self, path: &FieldPath) -> &[(Mark, String)] {
         self.by_path.get(path).map_or(&[], Vec::as_slice)
     }
 
     pub fn has_error(&self, path: &FieldPath) -> bool {
-        self.at(path).iter().any(|(l, _)| *l == Level::Error)
+        self.at(path).iter().any(|(m, _)| m.is_error())
+    }
+
+    /// Whether everything found at `path` is only "to fill".
+    pub fn only_to_fill(&self, path: &FieldPath) -> bool {
+        let found = self.at(path);
+        !found.is_empty() && found.iter().all(|(m, _)| *m == Mark::ToFill)
+    }
+
+    /// Whether anything under the indicator's row (any of its fields) is an error.
+    pub fn row_has_error(&self) -> bool {
+        self.by_path.values().flatten().any(|(m, _)| m.is_error())
     }
 }
 
@@ -88,11 +180,11 @@ fn message_id(path: &FieldPath) -> String {
 }
 
 /// The messages of the findings at `path`, each with its level in words (colour is never the
-/// only signal).
+/// only signal). Fields only "to fill" say so by their look and placeholder, not by a message.
 pub fn messages(ctx: &Host, path: &FieldPath) -> Html {
     let lang = ctx.lang();
     let found = ctx.findings.at(path);
-    if found.is_empty() {
+    if found.is_empty() || ctx.findings.only_to_fill(path) {
         return Html::default();
     }
     html! {
@@ -125,6 +217,9 @@ pub struct Field<'a> {
     pub kind: Kind,
     pub visible_label: bool,
     pub placeholder: &'a str,
+    /// The column of a spreadsheet-like table the input is a cell of (`data-col`), for the keys
+    /// that move between cells.
+    pub col: Option<usize>,
 }
 
 impl<'a> Field<'a> {
@@ -136,7 +231,15 @@ impl<'a> Field<'a> {
             kind: Kind::Text,
             visible_label: true,
             placeholder: "",
+            col: None,
         }
+    }
+
+    /// A cell of a spreadsheet-like table, in column `col`.
+    pub fn cell(mut self, col: usize) -> Self {
+        self.visible_label = false;
+        self.col = Some(col);
+        self
     }
 
     pub fn number(mut self) -> Self {
@@ -168,15 +271,23 @@ impl<'a> Field<'a> {
     pub fn render(self, ctx: &Host, to_action: impl Fn(String) -> Action + 'static) -> Html {
         let id = dom_id(self.path);
         let found = ctx.findings.at(self.path);
+        let to_fill = ctx.findings.only_to_fill(self.path);
         let invalid = ctx.findings.has_error(self.path);
-        let warned = !found.is_empty() && !invalid;
-        let described = (!found.is_empty()).then(|| message_id(self.path));
+        let warned = !found.is_empty() && !invalid && !to_fill;
+        let described = (!found.is_empty() && !to_fill).then(|| message_id(self.path));
         let class = classes!(
             "field",
             invalid.then_some("invalid"),
             warned.then_some("warned"),
+            to_fill.then_some("todo"),
             (self.kind == Kind::Number).then_some("number")
         );
+        let placeholder = if self.placeholder.is_empty() && to_fill {
+            Mark::ToFill.label().get(ctx.lang()).to_string()
+        } else {
+            self.placeholder.to_string()
+        };
+        let col = self.col.map(|c| c.to_string());
         let aria_label = (!self.visible_label).then(|| self.label.to_string());
         let onfocus = ctx.on(|_: FocusEvent| Action::Checkpoint);
         let input = match self.kind {
@@ -186,8 +297,8 @@ impl<'a> Field<'a> {
                 });
                 html! {
                     <textarea id={id.clone()} value={self.value.to_string()} {oninput} {onfocus}
-                        aria-label={aria_label} aria-invalid={invalid.to_string()}
-                        aria-describedby={described} placeholder={self.placeholder.to_string()} rows="2" />
+                        aria-label={aria_label} aria-invalid={invalid.to_string()} data-col={col}
+                        aria-describedby={described} {placeholder} rows={if self.col.is_some() { "1" } else { "2" }} />
                 }
             }
             Kind::Text | Kind::Number => {
@@ -197,8 +308,8 @@ impl<'a> Field<'a> {
                 let inputmode = (self.kind == Kind::Number).then_some("decimal");
                 html! {
                     <input type="text" id={id.clone()} value={self.value.to_string()} {oninput} {onfocus} {inputmode}
-                        aria-label={aria_label} aria-invalid={invalid.to_string()}
-                        aria-describedby={described} placeholder={self.placeholder.to_string()}
+                        aria-label={aria_label} aria-invalid={invalid.to_string()} data-col={col}
+                        aria-describedby={described} {placeholder}
                         autocomplete="off" spellcheck="false" />
                 }
             }
@@ -225,6 +336,30 @@ pub fn select(
     value: &str,
     options: &[(&str, &str)],
 ) -> Html {
+    choice(ctx, path, label, value, options, None)
+}
+
+/// The same `<select>` as a cell of a spreadsheet-like table (column `col`, label for assistive
+/// technology only).
+pub fn select_cell(
+    ctx: &Host,
+    path: &FieldPath,
+    label: &str,
+    value: &str,
+    options: &[(&str, &str)],
+    col: usize,
+) -> Html {
+    choice(ctx, path, label, value, options, Some(col))
+}
+
+fn choice(
+    ctx: &Host,
+    path: &FieldPath,
+    label: &str,
+    value: &str,
+    options: &[(&str, &str)],
+    col: Option<usize>,
+) -> Html {
     let id = dom_id(path);
     let at = path.clone();
     let onchange = ctx.on(move |e: Event| {
@@ -232,12 +367,17 @@ pub fn select(
         Action::Edit(Edit::Set(at.clone(), value))
     });
     let invalid = ctx.findings.has_error(path);
+    let to_fill = ctx.findings.only_to_fill(path);
     let known = options.iter().any(|(v, _)| *v == value);
+    let in_table = col.is_some();
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"))} key={format!("k:{path}")}>
-            <label for={id.clone()}>{ label.to_string() }</label>
-            <select id={id} {onchange} aria-invalid={invalid.to_string()}
-                aria-describedby={(!ctx.findings.at(path).is_empty()).then(|| message_id(path))}>
+        <div class={classes!("field", invalid.then_some("invalid"), to_fill.then_some("todo"))} key={format!("k:{path}")}>
+            if !in_table {
+                <label for={id.clone()}>{ label.to_string() }</label>
+            }
+            <select id={id} {onchange} aria-invalid={invalid.to_string()} data-col={col.map(|c| c.to_string())}
+                aria-label={in_table.then(|| label.to_string())}
+                aria-describedby={(!ctx.findings.at(path).is_empty() && !to_fill).then(|| message_id(path))}>
                 if !known {
                     <option value={value.to_string()} selected=true>{ format!("（{value}）") }</option>
                 }

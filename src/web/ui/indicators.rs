@@ -1,31 +1,79 @@
-//! 绩效指标: the indicator tree of any depth. Groups show their subtotal; leaves their rule's
-//! fields (only those the kind needs), completion, score and 偏差原因.
+//! 绩效指标 laid out like the 自评表: one row per indicator with the tree's names (indented,
+//! groups collapsible with their subtotals), 计分方式, 年度指标值, 实际完成值, 单位, 分值, 得分,
+//! 完成率 and 偏差原因; the rare fields (steps, tolerance, tier, survey, 不适用) in a detail row
+//! opened under its row. Spreadsheet keys come from [`super::sheet`].
 
-use super::fields::{button, dom_id, messages, row_keys, seek_button, select, shown, Field};
-use super::i18n::{kind_label, t};
-use super::{use_ctx, Ctx, Host};
+use super::fields::{
+    button, dom_id, messages, row_keys, seek_button, select, select_cell, shown, Field,
+};
+use super::i18n::{kind_label, kind_short, t, tier_short};
+use super::{sheet, use_ctx, Ctx, Host};
 use crate::edit::{Dir, Edit};
 use crate::state::Action;
 use jixiao_core::model::{Group, Leaf, Node, RuleKind};
 use jixiao_core::number::as_percent;
 use jixiao_core::path::{FieldPath, NodeField, RuleField, Section, StepField};
-use jixiao_core::scoring::{Cursor, LeafResult};
-use jixiao_core::Num;
-use std::cell::RefCell;
+use jixiao_core::scoring::{Cursor, GroupResult, LeafResult};
+use jixiao_core::{Decimal, Num};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The results, handed out in document order as the tree is drawn (joined by position, so
-/// repeated ids still get their own results).
-struct Results<'a> {
-    cursor: RefCell<Cursor<'a>>,
-    /// (id, label) of the surveys, for the satisfaction rule's choice.
-    surveys: Rc<Vec<(String, String)>>,
+/// The columns of the table; a cell's control carries its number (`data-col`) for the keys.
+mod col {
+    pub const NAME: usize = 0;
+    pub const KIND: usize = 1;
+    pub const TARGET: usize = 2;
+    pub const ACTUAL: usize = 3;
+    pub const UNIT: usize = 4;
+    pub const POINTS: usize = 5;
+    pub const SCORE: usize = 6;
+    pub const REASON: usize = 8;
+    pub const DETAIL: usize = 9;
+    /// A group row's buttons: past every leaf column, so ↑/↓ from a leaf's cell passes them by.
+    pub const GROUP_BUTTONS: usize = 20;
 }
 
 fn raw(n: &Option<Num>) -> String {
     n.as_ref().map(|n| n.raw().to_string()).unwrap_or_default()
+}
+
+/// The column headings, in order (also each cell's label on a phone, where rows stack).
+fn headings(lang: jixiao_core::Lang) -> [&'static str; 10] {
+    [
+        t(lang, "指标", "Indicator"),
+        t(lang, "计分方式", "Rule"),
+        t(lang, "年度指标值", "Target"),
+        t(lang, "实际完成值", "Actual"),
+        t(lang, "单位", "Unit"),
+        t(lang, "分值", "Points"),
+        t(lang, "得分", "Score"),
+        t(lang, "完成率", "Completion"),
+        t(lang, "偏差原因", "Reason for deviation"),
+        t(lang, "详情", "Details"),
+    ]
+}
+
+/// What the rows need besides their own data: the surveys to link, and the figures that
+/// budget- and survey-based rules take as their actual value.
+struct Sources<'a> {
+    surveys: Rc<Vec<(String, String)>>,
+    eval: &'a jixiao_core::Evaluation,
+}
+
+impl Sources<'_> {
+    /// The figure a leaf's actual value comes from, if it is not typed.
+    fn figure(&self, leaf: &Leaf) -> Option<Decimal> {
+        match leaf.rule.kind()? {
+            RuleKind::BudgetExecution => self.eval.budget.execution_rate,
+            RuleKind::FundArrival => self.eval.budget.arrival_rate,
+            RuleKind::Satisfaction => {
+                let id = leaf.rule.survey.as_deref()?.trim();
+                self.eval.surveys.iter().find(|s| s.id == id)?.satisfaction
+            }
+            _ => None,
+        }
+    }
 }
 
 #[function_component(IndicatorEditor)]
@@ -34,45 +82,55 @@ pub fn indicator_editor() -> Html {
     let lang = ctx.lang();
     let doc = ctx.state.doc.clone();
     let eval = ctx.state.eval.clone();
-    let results = Results {
-        cursor: RefCell::new(Cursor::new(&eval)),
+    let sources = Sources {
         surveys: Rc::new(
             doc.surveys
                 .iter()
                 .map(|s| {
-                    (
-                        s.id.clone(),
-                        if s.name.is_empty() {
-                            s.id.clone()
-                        } else {
-                            format!("{} {}", s.id, s.name)
-                        },
-                    )
+                    let label = if s.name.is_empty() {
+                        s.id.clone()
+                    } else {
+                        format!("{} {}", s.id, s.name)
+                    };
+                    (s.id.clone(), label)
                 })
                 .collect(),
         ),
+        eval: &eval,
     };
+    let mut rows = Vec::new();
+    let mut cursor = Cursor::new(&eval);
+    rows_of(&ctx, &sources, &mut cursor, &doc.indicators, 0, &mut rows);
     let section = FieldPath::Section(Section::Indicators);
-    let place = |i: usize| Place {
-        depth: 0,
-        first: i == 0,
-        last: i.saturating_add(1) == doc.indicators.len(),
-    };
-    let keys = row_keys(doc.indicators.iter().map(Node::id));
-    let tree: Vec<Html> = doc
-        .indicators
-        .iter()
-        .zip(keys)
-        .enumerate()
-        .map(|(i, (n, key))| node(&ctx, &results, n, place(i), key))
-        .collect();
+    let heads = headings(lang);
     html! {
         <div id={dom_id(&section)} tabindex="-1" onpaste={super::files::on_paste(&ctx, Edit::PasteIndicators)}>
             <h2>{ t(lang, "绩效指标", "Indicators") }</h2>
-            <p class="hint">{ t(lang, "可从 Excel、WPS 或 Word 表格复制若干行（可连同表头）粘贴到这里，成为新的指标行。",
-                "Copy rows from Excel, WPS or a Word table (with their header, if you like) and paste them here to add indicators.") }</p>
+            <p class="hint">{ t(lang,
+                "Enter 下移，Tab 右移，Ctrl+Enter 在下方插入一行，Alt+↑/↓ 移动行。可从 Excel、WPS 或 Word 表格复制若干行（可连同表头）粘贴到这里，成为新的指标行。",
+                "Enter moves down, Tab across, Ctrl+Enter inserts a row below, Alt+↑/↓ moves a row. Copy rows from Excel, WPS or a Word table (with their header, if you like) and paste them here to add indicators.") }</p>
             { messages(&ctx, &section) }
-            <ul class="tree">{ for tree }</ul>
+            <div class="table-wrap sheet-wrap">
+                <table class="sheet indicator-table" onkeydown={sheet::keys(&ctx)}>
+                    <colgroup>
+                        <col class="c-name" /><col class="c-kind" /><col class="c-target" /><col class="c-actual" />
+                        <col class="c-unit" /><col class="c-points" /><col class="c-score" /><col class="c-rate" />
+                        <col class="c-reason" /><col class="c-detail" />
+                    </colgroup>
+                    <thead><tr>
+                        { for heads.iter().take(9).map(|h| html! { <th scope="col">{ *h }</th> }) }
+                        <th scope="col"><span class="sr-only">{ heads[9] }</span></th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                    <tfoot><tr>
+                        <th scope="row" colspan="5">{ t(lang, "合计", "Total") }</th>
+                        <td class="figure" data-label={heads[5]}>{ shown(Some(eval.max_points)) }</td>
+                        <td class="figure" data-label={heads[6]} data-testid="table-total">{ shown(Some(eval.total)) }</td>
+                        <td class="figure" data-label={heads[7]}>{ format!("{}%", shown(Some(eval.percent))) }</td>
+                        <td colspan="2"></td>
+                    </tr></tfoot>
+                </table>
+            </div>
             <div class="add-row">
                 <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddNode { parent: None, group: true }))}>
                     { t(lang, "＋ 一级指标（分组）", "+ First-level group") }
@@ -85,7 +143,7 @@ pub fn indicator_editor() -> Html {
     }
 }
 
-/// Where a node stands among its siblings (for indentation and the ↑ ↓ buttons).
+/// Where a node stands among its siblings (for the indentation and the ↑ ↓ buttons).
 #[derive(Clone, Copy, PartialEq)]
 struct Place {
     depth: usize,
@@ -93,58 +151,75 @@ struct Place {
     last: bool,
 }
 
-fn node(ctx: &Ctx, results: &Results, n: &Node, place: Place, key: String) -> Html {
-    match n {
-        Node::Group(g) => group(ctx, results, g, place, key),
-        Node::Leaf(l) => {
-            let result = results.cursor.borrow_mut().leaf().cloned();
-            html! {
-                <LeafRow {key} leaf={l.clone()} {place} {result}
-                    host={ctx.for_indicator(&l.id)} surveys={results.surveys.clone()} />
+/// The rows of `nodes` and their open descendants, in document order, joined to their results
+/// by position (repeated ids still get their own results).
+fn rows_of(
+    ctx: &Ctx,
+    sources: &Sources,
+    cursor: &mut Cursor,
+    nodes: &[Node],
+    depth: usize,
+    rows: &mut Vec<Html>,
+) {
+    let count = nodes.len();
+    let keys = row_keys(nodes.iter().map(Node::id));
+    for (i, (n, key)) in nodes.iter().zip(keys).enumerate() {
+        let place = Place {
+            depth,
+            first: i == 0,
+            last: i.saturating_add(1) == count,
+        };
+        match n {
+            Node::Group(g) => {
+                let collapsed = ctx.state.collapsed.contains(&g.id);
+                let result = cursor.group().cloned();
+                rows.push(group_row(ctx, g, result, place, collapsed, key));
+                if collapsed {
+                    cursor.skip(&g.children);
+                } else {
+                    rows_of(
+                        ctx,
+                        sources,
+                        cursor,
+                        &g.children,
+                        depth.saturating_add(1),
+                        rows,
+                    );
+                }
+            }
+            Node::Leaf(l) => {
+                let result = cursor.leaf().cloned();
+                rows.push(html! {
+                    <LeafRow {key} leaf={l.clone()} {place} {result}
+                        open={ctx.state.detail.as_deref() == Some(l.id.as_str())}
+                        figure={sources.figure(l)}
+                        host={ctx.for_indicator(&l.id)} surveys={sources.surveys.clone()} />
+                });
             }
         }
     }
 }
 
-/// One leaf of the tree. Its props are its own data, result and findings, so typing in one
-/// leaf renders that leaf again, not the thousand others.
-#[derive(Properties, PartialEq)]
-struct LeafProps {
-    leaf: Leaf,
-    place: Place,
-    result: Option<LeafResult>,
-    host: Host,
-    surveys: Rc<Vec<(String, String)>>,
-}
-
-#[function_component(LeafRow)]
-fn leaf_row(props: &LeafProps) -> Html {
-    leaf(
-        &props.host,
-        props.result.as_ref(),
-        &props.leaf,
-        props.place,
-        &props.surveys,
-    )
-}
-
 /// ↑ ↓ 删除 for a node.
-fn node_actions(ctx: &Host, name: &str, id: &str, place: Place) -> Html {
+fn node_actions(ctx: &Host, name: &str, id: &str, place: Place, first_col: Option<usize>) -> Html {
     let lang = ctx.lang();
     let (up, down, delete) = (id.to_string(), id.to_string(), id.to_string());
+    let col = |n: usize| first_col.map(|c| c.saturating_add(n).to_string());
     html! {
         <span class="row-actions">
-            { button("↑", format!("{} {name}", t(lang, "上移", "Move up")),
-                ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveNode(up.clone(), Dir::Up))), place.first) }
-            { button("↓", format!("{} {name}", t(lang, "下移", "Move down")),
-                ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveNode(down.clone(), Dir::Down))), place.last) }
-            { button(t(lang, "删除", "Delete"), format!("{} {name}", t(lang, "删除", "Delete")),
-                ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveNode(delete.clone()))), false) }
+            <button type="button" class="small" data-col={col(2)} aria-label={format!("{} {name}", t(lang, "上移", "Move up"))}
+                title={t(lang, "上移（Alt+↑）", "Move up (Alt+↑)")} disabled={place.first}
+                onclick={ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveNode(up.clone(), Dir::Up)))}>{ "↑" }</button>
+            <button type="button" class="small" data-col={col(3)} aria-label={format!("{} {name}", t(lang, "下移", "Move down"))}
+                title={t(lang, "下移（Alt+↓）", "Move down (Alt+↓)")} disabled={place.last}
+                onclick={ctx.on(move |_: MouseEvent| Action::Edit(Edit::MoveNode(down.clone(), Dir::Down)))}>{ "↓" }</button>
+            <button type="button" class="small" data-col={col(4)} aria-label={format!("{} {name}", t(lang, "删除", "Delete"))}
+                onclick={ctx.on(move |_: MouseEvent| Action::Edit(Edit::RemoveNode(delete.clone())))}>{ t(lang, "删除", "Delete") }</button>
         </span>
     }
 }
 
-fn display_name<'a>(id: &'a str, name: &'a str) -> String {
+fn display_name(id: &str, name: &str) -> String {
     if name.is_empty() {
         id.to_string()
     } else {
@@ -152,204 +227,334 @@ fn display_name<'a>(id: &'a str, name: &'a str) -> String {
     }
 }
 
-fn group(ctx: &Ctx, results: &Results, g: &Group, place: Place, key: String) -> Html {
+/// The indentation of a row's first cell.
+fn indent(depth: usize) -> String {
+    format!(
+        "padding-left:{}rem",
+        depth.min(8).saturating_mul(12) as f32 / 10.0 + 0.3
+    )
+}
+
+fn group_row(
+    ctx: &Ctx,
+    g: &Group,
+    result: Option<GroupResult>,
+    place: Place,
+    collapsed: bool,
+    key: String,
+) -> Html {
     let lang = ctx.lang();
-    let collapsed = ctx.state.collapsed.contains(&g.id);
-    let result = results.cursor.borrow_mut().group();
+    let heads = headings(lang);
     let base = FieldPath::Node(g.id.clone(), None);
     let name = display_name(&g.id, &g.name);
-    let id = g.id.clone();
-    let (add_leaf, add_group) = (Some(g.id.clone()), Some(g.id.clone()));
-    let count = g.children.len();
-    let children: Vec<Html> = if collapsed {
-        results.cursor.borrow_mut().skip(&g.children);
-        Vec::new()
-    } else {
-        let keys = row_keys(g.children.iter().map(Node::id));
-        g.children
-            .iter()
-            .zip(keys)
-            .enumerate()
-            .map(|(i, (child, key))| {
-                let place = Place {
-                    depth: place.depth.saturating_add(1),
-                    first: i == 0,
-                    last: i.saturating_add(1) == count,
-                };
-                node(ctx, results, child, place, key)
-            })
-            .collect()
-    };
+    let (toggle, add_leaf, add_group) = (g.id.clone(), Some(g.id.clone()), Some(g.id.clone()));
+    let rate = result
+        .as_ref()
+        .filter(|r| !r.points.is_zero())
+        .and_then(|r| r.score.checked_div(r.points).map(as_percent));
     html! {
-        <li {key} class={classes!("group", format!("depth-{}", place.depth.saturating_add(1).min(4)))}>
-            <div class="group-head" id={dom_id(&base)} tabindex="-1">
+        <tr {key} class={classes!("group-row", format!("depth-{}", place.depth.min(4)))}
+            data-row={base.to_string()} id={dom_id(&base)} tabindex="-1">
+            <td colspan="5" class={indent(place.depth)} data-label={heads[0]}>
                 <button type="button" class="toggle" aria-expanded={(!collapsed).to_string()}
                     aria-label={format!("{} {name}", if collapsed { t(lang, "展开", "Expand") } else { t(lang, "折叠", "Collapse") })}
-                    onclick={ctx.on(move |_: MouseEvent| Action::ToggleCollapse(id.clone()))}>
+                    onclick={ctx.on(move |_: MouseEvent| Action::ToggleCollapse(toggle.clone()))}>
                     { if collapsed { "▸" } else { "▾" } }
                 </button>
                 <span class="node-id">{ g.id.clone() }</span>
-                { Field::new(&FieldPath::node(&g.id, NodeField::Name), t(lang, "分组名称", "Group name"), &g.name).in_table()
-                    .edit(ctx) }
-                <span class="subtotal" data-testid={format!("subtotal-{}", g.id)}>
-                    { t(lang, "小计 ", "Subtotal ") }
-                    <strong>{ shown(result.map(|r| r.score)) }</strong>{ " / " }{ shown(result.map(|r| r.points)) }
-                </span>
-                { button(t(lang, "＋指标", "+ Indicator"), format!("{} {name}", t(lang, "添加指标到", "Add an indicator to")),
-                    ctx.on(move |_: MouseEvent| Action::Edit(Edit::AddNode { parent: add_leaf.clone(), group: false })), false) }
-                { button(t(lang, "＋分组", "+ Group"), format!("{} {name}", t(lang, "添加分组到", "Add a group to")),
-                    ctx.on(move |_: MouseEvent| Action::Edit(Edit::AddNode { parent: add_group.clone(), group: true })), false) }
-                { node_actions(ctx, &name, &g.id, place) }
-            </div>
-            { messages(ctx, &base) }
-            if !collapsed {
-                <ul class="tree">{ for children }</ul>
-            }
-        </li>
+                { Field::new(&FieldPath::node(&g.id, NodeField::Name), t(lang, "分组名称", "Group name"), &g.name)
+                    .cell(col::NAME).edit(ctx) }
+                if collapsed {
+                    <span class="hint count">{ format!("（{} {}）", g.children.len(), t(lang, "项", "items")) }</span>
+                }
+                { messages(ctx, &base) }
+            </td>
+            <td class="figure" data-label={heads[5]}>{ shown(result.as_ref().map(|r| r.points)) }</td>
+            <td class="figure subtotal" data-label={heads[6]} data-testid={format!("subtotal-{}", g.id)}>
+                <strong>{ shown(result.as_ref().map(|r| r.score)) }</strong>
+            </td>
+            <td class="figure" data-label={heads[7]}>{ rate.map_or(String::new(), |r| format!("{}%", shown(Some(r)))) }</td>
+            <td colspan="2" class="group-actions">
+                <button type="button" class="small" data-col={col::GROUP_BUTTONS.to_string()}
+                    aria-label={format!("{} {name}", t(lang, "添加指标到", "Add an indicator to"))}
+                    onclick={ctx.on(move |_: MouseEvent| Action::Edit(Edit::AddNode { parent: add_leaf.clone(), group: false }))}>
+                    { t(lang, "＋指标", "+ Indicator") }
+                </button>
+                <button type="button" class="small" data-col={col::GROUP_BUTTONS.saturating_add(1).to_string()}
+                    aria-label={format!("{} {name}", t(lang, "添加分组到", "Add a group to"))}
+                    onclick={ctx.on(move |_: MouseEvent| Action::Edit(Edit::AddNode { parent: add_group.clone(), group: true }))}>
+                    { t(lang, "＋分组", "+ Group") }
+                </button>
+                { node_actions(ctx, &name, &g.id, place, Some(col::GROUP_BUTTONS)) }
+            </td>
+        </tr>
     }
 }
 
-fn leaf(
-    ctx: &Host,
-    result: Option<&LeafResult>,
-    l: &Leaf,
+/// One leaf's row (and its detail row when open). Its props are its own data, result and
+/// findings, so typing in one leaf renders that leaf again, not the others.
+#[derive(Properties, PartialEq)]
+struct LeafProps {
+    leaf: Leaf,
     place: Place,
-    surveys: &[(String, String)],
-) -> Html {
+    result: Option<LeafResult>,
+    /// The figure a budget- or survey-based rule takes as its actual value.
+    figure: Option<Decimal>,
+    open: bool,
+    host: Host,
+    surveys: Rc<Vec<(String, String)>>,
+}
+
+#[function_component(LeafRow)]
+fn leaf_row(props: &LeafProps) -> Html {
+    let ctx = &props.host;
     let lang = ctx.lang();
+    let l = &props.leaf;
+    let heads = headings(lang);
     let base = FieldPath::Node(l.id.clone(), None);
     let at = |field| FieldPath::node(&l.id, field);
-    let name = display_name(&l.id, &l.name);
+    let rule_at = |field| FieldPath::rule(&l.id, field);
+    let kind = l.rule.kind();
     let kinds: Vec<(&str, &str)> = RuleKind::ALL
         .iter()
-        .map(|k| (k.name(), kind_label(lang, k.name())))
+        .map(|k| (k.name(), kind_short(lang, k.name())))
         .collect();
-    let applicable_path = at(NodeField::Applicable);
-    let applicable_id = dom_id(&applicable_path);
-    let outcome = match result {
-        Some(r) if !r.applicable => {
-            html! { <span class="outcome na">{ t(lang, "不适用，不计分", "Not applicable") }</span> }
+    let result = props.result.as_ref();
+    let row_error = ctx.findings.row_has_error();
+    let applicable = result.is_none_or(|r| r.applicable);
+    // 得分: typed for an expert score, computed otherwise; an error scores 0 and says so.
+    let score = match (kind, result) {
+        (Some(RuleKind::Manual), _) => {
+            Field::new(&rule_at(RuleField::Score), heads[6], &raw(&l.rule.score))
+                .cell(col::SCORE)
+                .number()
+                .edit(ctx)
         }
-        Some(r) => html! {
-            <span class={classes!("outcome", (!r.valid).then_some("invalid"))} data-testid={format!("leaf-{}", l.id)}>
-                { t(lang, "完成率 ", "Completion ") }
-                <strong data-testid={format!("completion-{}", l.id)}>{ format!("{}%", shown(Some(as_percent(r.completion)))) }</strong>
-                { t(lang, "　得分 ", "  Score ") }
-                <strong data-testid={format!("score-{}", l.id)}>{ shown(Some(r.score)) }</strong>
-                { " / " }{ shown(Some(r.points)) }
-                if !r.valid { <span class="badge error">{ t(lang, "有错误，记 0 分", "has errors, scores 0") }</span> }
-            </span>
+        (_, Some(r)) if !r.applicable => {
+            html! { <span class="na">{ t(lang, "不适用", "n/a") }</span> }
+        }
+        (_, Some(r)) if !r.valid && !row_error => html! {
+            <span class="todo-mark" title={t(lang, "待填写", "to fill")} data-testid={format!("score-{}", l.id)}>{ "—" }</span>
         },
-        None => Html::default(),
+        (_, Some(r)) => html! { <>
+            <strong data-testid={format!("score-{}", l.id)}>{ shown(Some(r.score)) }</strong>
+            if !r.valid { <span class="badge error" title={t(lang, "有错误，记 0 分", "has errors, scores 0")}>{ "×" }<span class="sr-only">{ t(lang, "有错误，记 0 分", "has errors, scores 0") }</span></span> }
+        </> },
+        (_, None) => Html::default(),
     };
-    html! {
-        <li class={classes!("leaf", (!l.applicable).then_some("not-applicable"))}>
-            <div class="leaf-head" id={dom_id(&base)} tabindex="-1">
+    let completion = match result {
+        Some(r) if r.applicable && (r.valid || row_error) => {
+            html! { <span data-testid={format!("completion-{}", l.id)}>{ format!("{}%", shown(Some(as_percent(r.completion)))) }</span> }
+        }
+        _ => Html::default(),
+    };
+    let detail_id = format!("detail:{}", l.id);
+    let toggle = l.id.clone();
+    let name = display_name(&l.id, &l.name);
+    html! { <>
+        <tr class={classes!("leaf-row", (!applicable).then_some("not-applicable"), props.open.then_some("open"))}
+            data-row={base.to_string()} id={dom_id(&base)} tabindex="-1" data-testid={format!("leaf-{}", l.id)}>
+            <td class={indent(props.place.depth)} data-label={heads[0]}>
                 <span class="node-id">{ l.id.clone() }</span>
-                { Field::new(&at(NodeField::Name), t(lang, "指标名称", "Indicator name"), &l.name).in_table()
-                    .edit(ctx) }
-                { outcome }
-                { node_actions(ctx, &name, &l.id, place) }
-            </div>
-            { messages(ctx, &base) }
-            <div class="leaf-body">
-                { Field::new(&at(NodeField::Points), t(lang, "分值", "Points"), &raw(&l.points)).number().edit(ctx) }
-                { select(ctx, &FieldPath::rule(&l.id, RuleField::Kind), t(lang, "计分方式", "Rule"), &l.rule.kind, &kinds) }
+                { Field::new(&at(NodeField::Name), t(lang, "指标名称", "Indicator name"), &l.name).cell(col::NAME).edit(ctx) }
+                { messages(ctx, &base) }
+                { messages(ctx, &FieldPath::node(&l.id, NodeField::Rule(None))) }
+            </td>
+            <td data-label={heads[1]}>{ select_cell(ctx, &rule_at(RuleField::Kind), heads[1], &l.rule.kind, &kinds, col::KIND) }</td>
+            <td data-label={heads[2]}>{ target_cell(ctx, l) }</td>
+            <td data-label={heads[3]}>{ actual_cell(ctx, l, props.figure) }</td>
+            <td data-label={heads[4]}>{
+                if kind.is_some_and(|k| matches!(k, RuleKind::AtLeast | RuleKind::AtMost | RuleKind::Equal | RuleKind::Satisfaction)) {
+                    Field::new(&at(NodeField::Unit), heads[4], l.unit()).cell(col::UNIT).edit(ctx)
+                } else { Html::default() }
+            }</td>
+            <td data-label={heads[5]}>{ Field::new(&at(NodeField::Points), heads[5], &raw(&l.points)).cell(col::POINTS).number().edit(ctx) }</td>
+            <td class="figure score-cell" data-label={heads[6]}>{ score }</td>
+            <td class="figure" data-label={heads[7]}>{ completion }</td>
+            <td class="reason-cell" data-label={heads[8]}>{
+                Field::new(&at(NodeField::Reason), t(lang, "偏差原因分析及改进措施", "Reason for deviation and remedy"), &l.reason)
+                    .cell(col::REASON).area().edit(ctx)
+            }</td>
+            <td class="detail-cell">
+                <button type="button" class="small detail-toggle" data-col={col::DETAIL.to_string()}
+                    aria-expanded={props.open.to_string()} aria-controls={detail_id.clone()}
+                    aria-label={format!("{} {name}", t(lang, "详情：", "Details:"))} title={t(lang, "更多设置（区间计分、档次、不适用……）", "More (steps, tier, not applicable…)")}
+                    onclick={ctx.on(move |_: MouseEvent| Action::ToggleDetail(toggle.clone()))}>
+                    { if props.open { "▴" } else { "⋯" } }
+                </button>
+            </td>
+        </tr>
+        if props.open {
+            <tr class="detail-row" id={detail_id} data-detail={l.id.clone()}>
+                <td colspan="10">{ detail(ctx, l, props.place, &props.surveys) }</td>
+            </tr>
+        }
+    </> }
+}
+
+/// 年度指标值: what was written (`≥95%`; typing it sets the rule, see edit.rs), a due date, or
+/// where the figure comes from.
+fn target_cell(ctx: &Host, l: &Leaf) -> Html {
+    let lang = ctx.lang();
+    let path = FieldPath::rule(&l.id, RuleField::Target);
+    match l.rule.kind() {
+        Some(RuleKind::AtLeast | RuleKind::AtMost | RuleKind::Equal | RuleKind::Satisfaction) => {
+            let shown_target = l.target_text.clone().unwrap_or_else(|| raw(&l.rule.target));
+            Field::new(&path, t(lang, "年度指标值", "Target"), &shown_target)
+                .cell(col::TARGET)
+                .edit(ctx)
+        }
+        Some(RuleKind::Deadline) => Field::new(
+            &path,
+            t(lang, "计划完成日期", "Due date"),
+            &raw(&l.rule.target),
+        )
+        .cell(col::TARGET)
+        .placeholder("2022-11-30")
+        .edit(ctx),
+        Some(RuleKind::BudgetExecution | RuleKind::FundArrival) => {
+            html! { <span class="computed">{ t(lang, "按预算明细", "from the budget") }</span> }
+        }
+        _ => html! { <span class="computed">{ "—" }</span> },
+    }
+}
+
+/// 实际完成值: typed, a date, the tier chosen (opens the detail row), or the figure it comes from.
+fn actual_cell(ctx: &Host, l: &Leaf, figure: Option<Decimal>) -> Html {
+    let lang = ctx.lang();
+    let path = FieldPath::rule(&l.id, RuleField::Actual);
+    match l.rule.kind() {
+        Some(RuleKind::AtLeast | RuleKind::AtMost | RuleKind::Equal) => {
+            let shown_actual = l
+                .actual_text
+                .clone()
+                .filter(|_| l.rule.actual.is_none())
+                .unwrap_or_else(|| raw(&l.rule.actual));
+            Field::new(&path, t(lang, "实际完成值", "Actual"), &shown_actual)
+                .cell(col::ACTUAL)
+                .number()
+                .edit(ctx)
+        }
+        Some(RuleKind::Deadline) => Field::new(
+            &path,
+            t(lang, "实际完成日期", "Completed on"),
+            &raw(&l.rule.actual),
+        )
+        .cell(col::ACTUAL)
+        .placeholder("2022-10-01")
+        .edit(ctx),
+        Some(RuleKind::Qualitative) => {
+            let tier = l.rule.tier.as_deref().unwrap_or("").trim();
+            let tier_path = FieldPath::rule(&l.id, RuleField::Tier);
+            let to_fill = ctx.findings.only_to_fill(&tier_path);
+            let wrong = ctx.findings.has_error(&tier_path);
+            html! {
+                <button type="button" class={classes!("small", "tier-button", to_fill.then_some("todo"), wrong.then_some("invalid"))}
+                    data-col={col::ACTUAL.to_string()}
+                    aria-label={format!("{}：{}", t(lang, "评价档次", "Tier"), tier_short(lang, tier))}
+                    onclick={ctx.on(move |_: MouseEvent| Action::Focus(tier_path.clone()))}>
+                    { tier_short(lang, tier) }
+                </button>
+            }
+        }
+        Some(RuleKind::BudgetExecution | RuleKind::FundArrival | RuleKind::Satisfaction) => html! {
+            <span class="computed">{ figure.map_or("—".to_string(), |v| format!("{}%", shown(Some(v)))) }</span>
+        },
+        _ => Html::default(),
+    }
+}
+
+/// The detail row: 不适用, the rule's rare fields, 区间计分, 需要多少 and the row's ↑ ↓ 删除.
+fn detail(ctx: &Host, l: &Leaf, place: Place, surveys: &[(String, String)]) -> Html {
+    let lang = ctx.lang();
+    let applicable_path = FieldPath::node(&l.id, NodeField::Applicable);
+    let applicable_id = dom_id(&applicable_path);
+    let close = l.id.clone();
+    let name = display_name(&l.id, &l.name);
+    let seekable = l
+        .rule
+        .kind()
+        .is_some_and(|k| matches!(k, RuleKind::AtLeast | RuleKind::AtMost | RuleKind::Equal));
+    html! {
+        <div class="detail">
+            <div class="detail-fields">
                 <div class="field checkbox">
                     <input type="checkbox" id={applicable_id.clone()} checked={!l.applicable}
                         onchange={ctx.on(move |e: Event| {
                             let not_applicable = e.target_unchecked_into::<HtmlInputElement>().checked();
                             Action::Edit(Edit::Set(applicable_path.clone(), (!not_applicable).to_string()))
                         })} />
-                    <label for={applicable_id}>{ t(lang, "不适用", "Not applicable") }</label>
+                    <label for={applicable_id}>{ t(lang, "不适用（不计入总分与满分）", "Not applicable (left out of total and maximum)") }</label>
                 </div>
-                { rule_fields(ctx, l, surveys) }
+                { rare_fields(ctx, l, surveys) }
             </div>
+            { messages(ctx, &FieldPath::rule(&l.id, RuleField::Inferred)) }
             { steps(ctx, l) }
-            <div class="leaf-reason">
-                { Field::new(&at(NodeField::Reason), t(lang, "偏差原因分析及改进措施", "Reason for deviation and remedy"), &l.reason).area()
-                    .edit(ctx) }
+            <div class="detail-actions">
+                if seekable { { seek_button(ctx, &FieldPath::rule(&l.id, RuleField::Actual), &l.name) } }
+                { node_actions(ctx, &name, &l.id, place, None) }
+                { button(t(lang, "收起", "Close"), format!("{} {name}", t(lang, "收起详情：", "Close the details of")),
+                    ctx.on(move |_: MouseEvent| Action::ToggleDetail(close.clone())), false) }
             </div>
-        </li>
+        </div>
     }
 }
 
-/// The fields the rule's kind needs, and no others.
-fn rule_fields(ctx: &Host, l: &Leaf, surveys: &[(String, String)]) -> Html {
+/// The fields a kind needs beyond its row: 反向计分公式, 允许偏差, 档次 and 得分比例, the survey.
+fn rare_fields(ctx: &Host, l: &Leaf, surveys: &[(String, String)]) -> Html {
     let lang = ctx.lang();
     let r = &l.rule;
-    let field = |f: RuleField, label: &str, value: String, number: bool| {
-        let path = FieldPath::rule(&l.id, f);
-        let field = Field::new(&path, label, &value);
-        let field = if number { field.number() } else { field };
-        field.edit(ctx)
+    let path = |f| FieldPath::rule(&l.id, f);
+    let kind_note = html! {
+        <p class="hint">{ format!("{}：{}", t(lang, "计分方式", "Rule"), kind_label(lang, &r.kind)) }</p>
     };
-    let choice = |f: RuleField, label: &str, value: &str, options: &[(&str, &str)]| {
-        select(ctx, &FieldPath::rule(&l.id, f), label, value, options)
-    };
-    // 年度指标值 shows what was written (`≥95%`); typing it sets the rule (edit.rs).
-    let shown_target = l.target_text.clone().unwrap_or_else(|| raw(&r.target));
-    let target = |label| field(RuleField::Target, label, shown_target.clone(), false);
-    let actual = |label| field(RuleField::Actual, label, raw(&r.actual), true);
-    let unit = || {
-        Field::new(
-            &FieldPath::node(&l.id, NodeField::Unit),
-            t(lang, "计量单位", "Unit"),
-            l.unit(),
+    let fields = match r.kind() {
+        Some(RuleKind::AtMost) => select(
+            ctx,
+            &path(RuleField::Formula),
+            t(lang, "反向计分公式", "Formula"),
+            r.formula.as_deref().unwrap_or("ratio"),
+            &[
+                ("ratio", t(lang, "目标/实际（A/B）", "target / actual")),
+                (
+                    "linear",
+                    t(
+                        lang,
+                        "1 −（实际−目标）/目标",
+                        "1 − (actual − target) / target",
+                    ),
+                ),
+            ],
+        ),
+        Some(RuleKind::Equal) => Field::new(
+            &path(RuleField::Tolerance),
+            t(lang, "允许偏差", "Tolerance"),
+            &raw(&r.tolerance),
         )
-        .edit(ctx)
-    };
-    let seek = || seek_button(ctx, &FieldPath::rule(&l.id, RuleField::Actual), &l.name);
-    match r.kind() {
-        Some(RuleKind::AtLeast) => html! { <>
-            { target(t(lang, "年度指标值", "Target")) }{ actual(t(lang, "实际完成值", "Actual")) }{ unit() }{ seek() }
-        </> },
-        Some(RuleKind::AtMost) => html! { <>
-            { target(t(lang, "年度指标值（上限）", "Target (maximum)")) }{ actual(t(lang, "实际完成值", "Actual")) }{ unit() }{ seek() }
-            { choice(RuleField::Formula, t(lang, "反向计分公式", "Formula"), r.formula.as_deref().unwrap_or("ratio"),
-                &[("ratio", t(lang, "目标/实际（A/B）", "target / actual")), ("linear", t(lang, "1 −（实际−目标）/目标", "1 − (actual − target) / target"))]) }
-        </> },
-        Some(RuleKind::Equal) => html! { <>
-            { target(t(lang, "年度指标值", "Target")) }{ actual(t(lang, "实际完成值", "Actual")) }
-            { field(RuleField::Tolerance, t(lang, "允许偏差", "Tolerance"), raw(&r.tolerance), true) }{ unit() }
-        </> },
-        Some(RuleKind::Deadline) => html! { <>
-            { field(RuleField::Target, t(lang, "计划完成日期", "Due date"), raw(&r.target), false) }
-            { field(RuleField::Actual, t(lang, "实际完成日期", "Completed on"), raw(&r.actual), false) }
-        </> },
+        .number()
+        .edit(ctx),
         Some(RuleKind::Qualitative) => html! { <>
-            { choice(RuleField::Tier, t(lang, "评价档次", "Tier"), r.tier.as_deref().unwrap_or(""),
+            { select(ctx, &path(RuleField::Tier), t(lang, "评价档次", "Tier"), r.tier.as_deref().unwrap_or(""),
                 &[("", t(lang, "（请选择）", "(choose)")),
                   ("achieved", t(lang, "达成（80%–100%）", "Achieved (80–100%)")),
                   ("partial", t(lang, "部分达成并具有一定效果（60%–80%）", "Partly achieved (60–80%)")),
                   ("missed", t(lang, "未达成且效果较差（0–60%）", "Missed (0–60%)"))]) }
-            { field(RuleField::Fraction, t(lang, "得分比例（0–1）", "Fraction (0–1)"), raw(&r.fraction), true) }
+            { Field::new(&path(RuleField::Fraction), t(lang, "得分比例（0–1）", "Fraction (0–1)"), &raw(&r.fraction)).number().edit(ctx) }
         </> },
-        Some(RuleKind::Manual) => field(
-            RuleField::Score,
-            t(lang, "得分", "Score"),
-            raw(&r.score),
-            true,
-        ),
-        Some(RuleKind::BudgetExecution) | Some(RuleKind::FundArrival) => {
-            let rule = FieldPath::node(&l.id, NodeField::Rule(None));
-            html! {
-                <p class="hint" id={dom_id(&rule)} tabindex="-1">
-                    { t(lang, "按预算明细自动计算。", "Computed from the budget lines.") }
-                    { messages(ctx, &rule) }
-                </p>
-            }
-        }
         Some(RuleKind::Satisfaction) => {
             let mut options: Vec<(&str, &str)> = vec![("", t(lang, "（请选择）", "(choose)"))];
             options.extend(surveys.iter().map(|(a, b)| (a.as_str(), b.as_str())));
-            html! { <>
-                { choice(RuleField::Survey, t(lang, "满意度调查", "Survey"), r.survey.as_deref().unwrap_or(""), &options) }
-                { target(t(lang, "目标满意度（%）", "Target (%)")) }
-            </> }
+            select(
+                ctx,
+                &path(RuleField::Survey),
+                t(lang, "满意度调查", "Survey"),
+                r.survey.as_deref().unwrap_or(""),
+                &options,
+            )
         }
-        None => Html::default(),
-    }
+        _ => Html::default(),
+    };
+    html! { <>{ kind_note }{ fields }</> }
 }
 
 /// 区间计分: optional for rate-based rules.

@@ -1,11 +1,12 @@
 //! The results, always in view: total of maximum, percent, grade (word and colour), first-level
 //! subtotals, execution rate, satisfaction, and the findings (click one to go to its field).
 
-use super::fields::{shown, LISTED_FINDINGS};
+use super::fields::{shown, Mark, LISTED_FINDINGS};
 use super::i18n::t;
 use super::use_ctx;
 use crate::state::Action;
 use jixiao_core::model::Node;
+use jixiao_core::path::Section;
 use jixiao_core::scoring::Cursor;
 use jixiao_core::{FieldPath, Lang, Level};
 use yew::prelude::*;
@@ -25,6 +26,12 @@ pub fn results_panel() -> Html {
     let doc = ctx.state.doc.clone();
     let eval = ctx.state.eval.clone();
     let grade = eval.grade.clone();
+    // On a phone the panel is a summary bar (总分, 等级) that expands into the whole panel.
+    let expanded = use_state(|| false);
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
     // First-level rows joined to their results by position (ids may repeat).
     let mut cursor = Cursor::new(&eval);
     let first_level: Vec<Html> = doc.indicators.iter().map(|n| {
@@ -34,9 +41,14 @@ pub fn results_panel() -> Html {
                 cursor.skip(&g.children);
                 r.map_or((None, None, true), |r| (Some(r.points), Some(r.score), true))
             }
-            Node::Leaf(_) => cursor
-                .leaf()
-                .map_or((None, None, true), |r| (Some(r.points), Some(r.score), r.valid)),
+            // Red only for a real error, not for a field still to fill.
+            Node::Leaf(l) => cursor.leaf().map_or((None, None, true), |r| {
+                (
+                    Some(r.points),
+                    Some(r.score),
+                    r.valid || !ctx.findings.for_indicator(&l.id).row_has_error(),
+                )
+            }),
         };
         let name = if n.name().is_empty() {
             n.id().to_string()
@@ -51,37 +63,72 @@ pub fn results_panel() -> Html {
             </tr>
         }
     }).collect();
-    let (errors, warnings) = (eval.errors(), eval.warnings());
+    let counts = ctx.findings.counts;
     let hidden = eval.findings.len().saturating_sub(LISTED_FINDINGS);
-    let findings = eval.findings.iter().take(LISTED_FINDINGS).enumerate().map(|(i, f)| {
-        let path = f.path.clone();
-        let field = ctx.findings.listed_field(i).to_string();
-        let class = format!("finding {}", f.level().name());
-        let word = f.level().label().get(lang);
-        let icon = match f.level() {
-            Level::Error => "×",
-            Level::Warning => "!",
-            Level::Info => "i",
+    // The listed findings grouped by the section they are about, in the findings' order within.
+    let mut by_section: Vec<(Section, Vec<Html>)> = Vec::new();
+    for (i, f) in eval.findings.iter().take(LISTED_FINDINGS).enumerate() {
+        let Some(listed) = ctx.findings.listed(i) else {
+            continue;
         };
-        html! {
+        let path = f.path.clone();
+        let mark = listed.mark;
+        let icon = match mark {
+            Mark::Found(Level::Error) => "×",
+            Mark::Found(Level::Warning) => "!",
+            Mark::Found(Level::Info) => "i",
+            Mark::ToFill => "○",
+        };
+        let item = html! {
             <li>
-                <button type="button" class={class} data-testid="finding" data-code={f.code()} data-path={f.path.to_string()}
+                <button type="button" class={format!("finding {}", mark.name())} data-testid="finding" data-code={f.code()}
+                    data-path={f.path.to_string()} data-level={mark.name()}
                     onclick={ctx.on(move |_: MouseEvent| Action::Focus(path.clone()))}>
                     <span class="icon" aria-hidden="true">{ icon }</span>
-                    <strong>{ word }</strong>
-                    <span class="finding-field">{ field }</span>
+                    <strong>{ mark.label().get(lang) }</strong>
+                    <span class="finding-field">{ listed.field.clone() }</span>
                     <span class="finding-text">{ f.message(lang) }</span>
-                    <code class="finding-path">{ f.path.to_string() }</code>
                 </button>
             </li>
+        };
+        let section = f.path.section();
+        match by_section.iter_mut().find(|(s, _)| *s == section) {
+            Some((_, items)) => items.push(item),
+            None => by_section.push((section, vec![item])),
         }
-    });
+    }
+    let count_text = {
+        let mut parts = vec![
+            format!("{} {}", t(lang, "错误", "errors:"), counts.errors),
+            format!("{} {}", t(lang, "警告", "warnings:"), counts.warnings),
+        ];
+        if counts.notes > 0 {
+            parts.push(format!("{} {}", t(lang, "提示", "notes:"), counts.notes));
+        }
+        if counts.to_fill > 0 {
+            parts.push(format!(
+                "{} {}",
+                t(lang, "待填写", "to fill:"),
+                counts.to_fill
+            ));
+        }
+        format!(
+            "{}{}{}",
+            t(lang, "（", " ("),
+            parts.join(t(lang, "，", ", ")),
+            t(lang, "）", ")")
+        )
+    };
     let percent = |v: Option<jixiao_core::Decimal>| {
         v.map_or("—".to_string(), |v| format!("{}%", shown(Some(v))))
     };
     html! {
-        <aside class="results" aria-label={t(lang, "计算结果", "Results")}>
+        <aside class={classes!("results", expanded.then_some("expanded"))} aria-label={t(lang, "计算结果", "Results")}>
             <h2 class="sr-only">{ t(lang, "计算结果", "Results") }</h2>
+            <button type="button" class="summary-toggle" data-testid="summary-toggle" aria-expanded={expanded.to_string()}
+                aria-controls="results-detail" onclick={toggle}>
+                { if *expanded { t(lang, "收起 ▾", "Less ▾") } else { t(lang, "详情 ▴", "More ▴") } }
+            </button>
             <div class="score-card" aria-live="polite">
                 <div class="total">
                     <span class="label">{ t(lang, "总分", "Total") }</span>
@@ -94,11 +141,16 @@ pub fn results_panel() -> Html {
                 </div>
                 <div class="grade-line">
                     <span class="label">{ t(lang, "等级", "Grade") }</span>
-                    <span class={grade_class(&eval.policy.grades, grade.as_deref())} data-testid="grade">
+                    // While fields are still to fill (and nothing is wrong), the grade is provisional.
+                    <span class={classes!(grade_class(&eval.policy.grades, grade.as_deref()),
+                            (ctx.findings.counts.to_fill > 0 && ctx.findings.counts.errors == 0).then_some("provisional"))}
+                        title={(ctx.findings.counts.to_fill > 0).then(|| t(lang, "尚有待填写项，得分不完整", "some fields are still to fill: the score is incomplete"))}
+                        data-testid="grade">
                         { grade.clone().unwrap_or_else(|| "—".into()) }
                     </span>
                 </div>
             </div>
+            <div class="results-detail" id="results-detail">
             <dl class="figures">
                 <dt>{ t(lang, "预算执行率", "Execution rate") }</dt>
                 <dd data-testid="execution-rate">{ percent(eval.budget.execution_rate) }</dd>
@@ -122,17 +174,26 @@ pub fn results_panel() -> Html {
             <section class="findings" aria-label={t(lang, "问题清单", "Findings")}>
                 <h3>
                     { t(lang, "问题清单", "Findings") }
-                    <span class="counts" data-testid="finding-counts">
-                        { match lang {
-                            Lang::Zh => format!("（错误 {errors}，警告 {warnings}）"),
-                            Lang::En => format!(" ({errors} errors, {warnings} warnings)"),
-                        } }
-                    </span>
+                    <span class="counts" data-testid="finding-counts">{ count_text }</span>
                 </h3>
                 if eval.findings.is_empty() {
                     <p class="ok">{ t(lang, "✓ 没有发现问题", "✓ Nothing to fix") }</p>
                 }
-                <ul>{ for findings }</ul>
+                if counts.to_fill > 0 {
+                    <p class="hint to-fill-note">
+                        { t(lang, "“待填写”是尚未填写的必填项；在某一行输入后，该行的空项即作为错误显示。",
+                            "\"To fill\" marks required fields not filled in yet; once you type in a row, its empty fields show as errors.") }
+                        <button type="button" class="small" data-testid="check-all" onclick={ctx.on(|_: MouseEvent| Action::CheckAll)}>
+                            { t(lang, "全部检查", "Check everything") }
+                        </button>
+                    </p>
+                }
+                { for by_section.into_iter().map(|(section, items)| html! {
+                    <section class="finding-group" data-section={section_key(section)}>
+                        <h4>{ section_label(lang, section) }</h4>
+                        <ul>{ for items }</ul>
+                    </section>
+                }) }
                 if hidden > 0 {
                     <p class="hint">{ match lang {
                         Lang::Zh => format!("另有 {hidden} 条未列出（全部见“报告”）。"),
@@ -140,7 +201,29 @@ pub fn results_panel() -> Html {
                     } }</p>
                 }
             </section>
+            </div>
         </aside>
+    }
+}
+
+/// The section's heading in the findings list.
+fn section_label(lang: Lang, section: Section) -> &'static str {
+    match section {
+        Section::Budget => t(lang, "预算明细", "Budget lines"),
+        Section::Indicators => t(lang, "绩效指标", "Indicators"),
+        Section::Surveys => t(lang, "满意度调查", "Surveys"),
+        Section::Settings => t(lang, "设置与项目信息", "Settings and project"),
+        Section::Claimed => t(lang, "表中印出的数字", "Figures printed in the form"),
+    }
+}
+
+fn section_key(section: Section) -> &'static str {
+    match section {
+        Section::Budget => "budget",
+        Section::Indicators => "indicators",
+        Section::Surveys => "surveys",
+        Section::Settings => "settings",
+        Section::Claimed => "claimed",
     }
 }
 

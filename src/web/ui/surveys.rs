@@ -78,18 +78,18 @@ fn survey(ctx: &Ctx, s: &Survey, result: Option<&SurveyResult>) -> Html {
             let option = s.options.get(j).map_or(String::new(), |o| o.label.clone());
             html! {
                 <td>
-                    { Field::new(&path, &format!("{} {number} {option}", t(lang, "第", "Question")), count.raw()).in_table().number()
+                    { Field::new(&path, &format!("{} {number} {option}", t(lang, "第", "Question")), count.raw()).cell(j.saturating_add(1)).number()
                         .edit(ctx) }
                     <span class="share">{ share.map_or(String::new(), |v| format!("{}%", shown(Some(v)))) }</span>
                 </td>
             }
         });
         html! {
-            <tr {key} id={dom_id(&qpath)} tabindex="-1" class={classes!(is_weakest.then_some("weakest"))}
+            <tr {key} id={dom_id(&qpath)} tabindex="-1" class={classes!(is_weakest.then_some("weakest"))} data-row={qpath.to_string()}
                 data-weakest={is_weakest.to_string()} data-testid={format!("question-{}", question.id)}>
                 <th scope="row">
                     <span class="node-id">{ number }</span>
-                    { Field::new(&question_at(Some(QuestionField::Text)), &format!("{} {number}", t(lang, "题目", "Question")), &question.text).in_table()
+                    { Field::new(&question_at(Some(QuestionField::Text)), &format!("{} {number}", t(lang, "题目", "Question")), &question.text).cell(0)
                         .edit(ctx) }
                     { messages(ctx, &qpath) }
                     { messages(ctx, &question_at(Some(QuestionField::Counts))) }
@@ -166,7 +166,7 @@ fn survey(ctx: &Ctx, s: &Survey, result: Option<&SurveyResult>) -> Html {
                 }
             </p>
             <div class="table-wrap">
-                <table class="survey-table">
+                <table class="survey-table sheet" onkeydown={super::sheet::keys(ctx)}>
                     <thead><tr>
                         <th scope="col">{ t(lang, "题目", "Question") }</th>
                         { for header }

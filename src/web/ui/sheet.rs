@@ -1,0 +1,299 @@
+//! Spreadsheet keys in the editing tables (indicators, budget lines, survey counts): Enter moves
+//! down, Tab and Shift+Tab across, arrows at a field's edge move between cells, Ctrl+Enter adds a
+//! row below, Alt+↑/↓ moves the row, Escape closes a detail row.
+//!
+//! A table marks its rows `data-row` (the wire form of the row's [`FieldPath`]) and its cells'
+//! controls `data-col` (the column); one keydown handler on the table moves the focus between
+//! them, and turns the structural keys into actions.
+
+use super::Host;
+use crate::edit::{Dir, Edit};
+use crate::state::Action;
+use jixiao_core::path::{FieldPath, NodeField, SurveyField};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// Where the focus goes.
+#[derive(Clone, Copy, PartialEq)]
+enum Move {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// The keydown handler of an editing table.
+pub fn keys(ctx: &Host) -> Callback<KeyboardEvent> {
+    let send = ctx.send.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        let Some(control) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let row = control.closest("tr[data-row]").ok().flatten();
+        let row_path = row
+            .as_ref()
+            .and_then(|r| r.get_attribute("data-row"))
+            .and_then(|p| p.parse::<FieldPath>().ok());
+        let key = e.key();
+        let (ctrl, alt, shift) = (e.ctrl_key() || e.meta_key(), e.alt_key(), e.shift_key());
+        if key == "Escape" {
+            if let Some(id) = control
+                .closest("tr[data-detail]")
+                .ok()
+                .flatten()
+                .and_then(|d| d.get_attribute("data-detail"))
+            {
+                e.prevent_default();
+                send.emit(Action::CloseDetail);
+                send.emit(Action::Focus(FieldPath::node(&id, NodeField::Name)));
+            }
+            return;
+        }
+        let (Some(row), Some(row_path)) = (row, row_path) else {
+            return;
+        };
+        let Some(col) = control
+            .get_attribute("data-col")
+            .and_then(|c| c.parse::<usize>().ok())
+        else {
+            return;
+        };
+        let here = field_of(&control);
+        match key.as_str() {
+            "Enter" if ctrl => {
+                if let Some(action) = insert_below(&row_path) {
+                    e.prevent_default();
+                    send.emit(action);
+                }
+            }
+            "ArrowUp" | "ArrowDown" if alt => {
+                let dir = if key == "ArrowUp" { Dir::Up } else { Dir::Down };
+                if let Some(edit) = move_row(&row_path, dir) {
+                    e.prevent_default();
+                    send.emit(Action::Edit(edit));
+                    // The row's elements are moved, which takes the focus away: give it back.
+                    if let Some(path) = here {
+                        send.emit(Action::Focus(path));
+                    }
+                }
+            }
+            "Enter" if !alt && !shift => {
+                if control.tag_name() == "BUTTON" {
+                    return;
+                }
+                e.prevent_default();
+                go(&row, col, Move::Down);
+            }
+            "Tab" if !ctrl && !alt => {
+                let to = if shift { Move::Left } else { Move::Right };
+                if go(&row, col, to) {
+                    e.prevent_default();
+                }
+            }
+            "ArrowUp" | "ArrowDown" if !ctrl && !shift => {
+                let to = if key == "ArrowUp" {
+                    Move::Up
+                } else {
+                    Move::Down
+                };
+                if at_edge(&control, to) && go(&row, col, to) {
+                    e.prevent_default();
+                }
+            }
+            "ArrowLeft" | "ArrowRight" if !ctrl && !shift && !alt => {
+                let to = if key == "ArrowLeft" {
+                    Move::Left
+                } else {
+                    Move::Right
+                };
+                if at_edge(&control, to) && go(&row, col, to) {
+                    e.prevent_default();
+                }
+            }
+            _ => {}
+        }
+    })
+}
+
+/// The field of a control, from its id (`f:` + path).
+fn field_of(control: &Element) -> Option<FieldPath> {
+    control.id().strip_prefix("f:")?.parse().ok()
+}
+
+/// Ctrl+Enter: a new row below (indicators and budget lines; a survey's new question goes last).
+fn insert_below(row: &FieldPath) -> Option<Action> {
+    match row {
+        FieldPath::Node(_, None) | FieldPath::Line(_, None) => {
+            Some(Action::InsertBelow(row.clone()))
+        }
+        FieldPath::Survey(survey, Some(SurveyField::Question(_, None))) => {
+            Some(Action::Edit(Edit::AddQuestion(survey.clone())))
+        }
+        _ => None,
+    }
+}
+
+/// Alt+↑/↓: the row one place up or down among its siblings.
+fn move_row(row: &FieldPath, dir: Dir) -> Option<Edit> {
+    match row {
+        FieldPath::Node(id, None) => Some(Edit::MoveNode(id.clone(), dir)),
+        FieldPath::Line(id, None) => Some(Edit::MoveLine(id.clone(), dir)),
+        FieldPath::Survey(survey, Some(SurveyField::Question(q, None))) => {
+            Some(Edit::MoveQuestion(survey.clone(), q.clone(), dir))
+        }
+        _ => None,
+    }
+}
+
+/// Whether an arrow key should leave the control: always for a select or button (their own
+/// arrows are kept for ↑/↓ of a select), at the start or end of the text for an input, on the
+/// first or last line for a text area.
+fn at_edge(control: &Element, to: Move) -> bool {
+    if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
+        let (start, end) = (
+            input.selection_start().ok().flatten(),
+            input.selection_end().ok().flatten(),
+        );
+        let len = u32::try_from(input.value().encode_utf16().count()).unwrap_or(u32::MAX);
+        return match to {
+            Move::Up | Move::Down => true,
+            Move::Left => start == Some(0) && end == Some(0),
+            Move::Right => start == Some(len) && end == Some(len),
+        };
+    }
+    if let Some(area) = control.dyn_ref::<HtmlTextAreaElement>() {
+        let text: Vec<u16> = area.value().encode_utf16().collect();
+        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        let (Some(start), Some(end)) = (
+            area.selection_start().ok().flatten(),
+            area.selection_end().ok().flatten(),
+        ) else {
+            return false;
+        };
+        if start != end {
+            return false;
+        }
+        let newline = u16::from(b'\n');
+        let before = text.iter().take(start as usize);
+        let after = text.iter().skip(start as usize);
+        return match to {
+            Move::Up => !before.into_iter().any(|c| *c == newline),
+            Move::Down => !after.into_iter().any(|c| *c == newline),
+            Move::Left => start == 0,
+            Move::Right => start == len,
+        };
+    }
+    match control.tag_name().as_str() {
+        "SELECT" => matches!(to, Move::Left | Move::Right),
+        _ => true,
+    }
+}
+
+/// Moves the focus from column `col` of `row`; false when there is no cell that way.
+fn go(row: &Element, col: usize, to: Move) -> bool {
+    let target = match to {
+        Move::Up | Move::Down => {
+            let mut next = sibling(row, to);
+            let mut found = None;
+            while let Some(r) = next {
+                if r.has_attribute("data-row") {
+                    if let Some(cell) = cell_at(&r, col) {
+                        found = Some(cell);
+                        break;
+                    }
+                }
+                next = sibling(&r, to);
+            }
+            found
+        }
+        Move::Left | Move::Right => {
+            let in_row = cells(row);
+            let here = in_row.iter().position(|(c, _)| *c == col);
+            let beside = here.and_then(|i| match to {
+                Move::Left => i.checked_sub(1),
+                _ => i.checked_add(1),
+            });
+            match beside.and_then(|i| in_row.get(i)) {
+                Some((_, e)) => Some(e.clone()),
+                // Past the row's last cell: the next row's first (or the previous row's last).
+                None => {
+                    let mut next = sibling(
+                        row,
+                        if to == Move::Left {
+                            Move::Up
+                        } else {
+                            Move::Down
+                        },
+                    );
+                    let mut found = None;
+                    while let Some(r) = next {
+                        let row_cells = if r.has_attribute("data-row") {
+                            cells(&r)
+                        } else {
+                            Vec::new()
+                        };
+                        let end = if to == Move::Left {
+                            row_cells.last()
+                        } else {
+                            row_cells.first()
+                        };
+                        if let Some((_, e)) = end {
+                            found = Some(e.clone());
+                            break;
+                        }
+                        next = sibling(
+                            &r,
+                            if to == Move::Left {
+                                Move::Up
+                            } else {
+                                Move::Down
+                            },
+                        );
+                    }
+                    found
+                }
+            }
+        }
+    };
+    let Some(target) = target else {
+        return false;
+    };
+    if let Some(el) = target.dyn_ref::<HtmlElement>() {
+        let _ = el.focus();
+    }
+    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+        input.select();
+    }
+    true
+}
+
+fn sibling(row: &Element, to: Move) -> Option<Element> {
+    match to {
+        Move::Up | Move::Left => row.previous_element_sibling(),
+        Move::Down | Move::Right => row.next_element_sibling(),
+    }
+}
+
+/// The control of column `col` in `row`.
+fn cell_at(row: &Element, col: usize) -> Option<Element> {
+    row.query_selector(&format!("[data-col=\"{col}\"]"))
+        .ok()
+        .flatten()
+}
+
+/// The row's cells in column order.
+fn cells(row: &Element) -> Vec<(usize, Element)> {
+    let mut out = Vec::new();
+    if let Ok(list) = row.query_selector_all("[data-col]") {
+        for i in 0..list.length() {
+            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                if let Some(c) = e.get_attribute("data-col").and_then(|c| c.parse().ok()) {
+                    out.push((c, e));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|(c, _)| *c);
+    out
+}
