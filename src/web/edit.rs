@@ -39,6 +39,9 @@ pub const PRESETS: [[(&str, &str); 5]; 2] = [
 pub enum Edit {
     /// Any field, as typed.
     Set(FieldPath, String),
+    /// Several fields at once, as if each were typed (a block of cells pasted into a table): one
+    /// undo step.
+    SetMany(Vec<(FieldPath, String)>),
     AddGrade,
     RemoveGrade(usize),
     AddLine,
@@ -91,6 +94,11 @@ impl Edit {
     /// Applies the edit; an address that no longer exists leaves the document as it is.
     pub fn apply(self, doc: &mut Document) {
         match self {
+            Edit::SetMany(fields) => {
+                for (path, value) in fields {
+                    Edit::Set(path, value).apply(doc);
+                }
+            }
             Edit::Set(
                 FieldPath::Node(id, Some(NodeField::Rule(Some(RuleField::Target)))),
                 value,

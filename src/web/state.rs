@@ -212,8 +212,10 @@ impl AppState {
         let mut next = self.clone();
         match action {
             Action::Edit(edit) => {
-                if let Edit::Set(path, _) = &edit {
-                    next.touch(path);
+                match &edit {
+                    Edit::Set(path, _) => next.touch(path),
+                    Edit::SetMany(fields) => fields.iter().for_each(|(path, _)| next.touch(path)),
+                    _ => {}
                 }
                 let key = edit.merge_key();
                 let mut doc = (*self.doc).clone();

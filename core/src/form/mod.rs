@@ -10,7 +10,7 @@ mod written;
 
 pub use grid::{kind, Kind, MAX_INFLATED_BYTES};
 pub use layout::{FormRead, Summary};
-pub use paste::{paste_budget, paste_indicators};
+pub use paste::{cells, paste_budget, paste_indicators, titled};
 pub use written::{normalise, read_steps, read_written, type_target, Op, Written};
 
 use crate::message::Message;

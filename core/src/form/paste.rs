@@ -46,6 +46,35 @@ fn grid_of(text: &str) -> Grid {
     }
 }
 
+/// Pasted text as rows of cell texts, read the same way as the pastes that add rows (so a
+/// block pasted into a table's cells splits where those would).
+pub fn cells(text: &str) -> Vec<Vec<String>> {
+    grid_of(text)
+        .rows
+        .into_iter()
+        .map(|row| row.into_iter().map(|c| c.text).collect())
+        .collect()
+}
+
+/// Whether the first row of pasted cells holds column titles (指标, 分值, 预算数, 执行数, 名称…):
+/// such a block adds rows by its titles rather than filling the cells it is pasted into.
+pub fn titled(text: &str) -> bool {
+    const TITLES: [&str; 9] = [
+        "指标",
+        "分值",
+        "得分",
+        "预算",
+        "执行数",
+        "到位",
+        "名称",
+        "完成值",
+        "偏差原因",
+    ];
+    cells(text)
+        .first()
+        .is_some_and(|row| row.iter().any(|c| TITLES.iter().any(|t| c.contains(t))))
+}
+
 /// Whether the text is tabular (more than one cell): a paste that should become rows.
 fn tabular(text: &str) -> bool {
     text.contains('\t')
@@ -210,6 +239,16 @@ pub fn paste_budget(text: &str) -> Option<Vec<BudgetLine>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_of_values_is_cells_and_a_header_is_titles() {
+        let block = "60\t\"两行\n的原因\"\r\n55\t\r\n";
+        assert_eq!(cells(block), [vec!["60", "两行\n的原因"], vec!["55", ""]]);
+        assert!(!titled(block));
+        assert!(titled("指标名称\t分值\n培训\t10"));
+        assert!(titled("项目名称\t全年预算数\t执行数\n培训费\t64.53\t63.6"));
+        assert_eq!(cells("1\n2\n3"), [["1"], ["2"], ["3"]]);
+    }
 
     #[test]
     fn indicator_cells_with_their_header() {

@@ -37,6 +37,26 @@ fn initial_state() -> AppState {
     }
 }
 
+/// How long after the last change a large document is saved.
+const AUTOSAVE_DELAY_MS: u32 = 250;
+
+/// Saves the document not saved yet, if any; says so if the browser refuses.
+fn save(
+    unsaved: &std::cell::RefCell<Option<Rc<Document>>>,
+    dispatcher: &UseReducerDispatcher<AppState>,
+) {
+    let Some(doc) = unsaved.borrow_mut().take() else {
+        return;
+    };
+    let text = jixiao_core::format::to_value(&doc).to_string();
+    if !storage::set(storage::AUTOSAVE_KEY, &text) && !super::crash::panicked() {
+        dispatcher.dispatch(Action::Notify(Notice::error(
+            "浏览器拒绝保存（存储空间已满或被禁用）：请导出 JSON 以免丢失。",
+            "The browser refused to save (storage full or disabled): export JSON to keep your work.",
+        )));
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
@@ -55,19 +75,51 @@ pub fn app() -> Html {
         })
     };
 
-    // Autosave on every change of the document.
+    // Autosave on every change of the document: at once for a document of ordinary size; for a
+    // large one a moment after the last change (its saving would otherwise delay the keystroke
+    // that changed it), and at once when the page is hidden, reloaded or closed.
+    let unsaved = use_mut_ref(|| None::<Rc<Document>>);
     {
         let state = state.clone();
+        let unsaved = unsaved.clone();
+        let large = state.eval.leaves.len() > LARGE_DOCUMENT_LEAVES;
         use_effect_with(state.revision, move |revision| {
+            let dispatcher = state.dispatcher();
+            let mut timer = None;
             if *revision > 0 {
-                let text = jixiao_core::format::to_value(&state.doc).to_string();
-                if !storage::set(storage::AUTOSAVE_KEY, &text) {
-                    state.dispatch(Action::Notify(Notice::error(
-                        "浏览器拒绝保存（存储空间已满或被禁用）：请导出 JSON 以免丢失。",
-                        "The browser refused to save (storage full or disabled): export JSON to keep your work.",
-                    )));
+                *unsaved.borrow_mut() = Some(state.doc.clone());
+                if large {
+                    timer = Some(gloo::timers::callback::Timeout::new(
+                        AUTOSAVE_DELAY_MS,
+                        move || save(&unsaved, &dispatcher),
+                    ));
+                } else {
+                    save(&unsaved, &dispatcher);
                 }
             }
+            // A newer change cancels the timer and sets its own.
+            move || drop(timer)
+        });
+    }
+    {
+        let unsaved = unsaved.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let (hide, hidden) = (unsaved.clone(), dispatcher.clone());
+            let on_hide =
+                gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                    save(&hide, &hidden)
+                });
+            let on_visibility = gloo::events::EventListener::new(
+                &gloo::utils::document(),
+                "visibilitychange",
+                move |_| {
+                    if gloo::utils::document().hidden() {
+                        save(&unsaved, &dispatcher)
+                    }
+                },
+            );
+            move || drop((on_hide, on_visibility))
         });
     }
     // The hidden copy that is printed (Ctrl+P from any tab). A large document (more than

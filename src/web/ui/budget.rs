@@ -91,7 +91,7 @@ pub fn budget_editor() -> Html {
                 "Enter moves down, Tab across, Ctrl+Enter inserts a line below, Alt+↑/↓ moves a line; rows copied from Excel can be pasted.") }</p>
             { messages(&ctx, &FieldPath::Section(Section::Budget)) }
             <div class="table-wrap">
-                <table class="budget sheet" onkeydown={super::sheet::keys(&ctx)}>
+                <table class="budget sheet" onkeydown={super::sheet::keys(&ctx)} onpaste={super::sheet::paste(&ctx)}>
                     <thead><tr>
                         <th scope="col">{ t(lang, "序号", "No.") }</th>
                         { for columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }

@@ -111,7 +111,7 @@ pub fn indicator_editor() -> Html {
                 "Enter moves down, Tab across, Ctrl+Enter inserts a row below, Alt+↑/↓ moves a row. Copy rows from Excel, WPS or a Word table (with their header, if you like) and paste them here to add indicators.") }</p>
             { messages(&ctx, &section) }
             <div class="table-wrap sheet-wrap">
-                <table class="sheet indicator-table" onkeydown={sheet::keys(&ctx)}>
+                <table class="sheet indicator-table" onkeydown={sheet::keys(&ctx)} onpaste={sheet::paste(&ctx)}>
                     <colgroup>
                         <col class="c-name" /><col class="c-kind" /><col class="c-target" /><col class="c-actual" />
                         <col class="c-unit" /><col class="c-points" /><col class="c-score" /><col class="c-rate" />
@@ -256,17 +256,19 @@ fn group_row(
         <tr {key} class={classes!("group-row", format!("depth-{}", place.depth.min(4)))}
             data-row={base.to_string()} id={dom_id(&base)} tabindex="-1">
             <td colspan="5" class={indent(place.depth)} data-label={heads[0]}>
-                <button type="button" class="toggle" aria-expanded={(!collapsed).to_string()}
-                    aria-label={format!("{} {name}", if collapsed { t(lang, "展开", "Expand") } else { t(lang, "折叠", "Collapse") })}
-                    onclick={ctx.on(move |_: MouseEvent| Action::ToggleCollapse(toggle.clone()))}>
-                    { if collapsed { "▸" } else { "▾" } }
-                </button>
-                <span class="node-id">{ g.id.clone() }</span>
-                { Field::new(&FieldPath::node(&g.id, NodeField::Name), t(lang, "分组名称", "Group name"), &g.name)
-                    .cell(col::NAME).edit(ctx) }
-                if collapsed {
-                    <span class="hint count">{ format!("（{} {}）", g.children.len(), t(lang, "项", "items")) }</span>
-                }
+                <div class="name-line">
+                    <button type="button" class="toggle" aria-expanded={(!collapsed).to_string()}
+                        aria-label={format!("{} {name}", if collapsed { t(lang, "展开", "Expand") } else { t(lang, "折叠", "Collapse") })}
+                        onclick={ctx.on(move |_: MouseEvent| Action::ToggleCollapse(toggle.clone()))}>
+                        { if collapsed { "▸" } else { "▾" } }
+                    </button>
+                    <span class="node-id">{ g.id.clone() }</span>
+                    { Field::new(&FieldPath::node(&g.id, NodeField::Name), t(lang, "分组名称", "Group name"), &g.name)
+                        .cell(col::NAME).edit(ctx) }
+                    if collapsed {
+                        <span class="hint count">{ format!("（{} {}）", g.children.len(), t(lang, "项", "items")) }</span>
+                    }
+                </div>
                 { messages(ctx, &base) }
             </td>
             <td class="figure" data-label={heads[5]}>{ shown(result.as_ref().map(|r| r.points)) }</td>
@@ -355,8 +357,10 @@ fn leaf_row(props: &LeafProps) -> Html {
         <tr class={classes!("leaf-row", (!applicable).then_some("not-applicable"), props.open.then_some("open"))}
             data-row={base.to_string()} id={dom_id(&base)} tabindex="-1" data-testid={format!("leaf-{}", l.id)}>
             <td class={indent(props.place.depth)} data-label={heads[0]}>
-                <span class="node-id">{ l.id.clone() }</span>
-                { Field::new(&at(NodeField::Name), t(lang, "指标名称", "Indicator name"), &l.name).cell(col::NAME).edit(ctx) }
+                <div class="name-line">
+                    <span class="node-id">{ l.id.clone() }</span>
+                    { Field::new(&at(NodeField::Name), t(lang, "指标名称", "Indicator name"), &l.name).cell(col::NAME).edit(ctx) }
+                </div>
                 { messages(ctx, &base) }
                 { messages(ctx, &FieldPath::node(&l.id, NodeField::Rule(None))) }
             </td>

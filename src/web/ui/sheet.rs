@@ -116,6 +116,103 @@ pub fn keys(ctx: &Host) -> Callback<KeyboardEvent> {
     })
 }
 
+/// Pasting a block of copied cells (more than one cell) into a cell of the table fills the cells
+/// from there, rightwards and downwards, as a spreadsheet does: one undo step. A block whose
+/// first row is column titles, or a paste outside the cells, is left to the editor's own paste
+/// (which adds rows by the titles).
+pub fn paste(ctx: &Host) -> Callback<Event> {
+    let send = ctx.send.clone();
+    Callback::from(move |e: Event| {
+        let Some(event) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+            return;
+        };
+        let text = event
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+            .unwrap_or_default();
+        let block = jixiao_core::form::cells(&text);
+        let one_cell = block.len() <= 1 && block.first().is_none_or(|row| row.len() <= 1);
+        if one_cell || jixiao_core::form::titled(&text) {
+            return;
+        }
+        let Some(control) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let (Some(mut row), Some(col)) = (
+            control.closest("tr[data-row]").ok().flatten(),
+            control
+                .get_attribute("data-col")
+                .and_then(|c| c.parse::<usize>().ok()),
+        ) else {
+            return;
+        };
+        e.prevent_default();
+        e.stop_propagation();
+        let mut fields = Vec::new();
+        let mut lines = block.iter();
+        let mut left = 0usize;
+        while let Some(line) = lines.next() {
+            let in_row = cells(&row);
+            let start = in_row.iter().position(|(c, _)| *c >= col);
+            for (value, (_, control)) in line
+                .iter()
+                .zip(in_row.iter().skip(start.unwrap_or(usize::MAX)))
+            {
+                if let Some(field) = written(control, value) {
+                    fields.push(field);
+                }
+            }
+            match next_row(&row) {
+                Some(next) => row = next,
+                None => {
+                    left = lines.count();
+                    break;
+                }
+            }
+        }
+        if !fields.is_empty() {
+            send.emit(Action::Edit(Edit::SetMany(fields)));
+        }
+        if left > 0 {
+            send.emit(Action::Notify(crate::state::Notice::error(
+                format!("粘贴的内容比表格多 {left} 行，多出的行未粘贴；在表格上方的空白处粘贴可添加新行。"),
+                format!("The pasted block had {left} more row(s) than the table; they were left out. Paste above the table to add rows."),
+            )));
+        }
+    })
+}
+
+/// The next row of the table with cells (detail rows are passed by).
+fn next_row(row: &Element) -> Option<Element> {
+    let mut next = row.next_element_sibling();
+    while let Some(r) = next {
+        if r.has_attribute("data-row") {
+            return Some(r);
+        }
+        next = r.next_element_sibling();
+    }
+    None
+}
+
+/// The edit a pasted cell makes in `control`: text into an input, the option whose value or
+/// words match into a select; nothing into a button or a computed cell.
+fn written(control: &Element, value: &str) -> Option<(FieldPath, String)> {
+    let path = field_of(control)?;
+    match control.tag_name().as_str() {
+        "INPUT" | "TEXTAREA" => Some((path, value.to_string())),
+        "SELECT" => {
+            let select = control.dyn_ref::<web_sys::HtmlSelectElement>()?;
+            let options = select.options();
+            (0..options.length())
+                .filter_map(|i| options.item(i))
+                .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                .find(|o| o.value() == value || o.text().trim() == value)
+                .map(|o| (path, o.value()))
+        }
+        _ => None,
+    }
+}
+
 /// The field of a control, from its id (`f:` + path).
 fn field_of(control: &Element) -> Option<FieldPath> {
     control.id().strip_prefix("f:")?.parse().ok()

@@ -166,7 +166,7 @@ fn survey(ctx: &Ctx, s: &Survey, result: Option<&SurveyResult>) -> Html {
                 }
             </p>
             <div class="table-wrap">
-                <table class="survey-table sheet" onkeydown={super::sheet::keys(ctx)}>
+                <table class="survey-table sheet" onkeydown={super::sheet::keys(ctx)} onpaste={super::sheet::paste(ctx)}>
                     <thead><tr>
                         <th scope="col">{ t(lang, "题目", "Question") }</th>
                         { for header }
