@@ -778,7 +778,7 @@ function __wbg_get_imports() {
     };
     return {
         __proto__: null,
-        "./jixiao-web-b70c391f4d326987_bg.js": import0,
+        "./jixiao-web-c8865813eef8c58f_bg.js": import0,
     };
 }
 
@@ -1148,7 +1148,7 @@ async function __wbg_init_once(module_or_path) {
     }
 
     if (module_or_path === undefined) {
-        module_or_path = new URL('jixiao-web-b70c391f4d326987_bg.wasm', import.meta.url);
+        module_or_path = new URL('jixiao-web-c8865813eef8c58f_bg.wasm', import.meta.url);
     }
     const imports = __wbg_get_imports();
 
