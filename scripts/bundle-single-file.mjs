@@ -2,12 +2,16 @@
 // (gzip + base64, unpacked with DecompressionStream and instantiated from bytes with initSync,
 // since file:// cannot fetch a .wasm), and adds a
 // Content-Security-Policy to both it and the served dist/index.html. Nothing is fetched: the
-// single file's policy has connect-src 'none'.
+// single file's policy has connect-src 'none'. For the served page it also writes the service
+// worker dist/sw.js (from www/sw.js: this version's files, cached for offline use) and the
+// version into dist/index.html (<meta name="jixiao-version">), so that a rebuild is picked up.
+// JIXIAO_BUILD_SALT, if set, is mixed into the version (the browser tests' "rebuild").
 //   node scripts/bundle-single-file.mjs [dist]
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const dist = process.argv[2] ?? 'dist';
 const files = await readdir(dist);
@@ -23,12 +27,13 @@ const indexPath = join(dist, 'index.html');
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 // Everything the page needs and nothing more: no fetch, no frames, no forms, no plugins.
-const policy = ({ scripts, styles, connect }) => [
+const policy = ({ scripts, styles, connect, images = 'data:', extra = [] }) => [
   "default-src 'none'",
   `script-src ${scripts.join(' ')} 'wasm-unsafe-eval'`,
   `style-src ${styles.join(' ')}`,
-  "img-src data:",
+  `img-src ${images}`,
   `connect-src ${connect}`,
+  ...extra,
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",
@@ -39,11 +44,19 @@ const cspMeta = (content) => `<meta http-equiv="Content-Security-Policy" content
 const js = (await readFile(jsPath, 'utf8')).replace(/^export \{[^}]*\};?\s*$/m, '');
 const wasm = await readFile(wasmPath);
 const css = await readFile(cssPath, 'utf8');
-const index = await readFile(indexPath, 'utf8');
-// (Running the script twice must not stack the served page's policy onto the single file.)
-const head = index.slice(0, index.indexOf('<script type="module">'))
+// The served page as Trunk wrote it (a second run strips what the first added).
+const index = (await readFile(indexPath, 'utf8'))
   .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
-  .replace(/\s*<script src="reader.js"[^>]*><\/script>/, '');
+  .replace(/\s*<meta name="jixiao-version"[^>]*>/, '');
+const share = await readFile(join(dist, 'share.js'), 'utf8');
+const icon = await readFile(join(dist, 'icon.svg'));
+// (Running the script twice must not stack the served page's policy onto the single file.)
+// The single file needs no manifest or service worker; its icon is inline (img-src data: only).
+const head = index.slice(0, index.indexOf('<script type="module">'))
+  .replace(/\s*<link rel="manifest"[^>]*>/, '')
+  .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}" />`)
+  .replace(/\s*<script src="reader.js"[^>]*><\/script>/, '')
+  .replace(/\s*<script src="share.js"[^>]*><\/script>/, '');
 // The form reader (second module): its glue inline, its wasm embedded like the page's, decoded
 // and instantiated only when a form is first imported.
 const readerGlue = await readFile(join(dist, 'reader', 'jixiao_reader.js'), 'utf8');
@@ -74,7 +87,8 @@ window.jixiaoReadForm = async (bytes) => {
 const body = index.slice(index.indexOf('<body>'));
 // The wasm is gzipped before base64: the file is half the size, and gzip of the whole file
 // stays small (base64 of raw wasm compresses poorly).
-const script = `${js}
+const script = `${share}
+${js}
 const __jixiaoWasm = "${gzipSync(wasm, { level: 9 }).toString('base64')}";
 const __jixiaoPacked = typeof Uint8Array.fromBase64 === 'function'
   ? Uint8Array.fromBase64(__jixiaoWasm)
@@ -89,12 +103,29 @@ const single = `${head.replace('<meta charset="utf-8" />', `<meta charset="utf-8
 ${body.replace('</body>', `<script type="module">${script}</script>\n</body>`)}`;
 await writeFile(join(dist, 'jixiao.html'), single);
 
-// The served page: its own files only (the .wasm is fetched, so connect-src 'self').
-if (!index.includes('Content-Security-Policy')) {
-  const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
-  const served = index.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  ${cspMeta(policy({
-    scripts: ["'self'", sha256(loader)], styles: ["'self'"], connect: "'self'",
-  }))}`);
-  await writeFile(indexPath, served);
-}
-console.log(`wrote ${join(dist, 'jixiao.html')} (${single.length} bytes) and a CSP for ${indexPath}`);
+// The served page's version: its files' contents (and the salt), and its service worker, which
+// caches exactly those files.
+const here = dirname(fileURLToPath(import.meta.url));
+const own = (await readdir(dist, { recursive: true, withFileTypes: true }))
+  .filter((e) => e.isFile())
+  .map((e) => join(e.parentPath ?? e.path, e.name).slice(dist.length).replace(/^[\\/]+/, '').replaceAll('\\', '/'))
+  .filter((f) => !['index.html', 'sw.js', 'jixiao.html', 'web.config'].includes(f))
+  .sort();
+const digest = createHash('sha256');
+for (const f of own) digest.update(f).update(await readFile(join(dist, f)));
+digest.update(index).update(process.env.JIXIAO_BUILD_SALT ?? '');
+const version = digest.digest('hex').slice(0, 16);
+const worker = (await readFile(join(here, '..', 'www', 'sw.js'), 'utf8'))
+  .replace("'__VERSION__'", JSON.stringify(version))
+  .replace('[/* __FILES__ */]', JSON.stringify(['./', ...own.map((f) => `./${f}`)]));
+await writeFile(join(dist, 'sw.js'), worker);
+
+// The served page: its own files only (the .wasm is fetched, so connect-src 'self'; the service
+// worker and the manifest are its own too).
+const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+const served = index.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  ${cspMeta(policy({
+  scripts: ["'self'", sha256(loader)], styles: ["'self'"], connect: "'self'", images: "'self' data:",
+  extra: ["worker-src 'self'", "manifest-src 'self'"],
+}))}\n  <meta name="jixiao-version" content="${version}" />`);
+await writeFile(indexPath, served);
+console.log(`wrote ${join(dist, 'jixiao.html')} (${single.length} bytes), ${join(dist, 'sw.js')} (version ${version}, ${own.length + 1} files) and a CSP for ${indexPath}`);

@@ -113,6 +113,13 @@ pub enum Action {
     CheckAll,
     /// A new row right below this one (Ctrl+Enter), its first cell focused.
     InsertBelow(FieldPath),
+    /// A share link's document, to open if the user agrees ("打开链接中的文档？").
+    Offer(Rc<Document>),
+    /// The user keeps their work instead.
+    DeclineOffer,
+    /// A share link was made (and whether it was copied to the clipboard).
+    Shared(String, bool),
+    CloseShared,
     /// Show the field of a finding: open its tab, expand its groups, focus it.
     Focus(FieldPath),
     /// Start recording a scenario: later edits are kept apart from the base.
@@ -143,6 +150,10 @@ pub struct AppState {
     pub checking: bool,
     /// The indicator whose detail row is open.
     pub detail: Option<String>,
+    /// A share link's document, waiting for the user to open it or not.
+    pub offer: Option<Rc<Document>>,
+    /// The share link just made, and whether it was copied.
+    pub shared: Option<(String, bool)>,
     pub notice: Option<Notice>,
     /// A request to focus a field: (sequence number, path).
     pub focus: Option<(u64, FieldPath)>,
@@ -177,6 +188,8 @@ impl PartialEq for AppState {
             && Rc::ptr_eq(&self.touched, &other.touched)
             && self.checking == other.checking
             && self.detail == other.detail
+            && same(&self.offer, &other.offer)
+            && self.shared == other.shared
             && self.notice == other.notice
             && self.focus == other.focus
             && same(&self.scenario_base, &other.scenario_base)
@@ -192,6 +205,8 @@ impl AppState {
             touched: Rc::new(HashSet::new()),
             checking: false,
             detail: None,
+            offer: None,
+            shared: None,
             doc: Rc::new(doc),
             eval,
             undo: Vec::new(),
@@ -227,6 +242,7 @@ impl AppState {
             Action::Replace(doc, notice) => {
                 next.set_doc((*doc).clone(), true);
                 next.opened();
+                next.offer = None;
                 next.notice = Some(notice);
             }
             Action::Import { name, text } => match import(&name, &text) {
@@ -339,6 +355,16 @@ impl AppState {
                 };
             }
             Action::CloseDetail => next.detail = None,
+            Action::Offer(doc) => next.offer = Some(doc),
+            Action::DeclineOffer => {
+                next.offer = None;
+                next.notice = Some(Notice::info(
+                    "未打开链接中的文档，当前内容未改动。",
+                    "The document in the link was not opened; your work is unchanged.",
+                ));
+            }
+            Action::Shared(link, copied) => next.shared = Some((link, copied)),
+            Action::CloseShared => next.shared = None,
             Action::CheckAll => next.checking = true,
             Action::InsertBelow(row) => {
                 let (edit, place) = match &row {
@@ -639,6 +665,28 @@ mod tests {
             Notice::info("", ""),
         ));
         assert!(!reopened.checking && reopened.touched.is_empty());
+    }
+
+    #[test]
+    fn a_linked_document_is_offered_opened_with_undo_or_declined() {
+        let state = kunming();
+        let linked = Rc::new(starting_document());
+        let offered = state.apply(Action::Offer(linked.clone()));
+        assert_eq!(
+            offered.doc, state.doc,
+            "nothing is replaced before the user agrees"
+        );
+        let declined = offered.apply(Action::DeclineOffer);
+        assert!(declined.offer.is_none());
+        assert_eq!(declined.doc, state.doc);
+        let opened = offered.apply(Action::Replace(linked.clone(), Notice::info("", "")));
+        assert_eq!(*opened.doc, *linked);
+        assert!(opened.offer.is_none());
+        assert_eq!(
+            *opened.apply(Action::Undo).doc,
+            *state.doc,
+            "undo brings the work back"
+        );
     }
 
     #[test]

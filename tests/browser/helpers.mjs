@@ -14,6 +14,7 @@ export const downloads = join(here, 'downloads');
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** Serves dist/ (or another built folder) on 127.0.0.1 at a free port; resolves to { url, close }. */

@@ -5,7 +5,8 @@ use super::context::{use_ctx, Ctx, Host};
 use super::fields::{self, FindingIndex};
 use super::i18n::t;
 use super::{
-    budget, files, indicators, report, results, scenarios, settings, storage, surveys, toolbar,
+    budget, files, indicators, report, results, scenarios, settings, share, storage, surveys,
+    toolbar,
 };
 use crate::state::{starting_document, Action, AppState, Notice, Tab, LARGE_DOCUMENT_LEAVES};
 use jixiao_core::{read_str, Document, Lang, Message};
@@ -184,6 +185,22 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    // A share link's document (#d=…): offered when the page opens and when another link is
+    // opened in the same tab. The served page's offline copy, and a word when it was updated.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(notice) = share::serve_offline() {
+                dispatcher.dispatch(Action::Notify(notice));
+            }
+            share::offer_from_address(dispatcher.clone());
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    share::offer_from_address(dispatcher.clone())
+                });
+            move || drop(listener)
+        });
+    }
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo across all edits.
     {
         let state = state.clone();
@@ -275,7 +292,9 @@ fn notice_bar() -> Html {
         Html::default()
     };
     let Some(notice) = ctx.state.notice.clone() else {
-        return html! { <div class="notice-slot" role="status" aria-live="polite">{ recording }</div> };
+        return html! {
+            <div class="notice-slot" role="status" aria-live="polite">{ recording }<share::ShareBar /></div>
+        };
     };
     let (class, role, icon) = if notice.error {
         ("notice error", "alert", "⚠")
@@ -285,6 +304,7 @@ fn notice_bar() -> Html {
     html! {
         <div class="notice-slot">
             { recording }
+            <share::ShareBar />
             <div class={class} role={role} data-testid="notice">
                 <span aria-hidden="true">{ icon }</span>
                 <span>{ notice.text(lang).to_string() }</span>

@@ -13,6 +13,7 @@ mod report;
 mod results;
 mod scenarios;
 mod settings;
+mod share;
 mod sheet;
 mod storage;
 mod surveys;

@@ -55,6 +55,11 @@ pub fn toolbar() -> Html {
                 <button type="button" class="button" onclick={export} data-testid="export-json">
                     { t(lang, "导出 JSON", "Export JSON") }
                 </button>
+                <button type="button" class="button" data-testid="share-button"
+                    title={t(lang, "复制一个包含本文档的链接，对方打开即看到同样的数字", "Copy a link that carries this document: whoever opens it sees the same numbers")}
+                    onclick={ { let ctx = ctx.clone(); Callback::from(move |_: MouseEvent| super::share::share(&ctx)) } }>
+                    { t(lang, "分享链接", "Share link") }
+                </button>
                 <button type="button" class="button" disabled={state.undo.is_empty()}
                     onclick={ctx.on(|_: MouseEvent| Action::Undo)} aria-keyshortcuts="Control+Z">
                     { t(lang, "撤销", "Undo") }

@@ -1,0 +1,284 @@
+//! 分享链接: the document carried in a link's fragment (`#d=…`, deflate-raw and base64url by
+//! `www/share.js`; a fragment never reaches a server), and opening such a link, which asks
+//! first. Also the served page's offline support: the service worker's registration and the
+//! "new version" notice.
+
+use super::context::Ctx;
+use super::i18n::t;
+use super::storage;
+use super::use_ctx;
+use crate::state::{Action, AppState, Notice};
+use jixiao_core::{read_str, Message};
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+/// The fragment's prefix that carries a document.
+const PREFIX: &str = "#d=";
+
+/// Links longer than this may be cut by chat tools (a file is then safer).
+pub const LONG_LINK: usize = 8000;
+
+/// The page's version (written into the served page by the build), remembered to tell the user
+/// when a new one is running.
+const VERSION_KEY: &str = "jixiao/1:version";
+
+/// `window.jixiaoShare[name](arg)`, a promise of a string.
+async fn call(name: &str, arg: &str) -> Option<String> {
+    let window = gloo::utils::window();
+    let share = js_sys::Reflect::get(&window, &JsValue::from_str("jixiaoShare")).ok()?;
+    let f: js_sys::Function = js_sys::Reflect::get(&share, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = f
+        .call1(&share, &JsValue::from_str(arg))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// `window.navigator`, without the web-sys feature for its type.
+fn navigator() -> JsValue {
+    js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str("navigator"))
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Whether this browser can make share links (CompressionStream with deflate-raw).
+fn supported() -> bool {
+    let window = gloo::utils::window();
+    let Some(f) = js_sys::Reflect::get(&window, &JsValue::from_str("jixiaoShare"))
+        .ok()
+        .and_then(|s| js_sys::Reflect::get(&s, &JsValue::from_str("supported")).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    f.call0(&JsValue::NULL).ok().and_then(|v| v.as_bool()) == Some(true)
+}
+
+/// The page's address without its fragment.
+fn address() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    match href.split_once('#') {
+        Some((before, _)) => before.to_string(),
+        None => href,
+    }
+}
+
+/// 分享链接: makes the link, shows it and copies it.
+pub fn share(ctx: &Ctx) {
+    if !supported() {
+        ctx.send(Action::Notify(Notice::error(
+            "此浏览器不能生成分享链接（需要较新的浏览器）；请导出 JSON 文件发送。",
+            "This browser cannot make share links (a newer browser is needed); export a JSON file and send that.",
+        )));
+        return;
+    }
+    let text = jixiao_core::format::to_value(&ctx.state.doc).to_string();
+    let send = ctx.send.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(code) = call("pack", &text).await else {
+            send.emit(Action::Notify(Notice::error(
+                "无法生成分享链接；请导出 JSON 文件发送。",
+                "Could not make the share link; export a JSON file and send that.",
+            )));
+            return;
+        };
+        let link = format!("{}{PREFIX}{code}", address());
+        let copied = copy(&link).await;
+        send.emit(Action::Shared(link, copied));
+    });
+}
+
+/// Copies text to the clipboard; false when the browser refuses.
+async fn copy(text: &str) -> bool {
+    let navigator = navigator();
+    let Some(clipboard) = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| !c.is_undefined())
+    else {
+        return false;
+    };
+    let Some(write) = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    let Some(promise) = write
+        .call1(&clipboard, &JsValue::from_str(text))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Reads the document of the page's address, if it carries one, and offers to open it; the
+/// fragment is then removed (a reload does not ask again).
+pub fn offer_from_address(dispatcher: UseReducerDispatcher<AppState>) {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let Some(code) = hash.strip_prefix(PREFIX).map(str::to_string) else {
+        return;
+    };
+    forget_fragment();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = call("unpack", &code).await;
+        let action = match text.as_deref().map(read_str) {
+            Some(Ok(doc)) => Action::Offer(Rc::new(doc)),
+            Some(Err(e)) => Action::Notify(Notice::error(
+                format!("链接中的文档无法读取（{}）；当前内容未改动。", e.zh()),
+                format!("The document in the link cannot be read ({}); your work is unchanged.", e.en()),
+            )),
+            None => Action::Notify(Notice::error(
+                "链接不完整或已损坏（可能被聊天工具截断）；当前内容未改动。请让对方发送 JSON 文件。",
+                "The link is incomplete or damaged (a chat tool may have cut it); your work is unchanged. Ask for the JSON file instead.",
+            )),
+        };
+        dispatcher.dispatch(action);
+    });
+}
+
+/// Drops the fragment from the address without reloading.
+fn forget_fragment() {
+    let window = gloo::utils::window();
+    let location = window.location();
+    let clean = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&clean));
+    }
+}
+
+/// The served page's version, from its `<meta name="jixiao-version">` (none in the single file).
+fn version() -> Option<String> {
+    gloo::utils::document()
+        .query_selector("meta[name=jixiao-version]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|v| !v.is_empty())
+}
+
+/// Registers the service worker of the served page (not the single file, not file://), and says
+/// so when this load runs a newer version than the last one.
+pub fn serve_offline() -> Option<Notice> {
+    let version = version()?;
+    let window = gloo::utils::window();
+    let protocol = window.location().protocol().unwrap_or_default();
+    if protocol == "http:" || protocol == "https:" {
+        let container = js_sys::Reflect::get(&navigator(), &JsValue::from_str("serviceWorker"))
+            .ok()
+            .filter(|c| !c.is_undefined());
+        if let Some(container) = container {
+            if let Some(register) = js_sys::Reflect::get(&container, &JsValue::from_str("register"))
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            {
+                // A refusal (a private window, a policy) only means no offline copy.
+                if let Ok(promise) = register.call1(&container, &JsValue::from_str("sw.js")) {
+                    if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let before = storage::get(VERSION_KEY);
+    if before.as_deref() != Some(version.as_str()) {
+        storage::set(VERSION_KEY, &version);
+    }
+    match before {
+        Some(before) if before != version => Some(Notice::info(
+            "已更新到新版本。你的工作仍在，计分规则不变。",
+            "Updated to a new version. Your work is still here; the rules are unchanged.",
+        )),
+        _ => None,
+    }
+}
+
+/// The offer of a link's document ("打开链接中的文档？") and the link just made.
+#[function_component(ShareBar)]
+pub fn share_bar() -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.lang();
+    let offer = ctx.state.offer.clone().map(|doc| {
+        let title = doc.meta_text("title");
+        let eval = jixiao_core::evaluate(&doc);
+        let (n, total, max) = (
+            eval.leaves.len(),
+            jixiao_core::number::show2(eval.total),
+            jixiao_core::number::show2(eval.max_points),
+        );
+        let summary = Notice::info(
+            format!(
+                "《{}》：{n} 个指标，得分 {total} / {max}",
+                if title.is_empty() { "未命名" } else { title.as_str() }
+            ),
+            format!(
+                "\"{}\": {n} indicators, score {total} / {max}",
+                if title.is_empty() { "untitled" } else { title.as_str() }
+            ),
+        )
+        .text(lang);
+        let open = {
+            let doc = doc.clone();
+            ctx.on(move |_: MouseEvent| {
+                Action::Replace(
+                    doc.clone(),
+                    Notice::info(
+                        "已打开链接中的文档；原内容可用“撤销”找回。",
+                        "Opened the document in the link; Undo brings back your previous work.",
+                    ),
+                )
+            })
+        };
+        html! {
+            <div class="notice offer" role="alertdialog" aria-labelledby="offer-title" data-testid="link-offer">
+                <strong id="offer-title">{ t(lang, "打开链接中的文档？", "Open the document in the link?") }</strong>
+                <span>{ summary }</span>
+                <span class="hint">{ t(lang, "打开后，当前的内容可用“撤销”找回。", "Your current work can be brought back with Undo.") }</span>
+                <button type="button" class="button primary" data-testid="link-open" onclick={open}>{ t(lang, "打开", "Open") }</button>
+                <button type="button" class="button" data-testid="link-keep" onclick={ctx.on(|_: MouseEvent| Action::DeclineOffer)}>
+                    { t(lang, "保留当前内容", "Keep my work") }
+                </button>
+            </div>
+        }
+    });
+    let shared = ctx.state.shared.clone().map(|(link, copied)| {
+        let length = link.chars().count();
+        let select = Callback::from(|e: FocusEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                input.select();
+            }
+        });
+        html! {
+            <div class="notice info share" role="status" data-testid="share">
+                <span>{ if copied { t(lang, "已复制分享链接", "Share link copied") } else { t(lang, "分享链接（请复制）", "Share link (copy it)") } }
+                    { format!("{}{length}{}", t(lang, "（", " ("), t(lang, " 个字符）", " characters)")) }</span>
+                <input type="text" readonly=true value={link} aria-label={t(lang, "分享链接", "Share link")}
+                    data-testid="share-link" onfocus={select} />
+                <span class="hint">{ t(lang, "文档在链接的“#”之后，只在浏览器中读取，不会发送到服务器。",
+                    "The document is after the link's \"#\": it is read in the browser and never sent to a server.") }</span>
+                if length > LONG_LINK {
+                    <span class="long" data-testid="share-long">{ t(lang,
+                        "链接很长：有些聊天工具会截断长链接，发送 JSON 文件更稳妥。",
+                        "This link is long: some chat tools cut long links, so a JSON file is safer.") }</span>
+                }
+                <button type="button" onclick={ctx.on(|_: MouseEvent| Action::CloseShared)}>{ t(lang, "关闭", "Close") }</button>
+            </div>
+        }
+    });
+    html! { <>{ for offer }{ for shared }</> }
+}
