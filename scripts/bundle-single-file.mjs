@@ -1,5 +1,5 @@
 // After `trunk build`: writes dist/jixiao.html, one file with the HTML, CSS, JS and the WASM inside
-// (gzip + base64, unpacked with DecompressionStream and instantiated from bytes with initSync,
+// (zlib + base64, unpacked with DecompressionStream, or tiny-inflate where that is missing, and instantiated from bytes with initSync,
 // since file:// cannot fetch a .wasm), and adds a
 // Content-Security-Policy to both it and the served dist/index.html. Nothing is fetched: the
 // single file's policy has connect-src 'none'. For the served page it also writes the service
@@ -9,7 +9,7 @@
 //   node scripts/bundle-single-file.mjs [dist]
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,10 +44,32 @@ const cspMeta = (content) => `<meta http-equiv="Content-Security-Policy" content
 const js = (await readFile(jsPath, 'utf8')).replace(/^export \{[^}]*\};?\s*$/m, '');
 const wasm = await readFile(wasmPath);
 const css = await readFile(cssPath, 'utf8');
-// The served page as Trunk wrote it (a second run strips what the first added).
+// The served page as Trunk wrote it (a second run strips what the first added). Trunk's loader
+// awaits at the top level, which browsers below Chromium 89 cannot parse: it becomes a promise
+// chain, and it does not start the page where the inline floor check found the browser wanting.
 const index = (await readFile(indexPath, 'utf8'))
   .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
-  .replace(/\s*<meta name="jixiao-version"[^>]*>/, '');
+  .replace(/\s*<meta name="jixiao-version"[^>]*>/, '')
+  .replace(/const wasm = await init\(([^;]*)\);([\s\S]*?)(<\/script>)/, (_, args, rest, end) =>
+    `if (!window.jixiaoUnsupported) init(${args}).then((wasm) => {${rest}});\n${end}`);
+const floor = index.match(/<script data-jixiao-floor>([\s\S]*?)<\/script>/)[1];
+// Where DecompressionStream is missing (Firefox before 113, Safari before 16.4), the single file
+// inflates its modules with tiny-inflate (npm, ES5).
+const inflate = await readFile(join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'tiny-inflate', 'index.js'), 'utf8');
+const unpack = `var __jixiaoInflate = (function () { var module = { exports: {} }; ${inflate}
+return module.exports; })();
+// A zlib stream (base64) of \`size\` bytes, unpacked to an ArrayBuffer.
+function __jixiaoUnpack(text, size) {
+  var packed = typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(text)
+    : Uint8Array.from(atob(text), function (c) { return c.charCodeAt(0); });
+  if (typeof DecompressionStream === 'function') {
+    return new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate'))).arrayBuffer();
+  }
+  var out = new Uint8Array(size);
+  __jixiaoInflate(packed.subarray(2, packed.length - 4), out);
+  return Promise.resolve(out.buffer);
+}
+`;
 const share = await readFile(join(dist, 'share.js'), 'utf8');
 const icon = await readFile(join(dist, 'icon.svg'));
 // (Running the script twice must not stack the served page's policy onto the single file.)
@@ -62,18 +84,14 @@ const head = index.slice(0, index.indexOf('<script type="module">'))
 const readerGlue = await readFile(join(dist, 'reader', 'jixiao_reader.js'), 'utf8');
 const readerWasm = await readFile(join(dist, 'reader', 'jixiao_reader_bg.wasm'));
 const reader = `${readerGlue}
-const __jixiaoReaderWasm = "${gzipSync(readerWasm, { level: 9 }).toString('base64')}";
+const __jixiaoReaderWasm = "${deflateSync(readerWasm, { level: 9 }).toString('base64')}";
 let __jixiaoReaderReady = null;
 window.jixiaoReadForm = async (bytes) => {
   if (!__jixiaoReaderReady) {
-    __jixiaoReaderReady = (async () => {
-      const packed = typeof Uint8Array.fromBase64 === 'function'
-        ? Uint8Array.fromBase64(__jixiaoReaderWasm)
-        : Uint8Array.from(atob(__jixiaoReaderWasm), (c) => c.charCodeAt(0));
-      const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
-      jixiaoReader.initSync({ module: await new Response(stream).arrayBuffer() });
+    __jixiaoReaderReady = __jixiaoUnpack(__jixiaoReaderWasm, ${readerWasm.length}).then((bytes) => {
+      jixiaoReader.initSync({ module: bytes });
       return jixiaoReader;
-    })();
+    });
   }
   try {
     return (await __jixiaoReaderReady).read(bytes);
@@ -85,19 +103,18 @@ window.jixiaoReadForm = async (bytes) => {
 };
 `;
 const body = index.slice(index.indexOf('<body>'));
-// The wasm is gzipped before base64: the file is half the size, and gzip of the whole file
-// stays small (base64 of raw wasm compresses poorly).
+// The wasm is compressed (zlib) before base64: the file is half the size, and gzip of the whole
+// file stays small (base64 of raw wasm compresses poorly). No top-level await (Chromium 89+).
 const script = `${share}
+${unpack}
 ${js}
-const __jixiaoWasm = "${gzipSync(wasm, { level: 9 }).toString('base64')}";
-const __jixiaoPacked = typeof Uint8Array.fromBase64 === 'function'
-  ? Uint8Array.fromBase64(__jixiaoWasm)
-  : Uint8Array.from(atob(__jixiaoWasm), (c) => c.charCodeAt(0));
-const __jixiaoStream = new Blob([__jixiaoPacked]).stream().pipeThrough(new DecompressionStream('gzip'));
-initSync({ module: await new Response(__jixiaoStream).arrayBuffer() });
+const __jixiaoWasm = "${deflateSync(wasm, { level: 9 }).toString('base64')}";
+if (!window.jixiaoUnsupported) {
+  __jixiaoUnpack(__jixiaoWasm, ${wasm.length}).then((bytes) => initSync({ module: bytes }));
+}
 ${reader}`;
 const single = `${head.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  ${cspMeta(policy({
-  scripts: [sha256(script)], styles: [sha256(css)], connect: "'none'",
+  scripts: [sha256(script), sha256(floor)], styles: [sha256(css)], connect: "'none'",
 }))}`)}<style>${css}</style>
 </head>
 ${body.replace('</body>', `<script type="module">${script}</script>\n</body>`)}`;
@@ -124,7 +141,7 @@ await writeFile(join(dist, 'sw.js'), worker);
 // worker and the manifest are its own too).
 const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
 const served = index.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  ${cspMeta(policy({
-  scripts: ["'self'", sha256(loader)], styles: ["'self'"], connect: "'self'", images: "'self' data:",
+  scripts: ["'self'", sha256(loader), sha256(floor)], styles: ["'self'"], connect: "'self'", images: "'self' data:",
   extra: ["worker-src 'self'", "manifest-src 'self'"],
 }))}\n  <meta name="jixiao-version" content="${version}" />`);
 await writeFile(indexPath, served);
