@@ -128,6 +128,13 @@ pub fn offer_from_address(dispatcher: UseReducerDispatcher<AppState>) {
         return;
     };
     forget_fragment();
+    if !supported() {
+        dispatcher.dispatch(Action::Notify(Notice::error(
+            "此浏览器不能打开分享链接（需要 Chromium 103、Firefox 113 或 Safari 16.4 以上）；当前内容未改动。请让对方发送 JSON 文件。",
+            "This browser cannot open share links (Chromium 103, Firefox 113 or Safari 16.4 and later are needed); your work is unchanged. Ask for the JSON file instead.",
+        )));
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let text = call("unpack", &code).await;
         let action = match text.as_deref().map(read_str) {
