@@ -27,14 +27,6 @@ let jixiaoReader = (function(exports) {
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
-            __wbindgen_init_externref_table: function() {
-                const table = wasm.__wbindgen_externrefs;
-                table.set(0, undefined);
-                table.set(1024, undefined);
-                table.set(1025, null);
-                table.set(1026, true);
-                table.set(1027, false);
-            },
         };
         return {
             __proto__: null,
@@ -76,7 +68,6 @@ let jixiaoReader = (function(exports) {
         wasm = instance.exports;
         wasmModule = module;
         cachedUint8ArrayMemory0 = null;
-        wasm.__wbindgen_start();
         return wasm;
     }
 

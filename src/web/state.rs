@@ -233,10 +233,16 @@ impl AppState {
                     _ => {}
                 }
                 let key = edit.merge_key();
+                let edit_kind = match &edit {
+                    Edit::Set(path, _) => Some(path.clone()),
+                    _ => None,
+                };
                 let mut doc = (*self.doc).clone();
                 edit.apply(&mut doc);
                 let merge = key.is_some() && key == self.last_edit;
-                next.set_doc(doc, !merge);
+                // The project's name, unit, year and goals do not enter the scoring.
+                let rescore = !matches!(&edit_kind, Some(FieldPath::Meta(_)));
+                next.replace_doc(doc, !merge, rescore);
                 next.last_edit = key;
             }
             Action::Replace(doc, notice) => {
@@ -470,6 +476,12 @@ impl AppState {
 
     /// A new document from an edit: remembered for undo unless it continues the last edit.
     fn set_doc(&mut self, doc: Document, remember: bool) {
+        self.replace_doc(doc, remember, true);
+    }
+
+    /// A new document; scored again unless the change cannot alter the scores (`rescore` false:
+    /// the evaluation of the previous document stands).
+    fn replace_doc(&mut self, doc: Document, remember: bool, rescore: bool) {
         if remember {
             self.undo.push(self.doc.clone());
             if self.undo.len() > UNDO_LIMIT {
@@ -477,7 +489,13 @@ impl AppState {
             }
         }
         self.redo.clear();
-        self.show(Rc::new(doc));
+        if rescore {
+            self.show(Rc::new(doc));
+        } else {
+            self.doc = Rc::new(doc);
+            self.last_edit = None;
+            self.revision = self.revision.wrapping_add(1);
+        }
     }
 
     fn show(&mut self, doc: Rc<Document>) {
@@ -687,6 +705,30 @@ mod tests {
             *state.doc,
             "undo brings the work back"
         );
+    }
+
+    #[test]
+    fn typing_the_projects_name_keeps_the_evaluation_and_anything_else_rescores() {
+        let state = kunming();
+        let named = state.apply(Action::Edit(Edit::Set(
+            "meta/title".parse().unwrap(),
+            "新名称".into(),
+        )));
+        assert!(
+            Rc::ptr_eq(&named.eval, &state.eval),
+            "the name does not enter the scores"
+        );
+        assert_eq!(named.doc.meta_text("title"), "新名称");
+        assert_eq!(
+            *named.eval,
+            evaluate(&named.doc),
+            "and the kept evaluation is the right one"
+        );
+        let changed = named.apply(Action::Edit(Edit::Set(
+            FieldPath::rule("C112", RuleField::Actual),
+            "30".into(),
+        )));
+        assert!(!Rc::ptr_eq(&changed.eval, &named.eval));
     }
 
     #[test]

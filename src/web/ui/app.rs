@@ -123,23 +123,23 @@ pub fn app() -> Html {
             move || drop((on_hide, on_visibility))
         });
     }
-    // The hidden copy that is printed (Ctrl+P from any tab). A large document (more than
-    // LARGE_DOCUMENT_LEAVES indicators) updates it a moment
-    // after typing stops rather than on every keystroke.
+    // The report (the 报告 tab and the hidden copy that is printed with Ctrl+P from any tab). A
+    // large document (more than LARGE_DOCUMENT_LEAVES indicators) updates it a moment after typing
+    // stops rather than on every keystroke: its tables would otherwise hold up each keystroke.
     let large = state.eval.leaves.len() > LARGE_DOCUMENT_LEAVES;
     let print_snapshot = use_state(|| {
         if large {
             // Filled in a moment after the page first shows, not before.
             let blank = Document::default();
             let eval = Rc::new(jixiao_core::evaluate(&blank));
-            (Rc::new(blank), eval)
+            (Rc::new(blank), eval, None)
         } else {
-            (state.doc.clone(), state.eval.clone())
+            (state.doc.clone(), state.eval.clone(), Some(state.revision))
         }
     });
     {
         let snapshot = print_snapshot.clone();
-        let current = (state.doc.clone(), state.eval.clone());
+        let current = (state.doc.clone(), state.eval.clone(), Some(state.revision));
         use_effect_with((state.revision, large), move |(_, large)| {
             let timer = large
                 .then(|| gloo::timers::callback::Timeout::new(700, move || snapshot.set(current)));
@@ -245,7 +245,13 @@ pub fn app() -> Html {
     let print_copy = if large {
         (*print_snapshot).clone()
     } else {
-        (state.doc.clone(), state.eval.clone())
+        (state.doc.clone(), state.eval.clone(), Some(state.revision))
+    };
+    let report = ReportCopy {
+        doc: print_copy.0.clone(),
+        eval: print_copy.1.clone(),
+        behind: print_copy.2 != Some(state.revision),
+        ready: print_copy.2.is_some(),
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = files::on_drop(&ctx);
@@ -258,7 +264,7 @@ pub fn app() -> Html {
                 <div class="layout">
                     <main id="editor" class="editor" tabindex="-1">
                         <toolbar::MetaForm />
-                        <Tabs />
+                        <Tabs {report} />
                     </main>
                     <results::ResultsPanel />
                 </div>
@@ -316,8 +322,33 @@ fn notice_bar() -> Html {
     }
 }
 
+/// The report as the 报告 tab shows it: the current document's, or for a large document the one
+/// of a moment ago (`behind`), or none yet (`!ready`).
+#[derive(Clone, Properties)]
+struct ReportCopy {
+    doc: Rc<Document>,
+    eval: Rc<jixiao_core::Evaluation>,
+    behind: bool,
+    ready: bool,
+}
+
+/// The same report (by pointer: comparing is then free).
+impl PartialEq for ReportCopy {
+    fn eq(&self, other: &ReportCopy) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+            && Rc::ptr_eq(&self.eval, &other.eval)
+            && self.behind == other.behind
+            && self.ready == other.ready
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TabsProps {
+    report: ReportCopy,
+}
+
 #[function_component(Tabs)]
-fn tabs() -> Html {
+fn tabs(props: &TabsProps) -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let current = ctx.state.tab;
@@ -339,9 +370,17 @@ fn tabs() -> Html {
         Tab::Surveys => html! { <surveys::SurveyEditor /> },
         Tab::Settings => html! { <settings::SettingsEditor /> },
         Tab::Scenarios => html! { <scenarios::ScenarioEditor /> },
-        Tab::Report => html! {
-            <report::ReportView doc={ctx.state.doc.clone()} eval={ctx.state.eval.clone()} lang={lang} />
+        Tab::Report if !props.report.ready => html! {
+            <p class="hint" data-testid="report-pending">{ t(lang, "正在生成报告……", "Preparing the report…") }</p>
         },
+        Tab::Report => html! { <>
+            if props.report.behind {
+                <p class="hint report-behind" data-testid="report-behind">
+                    { t(lang, "大文档的报告在停止输入后约一秒更新。", "A large document's report updates about a second after typing stops.") }
+                </p>
+            }
+            <report::ReportView doc={props.report.doc.clone()} eval={props.report.eval.clone()} lang={lang} />
+        </> },
     };
     html! {
         <>

@@ -9,6 +9,7 @@ use jixiao_core::model::Node;
 use jixiao_core::path::Section;
 use jixiao_core::scoring::Cursor;
 use jixiao_core::{FieldPath, Lang, Level};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The grade's position among the bands, for its colour (1 best).
@@ -234,7 +235,8 @@ fn lost_points() -> Html {
     let lang = ctx.lang();
     let lost = {
         let (doc, eval) = (ctx.state.doc.clone(), ctx.state.eval.clone());
-        use_memo(ctx.state.revision, move |_| {
+        // Keyed by the evaluation (by pointer): a change that does not rescore keeps it.
+        use_memo(Rc::as_ptr(&ctx.state.eval) as usize, move |_| {
             jixiao_core::whatif::lost_points(&doc, &eval)
         })
     };
