@@ -115,3 +115,86 @@ fn a_byte_order_mark_is_accepted() {
     let text = format!("\u{feff}{}", kunming_text());
     assert_eq!(read_str(&text).unwrap(), kunming());
 }
+
+/// The careful reader alone: the whole text as a JSON value, then taken apart.
+fn careful(text: &str) -> Option<jixiao_core::Document> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).ok()?;
+    jixiao_core::format::read_value(value).ok()
+}
+
+/// `read_str` reads well-formed files straight into the model and anything else the careful
+/// way: both must give the same document, or both refuse.
+fn same_as_careful(name: &str, text: &str) {
+    let fast = read_str(text).ok();
+    assert_eq!(
+        fast,
+        careful(text),
+        "{name}: the fast reader differs from the careful one"
+    );
+}
+
+#[test]
+fn the_fast_reader_reads_every_file_exactly_as_the_careful_one() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for dir in [
+        "core/tests/examples",
+        "core/templates",
+        "tests/hostile",
+        "tests/fuzz/corpus/import_score_export",
+        "tests/fuzz/crashes",
+    ] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if entry.path().is_file() {
+                files.push(entry.path());
+            }
+        }
+    }
+    assert!(files.len() > 100, "{} files", files.len());
+    let mut read = 0;
+    for path in &files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        same_as_careful(&path.display().to_string(), &text);
+        read += usize::from(careful(&text).is_some());
+    }
+    assert!(read >= 10, "{read} of the files are documents");
+}
+
+#[test]
+fn the_fast_reader_leaves_every_odd_case_to_the_careful_one() {
+    let cases = [
+        // Numbers as JSON numbers, as strings, with many digits; null lists and rules.
+        r#"{"format":"jixiao/1","budget":[{"id":" b1 ","planned":64.530,"spent":"63.6","x":1}],"indicators":[{"id":"A","children":null},{"id":"L","points":1e2,"rule":null}]}"#,
+        r#"{"format":"jixiao/1","indicators":[{"id":"L","points":"5","rule":{"kind":"at_least","target":12345678901234567890.123,"actual":"3","steps":null}}]}"#,
+        // Repeated keys: the last wins, in the position of the first.
+        r#"{"format":"jixiao/1","budget":[{"id":"b1","name":"a","name":"b","z":1,"y":2,"z":3}]}"#,
+        r#"{"format":"jixiao/1","budget":[],"budget":[{"id":"b2"}]}"#,
+        // A group carrying a leaf's fields keeps them as unknown fields.
+        r#"{"format":"jixiao/1","indicators":[{"id":"G","points":"3","unit":"人","rule":{"kind":"manual"},"children":[{"id":"L","points":"3"}]}]}"#,
+        // Escaped keys and texts, unknown fields at every level, in order.
+        r#"{"format":"jixiao/1","\u0062udget":[{"i\u0064":"b1","n\u0061me":"\u9884\u7b97","q":[1,{"r":null}]}],"zz":{"a":1},"aa":true,"meta":{"title":"t"}}"#,
+        r#"{"format":"jixiao/1","surveys":[{"id":"s1","options":[{"label":"好","weight":100,"w":1}],"questions":[{"id":"q1","counts":[3,null,"4"],"x":"y"}],"method":null}]}"#,
+        r#"{"format":"jixiao/1","indicators":[{"id":"L","rule":{"kind":"at_least","steps":[{"min":"90","fraction":1,"note":"n"}],"extra":[1]}}],"scenarios":[{"name":"s","changes":[{"path":"budget/b1/spent","value":3}]}],"settings":{"grades":[{"label":"优","min":"90"}],"k":1}}"#,
+        // What is wrong is left to the careful reader to say.
+        r#"{"format":"jixiao/1","budget":[{"name":"no id"}]}"#,
+        r#"{"format":"jixiao/1","budget":[{"id":"b1","planned":true}]}"#,
+        r#"{"format":"jixiao/1","indicators":[{"id":"L","applicable":"no"}]}"#,
+        r#"{"format":"jixiao/1","indicators":[{"id":"L","rule":[]}]}"#,
+        r#"{"format":"jixiao/1","indicators":[{"id":"L","rule":{"steps":{}}}]}"#,
+        r#"{"format":"jixiao/2"}"#,
+        r#"{"budget":[]}"#,
+        r#"{"format":"jixiao/1","results":{"total":"100"},"budget":[1]}"#,
+        r#"{"format":"jixiao/1","meta":[],"budget":[]}"#,
+        r#"{"format":"jixiao/1"} trailing"#,
+        "\u{feff}{\"format\":\"jixiao/1\"}",
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        same_as_careful(&format!("case {i}"), text);
+    }
+}

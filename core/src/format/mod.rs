@@ -1,6 +1,7 @@
 //! The `jixiao/1` file format: reading (forgiving about values, strict about shape) and writing.
 
 mod error;
+mod fast;
 mod read;
 mod write;
 

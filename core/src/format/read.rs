@@ -26,8 +26,27 @@ pub fn read_str(text: &str) -> Result<Document, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
+    // Most files are well formed: read them straight into the model; anything else is read the
+    // careful way, which says what is wrong (both give the same document).
+    if let Some(doc) = super::fast::read(text) {
+        return Ok(doc);
+    }
     let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
     read_value(value)
+}
+
+/// The careful reader's settings (used by the fast path too).
+pub(super) fn read_settings(map: Map<String, Value>) -> Result<Settings, LoadError> {
+    settings_of(Fields::new(map, "settings".into()))
+}
+
+/// The careful reader's scenarios (used by the fast path too).
+pub(super) fn read_scenarios(value: Value) -> Result<Vec<Scenario>, LoadError> {
+    let mut root = Fields::new(
+        Map::from_iter([("scenarios".to_string(), value)]),
+        String::new(),
+    );
+    root.list("scenarios", "scenarios", read_scenario)
 }
 
 fn syntax_error(e: serde_json::Error) -> LoadError {
@@ -66,7 +85,7 @@ pub fn read_value(value: Value) -> Result<Document, LoadError> {
     root.map.remove("results");
     let meta = root.object("meta")?.map(|f| f.map).unwrap_or_default();
     let settings = match root.object("settings")? {
-        Some(f) => read_settings(f)?,
+        Some(f) => settings_of(f)?,
         None => Settings::default(),
     };
     let budget = root.list("budget", "budget", read_budget_line)?;
@@ -84,7 +103,7 @@ pub fn read_value(value: Value) -> Result<Document, LoadError> {
     })
 }
 
-fn read_settings(mut f: Fields) -> Result<Settings, LoadError> {
+fn settings_of(mut f: Fields) -> Result<Settings, LoadError> {
     let grades = match f.take("grades") {
         None => None,
         Some(v) => {
