@@ -51,6 +51,8 @@ pub struct Listed {
     pub mark: Mark,
     /// The field, as people name it (`预算明细第1行“项目资金”的执行数`).
     pub field: String,
+    /// The message, in the page's language.
+    pub message: String,
 }
 
 /// The findings of an evaluation, looked up by path, with messages in the page's language and
@@ -128,6 +130,7 @@ impl FindingIndex {
             .map(|(f, mark)| Listed {
                 mark: *mark,
                 field: names.describe(&f.path, lang),
+                message: f.message(lang),
             })
             .collect();
         FindingIndex {

@@ -148,18 +148,25 @@ pub fn on_drop(ctx: &Ctx) -> Callback<DragEvent> {
     })
 }
 
+/// The plain text of a paste event (none for another kind of event).
+pub fn pasted_text(e: &Event) -> Option<String> {
+    let event = e.dyn_ref::<web_sys::ClipboardEvent>()?;
+    Some(
+        event
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+            .unwrap_or_default(),
+    )
+}
+
 /// Pasting copied cells (tab-separated, from Excel, WPS or a Word table) into an editor makes
 /// rows; a paste of plain text goes into the field as usual.
 pub fn on_paste(ctx: &Ctx, edit: fn(String) -> crate::edit::Edit) -> Callback<Event> {
     let send = ctx.send.clone();
     Callback::from(move |e: Event| {
-        let Some(event) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+        let Some(text) = pasted_text(&e) else {
             return;
         };
-        let text = event
-            .clipboard_data()
-            .and_then(|d| d.get_data("text/plain").ok())
-            .unwrap_or_default();
         if text.contains('\t') {
             e.prevent_default();
             send.emit(Action::Edit(edit(text)));

@@ -88,7 +88,7 @@ pub fn results_panel() -> Html {
                     <span class="icon" aria-hidden="true">{ icon }</span>
                     <strong>{ mark.label().get(lang) }</strong>
                     <span class="finding-field">{ listed.field.clone() }</span>
-                    <span class="finding-text">{ f.message(lang) }</span>
+                    <span class="finding-text">{ listed.message.clone() }</span>
                 </button>
             </li>
         };

@@ -123,13 +123,9 @@ pub fn keys(ctx: &Host) -> Callback<KeyboardEvent> {
 pub fn paste(ctx: &Host) -> Callback<Event> {
     let send = ctx.send.clone();
     Callback::from(move |e: Event| {
-        let Some(event) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+        let Some(text) = super::files::pasted_text(&e) else {
             return;
         };
-        let text = event
-            .clipboard_data()
-            .and_then(|d| d.get_data("text/plain").ok())
-            .unwrap_or_default();
         let block = jixiao_core::form::cells(&text);
         let one_cell = block.len() <= 1 && block.first().is_none_or(|row| row.len() <= 1);
         if one_cell || jixiao_core::form::titled(&text) {
