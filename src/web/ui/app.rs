@@ -63,16 +63,17 @@ pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let findings = {
         let current = state.clone();
+        // Keyed by pointers (comparing evaluations by content would walk them on every render):
+        // a new evaluation comes with every change that can alter the findings or the names
+        // they mention; the touched rows and the check decide which are only "to fill".
         let key = (
-            state.eval.clone(),
+            Rc::as_ptr(&state.eval) as usize,
             state.lang,
-            state.touched.clone(),
+            Rc::as_ptr(&state.touched) as usize,
             state.checking,
         );
-        // The evaluation is rebuilt with every document, so it keys the document too; the
-        // touched rows and the check decide which findings are only "to fill".
-        use_memo(key, move |(eval, lang, _, _)| {
-            FindingIndex::new(&current.doc, eval, *lang, |f| current.to_fill(f))
+        use_memo(key, move |(_, lang, _, _)| {
+            FindingIndex::new(&current.doc, &current.eval, *lang, |f| current.to_fill(f))
         })
     };
 
