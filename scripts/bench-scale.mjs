@@ -1,4 +1,4 @@
-// Time of each command at 1,000, 2,000, 5,000 and 10,000 indicators, and the ratio 10,000 / 1,000
+// Time of each command (score includes the scenario comparison) at 1,000, 2,000, 5,000 and 10,000 indicators, and the ratio 10,000 / 1,000
 // (linear growth gives about 10). Not a test: it reports, it asserts nothing.
 //   scripts/bench-scale            (builds the release command line first)
 import { spawnSync } from 'node:child_process';
@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'target', 'release', 'jixiao');
 
-/** A document of `n` indicators in groups of 100 with about 0.8 findings per indicator, and
- * budget lines and surveys in proportion. */
+/** A document of `n` indicators in groups of 100 with about 0.7 findings per indicator, budget
+ * lines and surveys in proportion, and a scenario. */
 export function scaleDocument(n) {
   const options = [['非常满意', '100'], ['满意', '80'], ['一般', '60'], ['不满意', '20'], ['很不满意', '0']]
     .map(([label, weight]) => ({ label, weight }));
@@ -39,7 +39,13 @@ export function scaleDocument(n) {
       return { id: `L${i}`, name: `指标 ${i}`, points: '0.01', reason: i % 5 === 0 ? '已说明' : '', rule: rule(i) };
     }),
   }));
-  return { format: 'jixiao/1', meta: { title: `规模测试 ${n}`, money_unit: '万元' }, budget, surveys, indicators };
+  // A scenario of three changes, so that score also compares scenarios with the base.
+  const scenarios = [{ name: '情景', changes: [
+    { path: 'indicators/L1/rule/actual', value: '60' },
+    { path: 'budget/b0/spent', value: '100.5' },
+    { path: 'surveys/s0/questions/q0/counts/0', value: '90' },
+  ] }];
+  return { format: 'jixiao/1', meta: { title: `规模测试 ${n}`, money_unit: '万元' }, budget, surveys, indicators, scenarios };
 }
 
 function time(args) {

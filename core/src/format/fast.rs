@@ -151,18 +151,7 @@ fn num_of<E: serde::de::Error>(value: Scalar) -> Result<Option<Num>, E> {
     }
 }
 
-/// A text field from a JSON value (the parts read whole).
-#[allow(dead_code)]
-fn text<E: serde::de::Error>(value: Value) -> Result<Option<String>, E> {
-    match value {
-        Value::Null => Ok(None),
-        Value::String(s) => Ok(Some(s)),
-        Value::Number(n) => Ok(Some(n.to_string())),
-        _ => Err(bail()),
-    }
-}
-
-/// A number field: a string or a number kept as written, nothing for null.
+/// A number from a JSON value (the parts read whole: counts, steps).
 fn num<E: serde::de::Error>(value: Value) -> Result<Option<Num>, E> {
     match value {
         Value::Null => Ok(None),

@@ -220,25 +220,42 @@ pub fn serve_offline() -> Option<Notice> {
 pub fn share_bar() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
-    let offer = ctx.state.offer.clone().map(|doc| {
-        let title = doc.meta_text("title");
-        let eval = jixiao_core::evaluate(&doc);
-        let (n, total, max) = (
-            eval.leaves.len(),
-            jixiao_core::number::show2(eval.total),
-            jixiao_core::number::show2(eval.max_points),
-        );
-        let summary = Notice::info(
-            format!(
-                "《{}》：{n} 个指标，得分 {total} / {max}",
-                if title.is_empty() { "未命名" } else { title.as_str() }
-            ),
-            format!(
-                "\"{}\": {n} indicators, score {total} / {max}",
-                if title.is_empty() { "untitled" } else { title.as_str() }
-            ),
-        )
-        .text(lang);
+    // The offered document scored once, not on every render while the question is shown.
+    let offered = {
+        let offer = ctx.state.offer.clone();
+        use_memo(offer.as_ref().map(|d| Rc::as_ptr(d) as usize), move |_| {
+            offer.map(|doc| {
+                let title = doc.meta_text("title");
+                let eval = jixiao_core::evaluate(&doc);
+                let (n, total, max) = (
+                    eval.leaves.len(),
+                    jixiao_core::number::show2(eval.total),
+                    jixiao_core::number::show2(eval.max_points),
+                );
+                let summary = Notice::info(
+                    format!(
+                        "《{}》：{n} 个指标，得分 {total} / {max}",
+                        if title.is_empty() {
+                            "未命名"
+                        } else {
+                            title.as_str()
+                        }
+                    ),
+                    format!(
+                        "\"{}\": {n} indicators, score {total} / {max}",
+                        if title.is_empty() {
+                            "untitled"
+                        } else {
+                            title.as_str()
+                        }
+                    ),
+                );
+                (doc, summary)
+            })
+        })
+    };
+    let offer = offered.as_ref().clone().map(|(doc, summary)| {
+        let summary = summary.text(lang);
         let open = {
             let doc = doc.clone();
             ctx.on(move |_: MouseEvent| {
