@@ -14,12 +14,14 @@ use crate::model::{
 use crate::number::Num;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use std::cell::RefCell;
 use std::fmt;
 
 /// The document, or `None` when the careful reader must look at the text.
 pub fn read(text: &str) -> Option<Document> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let doc = DocSeed.deserialize(&mut de).ok()?;
+    let scratch = RefCell::new(Vec::new());
+    let doc = DocSeed(&scratch).deserialize(&mut de).ok()?;
     de.end().ok()?;
     Some(doc)
 }
@@ -164,14 +166,16 @@ fn num<E: serde::de::Error>(value: Value) -> Result<Option<Num>, E> {
 /// An id: present and not blank, trimmed.
 fn id<E: serde::de::Error>(value: Option<Scalar>) -> Result<String, E> {
     match value.map(text_of).transpose()?.flatten() {
+        Some(id) if id.trim().len() == id.len() && !id.is_empty() => Ok(id),
         Some(id) if !id.trim().is_empty() => Ok(id.trim().to_string()),
         _ => Err(bail()),
     }
 }
 
-struct DocSeed;
+/// The document; its scratch stack collects the nodes of each list being read (see [`Nodes`]).
+struct DocSeed<'s>(&'s RefCell<Vec<Node>>);
 
-impl<'de> DeserializeSeed<'de> for DocSeed {
+impl<'de> DeserializeSeed<'de> for DocSeed<'_> {
     type Value = Document;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Document, D::Error> {
@@ -179,7 +183,7 @@ impl<'de> DeserializeSeed<'de> for DocSeed {
     }
 }
 
-impl<'de> Visitor<'de> for DocSeed {
+impl<'de> Visitor<'de> for DocSeed<'_> {
     type Value = Document;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -226,7 +230,7 @@ impl<'de> Visitor<'de> for DocSeed {
                 }
                 "indicators" => {
                     once(&mut seen, 7)?;
-                    indicators = map.next_value_seed(List(NodeSeed))?;
+                    indicators = map.next_value_seed(Nodes(self.0))?;
                 }
                 _ => {
                     if extra.insert(key.into_owned(), map.next_value()?).is_some() {
@@ -518,14 +522,12 @@ impl<'de> Visitor<'de> for QuestionSeed {
                 }
                 "counts" => {
                     once(&mut seen, 2)?;
-                    counts = match map.next_value::<Value>()? {
-                        Value::Null => Vec::new(),
-                        Value::Array(items) => items
-                            .into_iter()
-                            .map(|v| num(v).map(|n| n.unwrap_or_else(|| Num::new(""))))
-                            .collect::<Result<_, A::Error>>()?,
-                        _ => return Err(bail()),
-                    };
+                    counts = map
+                        .next_value::<Option<Vec<Scalar>>>()?
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|v| num_of(v).map(|n| n.unwrap_or_else(|| Num::new(""))))
+                        .collect::<Result<_, A::Error>>()?;
                 }
                 _ => {
                     if extra.insert(key.into_owned(), map.next_value()?).is_some() {
@@ -543,10 +545,48 @@ impl<'de> Visitor<'de> for QuestionSeed {
     }
 }
 
+/// A list of nodes (null reads as none). The nodes are pushed on a scratch stack shared by the
+/// whole tree and moved off it into a list of exactly their number: a list grown one node at a
+/// time would be copied to larger and larger blocks (a node is several hundred bytes).
 #[derive(Clone, Copy)]
-struct NodeSeed;
+struct Nodes<'s>(&'s RefCell<Vec<Node>>);
 
-impl<'de> DeserializeSeed<'de> for NodeSeed {
+impl<'de> DeserializeSeed<'de> for Nodes<'_> {
+    type Value = Vec<Node>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Node>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Nodes<'_> {
+    type Value = Vec<Node>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of indicators")
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<Node>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Node>, A::Error> {
+        let start = self.0.borrow().len();
+        while let Some(node) = seq.next_element_seed(NodeSeed(self.0))? {
+            self.0.borrow_mut().push(node);
+        }
+        let mut stack = self.0.borrow_mut();
+        if start > stack.len() {
+            return Err(bail());
+        }
+        Ok(stack.split_off(start))
+    }
+}
+
+#[derive(Clone, Copy)]
+struct NodeSeed<'s>(&'s RefCell<Vec<Node>>);
+
+impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
     type Value = Node;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
@@ -554,7 +594,7 @@ impl<'de> DeserializeSeed<'de> for NodeSeed {
     }
 }
 
-impl<'de> Visitor<'de> for NodeSeed {
+impl<'de> Visitor<'de> for NodeSeed<'_> {
     type Value = Node;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -589,7 +629,7 @@ impl<'de> Visitor<'de> for NodeSeed {
                 }
                 "children" => {
                     once(&mut seen, 2)?;
-                    children = Some(map.next_value_seed(List(NodeSeed))?);
+                    children = Some(map.next_value_seed(Nodes(self.0))?);
                 }
                 "points" => {
                     once(&mut seen, 3)?;
