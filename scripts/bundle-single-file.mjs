@@ -78,7 +78,8 @@ const head = index.slice(0, index.indexOf('<script type="module">'))
   .replace(/\s*<link rel="manifest"[^>]*>/, '')
   .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}" />`)
   .replace(/\s*<script src="reader.js"[^>]*><\/script>/, '')
-  .replace(/\s*<script src="share.js"[^>]*><\/script>/, '');
+  .replace(/\s*<script src="share.js"[^>]*><\/script>/, '')
+  .replace(/\s*<script src="report.js"[^>]*><\/script>/, '');
 // The form reader (second module): its glue inline, its wasm embedded like the page's, decoded
 // and instantiated only when a form is first imported.
 const readerGlue = await readFile(join(dist, 'reader', 'jixiao_reader.js'), 'utf8');
@@ -102,6 +103,18 @@ window.jixiaoReadForm = async (bytes) => {
   }
 };
 `;
+// The report module (third module): its glue inline, its wasm embedded, unpacked and instantiated
+// when www/report.js (inline too) first asks for it.
+const reportGlue = await readFile(join(dist, 'report', 'jixiao_report.js'), 'utf8');
+const reportWasm = await readFile(join(dist, 'report', 'jixiao_report_bg.wasm'));
+const reportLoader = await readFile(join(dist, 'report.js'), 'utf8');
+const report = `${reportGlue}
+const __jixiaoReportWasm = "${deflateSync(reportWasm, { level: 9 }).toString('base64')}";
+window.jixiaoReportModule = () => __jixiaoUnpack(__jixiaoReportWasm, ${reportWasm.length}).then((bytes) => {
+  jixiaoReport.initSync({ module: bytes });
+  return jixiaoReport;
+});
+${reportLoader}`;
 const body = index.slice(index.indexOf('<body>'));
 // The wasm is compressed (zlib) before base64: the file is half the size, and gzip of the whole
 // file stays small (base64 of raw wasm compresses poorly). No top-level await (Chromium 89+).
@@ -112,7 +125,8 @@ const __jixiaoWasm = "${deflateSync(wasm, { level: 9 }).toString('base64')}";
 if (!window.jixiaoUnsupported) {
   __jixiaoUnpack(__jixiaoWasm, ${wasm.length}).then((bytes) => initSync({ module: bytes }));
 }
-${reader}`;
+${reader}
+${report}`;
 const single = `${head.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  ${cspMeta(policy({
   scripts: [sha256(script), sha256(floor)], styles: [sha256(css)], connect: "'none'",
 }))}`)}<style>${css}</style>

@@ -224,6 +224,11 @@ pub fn round2(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// A number as tables show it (2 decimals, half-up), or a dash where there is none.
+pub fn shown(value: Option<Decimal>) -> String {
+    value.map_or("—".to_string(), show2)
+}
+
 /// A result as shown: rounded half-up and always with two decimals ("92.00").
 pub fn show2(value: Decimal) -> String {
     let mut rounded = round2(value);

@@ -71,7 +71,9 @@ test('the copy button puts the report text on the clipboard', async () => {
 test('printing gives a clean A4 report', async () => {
   const { page, context } = await openPage(browser, server.url);
   await newFrom(page, 'kunming-2022');
-  // Printed from the editor, not the report tab: the print copy is used.
+  // Printed from the editor, not the report tab: the print copy is used, drawn by the report
+  // module once it has arrived (a moment after opening, without opening the tab).
+  await page.locator('article.report-print').waitFor({ state: 'attached' });
   await page.emulateMedia({ media: 'print' });
   await mkdir(shots, { recursive: true });
   const pdf = join(shots, 'report.pdf');
@@ -87,5 +89,43 @@ test('printing gives a clean A4 report', async () => {
   assert.ok(!text.includes('导出 JSON'), 'no toolbar in print');
   assert.ok(!text.includes('偏差原因分析及改进措施\n\n偏差原因分析及改进措施'), 'no editor in print');
   execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', pdf, join(shots, 'print-page')]);
+  await context.close();
+});
+
+test('the report is a module of its own: not in the first load, fetched for the tab or when idle', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push({ url: new URL(r.url()).pathname, at: Date.now() }));
+  await page.goto(server.url);
+  await page.getByTestId('total').waitFor();
+  const shownAt = Date.now();
+  const reportFiles = () => fetched.filter((f) => f.url.includes('/report/'));
+  // Nothing of the report module before the page had shown its first result.
+  assert.ok(reportFiles().every((f) => f.at >= shownAt), JSON.stringify(reportFiles()));
+  // Opening the tab draws the report (loading it if the idle load has not happened yet).
+  await page.getByRole('tab', { name: '报告' }).click();
+  await page.locator('#panel .report-text').waitFor();
+  assert.deepEqual(reportFiles().map((f) => f.url).sort(), ['/report/jixiao_report.js', '/report/jixiao_report_bg.wasm']);
+  // Leaving the tab and coming back draws it again, in one copy, from the module already loaded.
+  await page.getByRole('tab', { name: '预算明细' }).click();
+  await page.getByRole('tab', { name: '报告' }).click();
+  await page.locator('#panel .report-text').waitFor();
+  assert.equal(await page.locator('#panel article.report').count(), 1);
+  assert.equal(reportFiles().length, 2);
+  await context.close();
+});
+
+test('a report module that cannot be fetched is said so, and the page goes on working', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  await context.route('**/report/**', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator('#new-from').selectOption('kunming-2022');
+  await page.getByTestId('total').waitFor();
+  await page.getByRole('tab', { name: '报告' }).click();
+  await page.getByTestId('report-failed').waitFor();
+  assert.match(await page.getByTestId('report-failed').textContent(), /未能载入/);
+  assert.equal(await page.getByTestId('total').textContent(), '92.00');
   await context.close();
 });

@@ -7,4 +7,4 @@ mod write;
 
 pub use error::{Expected, Found, LoadError, FORMAT, MAX_FILE_BYTES, MAX_NESTING};
 pub use read::{read_bytes, read_str, read_value};
-pub use write::{to_string_pretty, to_value};
+pub use write::{to_string, to_string_pretty, to_value};

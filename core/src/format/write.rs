@@ -24,6 +24,11 @@ pub fn to_value(doc: &Document) -> Value {
     Value::Object(out)
 }
 
+/// The document as compact JSON text (what the page hands its report module).
+pub fn to_string(doc: &Document) -> String {
+    to_value(doc).to_string()
+}
+
 /// The document as pretty-printed JSON text.
 pub fn to_string_pretty(doc: &Document) -> String {
     let value = to_value(doc);

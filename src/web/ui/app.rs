@@ -11,7 +11,8 @@ use super::{
 use crate::state::{starting_document, Action, AppState, Notice, Tab, LARGE_DOCUMENT_LEAVES};
 use jixiao_core::{read_str, Document, Lang, Message};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 /// The saved work, or the standard template on a first visit.
@@ -40,6 +41,10 @@ fn initial_state() -> AppState {
 
 /// How long after the last change a large document is saved.
 const AUTOSAVE_DELAY_MS: u32 = 250;
+
+/// How long after opening the page loads the report module when nothing asked for it yet (so
+/// that it is there for Ctrl+P from any tab, without weighing on the first load).
+const REPORT_PRELOAD_MS: u32 = 1500;
 
 /// Saves the document not saved yet, if any; says so if the browser refuses.
 fn save(
@@ -131,20 +136,39 @@ pub fn app() -> Html {
     let print_snapshot = use_state(|| {
         if large {
             // Filled in a moment after the page first shows, not before.
-            let blank = Document::default();
-            let eval = Rc::new(jixiao_core::evaluate(&blank));
-            (Rc::new(blank), eval, None)
+            (Rc::new(Document::default()), None)
         } else {
-            (state.doc.clone(), state.eval.clone(), Some(state.revision))
+            (state.doc.clone(), Some(state.revision))
         }
     });
     {
         let snapshot = print_snapshot.clone();
-        let current = (state.doc.clone(), state.eval.clone(), Some(state.revision));
+        let current = (state.doc.clone(), Some(state.revision));
         use_effect_with((state.revision, large), move |(_, large)| {
             let timer = large
                 .then(|| gloo::timers::callback::Timeout::new(700, move || snapshot.set(current)));
             move || drop(timer)
+        });
+    }
+    // The report module (www/report.js): loaded once the page has been idle a moment, and before a
+    // print; its notices (copied, a download refused) are the page's own.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let notify = Closure::<dyn Fn(bool, String, String)>::new(move |error, zh, en| {
+                dispatcher.dispatch(Action::Notify(if error {
+                    Notice::error(zh, en)
+                } else {
+                    Notice::info(zh, en)
+                }))
+            });
+            let window = gloo::utils::window();
+            let _ =
+                js_sys::Reflect::set(&window, &JsValue::from_str("jixiaoNotify"), notify.as_ref());
+            let idle = gloo::timers::callback::Timeout::new(REPORT_PRELOAD_MS, report::preload);
+            let before_print =
+                gloo::events::EventListener::new(&window, "beforeprint", |_| report::preload());
+            move || drop((notify, idle, before_print))
         });
     }
     // The language: remembered, and set on <html lang> for screen readers.
@@ -246,13 +270,12 @@ pub fn app() -> Html {
     let print_copy = if large {
         (*print_snapshot).clone()
     } else {
-        (state.doc.clone(), state.eval.clone(), Some(state.revision))
+        (state.doc.clone(), Some(state.revision))
     };
     let report = ReportCopy {
         doc: print_copy.0.clone(),
-        eval: print_copy.1.clone(),
-        behind: print_copy.2 != Some(state.revision),
-        ready: print_copy.2.is_some(),
+        behind: print_copy.1 != Some(state.revision),
+        ready: print_copy.1.is_some(),
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = files::on_drop(&ctx);
@@ -270,7 +293,7 @@ pub fn app() -> Html {
                     <results::ResultsPanel />
                 </div>
                 if state.tab != Tab::Report {
-                    <report::ReportView doc={print_copy.0.clone()} eval={print_copy.1.clone()} {lang} for_print=true />
+                    <report::ReportView doc={print_copy.0.clone()} {lang} for_print=true />
                 }
                 <footer class="footer">
                     { t(lang,
@@ -328,7 +351,6 @@ fn notice_bar() -> Html {
 #[derive(Clone, Properties)]
 struct ReportCopy {
     doc: Rc<Document>,
-    eval: Rc<jixiao_core::Evaluation>,
     behind: bool,
     ready: bool,
 }
@@ -337,7 +359,6 @@ struct ReportCopy {
 impl PartialEq for ReportCopy {
     fn eq(&self, other: &ReportCopy) -> bool {
         Rc::ptr_eq(&self.doc, &other.doc)
-            && Rc::ptr_eq(&self.eval, &other.eval)
             && self.behind == other.behind
             && self.ready == other.ready
     }
@@ -380,7 +401,7 @@ fn tabs(props: &TabsProps) -> Html {
                     { t(lang, "大文档的报告在停止输入后约一秒更新。", "A large document's report updates about a second after typing stops.") }
                 </p>
             }
-            <report::ReportView doc={props.report.doc.clone()} eval={props.report.eval.clone()} lang={lang} />
+            <report::ReportView doc={props.report.doc.clone()} lang={lang} />
         </> },
     };
     html! {

@@ -6,6 +6,7 @@ use super::Host;
 use crate::edit::Edit;
 use crate::state::Action;
 use jixiao_core::message::Text;
+pub use jixiao_core::number::shown;
 use jixiao_core::{Evaluation, FieldPath, Lang, Level};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -419,11 +420,6 @@ pub fn focus_path(path: &FieldPath) {
         }
         candidate = at.parent();
     }
-}
-
-/// A decimal as shown: rounded half-up to 2 places, "—" when there is none.
-pub fn shown(value: Option<jixiao_core::Decimal>) -> String {
-    value.map_or("—".to_string(), jixiao_core::number::show2)
 }
 
 /// 需要多少: opens goal seeking for the field at `path`.

@@ -2,7 +2,6 @@
 
 mod app;
 mod budget;
-mod charts;
 mod context;
 pub mod crash;
 mod fields;

@@ -2,11 +2,11 @@
 //! group, execution per budget line, and each survey question as a stacked bar of its answers.
 //! Every chart has a text alternative and shows its figures as text, not only as lengths.
 
-use super::fields::shown;
-use super::i18n::t;
+use crate::shown;
 use jixiao_core::model::Document;
 use jixiao_core::number::round2;
 use jixiao_core::scoring::{walk_scored, Scored};
+use jixiao_core::tables::t;
 use jixiao_core::{Decimal, Evaluation, Lang};
 use yew::prelude::*;
 

@@ -1,0 +1,37 @@
+//! The 报告 tab as the page's third WebAssembly module: the 自评表, 预算明细 and 满意度调查
+//! tables, charts, findings and the drafted report text of a document, with its Excel and CSV
+//! downloads, the copy button and the print view. The page loads it the first time the tab is
+//! opened or a print is asked for (or once the page has been idle a moment), so that none of it
+//! weighs on the first load; see `www/report.js` and `src/web/ui/report.rs`.
+//!
+//! The page hands it the document as `jixiao/1` text ([`show`], feature `module`); it reads and
+//! scores it with the same core and draws into the element it is given, as a Yew app of its own.
+//! The page links this crate as well, for [`download_bytes`] and [`file_name`] only.
+
+// A panic here would stop the report: checked arithmetic, no indexing, no unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+#![cfg(target_arch = "wasm32")]
+
+mod actions;
+mod charts;
+mod files;
+#[cfg(feature = "module")]
+mod host;
+mod view;
+
+pub use files::{download_bytes, file_name};
+pub use view::{ReportProps, ReportView};
+
+/// A number as the report shows it (2 decimals, half-up), or a dash.
+fn shown(value: Option<jixiao_core::Decimal>) -> String {
+    jixiao_core::number::shown(value)
+}
