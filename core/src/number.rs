@@ -244,7 +244,7 @@ pub fn show_exact(value: Decimal) -> String {
 /// A whole count, for survey answers and respondents.
 pub fn whole_count(value: Decimal) -> Option<u64> {
     if value.fract().is_zero() && !value.is_sign_negative() {
-        u64::from_str(&value.trunc().to_string()).ok()
+        rust_decimal::prelude::ToPrimitive::to_u64(&value.trunc())
     } else {
         None
     }
@@ -257,6 +257,28 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn whole_counts_are_the_whole_non_negative_numbers_a_u64_holds() {
+        for (text, count) in [
+            ("0", Some(0)),
+            ("12", Some(12)),
+            ("12.000", Some(12)),
+            ("12.5", None),
+            ("-3", None),
+            ("18446744073709551615", Some(u64::MAX)),
+            ("18446744073709551616", None),
+            ("79228162514264337593543950335", None),
+        ] {
+            let value = d(text);
+            assert_eq!(whole_count(value), count, "{text}");
+            // The same as reading the written-out whole part.
+            let written = (value.fract().is_zero() && !value.is_sign_negative())
+                .then(|| value.trunc().to_string().parse::<u64>().ok())
+                .flatten();
+            assert_eq!(whole_count(value), written, "{text}");
+        }
     }
 
     #[test]
