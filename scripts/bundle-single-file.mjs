@@ -6,7 +6,10 @@
 // worker dist/sw.js (from www/sw.js: this version's files, cached for offline use) and the
 // version into dist/index.html (<meta name="jixiao-version">), so that a rebuild is picked up.
 // JIXIAO_BUILD_SALT, if set, is mixed into the version (the browser tests' "rebuild").
-//   node scripts/bundle-single-file.mjs [dist]
+//   node scripts/bundle-single-file.mjs [dist [single]]
+// single: the dist folder of the page built with the feature inline-report (the report drawn by the
+// page's own module), whose script and wasm the single file carries; without it (a test variant of
+// the page) no single file is written.
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
@@ -14,15 +17,15 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dist = process.argv[2] ?? 'dist';
-const files = await readdir(dist);
-const pick = (re) => {
-  const found = files.filter((f) => re.test(f));
-  if (found.length !== 1) throw new Error(`expected one file matching ${re} in ${dist}, found ${found}`);
-  return join(dist, found[0]);
+const singleSource = process.argv[3];
+const pick = async (folder, re) => {
+  const found = (await readdir(folder)).filter((f) => re.test(f));
+  if (found.length !== 1) throw new Error(`expected one file matching ${re} in ${folder}, found ${found}`);
+  return join(folder, found[0]);
 };
-const jsPath = pick(/^jixiao-web-[0-9a-f]+\.js$/);
-const wasmPath = pick(/^jixiao-web-[0-9a-f]+_bg\.wasm$/);
-const cssPath = pick(/^style-[0-9a-f]+\.css$/);
+const jsPath = await pick(singleSource ?? dist, /^jixiao-web-[0-9a-f]+\.js$/);
+const wasmPath = await pick(singleSource ?? dist, /^jixiao-web-[0-9a-f]+_bg\.wasm$/);
+const cssPath = await pick(dist, /^style-[0-9a-f]+\.css$/);
 const indexPath = join(dist, 'index.html');
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -103,18 +106,6 @@ window.jixiaoReadForm = async (bytes) => {
   }
 };
 `;
-// The report module (third module): its glue inline, its wasm embedded, unpacked and instantiated
-// when www/report.js (inline too) first asks for it.
-const reportGlue = await readFile(join(dist, 'report', 'jixiao_report.js'), 'utf8');
-const reportWasm = await readFile(join(dist, 'report', 'jixiao_report_bg.wasm'));
-const reportLoader = await readFile(join(dist, 'report.js'), 'utf8');
-const report = `${reportGlue}
-const __jixiaoReportWasm = "${deflateSync(reportWasm, { level: 9 }).toString('base64')}";
-window.jixiaoReportModule = () => __jixiaoUnpack(__jixiaoReportWasm, ${reportWasm.length}).then((bytes) => {
-  jixiaoReport.initSync({ module: bytes });
-  return jixiaoReport;
-});
-${reportLoader}`;
 const body = index.slice(index.indexOf('<body>'));
 // The wasm is compressed (zlib) before base64: the file is half the size, and gzip of the whole
 // file stays small (base64 of raw wasm compresses poorly). No top-level await (Chromium 89+).
@@ -125,14 +116,13 @@ const __jixiaoWasm = "${deflateSync(wasm, { level: 9 }).toString('base64')}";
 if (!window.jixiaoUnsupported) {
   __jixiaoUnpack(__jixiaoWasm, ${wasm.length}).then((bytes) => initSync({ module: bytes }));
 }
-${reader}
-${report}`;
+${reader}`;
 const single = `${head.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  ${cspMeta(policy({
   scripts: [sha256(script), sha256(floor)], styles: [sha256(css)], connect: "'none'",
 }))}`)}<style>${css}</style>
 </head>
 ${body.replace('</body>', `<script type="module">${script}</script>\n</body>`)}`;
-await writeFile(join(dist, 'jixiao.html'), single);
+if (singleSource) await writeFile(join(dist, 'jixiao.html'), single);
 
 // The served page's version: its files' contents (and the salt), and its service worker, which
 // caches exactly those files.

@@ -4,7 +4,7 @@
 //     element host; resolves to true once drawn. The 报告 tab's report loads the module; the print
 //     copy (forPrint) only waits for it, and is drawn when it arrives.
 //   jixiaoReportForget(host) stops drawing into host; jixiaoReportPreload() loads the module.
-// The single file (jixiao.html) defines the same functions over its embedded copy.
+// (The single file, jixiao.html, draws the report with the page's own module and has no loader.)
 (function () {
   'use strict';
   var loading = null;
@@ -14,8 +14,7 @@
     module.show(args[0], args[1], args[2], args[3]);
     return true;
   }
-  // The module's files next to the page; the single file supplies window.jixiaoReportModule
-  // (its embedded copy) instead.
+  // The module's files, next to the page.
   function fetchModule() {
     return new Promise(function (resolve, reject) {
       var script = document.createElement('script');
@@ -32,7 +31,7 @@
   }
   function load() {
     if (loading) return loading;
-    loading = (window.jixiaoReportModule || fetchModule)().then(function (loaded) {
+    loading = fetchModule().then(function (loaded) {
       module = loaded;
       var pending = waiting;
       waiting = [];

@@ -5,7 +5,6 @@
 
 use rust_decimal::Decimal;
 use std::fmt;
-use std::str::FromStr;
 
 /// Why a text is not a usable number.
 #[derive(Clone, Debug, PartialEq, Eq)]

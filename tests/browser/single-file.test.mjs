@@ -71,6 +71,10 @@ test('the single file works from file://: score, edit, export, import, reload, u
 
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('tab', { name: 'Indicators' }).waitFor();
+  // The report is drawn by the single file's own module (no third module to load from file://).
+  await page.getByRole('tab', { name: 'Report' }).click();
+  await page.locator('#panel .report-text').waitFor();
+  assert.match(await page.locator('#panel .report-text h2').textContent(), /Drafted report text/);
 
   assert.deepEqual(errors, [], 'no console error, no CSP refusal');
   const foreign = requests.filter((u) => u !== fileUrl && !u.startsWith('data:') && !u.startsWith('blob:'));
