@@ -22,15 +22,18 @@ for (const f of files.sort()) {
   console.log(`| ${f.replace(/-[0-9a-f]{16}/, '')} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.br)} |`);
 }
 console.log(`| page total | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.br)} |`);
-// The form reader, fetched only when a workbook is first imported (not part of the first load).
-let reader = { raw: 0, gzip: 0, br: 0 };
-for (const f of await readdir(join(dist, 'reader'))) {
-  const body = await readFile(join(dist, 'reader', f));
-  reader.raw += body.length;
-  reader.gzip += gzipSync(body, { level: 9 }).length;
-  reader.br += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+// The modules fetched after the first load: the form reader (on the first workbook import) and
+// the report (the 报告 tab, a print, or the page idle 1.5 s after opening).
+for (const [folder, when] of [['reader', 'on first form import'], ['report', 'on the 报告 tab, a print, or 1.5 s idle']]) {
+  const size = { raw: 0, gzip: 0, br: 0 };
+  for (const f of await readdir(join(dist, folder))) {
+    const body = await readFile(join(dist, folder, f));
+    size.raw += body.length;
+    size.gzip += gzipSync(body, { level: 9 }).length;
+    size.br += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  console.log(`| ${folder}/ (${when}) | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.br)} |`);
 }
-console.log(`| reader/ (on first form import) | ${kb(reader.raw)} | ${kb(reader.gzip)} | ${kb(reader.br)} |`);
 const single = await readFile(join(dist, 'jixiao.html'));
 console.log(`| jixiao.html (single file) | ${kb(single.length)} | ${kb(gzipSync(single, { level: 9 }).length)} | ${kb(brotliCompressSync(single, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length)} |\n`);
 
