@@ -36,6 +36,9 @@ pub fn load(file: &str) -> Result<Document, CliError> {
                     },
                 });
             }
+            // Room for the whole file and one byte more: one read fills it and the next sees
+            // the end (an empty buffer is grown from a few bytes, one read call at a time).
+            bytes.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
         }
         handle
             .take(limit)
