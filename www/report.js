@@ -1,55 +1,99 @@
 // Loads the report module (the page's third WebAssembly module, dist/report/: the 报告 tab's
-// tables, charts, drafted text, Excel and CSV) when it is first needed, and draws reports with it.
+// tables, charts, drafted text, Excel and CSV) after the page's first result, and draws reports
+// with it.
 //   jixiaoReportShow(host, text, lang, forPrint) draws the report of the jixiao/1 text into the
-//     element host; resolves to true once drawn. The 报告 tab's report loads the module; the print
-//     copy (forPrint) only waits for it, and is drawn when it arrives.
-//   jixiaoReportForget(host) stops drawing into host; jixiaoReportPreload() loads the module.
+//     element host; resolves to true once drawn. The 报告 tab's report loads the module at once;
+//     the print copy (forPrint) waits for it and is drawn when it arrives.
+//   jixiaoReportForget(host) stops drawing into host; jixiaoReportPreload() loads the module;
+//   jixiaoReportSoon() (called once the first result is shown) fetches the module's small script
+//     at once and the module at the first key or pointer press, 0.6 s later, or when printing.
+// A print that comes before the module (Ctrl+P in the first second) instantiates it on the spot,
+// synchronously, in the beforeprint event, so that the paper has the report too.
 // (The single file, jixiao.html, draws the report with the page's own module and has no loader.)
 (function () {
   'use strict';
+  var glue = null;
   var loading = null;
+  var instantiating = false;
   var module = null;
   var waiting = [];
+  var here = function (path) { return new URL(path, document.baseURI).href; };
   function draw(args) {
     module.show(args[0], args[1], args[2], args[3]);
     return true;
   }
-  // The module's files, next to the page.
-  function fetchModule() {
-    return new Promise(function (resolve, reject) {
+  function ready(loaded) {
+    module = loaded;
+    var pending = waiting;
+    waiting = [];
+    pending.forEach(function (w) {
+      try {
+        w.resolve(draw(w.args));
+      } catch (e) {
+        w.reject(e);
+      }
+    });
+    return loaded;
+  }
+  // The module's script (it declares the global binding jixiaoReport, not a window property).
+  function loadGlue() {
+    if (glue) return glue;
+    glue = new Promise(function (resolve, reject) {
       var script = document.createElement('script');
-      script.src = new URL('report/jixiao_report.js', document.baseURI).href;
-      script.onload = function () {
-        // The module's script declares the global binding jixiaoReport (not a window property).
-        /* global jixiaoReport */
-        jixiaoReport({ module_or_path: new URL('report/jixiao_report_bg.wasm', document.baseURI).href })
-          .then(function () { resolve(jixiaoReport); }, reject);
-      };
-      script.onerror = function () { loading = null; reject(new Error('report module not found')); };
+      script.src = here('report/jixiao_report.js');
+      script.onload = function () { resolve(); };
+      script.onerror = function () { glue = null; reject(new Error('report module not found')); };
       document.head.appendChild(script);
     });
+    return glue;
   }
   function load() {
+    if (module) return Promise.resolve(module);
     if (loading) return loading;
-    loading = fetchModule().then(function (loaded) {
-      module = loaded;
-      var pending = waiting;
-      waiting = [];
-      pending.forEach(function (w) {
-        try {
-          w.resolve(draw(w.args));
-        } catch (e) {
-          w.reject(e);
-        }
+    loading = loadGlue().then(function () {
+      return fetch(here('report/jixiao_report_bg.wasm'));
+    }).then(function (response) {
+      if (!response.ok) throw new Error('report module not found');
+      return response.arrayBuffer();
+    }).then(function (bytes) {
+      return WebAssembly.compile(bytes);
+    }).then(function (compiled) {
+      /* global jixiaoReport */
+      if (module) return module;
+      instantiating = true;
+      return jixiaoReport({ module_or_path: compiled }).then(function () {
+        instantiating = false;
+        return module || ready(jixiaoReport);
       });
-      return loaded;
     });
     loading.catch(function () {
+      loading = null;
+      instantiating = false;
       var pending = waiting;
-      waiting = [];
+      waiting = pending.filter(function (w) { return w.args[3]; });
       pending.forEach(function (w) { if (!w.args[3]) w.reject(new Error('report module not loaded')); });
     });
     return loading;
+  }
+  // Printing now: the module, synchronously, if its script is here (the wasm read with a
+  // synchronous request, compiled and instantiated on the spot); quietly nothing where the
+  // browser refuses (the print copy then says the report is still loading).
+  function loadNow() {
+    if (module || instantiating || typeof jixiaoReport === 'undefined') return;
+    try {
+      var request = new XMLHttpRequest();
+      request.open('GET', here('report/jixiao_report_bg.wasm'), false);
+      request.overrideMimeType('text/plain; charset=x-user-defined');
+      request.send();
+      if (request.status !== 200) return;
+      var text = request.responseText;
+      var bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+      jixiaoReport.initSync({ module: bytes });
+      ready(jixiaoReport);
+    } catch (e) {
+      // The report arrives by the usual way; this print says it is still loading.
+    }
   }
   window.jixiaoReportShow = function (host, text, lang, forPrint) {
     if (module) {
@@ -81,4 +125,24 @@
   window.jixiaoReportPreload = function () {
     load().catch(function () {});
   };
+  window.jixiaoReportSoon = function () {
+    var started = false;
+    function start() {
+      if (started) return;
+      started = true;
+      ['pointerdown', 'keydown', 'input', 'change'].forEach(function (type) {
+        document.removeEventListener(type, start, true);
+      });
+      window.jixiaoReportPreload();
+    }
+    loadGlue().catch(function () {});
+    ['pointerdown', 'keydown', 'input', 'change'].forEach(function (type) {
+      document.addEventListener(type, start, true);
+    });
+    setTimeout(start, 600);
+  };
+  window.addEventListener('beforeprint', function () {
+    loadNow();
+    window.jixiaoReportPreload();
+  });
 })();

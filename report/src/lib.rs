@@ -1,8 +1,9 @@
 //! The 报告 tab as the page's third WebAssembly module: the 自评表, 预算明细 and 满意度调查
 //! tables, charts, findings and the drafted report text of a document, with its Excel and CSV
-//! downloads, the copy button and the print view. The page loads it the first time the tab is
-//! opened or a print is asked for (or once the page has been idle a moment), so that none of it
-//! weighs on the first load; see `www/report.js` and `src/web/ui/report.rs`.
+//! downloads, the copy button and the print view. The page loads it after its first result is
+//! shown (at the first key or pointer press, 0.6 s later, before a print, or when the tab is
+//! opened), so that none of it weighs on the first load; see `www/report.js` and
+//! `src/web/ui/report.rs`.
 //!
 //! The page hands it the document as `jixiao/1` text ([`show`], feature `module`); it reads and
 //! scores it with the same core and draws into the element it is given, as a Yew app of its own.

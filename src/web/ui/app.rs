@@ -42,10 +42,6 @@ fn initial_state() -> AppState {
 /// How long after the last change a large document is saved.
 const AUTOSAVE_DELAY_MS: u32 = 250;
 
-/// How long after opening the page loads the report module when nothing asked for it yet (so
-/// that it is there for Ctrl+P from any tab, without weighing on the first load).
-const REPORT_PRELOAD_MS: u32 = 1500;
-
 /// Saves the document not saved yet, if any; says so if the browser refuses.
 fn save(
     unsaved: &std::cell::RefCell<Option<Rc<Document>>>,
@@ -150,8 +146,8 @@ pub fn app() -> Html {
             move || drop(timer)
         });
     }
-    // The report module (www/report.js): loaded once the page has been idle a moment, and before a
-    // print; its notices (copied, a download refused) are the page's own.
+    // The report module (www/report.js): loaded soon after the first result is shown (see
+    // jixiaoReportSoon); its notices (copied, a download refused) are the page's own.
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
@@ -165,10 +161,8 @@ pub fn app() -> Html {
             let window = gloo::utils::window();
             let _ =
                 js_sys::Reflect::set(&window, &JsValue::from_str("jixiaoNotify"), notify.as_ref());
-            let idle = gloo::timers::callback::Timeout::new(REPORT_PRELOAD_MS, report::preload);
-            let before_print =
-                gloo::events::EventListener::new(&window, "beforeprint", |_| report::preload());
-            move || drop((notify, idle, before_print))
+            report::load_soon();
+            move || drop(notify)
         });
     }
     // The language: remembered, and set on <html lang> for screen readers.

@@ -1,8 +1,8 @@
 //! 报告: the 报告 tab and the print copy. The report (tables, charts, findings, drafted text,
 //! Excel and CSV, copy, print) is drawn by the report module (`report/`, the page's third
 //! WebAssembly module) into an element this component keeps; `www/report.js` loads the module
-//! the first time the tab is opened or a print is asked for, or once the page has been idle a
-//! moment after opening (so that Ctrl+P prints the report even from another tab).
+//! when the tab is opened, or soon after the page first shows its result (at the first key or
+//! pointer press, 0.6 s later, or before a print), so that Ctrl+P prints the report from any tab.
 
 use jixiao_core::model::Document;
 use jixiao_core::Lang;
@@ -50,9 +50,10 @@ fn call(name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
     function.apply(&JsValue::NULL, &args.iter().collect::<js_sys::Array>())
 }
 
-/// Starts loading the report module (idle time, a print about to happen).
-pub fn preload() {
-    let _ = call("jixiaoReportPreload", &[]);
+/// Has the report module loaded soon: at the first key or pointer press, a moment later, or
+/// before a print (`www/report.js`).
+pub fn load_soon() {
+    let _ = call("jixiaoReportSoon", &[]);
 }
 
 /// The report of `doc`, drawn in this module: the single file's build (feature `inline-report`),
