@@ -7,8 +7,8 @@
 // version into dist/index.html (<meta name="jixiao-version">), so that a rebuild is picked up.
 // JIXIAO_BUILD_SALT, if set, is mixed into the version (the browser tests' "rebuild").
 //   node scripts/bundle-single-file.mjs [dist [single]]
-// single: the dist folder of the page built with the feature inline-report (the report drawn by the
-// page's own module), whose script and wasm the single file carries; without it (a test variant of
+// single: the dist folder of the page built with the feature inline-views (the 报告 and 情景 tabs
+// drawn by the page's own module), whose script and wasm the single file carries; without it (a test variant of
 // the page) no single file is written.
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';

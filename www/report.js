@@ -1,10 +1,11 @@
-// Loads the report module (the page's third WebAssembly module, dist/report/: the 报告 tab's
-// tables, charts, drafted text, Excel and CSV) after the page's first result, and draws reports
-// with it.
+// Loads the page's third WebAssembly module (dist/report/: the 报告 tab's tables, charts, drafted
+// text, Excel and CSV; the 情景 tab's scenarios and 需要多少) after the page's first result, and
+// draws with it.
 //   jixiaoReportShow(host, text, lang, forPrint) draws the report of the jixiao/1 text into the
 //     element host; resolves to true once drawn. The 报告 tab's report loads the module at once;
 //     the print copy (forPrint) waits for it and is drawn when it arrives.
-//   jixiaoReportForget(host) stops drawing into host; jixiaoReportPreload() loads the module;
+//   jixiaoScenariosShow(host, text, lang, recording, seekPath) draws the 情景 tab likewise.
+//   jixiaoModuleForget(host) stops drawing into host; jixiaoReportPreload() loads the module;
 //   jixiaoReportSoon() (called once the first result is shown) fetches the module's small script
 //     at once and the module at the first key or pointer press, 0.6 s later, or when printing.
 // A print that comes before the module (Ctrl+P in the first second) instantiates it on the spot,
@@ -18,8 +19,8 @@
   var module = null;
   var waiting = [];
   var here = function (path) { return new URL(path, document.baseURI).href; };
-  function draw(args) {
-    module.show(args[0], args[1], args[2], args[3]);
+  function drawn(w) {
+    w.draw(module);
     return true;
   }
   function ready(loaded) {
@@ -28,7 +29,7 @@
     waiting = [];
     pending.forEach(function (w) {
       try {
-        w.resolve(draw(w.args));
+        w.resolve(drawn(w));
       } catch (e) {
         w.reject(e);
       }
@@ -70,8 +71,8 @@
       loading = null;
       instantiating = false;
       var pending = waiting;
-      waiting = pending.filter(function (w) { return w.args[3]; });
-      pending.forEach(function (w) { if (!w.args[3]) w.reject(new Error('report module not loaded')); });
+      waiting = pending.filter(function (w) { return w.forPrint; });
+      pending.forEach(function (w) { if (!w.forPrint) w.reject(new Error('report module not loaded')); });
     });
     return loading;
   }
@@ -95,28 +96,39 @@
       // The report arrives by the usual way; this print says it is still loading.
     }
   }
-  window.jixiaoReportShow = function (host, text, lang, forPrint) {
+  // Draws into host with draw(module) now, or once the module is here (loading it unless the
+  // view is the print copy, which waits).
+  function request(host, draw, forPrint) {
+    var w = { host: host, draw: draw, forPrint: forPrint };
     if (module) {
       try {
-        return Promise.resolve(draw([host, text, lang, forPrint]));
+        return Promise.resolve(drawn(w));
       } catch (e) {
         return Promise.reject(e);
       }
     }
     return new Promise(function (resolve, reject) {
       // The latest request for this element replaces an earlier one still waiting.
-      waiting = waiting.filter(function (w) {
-        if (w.args[0] !== host) return true;
-        w.resolve(false);
+      waiting = waiting.filter(function (other) {
+        if (other.host !== host) return true;
+        other.resolve(false);
         return false;
       });
-      waiting.push({ args: [host, text, lang, forPrint], resolve: resolve, reject: reject });
+      w.resolve = resolve;
+      w.reject = reject;
+      waiting.push(w);
       if (!forPrint) load();
     });
+  }
+  window.jixiaoReportShow = function (host, text, lang, forPrint) {
+    return request(host, function (m) { m.show(host, text, lang, forPrint); }, forPrint);
   };
-  window.jixiaoReportForget = function (host) {
+  window.jixiaoScenariosShow = function (host, text, lang, recording, seekPath) {
+    return request(host, function (m) { m.show_scenarios(host, text, lang, recording, seekPath); }, false);
+  };
+  window.jixiaoModuleForget = function (host) {
     waiting = waiting.filter(function (w) {
-      if (w.args[0] !== host) return true;
+      if (w.host !== host) return true;
       w.resolve(false);
       return false;
     });

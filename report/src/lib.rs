@@ -1,6 +1,7 @@
-//! The 报告 tab as the page's third WebAssembly module: the 自评表, 预算明细 and 满意度调查
-//! tables, charts, findings and the drafted report text of a document, with its Excel and CSV
-//! downloads, the copy button and the print view. The page loads it after its first result is
+//! The 报告 and 情景 tabs as the page's third WebAssembly module: the 自评表, 预算明细 and
+//! 满意度调查 tables, charts, findings and the drafted report text of a document, with its Excel
+//! and CSV downloads, the copy button and the print view; and the scenarios beside the base with
+//! 需要多少 (goal seeking). The page loads it after its first result is
 //! shown (at the first key or pointer press, 0.6 s later, before a print, or when the tab is
 //! opened), so that none of it weighs on the first load; see `www/report.js` and
 //! `src/web/ui/report.rs`.
@@ -27,9 +28,11 @@ mod charts;
 mod files;
 #[cfg(feature = "module")]
 mod host;
+mod scenarios;
 mod view;
 
 pub use files::{download_bytes, file_name};
+pub use scenarios::{ScenarioEditor, ScenarioProps};
 pub use view::{ReportProps, ReportView};
 
 /// A number as the report shows it (2 decimals, half-up), or a dash.

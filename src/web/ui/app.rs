@@ -5,8 +5,8 @@ use super::context::{use_ctx, Ctx, Host};
 use super::fields::{self, FindingIndex};
 use super::i18n::t;
 use super::{
-    budget, files, indicators, report, results, scenarios, settings, share, storage, surveys,
-    toolbar,
+    budget, files, indicators, module, report, results, scenarios, settings, share, storage,
+    surveys, toolbar,
 };
 use crate::state::{starting_document, Action, AppState, Notice, Tab, LARGE_DOCUMENT_LEAVES};
 use jixiao_core::{read_str, Document, Lang, Message};
@@ -146,10 +146,11 @@ pub fn app() -> Html {
             move || drop(timer)
         });
     }
-    // The report module (www/report.js): loaded soon after the first result is shown (see
-    // jixiaoReportSoon); its notices (copied, a download refused) are the page's own.
+    // The third module (www/report.js: the 报告 and 情景 tabs): loaded soon after the first result
+    // is shown (see jixiaoReportSoon); its notices (copied, a download refused) and what it
+    // changes (scenarios, a value found by 需要多少) are the page's own.
     {
-        let dispatcher = state.dispatcher();
+        let (dispatcher, acts) = (state.dispatcher(), state.dispatcher());
         use_effect_with((), move |_| {
             let notify = Closure::<dyn Fn(bool, String, String)>::new(move |error, zh, en| {
                 dispatcher.dispatch(Action::Notify(if error {
@@ -161,8 +162,15 @@ pub fn app() -> Html {
             let window = gloo::utils::window();
             let _ =
                 js_sys::Reflect::set(&window, &JsValue::from_str("jixiaoNotify"), notify.as_ref());
-            report::load_soon();
-            move || drop(notify)
+            let act =
+                Closure::<dyn Fn(String, JsValue, JsValue)>::new(move |what: String, a, b| {
+                    if let Some(action) = scenarios::act(&what, &a, &b) {
+                        acts.dispatch(action);
+                    }
+                });
+            let _ = js_sys::Reflect::set(&window, &JsValue::from_str("jixiaoAct"), act.as_ref());
+            module::load_soon();
+            move || drop((notify, act))
         });
     }
     // The language: remembered, and set on <html lang> for screen readers.

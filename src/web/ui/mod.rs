@@ -8,6 +8,7 @@ mod fields;
 mod files;
 mod i18n;
 mod indicators;
+mod module;
 mod report;
 mod results;
 mod scenarios;
