@@ -19,7 +19,7 @@ for (const f of files.sort()) {
     br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
   for (const k of Object.keys(total)) total[k] += size[k];
-  console.log(`| ${f.replace(/-[0-9a-f]{16}/, '')} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.br)} |`);
+  console.log(`| ${f.replace(/-[0-9a-f]{12,16}(?=[._])/, '')} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.br)} |`);
 }
 console.log(`| page total | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.br)} |`);
 // The modules fetched after the first load: the form reader (on the first workbook import) and
