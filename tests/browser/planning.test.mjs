@@ -50,6 +50,37 @@ test('a scenario made from edits shows beside the base with its deltas', async (
   await context.close();
 });
 
+test('a recording can be discarded, a scenario deleted, and the deletion undone', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await newFrom(page, 'kunming-2022');
+  await page.getByRole('tab', { name: '情景' }).click();
+  await page.getByTestId('start-scenario').click();
+  await page.getByTestId('recording').waitFor();
+  await page.getByRole('tab', { name: '绩效指标' }).click();
+  await retype(page, 'indicators/C112/rule/actual', '45');
+  assert.equal(await text(page, 'total'), '91.00');
+  await page.getByRole('button', { name: '去保存' }).click();
+  assert.match(await page.locator('.scenario-save').textContent(), /已修改 1 处/);
+  await page.getByRole('button', { name: '放弃修改' }).click();
+  assert.equal(await text(page, 'total'), '92.00');
+  assert.equal(await page.getByTestId('recording').count(), 0);
+
+  await page.getByTestId('start-scenario').click();
+  await page.getByRole('tab', { name: '绩效指标' }).click();
+  await retype(page, 'indicators/C112/rule/actual', '45');
+  await page.getByRole('button', { name: '去保存' }).click();
+  await page.locator('#scenario-name').fill('甲');
+  await page.getByTestId('save-scenario').click();
+  await page.getByTestId('scenario-table').waitFor();
+  await page.getByRole('button', { name: '删除情景 甲' }).click();
+  assert.equal(await page.getByTestId('scenario-table').count(), 0);
+  await page.keyboard.press('Control+Z');
+  await page.getByTestId('scenario-table').waitFor();
+  assert.match(await page.getByTestId('scenario-table').textContent(), /91\.00/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('需要多少 on a field finds the value and applies it', async () => {
   const { page, context } = await openPage(browser, server.url);
   await newFrom(page, 'kunming-2022');
