@@ -17,7 +17,7 @@ pub const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 /// The computed figures a report's claims are held against.
 #[derive(Clone, Debug, Default)]
-pub struct Computed {
+pub struct Computed<'a> {
     /// 总分.
     pub total: Decimal,
     /// 等级.
@@ -27,7 +27,7 @@ pub struct Computed {
     /// 满意度.
     pub satisfaction: Option<Decimal>,
     /// Each leaf's 得分 by id (the first leaf of an id), for `claimed.scores`.
-    pub scores: std::collections::HashMap<String, Decimal>,
+    pub scores: std::collections::BTreeMap<&'a str, Decimal>,
 }
 
 /// Whether the document claims per-leaf scores (so that they need to be collected).
@@ -61,7 +61,7 @@ fn differs(claimed: &str, computed: Option<Decimal>) -> bool {
 }
 
 /// The claimed figures of the document, compared; empty when it claims nothing or all agree.
-pub fn check(doc: &Document, computed: &Computed) -> Vec<Mismatch> {
+pub fn check(doc: &Document, computed: &Computed<'_>) -> Vec<Mismatch> {
     let Some(Value::Object(claimed)) = doc.extra.get("claimed") else {
         return Vec::new();
     };
@@ -92,7 +92,7 @@ pub fn check(doc: &Document, computed: &Computed) -> Vec<Mismatch> {
                 Value::Number(n) => n.to_string(),
                 _ => continue,
             };
-            let score = computed.scores.get(id).copied();
+            let score = computed.scores.get(id.as_str()).copied();
             if differs(&text, score) {
                 out.push(Mismatch {
                     field: ClaimField::Score(id.clone()),

@@ -42,8 +42,16 @@ pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
     let mut files = Vec::new();
     fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
         for entry in std::fs::read_dir(dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
+            let entry = entry?;
+            let path = entry.path();
+            // The directory listing says what each entry is (no further system call per file);
+            // a symbolic link is followed to see whether it leads to a folder.
+            let is_dir = match entry.file_type() {
+                Ok(kind) if kind.is_symlink() => path.is_dir(),
+                Ok(kind) => kind.is_dir(),
+                Err(_) => path.is_dir(),
+            };
+            if is_dir {
                 walk(&path, files)?;
             } else if path.extension().is_some_and(|e| {
                 ["json", "xlsx", "xls"]

@@ -213,22 +213,23 @@ pub fn evaluate(doc: &Document) -> Evaluation {
         policy,
     };
     // The figures a printed report claims, against the computed ones.
-    let computed = crate::claims::Computed {
-        total: eval.total,
-        grade: eval.grade.clone(),
-        execution_rate: eval.budget.execution_rate,
-        satisfaction: eval.satisfaction(),
-        scores: if crate::claims::claims_scores(doc) {
-            let mut scores = HashMap::with_capacity(eval.leaves.len());
+    let mismatches = {
+        let mut scores = std::collections::BTreeMap::new();
+        if crate::claims::claims_scores(doc) {
             for l in &eval.leaves {
-                scores.entry(l.id.clone()).or_insert(l.score);
+                scores.entry(l.id.as_str()).or_insert(l.score);
             }
-            scores
-        } else {
-            HashMap::new()
-        },
+        }
+        let computed = crate::claims::Computed {
+            total: eval.total,
+            grade: eval.grade.clone(),
+            execution_rate: eval.budget.execution_rate,
+            satisfaction: eval.satisfaction(),
+            scores,
+        };
+        crate::claims::check(doc, &computed)
     };
-    for m in crate::claims::check(doc, &computed) {
+    for m in mismatches {
         eval.findings.push(Finding::new(
             FieldPath::Claim(m.field),
             Problem::ClaimDiffers {
