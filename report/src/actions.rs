@@ -83,9 +83,10 @@ impl PartialEq for ActionsProps {
     }
 }
 
-/// Print, copy, Excel and CSV. Their listeners are the browser's own, not Yew's: this module's
-/// Yew and the page's each number their listeners from zero and mark the elements they listen on,
-/// so a Yew listener here could be taken by the page's Yew for one of its own.
+/// Print, copy, Excel and CSV. Their listeners are the browser's own, not Yew's, so that they do
+/// not depend on the two Yews' app numbers differing (see `host.rs`): the print copy and the
+/// single file's inline build draw them too, and a click here must never reach a listener of the
+/// page's.
 #[function_component(ReportActions)]
 pub fn report_actions(props: &ActionsProps) -> Html {
     let lang = props.lang;
