@@ -149,4 +149,4 @@ const served = index.replace('<meta charset="utf-8" />', `<meta charset="utf-8" 
   extra: ["worker-src 'self'", "manifest-src 'self'"],
 }))}\n  <meta name="jixiao-version" content="${version}" />`);
 await writeFile(indexPath, served);
-console.log(`wrote ${join(dist, 'jixiao.html')} (${single.length} bytes), ${join(dist, 'sw.js')} (version ${version}, ${own.length + 1} files) and a CSP for ${indexPath}`);
+console.log(`wrote ${singleSource ? `${join(dist, 'jixiao.html')} (${single.length} bytes), ` : ''}${join(dist, 'sw.js')} (version ${version}, ${own.length + 1} files) and a CSP for ${indexPath}`);

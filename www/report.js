@@ -5,7 +5,7 @@
 //     element host; resolves to true once drawn. The 报告 tab's report loads the module at once;
 //     the print copy (forPrint) waits for it and is drawn when it arrives.
 //   jixiaoScenariosShow(host, text, lang, recording, seekPath) draws the 情景 tab likewise.
-//   jixiaoModuleForget(host) stops drawing into host; jixiaoReportPreload() loads the module;
+//   jixiaoModuleForget(host) stops drawing into host;
 //   jixiaoReportSoon() (called once the first result is shown) fetches the module's small script
 //     at once and the module at the first key or pointer press, 0.6 s later, or when printing.
 // A print that comes before the module (Ctrl+P in the first second) instantiates it on the spot,
@@ -134,9 +134,9 @@
     });
     if (module) module.forget(host);
   };
-  window.jixiaoReportPreload = function () {
+  function preload() {
     load().catch(function () {});
-  };
+  }
   window.jixiaoReportSoon = function () {
     var started = false;
     function start() {
@@ -145,7 +145,7 @@
       ['pointerdown', 'keydown', 'input', 'change'].forEach(function (type) {
         document.removeEventListener(type, start, true);
       });
-      window.jixiaoReportPreload();
+      preload();
     }
     loadGlue().catch(function () {});
     ['pointerdown', 'keydown', 'input', 'change'].forEach(function (type) {
@@ -155,6 +155,6 @@
   };
   window.addEventListener('beforeprint', function () {
     loadNow();
-    window.jixiaoReportPreload();
+    preload();
   });
 })();

@@ -362,3 +362,32 @@ fn a_wrong_value_is_not_merely_unfilled() {
     .is_unfilled());
     assert!(!Problem::NegativeMoney.is_unfilled());
 }
+
+#[test]
+fn a_claimed_score_is_held_against_the_first_leaf_of_its_id() {
+    let leaf = |actual: &str| {
+        json!({"id": "L1", "name": "指标", "points": "10",
+            "rule": {"kind": "at_least", "target": "100", "actual": actual}})
+    };
+    let claims = |score: &str| {
+        let doc = jixiao_core::format::read_value(json!({
+            "format": "jixiao/1",
+            "indicators": [leaf("100"), leaf("50"), {"id": "L2", "name": "另一个", "points": "10",
+                "rule": {"kind": "manual", "score": "7"}}],
+            "claimed": {"scores": {"L1": score, "L2": "7.00"}},
+        }))
+        .unwrap();
+        evaluate(&doc)
+            .findings
+            .iter()
+            .filter(|f| f.problem.code() == "claim-differs")
+            .map(|f| f.path.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(claims("10.00").is_empty(), "the first L1 scores 10");
+    assert_eq!(
+        claims("5.00"),
+        ["claimed/scores/L1"],
+        "the second L1's 5 is not the one held"
+    );
+}

@@ -1,6 +1,7 @@
 //! Print, copy, Excel and CSV: what the report offers beside the report itself.
 
 use crate::files::{download_bytes, file_name};
+use crate::page::call;
 use gloo::events::EventListener;
 use jixiao_core::model::Document;
 use jixiao_core::tables::t;
@@ -34,7 +35,8 @@ fn export_csv(doc: &Document, eval: &Evaluation, lang: Lang, which: usize) {
     }
 }
 
-/// Copies the drafted text: the clipboard API where the page may use it, else a selection.
+/// Copies the drafted text with the clipboard API; `false` where the browser refuses (the notice
+/// then asks the user to select the text below and copy it).
 fn copy_text(text: &str) -> bool {
     let window = gloo::utils::window();
     let Ok(navigator) = js_sys::Reflect::get(&window, &JsValue::from_str("navigator")) else {
@@ -54,20 +56,15 @@ fn copy_text(text: &str) -> bool {
 
 /// Tells the page (its `window.jixiaoNotify`), which shows the notice as its own.
 fn notify(error: bool, zh: &str, en: &str) {
-    let window = gloo::utils::window();
-    if let Ok(notify) = js_sys::Reflect::get(&window, &JsValue::from_str("jixiaoNotify")) {
-        if let Some(notify) = notify.dyn_ref::<js_sys::Function>() {
-            let _ = notify.call3(
-                &JsValue::NULL,
-                &JsValue::from_bool(error),
-                &JsValue::from_str(zh),
-                &JsValue::from_str(en),
-            );
-        }
-    }
+    let args = [
+        JsValue::from_bool(error),
+        JsValue::from_str(zh),
+        JsValue::from_str(en),
+    ];
+    let _ = call("jixiaoNotify", &args);
 }
 
-#[derive(Properties)]
+#[derive(Clone, Properties)]
 pub struct ActionsProps {
     pub doc: Rc<Document>,
     pub eval: Rc<Evaluation>,
@@ -99,57 +96,55 @@ pub fn report_actions(props: &ActionsProps) -> Html {
     {
         let refs = (xlsx.clone(), csv.clone(), copy.clone(), print.clone());
         let (doc, eval) = (props.doc.clone(), props.eval.clone());
-        use_effect_with(
-            SameReport(props.doc.clone(), props.eval.clone(), lang),
-            move |_| {
-                let (xlsx, csv, copy, print) = refs;
-                let on = |node: &NodeRef, event: &'static str, act: Box<dyn Fn(&Event)>| {
-                    node.cast::<web_sys::Element>()
-                        .map(|element| EventListener::new(&element, event, move |e| act(e)))
-                };
-                let listeners = [
-                    on(&xlsx, "click", {
-                        let (doc, eval) = (doc.clone(), eval.clone());
-                        Box::new(move |_| export_xlsx(&doc, &eval, lang))
-                    }),
-                    on(&csv, "change", {
-                        let (doc, eval) = (doc.clone(), eval.clone());
-                        Box::new(move |e| {
-                            let select: HtmlSelectElement = e.target_unchecked_into();
-                            if let Ok(i) = select.value().parse::<usize>() {
-                                export_csv(&doc, &eval, lang, i);
-                            }
-                            select.set_value("");
-                        })
-                    }),
-                    on(&copy, "click", {
-                        Box::new(move |_| {
-                            if copy_text(&draft::draft_text(&doc, &eval, lang)) {
-                                notify(
-                                    false,
-                                    "报告文字已复制，可直接粘贴。",
-                                    "The report text is copied.",
-                                );
-                            } else {
-                                notify(
+        // The listeners are made again only for another document, evaluation or language.
+        use_effect_with(props.clone(), move |_| {
+            let (xlsx, csv, copy, print) = refs;
+            let on = |node: &NodeRef, event: &'static str, act: Box<dyn Fn(&Event)>| {
+                node.cast::<web_sys::Element>()
+                    .map(|element| EventListener::new(&element, event, move |e| act(e)))
+            };
+            let listeners = [
+                on(&xlsx, "click", {
+                    let (doc, eval) = (doc.clone(), eval.clone());
+                    Box::new(move |_| export_xlsx(&doc, &eval, lang))
+                }),
+                on(&csv, "change", {
+                    let (doc, eval) = (doc.clone(), eval.clone());
+                    Box::new(move |e| {
+                        let select: HtmlSelectElement = e.target_unchecked_into();
+                        if let Ok(i) = select.value().parse::<usize>() {
+                            export_csv(&doc, &eval, lang, i);
+                        }
+                        select.set_value("");
+                    })
+                }),
+                on(&copy, "click", {
+                    Box::new(move |_| {
+                        if copy_text(&draft::draft_text(&doc, &eval, lang)) {
+                            notify(
+                                false,
+                                "报告文字已复制，可直接粘贴。",
+                                "The report text is copied.",
+                            );
+                        } else {
+                            notify(
                                 true,
                                 "浏览器不允许复制：请在下方文字中全选后复制。",
                                 "The browser refused to copy: select the text below and copy it.",
                             );
-                            }
-                        })
+                        }
+                    })
+                }),
+                on(
+                    &print,
+                    "click",
+                    Box::new(|_| {
+                        let _ = gloo::utils::window().print();
                     }),
-                    on(
-                        &print,
-                        "click",
-                        Box::new(|_| {
-                            let _ = gloo::utils::window().print();
-                        }),
-                    ),
-                ];
-                move || drop(listeners)
-            },
-        );
+                ),
+            ];
+            move || drop(listeners)
+        });
     }
     html! {
         <div class="report-actions no-print" role="group" aria-label={t(lang, "报告输出", "Report outputs")}>
@@ -164,14 +159,5 @@ pub fn report_actions(props: &ActionsProps) -> Html {
             <button type="button" class="button" ref={copy} data-testid="copy-text">{ t(lang, "复制报告文字", "Copy report text") }</button>
             <button type="button" class="button" ref={print} data-testid="print">{ t(lang, "打印 / 存为 PDF", "Print / Save as PDF") }</button>
         </div>
-    }
-}
-
-/// The same report (by pointer): the listeners are made again only for another one.
-struct SameReport(Rc<Document>, Rc<Evaluation>, Lang);
-
-impl PartialEq for SameReport {
-    fn eq(&self, other: &SameReport) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) && Rc::ptr_eq(&self.1, &other.1) && self.2 == other.2
     }
 }

@@ -2,9 +2,9 @@
 //! group, execution per budget line, and each survey question as a stacked bar of its answers.
 //! Every chart has a text alternative and shows its figures as text, not only as lengths.
 
-use crate::shown;
 use jixiao_core::model::Document;
 use jixiao_core::number::round2;
+use jixiao_core::number::shown;
 use jixiao_core::scoring::{walk_scored, Scored};
 use jixiao_core::tables::t;
 use jixiao_core::{Decimal, Evaluation, Lang};

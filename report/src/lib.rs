@@ -8,7 +8,9 @@
 //!
 //! The page hands it the document as `jixiao/1` text ([`show`], feature `module`); it reads and
 //! scores it with the same core and draws into the element it is given, as a Yew app of its own.
-//! The page links this crate as well, for [`download_bytes`] and [`file_name`] only.
+//! The page links this crate as well, for what both draw with ([`ReportProps`], [`ScenarioProps`],
+//! [`Same`], [`button`], [`call`], [`download_bytes`], [`file_name`]); the single file's build
+//! links its views too (the page's feature `inline-views`).
 
 // A panic here would stop the report: checked arithmetic, no indexing, no unwrap.
 #![cfg_attr(
@@ -28,14 +30,11 @@ mod charts;
 mod files;
 #[cfg(feature = "module")]
 mod host;
+mod page;
 mod scenarios;
 mod view;
 
 pub use files::{download_bytes, file_name};
+pub use page::{button, call, Same};
 pub use scenarios::{ScenarioEditor, ScenarioProps};
 pub use view::{ReportProps, ReportView};
-
-/// A number as the report shows it (2 decimals, half-up), or a dash.
-fn shown(value: Option<jixiao_core::Decimal>) -> String {
-    jixiao_core::number::shown(value)
-}

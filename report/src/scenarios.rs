@@ -2,26 +2,22 @@
 //! 需要多少 (goal seeking) for any numeric field. What it changes goes to the page
 //! (`window.jixiaoAct`, see the page's `ui/scenarios.rs`), whose edits and undo they are.
 
-use crate::shown;
+use crate::page::{button, call, Same};
 use jixiao_core::model::Document;
+use jixiao_core::number::shown;
 use jixiao_core::path::Names;
 use jixiao_core::tables::t;
 use jixiao_core::whatif::{self, Direction, Goal, Method, Seek, SeekError, Summary};
 use jixiao_core::{Decimal, Evaluation, FieldPath, Lang, Message};
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Asks the page to do something (`window.jixiaoAct(what, a, b)`): `start`, `save` (name),
 /// `discard`, `rename` (index, name), `apply` (index), `remove` (index), `set` (path, value).
 fn act(what: &str, a: JsValue, b: JsValue) {
-    let window = gloo::utils::window();
-    if let Ok(act) = js_sys::Reflect::get(&window, &JsValue::from_str("jixiaoAct")) {
-        if let Some(act) = act.dyn_ref::<js_sys::Function>() {
-            let _ = act.call3(&JsValue::NULL, &JsValue::from_str(what), &a, &b);
-        }
-    }
+    let _ = call("jixiaoAct", &[JsValue::from_str(what), a, b]);
 }
 
 /// A callback asking the page for `what` with the arguments made from the event.
@@ -33,15 +29,6 @@ fn on<E: 'static>(
         let (a, b) = args(e);
         act(what, a, b)
     })
-}
-
-/// A small button with a label for screen readers.
-fn button(text: &str, name: String, onclick: Callback<MouseEvent>) -> Html {
-    html! {
-        <button type="button" class="small" aria-label={name} title={text.to_string()} {onclick}>
-            { text.to_string() }
-        </button>
-    }
 }
 
 #[derive(Properties)]
@@ -139,16 +126,6 @@ fn delta_text(d: Decimal) -> String {
     }
 }
 
-/// A document compared by pointer (a memo's key: comparing contents would walk it; the key
-/// holds the document, so its address cannot be reused by another while compared).
-struct Same(Rc<Document>);
-
-impl PartialEq for Same {
-    fn eq(&self, other: &Same) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// The 情景 tab.
 #[function_component(ScenarioEditor)]
 pub fn scenario_editor(props: &ScenarioProps) -> Html {
@@ -203,9 +180,9 @@ pub fn scenario_editor(props: &ScenarioProps) -> Html {
                                         oninput={on("rename", move |e: InputEvent| (JsValue::from(i as u32), JsValue::from(e.target_unchecked_into::<HtmlInputElement>().value())))} />
                                     <span class="row-actions">
                                         { button(t(lang, "设为基准", "Apply"), format!("{} {}", t(lang, "把情景应用到基准", "Apply to the base:"), s.name),
-                                            on("apply", move |_: MouseEvent| (JsValue::from(i as u32), JsValue::NULL))) }
+                                            on("apply", move |_: MouseEvent| (JsValue::from(i as u32), JsValue::NULL)), false) }
                                         { button(t(lang, "删除", "Delete"), format!("{} {}", t(lang, "删除情景", "Delete scenario"), s.name),
-                                            on("remove", move |_: MouseEvent| (JsValue::from(i as u32), JsValue::NULL))) }
+                                            on("remove", move |_: MouseEvent| (JsValue::from(i as u32), JsValue::NULL)), false) }
                                     </span>
                                 </th>
                             }) }

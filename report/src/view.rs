@@ -2,9 +2,9 @@
 
 use crate::actions::ReportActions;
 use crate::charts;
-use crate::shown;
 use jixiao_core::model::Document;
 use jixiao_core::number::show_exact;
+use jixiao_core::number::shown;
 use jixiao_core::tables::{indicator_rows, levels, t, Shown};
 use jixiao_core::{draft, Evaluation, Lang};
 use std::rc::Rc;

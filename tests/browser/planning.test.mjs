@@ -15,14 +15,21 @@ async function retype(page, id, value) {
   await input.pressSequentially(value);
 }
 
-test('a scenario made from edits shows beside the base with its deltas', async () => {
-  const { page, context, errors } = await openPage(browser, server.url);
+/** Kunming, a scenario being recorded, and C112's actual value changed to 45 in it. */
+async function recordingWithC112At45() {
+  const opened = await openPage(browser, server.url);
+  const { page } = opened;
   await newFrom(page, 'kunming-2022');
   await page.getByRole('tab', { name: '情景' }).click();
   await page.getByTestId('start-scenario').click();
   await page.getByTestId('recording').waitFor();
   await page.getByRole('tab', { name: '绩效指标' }).click();
   await retype(page, 'indicators/C112/rule/actual', '45');
+  return opened;
+}
+
+test('a scenario made from edits shows beside the base with its deltas', async () => {
+  const { page, context, errors } = await recordingWithC112At45();
   await page.getByRole('tab', { name: '预算明细' }).click();
   await retype(page, 'budget/b3/spent', '61.549146');
   assert.equal(await text(page, 'total'), '91.00');
@@ -51,13 +58,7 @@ test('a scenario made from edits shows beside the base with its deltas', async (
 });
 
 test('a recording can be discarded, a scenario deleted, and the deletion undone', async () => {
-  const { page, context, errors } = await openPage(browser, server.url);
-  await newFrom(page, 'kunming-2022');
-  await page.getByRole('tab', { name: '情景' }).click();
-  await page.getByTestId('start-scenario').click();
-  await page.getByTestId('recording').waitFor();
-  await page.getByRole('tab', { name: '绩效指标' }).click();
-  await retype(page, 'indicators/C112/rule/actual', '45');
+  const { page, context, errors } = await recordingWithC112At45();
   assert.equal(await text(page, 'total'), '91.00');
   await page.getByRole('button', { name: '去保存' }).click();
   assert.match(await page.locator('.scenario-save').textContent(), /已修改 1 处/);

@@ -132,14 +132,16 @@ pub fn app() -> Html {
     let print_snapshot = use_state(|| {
         if large {
             // Filled in a moment after the page first shows, not before.
-            (Rc::new(Document::default()), None)
+            let blank = Document::default();
+            let eval = Rc::new(jixiao_core::evaluate(&blank));
+            (Rc::new(blank), eval, None)
         } else {
-            (state.doc.clone(), Some(state.revision))
+            (state.doc.clone(), state.eval.clone(), Some(state.revision))
         }
     });
     {
         let snapshot = print_snapshot.clone();
-        let current = (state.doc.clone(), Some(state.revision));
+        let current = (state.doc.clone(), state.eval.clone(), Some(state.revision));
         use_effect_with((state.revision, large), move |(_, large)| {
             let timer = large
                 .then(|| gloo::timers::callback::Timeout::new(700, move || snapshot.set(current)));
@@ -272,12 +274,13 @@ pub fn app() -> Html {
     let print_copy = if large {
         (*print_snapshot).clone()
     } else {
-        (state.doc.clone(), Some(state.revision))
+        (state.doc.clone(), state.eval.clone(), Some(state.revision))
     };
     let report = ReportCopy {
         doc: print_copy.0.clone(),
-        behind: print_copy.1 != Some(state.revision),
-        ready: print_copy.1.is_some(),
+        eval: print_copy.1.clone(),
+        behind: print_copy.2 != Some(state.revision),
+        ready: print_copy.2.is_some(),
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = files::on_drop(&ctx);
@@ -295,7 +298,7 @@ pub fn app() -> Html {
                     <results::ResultsPanel />
                 </div>
                 if state.tab != Tab::Report {
-                    <report::ReportView doc={print_copy.0.clone()} {lang} for_print=true />
+                    <report::ReportView doc={print_copy.0.clone()} eval={print_copy.1.clone()} {lang} for_print=true />
                 }
                 <footer class="footer">
                     { t(lang,
@@ -353,6 +356,7 @@ fn notice_bar() -> Html {
 #[derive(Clone, Properties)]
 struct ReportCopy {
     doc: Rc<Document>,
+    eval: Rc<jixiao_core::Evaluation>,
     behind: bool,
     ready: bool,
 }
@@ -361,6 +365,7 @@ struct ReportCopy {
 impl PartialEq for ReportCopy {
     fn eq(&self, other: &ReportCopy) -> bool {
         Rc::ptr_eq(&self.doc, &other.doc)
+            && Rc::ptr_eq(&self.eval, &other.eval)
             && self.behind == other.behind
             && self.ready == other.ready
     }
@@ -403,7 +408,7 @@ fn tabs(props: &TabsProps) -> Html {
                     { t(lang, "大文档的报告在停止输入后约一秒更新。", "A large document's report updates about a second after typing stops.") }
                 </p>
             }
-            <report::ReportView doc={props.report.doc.clone()} lang={lang} />
+            <report::ReportView doc={props.report.doc.clone()} eval={props.report.eval.clone()} lang={lang} />
         </> },
     };
     html! {

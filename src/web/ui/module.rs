@@ -3,33 +3,17 @@
 //! key or pointer press, 0.6 s later, before a print) or when one of its tabs is opened; the
 //! single file's build (feature `inline-views`) draws the same views with the page's own module.
 
-use jixiao_core::model::Document;
-use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+#[cfg(not(feature = "inline-views"))]
+use jixiao_report::call;
+#[cfg(not(feature = "inline-views"))]
+use wasm_bindgen::JsValue;
 #[cfg(not(feature = "inline-views"))]
 use yew::prelude::*;
 
-/// A document compared by pointer (an effect's dependency: comparing contents would walk it).
-pub struct Same(pub Rc<Document>);
-
-impl PartialEq for Same {
-    fn eq(&self, other: &Same) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// Calls one of `www/report.js`'s functions (`jixiaoReportShow`, `jixiaoModuleForget`, …).
-fn call(name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-    let window = gloo::utils::window();
-    let function: js_sys::Function = js_sys::Reflect::get(&window, &JsValue::from_str(name))?
-        .dyn_into()
-        .map_err(|_| JsValue::from_str("report.js is not loaded"))?;
-    function.apply(&JsValue::NULL, &args.iter().collect::<js_sys::Array>())
-}
-
 /// Has the module loaded soon: at the first key or pointer press, a moment later, or before a
-/// print (`www/report.js`).
+/// print (`www/report.js`). The single file's build has the views in its own module already.
 pub fn load_soon() {
+    #[cfg(not(feature = "inline-views"))]
     let _ = call("jixiaoReportSoon", &[]);
 }
 

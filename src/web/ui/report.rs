@@ -1,52 +1,32 @@
 //! 报告: the 报告 tab and the print copy, drawn by the page's third module (see `module`): the
-//! report's tables, charts, findings, drafted text, Excel and CSV, copy and print.
+//! report's tables, charts, findings, drafted text, Excel and CSV, copy and print. The props are
+//! the module's own (`jixiao_report::ReportProps`); the print copy is drawn once the module is
+//! there (it is not a reason to load it at once).
 
-use super::module::Same;
-use jixiao_core::model::Document;
-use jixiao_core::Lang;
-use std::rc::Rc;
+use jixiao_report::ReportProps;
 use yew::prelude::*;
 
-#[derive(Properties)]
-pub struct ReportProps {
-    pub doc: Rc<Document>,
-    pub lang: Lang,
-    /// The copy kept for printing (outside the tabs): no buttons, hidden on screen, drawn once
-    /// the module is there (it is not a reason to load it at once).
-    #[prop_or_default]
-    pub for_print: bool,
-}
-
-/// The same document (by pointer, not by content: comparing is then free).
-impl PartialEq for ReportProps {
-    fn eq(&self, other: &ReportProps) -> bool {
-        Rc::ptr_eq(&self.doc, &other.doc)
-            && self.lang == other.lang
-            && self.for_print == other.for_print
-    }
-}
-
-/// The report of `doc`, drawn with the page's own module (the single file's build).
+/// The report, drawn with the page's own module and evaluation (the single file's build).
 #[cfg(feature = "inline-views")]
 #[function_component(ReportView)]
 pub fn report_view(props: &ReportProps) -> Html {
-    let eval = use_memo(Same(Rc::clone(&props.doc)), |Same(doc)| {
-        jixiao_core::evaluate(doc)
-    });
     html! {
         <div class={classes!("report-host", props.for_print.then_some("report-print-host"))}>
-            <jixiao_report::ReportView doc={Rc::clone(&props.doc)} eval={Rc::clone(&eval)}
+            <jixiao_report::ReportView doc={props.doc.clone()} eval={props.eval.clone()}
                 lang={props.lang} for_print={props.for_print} />
         </div>
     }
 }
 
-/// The report of `doc`, drawn by the module (the served page).
+/// The report, drawn by the module (the served page), which reads and scores the document in its
+/// own memory: `props.eval` is not handed over.
 #[cfg(not(feature = "inline-views"))]
 #[function_component(ReportView)]
 pub fn report_view(props: &ReportProps) -> Html {
     use super::i18n::t;
     use super::module::{status, use_module_view, Drawn};
+    use jixiao_report::Same;
+    use std::rc::Rc;
     use wasm_bindgen::JsValue;
     let host = use_node_ref();
     let for_print = props.for_print;

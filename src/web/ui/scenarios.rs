@@ -2,12 +2,12 @@
 //! module (see `module`); what they change comes back through `window.jixiaoAct` (set up by the
 //! app: `act`) as this page's own actions, undo included.
 
-use super::module::Same;
 use super::use_ctx;
 use crate::edit::Edit;
 use crate::state::Action;
 use jixiao_core::whatif;
 use jixiao_core::FieldPath;
+use jixiao_report::{Same, ScenarioProps};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -44,70 +44,29 @@ pub fn scenario_editor() -> Html {
             base.as_ref().map(|b| whatif::diff(b, &doc).len())
         })
     };
-    view(
-        Rc::clone(&state.doc),
-        state.lang,
-        recording,
-        state.seek_path.clone(),
-    )
-}
-
-#[cfg(feature = "inline-views")]
-fn view(
-    doc: Rc<jixiao_core::Document>,
-    lang: jixiao_core::Lang,
-    recording: Option<usize>,
-    seek_path: Option<FieldPath>,
-) -> Html {
-    html! { <Inline {doc} {lang} {recording} {seek_path} /> }
-}
-
-#[cfg(not(feature = "inline-views"))]
-fn view(
-    doc: Rc<jixiao_core::Document>,
-    lang: jixiao_core::Lang,
-    recording: Option<usize>,
-    seek_path: Option<FieldPath>,
-) -> Html {
-    html! { <Hosted {doc} {lang} {recording} {seek_path} /> }
-}
-
-#[derive(Properties)]
-struct HostProps {
-    doc: Rc<jixiao_core::Document>,
-    lang: jixiao_core::Lang,
-    recording: Option<usize>,
-    seek_path: Option<FieldPath>,
-}
-
-impl PartialEq for HostProps {
-    fn eq(&self, other: &HostProps) -> bool {
-        Rc::ptr_eq(&self.doc, &other.doc)
-            && self.lang == other.lang
-            && self.recording == other.recording
-            && self.seek_path == other.seek_path
+    html! {
+        <ScenarioView doc={Rc::clone(&state.doc)} eval={Rc::clone(&state.eval)} lang={state.lang}
+            {recording} seek_path={state.seek_path.clone()} />
     }
 }
 
-/// Drawn with the page's own module (the single file's build).
+/// Drawn with the page's own module and evaluation (the single file's build).
 #[cfg(feature = "inline-views")]
-#[function_component(Inline)]
-fn inline(props: &HostProps) -> Html {
-    let eval = use_memo(Same(Rc::clone(&props.doc)), |Same(doc)| {
-        jixiao_core::evaluate(doc)
-    });
+#[function_component(ScenarioView)]
+fn scenario_view(props: &ScenarioProps) -> Html {
     html! {
         <div class="scenarios-host">
-            <jixiao_report::ScenarioEditor doc={Rc::clone(&props.doc)} eval={Rc::clone(&eval)}
+            <jixiao_report::ScenarioEditor doc={Rc::clone(&props.doc)} eval={Rc::clone(&props.eval)}
                 lang={props.lang} recording={props.recording} seek_path={props.seek_path.clone()} />
         </div>
     }
 }
 
-/// Drawn by the module (the served page).
+/// Drawn by the module (the served page), which reads and scores the document in its own memory:
+/// `props.eval` is not handed over.
 #[cfg(not(feature = "inline-views"))]
-#[function_component(Hosted)]
-fn hosted(props: &HostProps) -> Html {
+#[function_component(ScenarioView)]
+fn scenario_view(props: &ScenarioProps) -> Html {
     use super::module::{status, use_module_view};
     let host = use_node_ref();
     let drawn = use_module_view(
