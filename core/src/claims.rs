@@ -26,8 +26,8 @@ pub struct Computed<'a> {
     pub execution_rate: Option<Decimal>,
     /// 满意度.
     pub satisfaction: Option<Decimal>,
-    /// Each leaf's 得分 by id (the first leaf of an id), for `claimed.scores`: sorted by id.
-    pub scores: Vec<(&'a str, Decimal)>,
+    /// Each leaf's 得分 by id (the first leaf of an id), for `claimed.scores`; ids borrowed.
+    pub scores: std::collections::HashMap<&'a str, Decimal>,
 }
 
 /// Whether the document claims per-leaf scores (so that they need to be collected).
@@ -92,12 +92,7 @@ pub fn check(doc: &Document, computed: &Computed<'_>) -> Vec<Mismatch> {
                 Value::Number(n) => n.to_string(),
                 _ => continue,
             };
-            let score = computed
-                .scores
-                .binary_search_by(|(leaf, _)| (*leaf).cmp(id.as_str()))
-                .ok()
-                .and_then(|at| computed.scores.get(at))
-                .map(|(_, score)| *score);
+            let score = computed.scores.get(id.as_str()).copied();
             if differs(&text, score) {
                 out.push(Mismatch {
                     field: ClaimField::Score(id.clone()),

@@ -214,16 +214,11 @@ pub fn evaluate(doc: &Document) -> Evaluation {
     };
     // The figures a printed report claims, against the computed ones.
     let mismatches = {
-        let mut scores = Vec::new();
+        let mut scores = HashMap::new();
         if crate::claims::claims_scores(doc) {
-            scores = eval
-                .leaves
-                .iter()
-                .map(|l| (l.id.as_str(), l.score))
-                .collect();
-            // Sorted by id, keeping the first leaf of an id (the sort is stable).
-            scores.sort_by(|a, b| a.0.cmp(b.0));
-            scores.dedup_by(|later, first| later.0 == first.0);
+            for l in &eval.leaves {
+                scores.entry(l.id.as_str()).or_insert(l.score);
+            }
         }
         let computed = crate::claims::Computed {
             total: eval.total,
