@@ -6,10 +6,7 @@
 // worker dist/sw.js (from www/sw.js: this version's files, cached for offline use) and the
 // version into dist/index.html (<meta name="jixiao-version">), so that a rebuild is picked up.
 // JIXIAO_BUILD_SALT, if set, is mixed into the version (the browser tests' "rebuild").
-//   node scripts/bundle-single-file.mjs [dist [single]]
-// single: the dist folder of the page built with the feature inline-views (the 报告 and 情景 tabs
-// drawn by the page's own module), whose script and wasm the single file carries; without it (a test variant of
-// the page) no single file is written.
+//   node scripts/bundle-single-file.mjs [dist]
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
@@ -17,14 +14,13 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dist = process.argv[2] ?? 'dist';
-const singleSource = process.argv[3];
 const pick = async (folder, re) => {
   const found = (await readdir(folder)).filter((f) => re.test(f));
   if (found.length !== 1) throw new Error(`expected one file matching ${re} in ${folder}, found ${found}`);
   return join(folder, found[0]);
 };
-const jsPath = await pick(singleSource ?? dist, /^jixiao-web-[0-9a-f]+\.js$/);
-const wasmPath = await pick(singleSource ?? dist, /^jixiao-web-[0-9a-f]+_bg\.wasm$/);
+const jsPath = await pick(dist, /^jixiao-web-[0-9a-f]+\.js$/);
+const wasmPath = await pick(dist, /^jixiao-web-[0-9a-f]+_bg\.wasm$/);
 const cssPath = await pick(dist, /^style-[0-9a-f]+\.css$/);
 const indexPath = join(dist, 'index.html');
 
@@ -81,8 +77,7 @@ const head = index.slice(0, index.indexOf('<script type="module">'))
   .replace(/\s*<link rel="manifest"[^>]*>/, '')
   .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}" />`)
   .replace(/\s*<script src="reader.js"[^>]*><\/script>/, '')
-  .replace(/\s*<script src="share.js"[^>]*><\/script>/, '')
-  .replace(/\s*<script src="report.js"[^>]*><\/script>/, '');
+  .replace(/\s*<script src="share.js"[^>]*><\/script>/, '');
 // The form reader (second module): its glue inline, its wasm embedded like the page's, decoded
 // and instantiated only when a form is first imported.
 const readerGlue = await readFile(join(dist, 'reader', 'jixiao_reader.js'), 'utf8');
@@ -122,7 +117,7 @@ const single = `${head.replace('<meta charset="utf-8" />', `<meta charset="utf-8
 }))}`)}<style>${css}</style>
 </head>
 ${body.replace('</body>', `<script type="module">${script}</script>\n</body>`)}`;
-if (singleSource) await writeFile(join(dist, 'jixiao.html'), single);
+await writeFile(join(dist, 'jixiao.html'), single);
 
 // The served page's version: its files' contents (and the salt), and its service worker, which
 // caches exactly those files.
@@ -149,4 +144,4 @@ const served = index.replace('<meta charset="utf-8" />', `<meta charset="utf-8" 
   extra: ["worker-src 'self'", "manifest-src 'self'"],
 }))}\n  <meta name="jixiao-version" content="${version}" />`);
 await writeFile(indexPath, served);
-console.log(`wrote ${singleSource ? `${join(dist, 'jixiao.html')} (${single.length} bytes), ` : ''}${join(dist, 'sw.js')} (version ${version}, ${own.length + 1} files) and a CSP for ${indexPath}`);
+console.log(`wrote ${join(dist, 'jixiao.html')} (${single.length} bytes), ${join(dist, 'sw.js')} (version ${version}, ${own.length + 1} files) and a CSP for ${indexPath}`);

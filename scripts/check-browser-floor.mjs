@@ -20,10 +20,9 @@ const inline = (html) => [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/
 
 for (const file of await readdir(dist)) {
   if (/^jixiao-web-[0-9a-f]+\.js$/.test(file)) check(file, await readFile(join(dist, file), 'utf8'), { sourceType: 'module' });
-  if (['reader.js', 'report.js', 'share.js', 'sw.js'].includes(file)) check(file, await readFile(join(dist, file), 'utf8'));
+  if (['reader.js', 'share.js', 'sw.js'].includes(file)) check(file, await readFile(join(dist, file), 'utf8'));
 }
 check('reader/jixiao_reader.js', await readFile(join(dist, 'reader', 'jixiao_reader.js'), 'utf8'));
-check('report/jixiao_report.js', await readFile(join(dist, 'report', 'jixiao_report.js'), 'utf8'));
 for (const page of ['index.html', 'jixiao.html']) {
   for (const { attrs, code } of inline(await readFile(join(dist, page), 'utf8'))) {
     if (!code.trim()) continue;

@@ -16,6 +16,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod chart;
 pub mod claims;
 pub mod csv;
 pub mod date;

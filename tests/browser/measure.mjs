@@ -22,9 +22,8 @@ for (const f of files.sort()) {
   console.log(`| ${f.replace(/-[0-9a-f]{12,16}(?=[._])/, '')} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.br)} |`);
 }
 console.log(`| page total | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.br)} |`);
-// The modules fetched after the first load: the form reader (on the first workbook import) and
-// the report (the 报告 tab, or soon after the first result: the first key or pointer press, 0.6 s, a print).
-for (const [folder, when] of [['reader', 'on first form import'], ['report', 'after the first result: a key, a click, 0.6 s or the 报告 tab']]) {
+// The module fetched after the first load: the form reader (on the first workbook import).
+for (const [folder, when] of [['reader', 'on first form import']]) {
   const size = { raw: 0, gzip: 0, br: 0 };
   for (const f of await readdir(join(dist, folder))) {
     const body = await readFile(join(dist, folder, f));

@@ -71,7 +71,7 @@ test('the single file works from file://: score, edit, export, import, reload, u
 
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('tab', { name: 'Indicators' }).waitFor();
-  // The report is drawn by the single file's own module (no third module to load from file://).
+  // The report is drawn by the page's own module, as in the served page.
   await page.getByRole('tab', { name: 'Report' }).click();
   await page.locator('#panel .report-text').waitFor();
   assert.match(await page.locator('#panel .report-text h2').textContent(), /Drafted report text/);

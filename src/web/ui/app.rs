@@ -5,14 +5,13 @@ use super::context::{use_ctx, Ctx, Host};
 use super::fields::{self, FindingIndex};
 use super::i18n::t;
 use super::{
-    budget, files, indicators, module, report, results, scenarios, settings, share, storage,
-    surveys, toolbar,
+    budget, files, indicators, report, results, scenarios, settings, share, storage, surveys,
+    toolbar,
 };
 use crate::state::{starting_document, Action, AppState, Notice, Tab, LARGE_DOCUMENT_LEAVES};
 use jixiao_core::{read_str, Document, Lang, Message};
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The saved work, or the standard template on a first visit.
@@ -146,33 +145,6 @@ pub fn app() -> Html {
             let timer = large
                 .then(|| gloo::timers::callback::Timeout::new(700, move || snapshot.set(current)));
             move || drop(timer)
-        });
-    }
-    // The third module (www/report.js: the 报告 and 情景 tabs): loaded soon after the first result
-    // is shown (see jixiaoReportSoon); its notices (copied, a download refused) and what it
-    // changes (scenarios, a value found by 需要多少) are the page's own.
-    {
-        let (dispatcher, acts) = (state.dispatcher(), state.dispatcher());
-        use_effect_with((), move |_| {
-            let notify = Closure::<dyn Fn(bool, String, String)>::new(move |error, zh, en| {
-                dispatcher.dispatch(Action::Notify(if error {
-                    Notice::error(zh, en)
-                } else {
-                    Notice::info(zh, en)
-                }))
-            });
-            let window = gloo::utils::window();
-            let _ =
-                js_sys::Reflect::set(&window, &JsValue::from_str("jixiaoNotify"), notify.as_ref());
-            let act =
-                Closure::<dyn Fn(String, JsValue, JsValue)>::new(move |what: String, a, b| {
-                    if let Some(action) = scenarios::act(&what, &a, &b) {
-                        acts.dispatch(action);
-                    }
-                });
-            let _ = js_sys::Reflect::set(&window, &JsValue::from_str("jixiaoAct"), act.as_ref());
-            module::load_soon();
-            move || drop((notify, act))
         });
     }
     // The language: remembered, and set on <html lang> for screen readers.

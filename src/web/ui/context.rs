@@ -75,6 +75,16 @@ impl std::ops::Deref for Ctx {
     }
 }
 
+/// A document compared by pointer (a memo's or an effect's key: comparing contents would walk
+/// it; the key holds the document, so its address cannot be reused by another while compared).
+pub struct Same(pub Rc<jixiao_core::Document>);
+
+impl PartialEq for Same {
+    fn eq(&self, other: &Same) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[hook]
 #[allow(clippy::expect_used)] // Every component is rendered inside App's ContextProvider<Ctx>.
 pub fn use_ctx() -> Ctx {

@@ -8,11 +8,19 @@ use crate::state::Action;
 use jixiao_core::message::Text;
 pub use jixiao_core::number::shown;
 use jixiao_core::{Evaluation, FieldPath, Lang, Level};
-pub use jixiao_report::button;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+/// A small button with a visible text and an accessible name saying what it acts on.
+pub fn button(text: &str, name: String, onclick: Callback<MouseEvent>, disabled: bool) -> Html {
+    html! {
+        <button type="button" class="small" aria-label={name} title={text.to_string()} {onclick} {disabled}>
+            { text.to_string() }
+        </button>
+    }
+}
 
 /// How many findings the results panel lists (the rest are counted).
 pub const LISTED_FINDINGS: usize = 100;

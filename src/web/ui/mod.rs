@@ -2,13 +2,13 @@
 
 mod app;
 mod budget;
+mod charts;
 mod context;
 pub mod crash;
 mod fields;
 mod files;
 mod i18n;
 mod indicators;
-mod module;
 mod report;
 mod results;
 mod scenarios;
