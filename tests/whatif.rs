@@ -180,7 +180,7 @@ fn a_scenario_of_three_changes_reports_each_delta() {
     assert_eq!(read_str(&text).unwrap(), doc);
     assert!(text.contains("\"scenarios\""));
     // The results printed by `score` carry it.
-    let results = jixiao_core::report::results_of(&doc, &base, jixiao_core::Lang::Zh);
+    let results = jixiao_core::report::results_of(&doc, &base, jixiao_core::Lang::Zh).value();
     assert_eq!(results["scenarios"][0]["total"], "91.00");
     assert_eq!(results["scenarios"][0]["changes"][1]["delta"], "-1.00");
 }
@@ -218,7 +218,8 @@ fn lost_points_are_ranked() {
         ]
     );
     assert_eq!(lost[0].groups, ["项目绩效", "效益指标"]);
-    let results = jixiao_core::report::results_of(&doc, &evaluate(&doc), jixiao_core::Lang::Zh);
+    let results =
+        jixiao_core::report::results_of(&doc, &evaluate(&doc), jixiao_core::Lang::Zh).value();
     assert_eq!(results["lost"][0]["id"], "C22");
     assert_eq!(results["lost"][0]["group"], "项目绩效 / 效益指标");
     assert_eq!(results["lost"][0]["lost"], "4.00");

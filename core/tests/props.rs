@@ -169,7 +169,7 @@ proptest! {
                 let _ = sat;
             }
         }
-        let _ = report::results(&eval, Lang::En);
+        let _ = report::results(&eval, Lang::En).value();
     }
 
     #[test]

@@ -69,9 +69,10 @@ fn document(doc: &JsValue) -> Result<Document, JsError> {
     read_str(&text).map_err(|e| JsError::new(&e.to_string()))
 }
 
-fn to_js(value: &serde_json::Value) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&value.to_string())
-        .map_err(|_| JsError::new("internal: results are not JSON"))
+fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsError> {
+    let text =
+        serde_json::to_string(value).map_err(|_| JsError::new("internal: results are not JSON"))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("internal: results are not JSON"))
 }
 
 /// Scores a document: the same results as `jixiao score` prints.
@@ -93,12 +94,12 @@ pub fn check(
 ) -> Result<JsValue, JsError> {
     let doc = document(&doc)?;
     let eval = evaluate(&doc);
-    let findings: Vec<serde_json::Value> = eval
+    let findings: Vec<report::FindingOut> = eval
         .findings
         .iter()
         .map(|f| report::finding(f, lang(language.clone())))
         .collect();
-    to_js(&serde_json::Value::Array(findings))
+    to_js(&findings)
 }
 
 #[derive(Deserialize)]

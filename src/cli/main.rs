@@ -90,8 +90,9 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::Score { file, lang } => {
             let doc = input::load(&file)?;
             let eval = jixiao_core::evaluate(&doc);
+            // Written as it is made: a large document's results are never held whole.
             let results = jixiao_core::report::results_of(&doc, &eval, lang);
-            print(&format!("{results:#}\n"));
+            print_json(&results);
             Ok(exit_for(&eval))
         }
         Command::Seek {
@@ -151,6 +152,16 @@ fn exit_for(eval: &jixiao_core::Evaluation) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Writes `value` as indented JSON and a newline to standard output as it is serialised,
+/// ignoring a closed pipe.
+fn print_json(value: &impl serde::Serialize) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let _ = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|_| out.write_all(b"\n"))
+        .and_then(|_| out.flush());
 }
 
 /// Writes to standard output, ignoring a closed pipe (`jixiao score f | head`).

@@ -11,7 +11,7 @@ pub fn bytes(data: &[u8]) {
     let Ok(doc) = read_bytes(data) else { return };
     let eval = evaluate(&doc);
     assert!(eval.total >= jixiao_core::Decimal::ZERO && eval.total <= eval.max_points);
-    let _ = jixiao_core::report::results_of(&doc, &eval, Lang::Zh);
+    let _ = jixiao_core::report::results_of(&doc, &eval, Lang::Zh).value();
     let _ = jixiao_core::xlsx::workbook(&doc, &eval, Lang::Zh);
     let _ = jixiao_core::csv::tables(&doc, &eval, Lang::En);
     let _ = jixiao_core::draft::draft_text(&doc, &eval, Lang::Zh);
@@ -34,7 +34,7 @@ pub fn form(data: &[u8]) {
         return;
     };
     let eval = evaluate(&read.doc);
-    let _ = jixiao_core::report::results_of(&read.doc, &eval, Lang::Zh);
+    let _ = jixiao_core::report::results_of(&read.doc, &eval, Lang::Zh).value();
     let _ = jixiao_core::xlsx::workbook(&read.doc, &eval, Lang::Zh);
     let text = to_string_pretty(&read.doc);
     let again = read_str(&text).expect("what jixiao writes, it reads");
@@ -310,7 +310,7 @@ pub fn structured(f: &FuzzDoc) {
         );
     }
     let _ = whatif::lost_points(&doc, &eval);
-    let _ = jixiao_core::report::results_of(&doc, &eval, Lang::En);
+    let _ = jixiao_core::report::results_of(&doc, &eval, Lang::En).value();
     let _ = jixiao_core::draft::draft_text(&doc, &eval, Lang::Zh);
     let _ = jixiao_core::csv::tables(&doc, &eval, Lang::Zh);
     let _ = jixiao_core::xlsx::workbook(&doc, &eval, Lang::Zh);

@@ -1,10 +1,12 @@
 //! Planning: what-if scenarios, goal seeking (需要多少) and where the points went (失分分析).
 
+pub mod answer;
 pub mod lost;
 pub mod paths;
 pub mod scenario;
 pub mod seek;
 
+pub use answer::SeekText;
 pub use lost::{lost_points, Lost};
 pub use paths::numeric_paths;
 pub use scenario::{apply, compare, diff, Outcome, Summary};

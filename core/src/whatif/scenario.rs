@@ -113,25 +113,36 @@ pub fn compare(
     base: &Evaluation,
     scenario: &Scenario,
 ) -> Result<Outcome, PathError> {
-    let changed = apply(doc, scenario)?;
-    let eval = evaluate(&changed);
+    // One changed copy of the document and its evaluation at a time: the whole scenario's is
+    // summed up and dropped before each change is scored alone.
+    let (summary, delta) = {
+        let changed = apply(doc, scenario)?;
+        let eval = evaluate(&changed);
+        (
+            Summary::of(&changed, &eval),
+            difference(eval.total, base.total),
+        )
+    };
     let mut changes = Vec::with_capacity(scenario.changes.len());
     for c in &scenario.changes {
         let at = path_of(c)?;
         let old = path::get(doc, &at)?.text().into_owned();
-        let mut alone = doc.clone();
-        path::set(&mut alone, &at, &c.value)?;
+        let total = {
+            let mut alone = doc.clone();
+            path::set(&mut alone, &at, &c.value)?;
+            evaluate(&alone).total
+        };
         changes.push(ChangeOutcome {
             path: at,
             old,
             new: c.value.clone(),
-            delta: difference(evaluate(&alone).total, base.total),
+            delta: difference(total, base.total),
         });
     }
     Ok(Outcome {
         name: scenario.name.clone(),
-        delta: difference(eval.total, base.total),
-        summary: Summary::of(&changed, &eval),
+        delta,
+        summary,
         changes,
     })
 }

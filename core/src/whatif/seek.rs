@@ -106,6 +106,16 @@ pub enum Direction {
     AtMost,
 }
 
+impl Direction {
+    /// `at_least` or `at_most`, as the JSON answer writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Direction::AtLeast => "at_least",
+            Direction::AtMost => "at_most",
+        }
+    }
+}
+
 /// How the answer was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {

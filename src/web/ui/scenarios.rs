@@ -10,7 +10,7 @@ use crate::state::Action;
 use jixiao_core::model::Document;
 use jixiao_core::number::shown;
 use jixiao_core::path::Names;
-use jixiao_core::whatif::{self, Direction, Goal, Method, Seek, SeekError, Summary};
+use jixiao_core::whatif::{self, Goal, Seek, SeekError, SeekText, Summary};
 use jixiao_core::{Decimal, Evaluation, FieldPath, Lang, Message};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -354,7 +354,7 @@ fn seek_answer(
 ) -> Html {
     let (path, answer) = match (path, sought) {
         (_, Err(())) => {
-            return html! { <p class="msg error">{ t(lang, "目标总分不是数字", "The target total is not a number") }</p> }
+            return html! { <p class="msg error">{ SeekText::TotalNotANumber.text(lang) }</p> }
         }
         (Some(path), Ok(Some(answer))) => (path, answer),
         _ => return Html::default(),
@@ -364,9 +364,8 @@ fn seek_answer(
             html! { <p class="msg error">{ e.text(lang) }</p> }
         }
         Ok(Seek::Unreachable { best_total }) => html! {
-            <p class="msg warning"><strong>{ t(lang, "无法达到：", "Unreachable: ") }</strong>
-                { format!("{}{}", t(lang, "无论该字段取何值都达不到这个目标（最多可得 ", "no value of this field reaches the goal (the best total is "), shown(Some(*best_total))) }
-                { t(lang, " 分）。", ").") }</p>
+            <p class="msg warning"><strong>{ SeekText::NotReached.text(lang) }</strong>
+                { SeekText::BestIs { best_total: *best_total }.text(lang) }</p>
         },
         Ok(Seek::Found {
             value,
@@ -378,28 +377,23 @@ fn seek_answer(
             grade,
             ..
         }) => {
-            let what = match *direction {
-                Direction::AtLeast => t(lang, "至少需要", "needs at least"),
-                Direction::AtMost => t(lang, "最多可以是", "may be at most"),
+            let how = SeekText::How {
+                method: *method,
+                precision: *precision,
             };
-            let how = match *method {
-                Method::Exact => t(lang, "精确求解", "exact").to_string(),
-                Method::Bisection => format!(
-                    "{}{}",
-                    t(lang, "二分搜索，精度 ", "bisection, precision "),
-                    precision.normalize()
-                ),
+            let with = SeekText::WithIt {
+                total: *total,
+                grade: grade.as_deref(),
+                already: *already,
             };
             let (p, v) = (path.clone(), value.to_string());
             html! { <>
                 <p>
-                    <strong>{ path_label(names, path, lang) }</strong>{ format!(" {what} ") }
+                    <strong>{ path_label(names, path, lang) }</strong>{ format!(" {} ", direction.text(lang)) }
                     <strong data-testid="seek-value">{ value.to_string() }</strong>
-                    { format!("（{how}）") }
+                    { format!("（{}）", how.text(lang)) }
                 </p>
-                <p>{ format!("{}{}{}{}", t(lang, "采用后总分 ", "With it the total is "), shown(Some(*total)), t(lang, "，等级 ", ", grade "), grade.clone().unwrap_or_default()) }
-                    if *already { { t(lang, "；当前值已达到目标。", "; the current value already reaches the goal.") } }
-                </p>
+                <p>{ with.text(lang) }</p>
                 <button type="button" class="button" data-testid="seek-apply"
                     onclick={ctx.on(move |_: MouseEvent| Action::Edit(Edit::Set(p.clone(), v.clone())))}>
                     { t(lang, "采用此值", "Use this value") }
