@@ -3,6 +3,7 @@
 
 use crate::date::parse_date;
 use crate::findings::{Lang, Level, Problem};
+use crate::message::{Message, Text};
 use crate::model::{Document, RuleKind};
 use crate::number::{show2, show_exact};
 use crate::scoring::Evaluation;
@@ -35,139 +36,93 @@ pub fn draft_text(doc: &Document, eval: &Evaluation, lang: Lang) -> String {
 
 /// The drafted report as sections.
 pub fn draft(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<Section> {
-    let w = Words::new(doc, lang);
-    vec![
-        funds(doc, eval, &w),
-        targets(doc, eval, &w),
-        surveys(doc, eval, &w),
-        conclusion(doc, eval, &w),
-        problems(doc, eval, &w),
+    let w = Words::new(doc);
+    let rows = indicator_rows(doc, eval, lang);
+    [
+        (TITLES[0], funds(doc, eval, &w)),
+        (TITLES[1], targets(&rows)),
+        (TITLES[2], surveys(doc, eval)),
+        (TITLES[3], vec![conclusion(doc, eval, &w)]),
+        (TITLES[4], problems(doc, eval, &w)),
     ]
+    .into_iter()
+    .map(|(title, paragraphs)| Section {
+        title: title.get(lang).to_string(),
+        paragraphs: paragraphs.iter().map(|p| p.text(lang)).collect(),
+    })
+    .collect()
 }
 
+/// The five chapters' headings.
+const TITLES: [Text; 5] = [
+    Text("一、资金来源及使用情况", "1. Funds and their use"),
+    Text("二、绩效目标完成情况", "2. Performance targets"),
+    Text("三、满意度调查", "3. Satisfaction survey"),
+    Text("四、评价结论", "4. Conclusion"),
+    Text("五、存在的问题", "5. Problems found"),
+];
+
+/// What the paragraphs say of the project everywhere.
 struct Words {
-    lang: Lang,
     unit: String,
     title: String,
     money: String,
 }
 
 impl Words {
-    fn new(doc: &Document, lang: Lang) -> Words {
+    fn new(doc: &Document) -> Words {
         Words {
-            lang,
             unit: doc.meta_text("unit"),
             title: doc.meta_text("title"),
             money: doc.meta_text("money_unit"),
         }
     }
 
-    fn zh(&self) -> bool {
-        self.lang == Lang::Zh
+    fn amount(&self, value: Decimal) -> Amount<'_> {
+        Amount(value, &self.money)
+    }
+}
+
+/// An amount with its money unit: "97.361万元" / "97.361 万元".
+#[derive(Clone, Copy)]
+struct Amount<'a>(Decimal, &'a str);
+
+impl Message for Amount<'_> {
+    fn zh(&self) -> String {
+        format!("{}{}", show_exact(self.0), self.1)
     }
 
-    /// An amount with its unit: "97.361万元" / "97.361 万元".
-    fn amount(&self, d: Decimal) -> String {
-        if self.zh() {
-            format!("{}{}", show_exact(d), self.money)
-        } else if self.money.is_empty() {
-            show_exact(d)
+    fn en(&self) -> String {
+        if self.1.is_empty() {
+            show_exact(self.0)
         } else {
-            format!("{} {}", show_exact(d), self.money)
-        }
-    }
-
-    fn project(&self) -> String {
-        match (self.zh(), self.title.is_empty()) {
-            (true, true) => "本项目".into(),
-            (true, false) => format!("{}{}", self.unit, self.title),
-            (false, true) => "The project".into(),
-            (false, false) => format!("{} ({})", self.title, self.unit),
+            format!("{} {}", show_exact(self.0), self.1)
         }
     }
 }
 
-fn funds(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
-    let b = &eval.budget;
-    let rate = b.execution_rate.map_or("—".into(), show2);
-    let mut paragraphs = vec![if w.zh() {
-        format!(
-            "{}预算批复经费{}，到位{}，实际支出{}，结余{}，预算执行率为{}%。",
-            w.project(),
-            w.amount(b.planned),
-            w.amount(b.received),
-            w.amount(b.spent),
-            w.amount(b.balance),
-            rate
-        )
-    } else {
-        format!(
-            "{}: budget {}, received {}, spent {}, balance {}; execution rate {}%.",
-            w.project(),
-            w.amount(b.planned),
-            w.amount(b.received),
-            w.amount(b.spent),
-            w.amount(b.balance),
-            rate
-        )
-    }];
-    for (i, (line, r)) in doc.budget.iter().zip(&b.lines).enumerate() {
-        let rate = r.execution_rate.map_or("—".into(), show2);
-        let note = line.note.trim();
-        paragraphs.push(if w.zh() {
-            let note = note.to_string();
-            format!(
-                "（{}）{}，预算金额{}，到位数{}，使用经费{}，结余经费{}，执行率{}%。{}",
-                i.saturating_add(1),
-                line.name,
-                w.amount(r.planned),
-                w.amount(r.received),
-                w.amount(r.spent),
-                w.amount(r.balance),
-                rate,
-                note
-            )
-        } else {
-            let note = if note.is_empty() {
-                String::new()
-            } else {
-                format!(" {note}")
-            };
-            format!(
-                "({}) {}: budget {}, received {}, spent {}, balance {}; execution rate {}%.{}",
-                i.saturating_add(1),
-                line.name,
-                w.amount(r.planned),
-                w.amount(r.received),
-                w.amount(r.spent),
-                w.amount(r.balance),
-                rate,
-                note
-            )
-        });
-    }
-    Section {
-        title: if w.zh() {
-            "一、资金来源及使用情况"
-        } else {
-            "1. Funds and their use"
-        }
-        .into(),
-        paragraphs,
-    }
+/// The four amounts of the budget or of one line, and its execution rate.
+struct Funds<'a> {
+    planned: Amount<'a>,
+    received: Amount<'a>,
+    spent: Amount<'a>,
+    balance: Amount<'a>,
+    rate: String,
 }
 
-fn with_unit(value: &Shown, unit: &str, zh: bool) -> String {
+/// A figure with its unit: "4期", "96.86%" / "4 期", "96.86%".
+fn with_unit(value: &Shown, unit: &str, spaced: bool) -> String {
     let v = value.text();
     if unit.is_empty() || v.is_empty() {
         v
-    } else if zh || unit == "%" {
+    } else if !spaced || unit == "%" {
         format!("{v}{unit}")
     } else {
         format!("{v} {unit}")
     }
 }
 
+/// A date as the language writes it: "2022年11月30日" / "2022-11-30".
 fn date_text(value: &Shown, zh: bool) -> String {
     match parse_date(&value.text()) {
         Some(d) if zh => format!("{}年{}月{}日", d.year, d.month, d.day),
@@ -176,130 +131,423 @@ fn date_text(value: &Shown, zh: bool) -> String {
     }
 }
 
+/// One paragraph of the drafted report.
+enum Paragraph<'a> {
+    /// The budget as a whole: "昆明市…预算批复经费97.361万元，到位…".
+    Budget {
+        unit: &'a str,
+        title: &'a str,
+        funds: Funds<'a>,
+    },
+    /// One budget line: "（1）项目资金，预算金额…". `n` counts from 1.
+    Line {
+        n: usize,
+        name: &'a str,
+        funds: Funds<'a>,
+        note: &'a str,
+    },
+    /// One indicator: "（1）举办…不少于3期，完成4期，完成率100%。"
+    Indicator {
+        n: usize,
+        row: &'a IndicatorRow,
+    },
+    /// One survey: its answers, satisfaction and weakest question.
+    Survey {
+        name: &'a str,
+        issued: String,
+        satisfaction: String,
+        questions: usize,
+        weakest: Option<(&'a str, String)>,
+    },
+    NoSurvey,
+    /// The score and grade, with each first-level part.
+    Conclusion {
+        title: &'a str,
+        total: String,
+        max: String,
+        percent: String,
+        grade: &'a str,
+        parts: Vec<(String, String, String)>,
+    },
+    LowExecution {
+        planned: Amount<'a>,
+        spent: Amount<'a>,
+        rate: &'a str,
+    },
+    Mismatch {
+        performance: &'a str,
+        execution: &'a str,
+    },
+    SpentOverReceived {
+        path: String,
+    },
+    OverTarget(Vec<String>),
+    Unexplained(Vec<String>),
+    Errors(usize),
+    NoProblem,
+}
+
+impl Message for Paragraph<'_> {
+    fn zh(&self) -> String {
+        match self {
+            Paragraph::Budget { unit, title, funds } => {
+                let project = if title.is_empty() {
+                    "本项目".to_string()
+                } else {
+                    format!("{unit}{title}")
+                };
+                format!(
+                    "{project}预算批复经费{}，到位{}，实际支出{}，结余{}，预算执行率为{}%。",
+                    funds.planned.zh(),
+                    funds.received.zh(),
+                    funds.spent.zh(),
+                    funds.balance.zh(),
+                    funds.rate
+                )
+            }
+            Paragraph::Line {
+                n,
+                name,
+                funds,
+                note,
+            } => format!(
+                "（{n}）{name}，预算金额{}，到位数{}，使用经费{}，结余经费{}，执行率{}%。{note}",
+                funds.planned.zh(),
+                funds.received.zh(),
+                funds.spent.zh(),
+                funds.balance.zh(),
+                funds.rate
+            ),
+            Paragraph::Indicator { n, row } => format!("（{n}）{}", sentence_zh(row)),
+            Paragraph::Survey {
+                name,
+                issued,
+                satisfaction,
+                questions,
+                weakest,
+            } => {
+                let mut p = format!("{name}共收回有效问卷{issued}份，满意度综合得分为{satisfaction}分。");
+                if let Some((text, score)) = weakest {
+                    p.push_str(&format!(
+                        "问卷的{questions}个问题中，“{text}”得分最低（{score}分），应在今后工作中重点改进。"
+                    ));
+                }
+                p
+            }
+            Paragraph::NoSurvey => "本项目未开展满意度调查。".to_string(),
+            Paragraph::Conclusion {
+                title,
+                total,
+                max,
+                percent,
+                grade,
+                parts,
+            } => {
+                let mut p = format!(
+                    "通过对{}的绩效指标进行评价、打分，最终自评得分{total}分（满分{max}分，得分率{percent}%），评定等级为{grade}。",
+                    if title.is_empty() { "本项目" } else { title }
+                );
+                if !parts.is_empty() {
+                    let parts: Vec<String> = parts
+                        .iter()
+                        .map(|(name, points, score)| format!("{name}（满分{points}分，得分{score}分）"))
+                        .collect();
+                    p.push_str(&format!("其中{}。", parts.join("，")));
+                }
+                p
+            }
+            Paragraph::LowExecution {
+                planned,
+                spent,
+                rate,
+            } => format!(
+                "预算申报准确性不足。项目预算金额为{}，实际支出{}，为预算金额的{rate}%，预算执行率偏低。",
+                planned.zh(),
+                spent.zh()
+            ),
+            Paragraph::Mismatch {
+                performance,
+                execution,
+            } => format!("绩效与预算执行不匹配：除预算执行类指标外的得分率为{performance}%，而预算执行率仅为{execution}%，需说明资金未充分使用而目标仍已完成的原因。"),
+            Paragraph::SpentOverReceived { path } => {
+                format!("资金管理不够规范：部分明细的执行数超过到位数（{path}）。")
+            }
+            Paragraph::OverTarget(names) => format!(
+                "绩效目标设定偏低：{}的实际完成值远超年度指标值，目标设定的科学性有待提高。",
+                names.join("、")
+            ),
+            Paragraph::Unexplained(names) => format!(
+                "部分指标未完成年度目标且未说明偏差原因：{}。",
+                names.join("、")
+            ),
+            Paragraph::Errors(n) => {
+                format!("自评数据存在{n}处错误，相关指标暂按0分计算，应更正后重新计分。")
+            }
+            Paragraph::NoProblem => "未发现明显问题。".to_string(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Paragraph::Budget { unit, title, funds } => {
+                let project = if title.is_empty() {
+                    "The project".to_string()
+                } else {
+                    format!("{title} ({unit})")
+                };
+                format!(
+                    "{project}: budget {}, received {}, spent {}, balance {}; execution rate {}%.",
+                    funds.planned.en(),
+                    funds.received.en(),
+                    funds.spent.en(),
+                    funds.balance.en(),
+                    funds.rate
+                )
+            }
+            Paragraph::Line {
+                n,
+                name,
+                funds,
+                note,
+            } => format!(
+                "({n}) {name}: budget {}, received {}, spent {}, balance {}; execution rate {}%.{}",
+                funds.planned.en(),
+                funds.received.en(),
+                funds.spent.en(),
+                funds.balance.en(),
+                funds.rate,
+                if note.is_empty() { String::new() } else { format!(" {note}") }
+            ),
+            Paragraph::Indicator { n, row } => format!("({n}) {}", sentence_en(row)),
+            Paragraph::Survey {
+                name,
+                issued,
+                satisfaction,
+                questions,
+                weakest,
+            } => {
+                let mut p = format!("{name}: {issued} valid answers, overall satisfaction {satisfaction}.");
+                if let Some((text, score)) = weakest {
+                    p.push_str(&format!(
+                        " Of its {questions} questions, \"{text}\" scored lowest ({score}) and deserves attention."
+                    ));
+                }
+                p
+            }
+            Paragraph::NoSurvey => "No survey was carried out.".to_string(),
+            Paragraph::Conclusion {
+                total,
+                max,
+                percent,
+                grade,
+                parts,
+                ..
+            } => {
+                let mut p = format!(
+                    "The self-evaluation scores {total} of {max} points ({percent}%), grade {grade}."
+                );
+                if !parts.is_empty() {
+                    let parts: Vec<String> = parts
+                        .iter()
+                        .map(|(name, points, score)| format!("{name} ({score} of {points})"))
+                        .collect();
+                    p.push_str(&format!(" By part: {}.", parts.join("; ")));
+                }
+                p
+            }
+            Paragraph::LowExecution {
+                planned,
+                spent,
+                rate,
+            } => format!(
+                "Budgeting was not accurate: budget {}, spent {}, {rate}% of the budget.",
+                planned.en(),
+                spent.en()
+            ),
+            Paragraph::Mismatch {
+                performance,
+                execution,
+            } => format!("Performance and budget execution do not match: {performance}% scored against a {execution}% execution rate."),
+            Paragraph::SpentOverReceived { path } => {
+                format!("Spending exceeds the funds received ({path}).")
+            }
+            Paragraph::OverTarget(names) => format!(
+                "Targets set too low: {} far exceeded their targets.",
+                names.join(", ")
+            ),
+            Paragraph::Unexplained(names) => {
+                format!("Targets not met and not explained: {}.", names.join(", "))
+            }
+            Paragraph::Errors(n) => format!(
+                "The data has {n} error(s); the indicators concerned score 0 until corrected."
+            ),
+            Paragraph::NoProblem => "No significant problem was found.".to_string(),
+        }
+    }
+}
+
+fn rate(rate: Option<Decimal>) -> String {
+    rate.map_or("—".into(), show2)
+}
+
+fn funds<'a>(doc: &'a Document, eval: &'a Evaluation, w: &'a Words) -> Vec<Paragraph<'a>> {
+    let b = &eval.budget;
+    let mut paragraphs = vec![Paragraph::Budget {
+        unit: &w.unit,
+        title: &w.title,
+        funds: Funds {
+            planned: w.amount(b.planned),
+            received: w.amount(b.received),
+            spent: w.amount(b.spent),
+            balance: w.amount(b.balance),
+            rate: rate(b.execution_rate),
+        },
+    }];
+    for (i, (line, r)) in doc.budget.iter().zip(&b.lines).enumerate() {
+        paragraphs.push(Paragraph::Line {
+            n: i.saturating_add(1),
+            name: &line.name,
+            funds: Funds {
+                planned: w.amount(r.planned),
+                received: w.amount(r.received),
+                spent: w.amount(r.spent),
+                balance: w.amount(r.balance),
+                rate: rate(r.execution_rate),
+            },
+            note: line.note.trim(),
+        });
+    }
+    paragraphs
+}
+
+/// The figures an indicator's sentence is made of.
+struct Figures {
+    completion: String,
+    score: String,
+    points: String,
+    done: bool,
+}
+
+impl Figures {
+    fn of(row: &IndicatorRow) -> Figures {
+        Figures {
+            completion: percent_text(row.completion),
+            score: show2(row.score),
+            points: show2(row.points),
+            done: row.completion >= Decimal::ONE,
+        }
+    }
+}
+
+/// The reason written for a target not met, if any.
+fn reason(row: &IndicatorRow) -> Option<&str> {
+    let reason = row.reason.trim();
+    (!reason.is_empty() && row.completion < Decimal::ONE).then_some(reason)
+}
+
 /// One sentence per indicator: "举办残疾人职业技能培训期数不少于3期，完成4期，完成率100%。"
-fn sentence(row: &IndicatorRow, w: &Words) -> String {
-    let zh = w.zh();
-    let c = percent_text(row.completion);
-    let score = show2(row.score);
-    let points = show2(row.points);
+fn sentence_zh(row: &IndicatorRow) -> String {
+    let Figures {
+        completion: c,
+        score,
+        points,
+        done,
+    } = Figures::of(row);
     let (target, actual) = (
-        with_unit(&row.target_figure, &row.unit, zh),
-        with_unit(&row.actual, &row.unit, zh),
+        with_unit(&row.target_figure, &row.unit, false),
+        with_unit(&row.actual, &row.unit, false),
     );
-    let mut s = match (row.kind, zh) {
-        (Some(RuleKind::AtLeast), true) => {
-            format!("{}不少于{target}，完成{actual}，完成率{c}%。", row.name)
-        }
-        (Some(RuleKind::AtLeast), false) => format!(
-            "{}: at least {target}, achieved {actual}, completion {c}%.",
-            row.name
-        ),
-        (Some(RuleKind::AtMost), true) => {
-            format!("{}不多于{target}，实际{actual}，完成率{c}%。", row.name)
-        }
-        (Some(RuleKind::AtMost), false) => format!(
-            "{}: at most {target}, actual {actual}, completion {c}%.",
-            row.name
-        ),
-        (Some(RuleKind::Equal), true) => {
-            format!("{}目标值{target}，实际{actual}，完成率{c}%。", row.name)
-        }
-        (Some(RuleKind::Equal), false) => format!(
-            "{}: target {target}, actual {actual}, completion {c}%.",
-            row.name
-        ),
-        (Some(RuleKind::Deadline), true) => format!(
-            "{}：计划于{}前完成，实际完成时间为{}，{}。",
-            row.name,
+    let name = &row.name;
+    let mut s = match row.kind {
+        Some(RuleKind::AtLeast) => format!("{name}不少于{target}，完成{actual}，完成率{c}%。"),
+        Some(RuleKind::AtMost) => format!("{name}不多于{target}，实际{actual}，完成率{c}%。"),
+        Some(RuleKind::Equal) => format!("{name}目标值{target}，实际{actual}，完成率{c}%。"),
+        Some(RuleKind::Deadline) => format!(
+            "{name}：计划于{}前完成，实际完成时间为{}，{}。",
             date_text(&row.target_figure, true),
             date_text(&row.actual, true),
-            if row.completion >= Decimal::ONE {
+            if done {
                 "按时完成，完成率100%"
             } else {
                 "未按时完成"
             }
         ),
-        (Some(RuleKind::Deadline), false) => format!(
-            "{}: due {}, completed {}, {}.",
-            row.name,
-            date_text(&row.target_figure, false),
-            date_text(&row.actual, false),
-            if row.completion >= Decimal::ONE {
-                "on time"
-            } else {
-                "late"
-            }
+        Some(RuleKind::Qualitative) => format!(
+            "{name}：评价为“{}”，得{score}分（满分{points}分）。",
+            row.actual.text()
         ),
-        (Some(RuleKind::Qualitative), true) => {
-            format!(
-                "{}：评价为“{}”，得{score}分（满分{points}分）。",
-                row.name,
-                row.actual.text()
-            )
+        Some(RuleKind::Satisfaction) => {
+            format!("{name}不低于{target}，实际满意度{actual}，完成率{c}%。")
         }
-        (Some(RuleKind::Qualitative), false) => {
-            format!(
-                "{}: {}, {score} of {points} points.",
-                row.name,
-                row.actual.text()
-            )
+        Some(RuleKind::BudgetExecution | RuleKind::FundArrival) => {
+            format!("{name}为{actual}，得{score}分（满分{points}分）。")
         }
-        (Some(RuleKind::Satisfaction), true) => format!(
-            "{}不低于{target}，实际满意度{actual}，完成率{c}%。",
-            row.name
-        ),
-        (Some(RuleKind::Satisfaction), false) => {
-            format!(
-                "{}: at least {target}, measured {actual}, completion {c}%.",
-                row.name
-            )
-        }
-        (Some(RuleKind::BudgetExecution | RuleKind::FundArrival), true) => {
-            format!("{}为{actual}，得{score}分（满分{points}分）。", row.name)
-        }
-        (Some(RuleKind::BudgetExecution | RuleKind::FundArrival), false) => {
-            format!("{}: {actual}, {score} of {points} points.", row.name)
-        }
-        (_, true) => format!("{}：得{score}分（满分{points}分）。", row.name),
-        (_, false) => format!("{}: {score} of {points} points.", row.name),
+        _ => format!("{name}：得{score}分（满分{points}分）。"),
     };
-    let reason = row.reason.trim();
-    if !reason.is_empty() && row.completion < Decimal::ONE {
-        s.push_str(&if zh {
-            format!("偏差原因：{reason}")
-        } else {
-            format!(" Reason: {reason}")
-        });
+    if let Some(reason) = reason(row) {
+        s.push_str(&format!("偏差原因：{reason}"));
     }
     s
 }
 
-fn targets(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
-    let rows = indicator_rows(doc, eval, w.lang);
-    let paragraphs = rows
-        .iter()
-        .filter(|r| r.applicable && r.valid)
-        .enumerate()
-        .map(|(i, r)| {
-            if w.zh() {
-                format!("（{}）{}", i.saturating_add(1), sentence(r, w))
-            } else {
-                format!("({}) {}", i.saturating_add(1), sentence(r, w))
-            }
-        })
-        .collect();
-    Section {
-        title: if w.zh() {
-            "二、绩效目标完成情况"
-        } else {
-            "2. Performance targets"
+/// One sentence per indicator: "…: at least 3 期, achieved 4 期, completion 100%."
+fn sentence_en(row: &IndicatorRow) -> String {
+    let Figures {
+        completion: c,
+        score,
+        points,
+        done,
+    } = Figures::of(row);
+    let (target, actual) = (
+        with_unit(&row.target_figure, &row.unit, true),
+        with_unit(&row.actual, &row.unit, true),
+    );
+    let name = &row.name;
+    let mut s = match row.kind {
+        Some(RuleKind::AtLeast) => {
+            format!("{name}: at least {target}, achieved {actual}, completion {c}%.")
         }
-        .into(),
-        paragraphs,
+        Some(RuleKind::AtMost) => {
+            format!("{name}: at most {target}, actual {actual}, completion {c}%.")
+        }
+        Some(RuleKind::Equal) => {
+            format!("{name}: target {target}, actual {actual}, completion {c}%.")
+        }
+        Some(RuleKind::Deadline) => format!(
+            "{name}: due {}, completed {}, {}.",
+            date_text(&row.target_figure, false),
+            date_text(&row.actual, false),
+            if done { "on time" } else { "late" }
+        ),
+        Some(RuleKind::Qualitative) => {
+            format!("{name}: {}, {score} of {points} points.", row.actual.text())
+        }
+        Some(RuleKind::Satisfaction) => {
+            format!("{name}: at least {target}, measured {actual}, completion {c}%.")
+        }
+        Some(RuleKind::BudgetExecution | RuleKind::FundArrival) => {
+            format!("{name}: {actual}, {score} of {points} points.")
+        }
+        _ => format!("{name}: {score} of {points} points."),
+    };
+    if let Some(reason) = reason(row) {
+        s.push_str(&format!(" Reason: {reason}"));
     }
+    s
 }
 
-fn surveys(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
+fn targets(rows: &[IndicatorRow]) -> Vec<Paragraph<'_>> {
+    rows.iter()
+        .filter(|r| r.applicable && r.valid)
+        .enumerate()
+        .map(|(i, row)| Paragraph::Indicator {
+            n: i.saturating_add(1),
+            row,
+        })
+        .collect()
+}
+
+fn surveys<'a>(doc: &'a Document, eval: &'a Evaluation) -> Vec<Paragraph<'a>> {
     let mut paragraphs = Vec::new();
     for (survey, r) in doc.surveys.iter().zip(&eval.surveys) {
         let Some(sat) = r.satisfaction else { continue };
@@ -312,111 +560,44 @@ fn surveys(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
         let weakest = r.weakest.as_ref().and_then(|id| {
             let q = survey.questions.iter().find(|q| &q.id == id)?;
             let qr = r.questions.iter().find(|x| &x.id == id)?;
-            Some((q.text.clone(), qr.satisfaction.map_or("—".into(), show2)))
+            Some((q.text.as_str(), rate(qr.satisfaction)))
         });
-        let name = if survey.name.is_empty() {
-            survey.id.clone()
-        } else {
-            survey.name.clone()
-        };
-        paragraphs.push(if w.zh() {
-            let mut p = format!(
-                "{name}共收回有效问卷{issued}份，满意度综合得分为{}分。",
-                show2(sat)
-            );
-            if let Some((text, score)) = weakest {
-                p.push_str(&format!(
-                    "问卷的{}个问题中，“{text}”得分最低（{score}分），应在今后工作中重点改进。",
-                    survey.questions.len()
-                ));
-            }
-            p
-        } else {
-            let mut p = format!("{name}: {issued} valid answers, overall satisfaction {}.", show2(sat));
-            if let Some((text, score)) = weakest {
-                p.push_str(&format!(
-                    " Of its {} questions, \"{text}\" scored lowest ({score}) and deserves attention.",
-                    survey.questions.len()
-                ));
-            }
-            p
+        paragraphs.push(Paragraph::Survey {
+            name: if survey.name.is_empty() {
+                &survey.id
+            } else {
+                &survey.name
+            },
+            issued,
+            satisfaction: show2(sat),
+            questions: survey.questions.len(),
+            weakest,
         });
     }
     if paragraphs.is_empty() {
-        paragraphs.push(
-            if w.zh() {
-                "本项目未开展满意度调查。"
-            } else {
-                "No survey was carried out."
-            }
-            .into(),
-        );
+        paragraphs.push(Paragraph::NoSurvey);
     }
-    Section {
-        title: if w.zh() {
-            "三、满意度调查"
-        } else {
-            "3. Satisfaction survey"
-        }
-        .into(),
-        paragraphs,
-    }
+    paragraphs
 }
 
-fn conclusion(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
-    let grade = eval.grade.clone().unwrap_or_else(|| "—".into());
-    let summary = crate::whatif::Summary::of(doc, eval);
-    let parts: Vec<String> = summary
+fn conclusion<'a>(doc: &'a Document, eval: &'a Evaluation, w: &'a Words) -> Paragraph<'a> {
+    let parts = crate::whatif::Summary::of(doc, eval)
         .first_level
-        .iter()
-        .map(|(_, name, points, score)| {
-            let (points, score) = (*points, *score);
-            if w.zh() {
-                format!("{name}（满分{}分，得分{}分）", show2(points), show2(score))
-            } else {
-                format!("{name} ({} of {})", show2(score), show2(points))
-            }
-        })
+        .into_iter()
+        .map(|(_, name, points, score)| (name, show2(points), show2(score)))
         .collect();
-    let mut p = if w.zh() {
-        format!(
-            "通过对{}的绩效指标进行评价、打分，最终自评得分{}分（满分{}分，得分率{}%），评定等级为{}。",
-            if w.title.is_empty() { "本项目".to_string() } else { w.title.clone() },
-            show2(eval.total),
-            show2(eval.max_points),
-            show2(eval.percent),
-            grade
-        )
-    } else {
-        format!(
-            "The self-evaluation scores {} of {} points ({}%), grade {}.",
-            show2(eval.total),
-            show2(eval.max_points),
-            show2(eval.percent),
-            grade
-        )
-    };
-    if !parts.is_empty() {
-        p.push_str(&if w.zh() {
-            format!("其中{}。", parts.join("，"))
-        } else {
-            format!(" By part: {}.", parts.join("; "))
-        });
-    }
-    Section {
-        title: if w.zh() {
-            "四、评价结论"
-        } else {
-            "4. Conclusion"
-        }
-        .into(),
-        paragraphs: vec![p],
+    Paragraph::Conclusion {
+        title: &w.title,
+        total: show2(eval.total),
+        max: show2(eval.max_points),
+        percent: show2(eval.percent),
+        grade: eval.grade.as_deref().unwrap_or("—"),
+        parts,
     }
 }
 
 /// 存在的问题, drawn from the findings.
-fn problems(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
-    let zh = w.zh();
+fn problems<'a>(doc: &'a Document, eval: &'a Evaluation, w: &'a Words) -> Vec<Paragraph<'a>> {
     let names = crate::path::Names::new(doc);
     let name_of = |path: &crate::path::FieldPath| -> String {
         let id = path.indicator().unwrap_or_default();
@@ -431,59 +612,32 @@ fn problems(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
     let mut unexplained = Vec::new();
     for f in &eval.findings {
         match &f.problem {
-            Problem::LowExecution { rate, .. } => paragraphs.push(if zh {
-                format!(
-                    "预算申报准确性不足。项目预算金额为{}，实际支出{}，为预算金额的{rate}%，预算执行率偏低。",
-                    w.amount(b.planned),
-                    w.amount(b.spent)
-                )
-            } else {
-                format!(
-                    "Budgeting was not accurate: budget {}, spent {}, {rate}% of the budget.",
-                    w.amount(b.planned),
-                    w.amount(b.spent)
-                )
+            Problem::LowExecution { rate, .. } => paragraphs.push(Paragraph::LowExecution {
+                planned: w.amount(b.planned),
+                spent: w.amount(b.spent),
+                rate,
             }),
-            Problem::PerformanceAheadOfBudget { performance, execution, .. } => paragraphs.push(if zh {
-                format!("绩效与预算执行不匹配：除预算执行类指标外的得分率为{performance}%，而预算执行率仅为{execution}%，需说明资金未充分使用而目标仍已完成的原因。")
-            } else {
-                format!("Performance and budget execution do not match: {performance}% scored against a {execution}% execution rate.")
+            Problem::PerformanceAheadOfBudget {
+                performance,
+                execution,
+                ..
+            } => paragraphs.push(Paragraph::Mismatch {
+                performance,
+                execution,
             }),
             Problem::OverTarget { .. } => over.push(name_of(&f.path)),
             Problem::MissingReason { .. } => unexplained.push(name_of(&f.path)),
-            Problem::SpentOverReceived { .. } => paragraphs.push(if zh {
-                format!("资金管理不够规范：部分明细的执行数超过到位数（{}）。", f.path)
-            } else {
-                format!("Spending exceeds the funds received ({}).", f.path)
+            Problem::SpentOverReceived { .. } => paragraphs.push(Paragraph::SpentOverReceived {
+                path: f.path.to_string(),
             }),
             _ => {}
         }
     }
     if !over.is_empty() {
-        paragraphs.push(if zh {
-            format!(
-                "绩效目标设定偏低：{}的实际完成值远超年度指标值，目标设定的科学性有待提高。",
-                over.join("、")
-            )
-        } else {
-            format!(
-                "Targets set too low: {} far exceeded their targets.",
-                over.join(", ")
-            )
-        });
+        paragraphs.push(Paragraph::OverTarget(over));
     }
     if !unexplained.is_empty() {
-        paragraphs.push(if zh {
-            format!(
-                "部分指标未完成年度目标且未说明偏差原因：{}。",
-                unexplained.join("、")
-            )
-        } else {
-            format!(
-                "Targets not met and not explained: {}.",
-                unexplained.join(", ")
-            )
-        });
+        paragraphs.push(Paragraph::Unexplained(unexplained));
     }
     let errors = eval
         .findings
@@ -491,31 +645,10 @@ fn problems(doc: &Document, eval: &Evaluation, w: &Words) -> Section {
         .filter(|f| f.level() == Level::Error)
         .count();
     if errors > 0 {
-        paragraphs.push(if zh {
-            format!("自评数据存在{errors}处错误，相关指标暂按0分计算，应更正后重新计分。")
-        } else {
-            format!(
-                "The data has {errors} error(s); the indicators concerned score 0 until corrected."
-            )
-        });
+        paragraphs.push(Paragraph::Errors(errors));
     }
     if paragraphs.is_empty() {
-        paragraphs.push(
-            if zh {
-                "未发现明显问题。"
-            } else {
-                "No significant problem was found."
-            }
-            .into(),
-        );
+        paragraphs.push(Paragraph::NoProblem);
     }
-    Section {
-        title: if zh {
-            "五、存在的问题"
-        } else {
-            "5. Problems found"
-        }
-        .into(),
-        paragraphs,
-    }
+    paragraphs
 }

@@ -2,7 +2,7 @@
 //! with its `*.results.json`. Run with `JIXIAO_BLESS=1` to write the expected files after a
 //! deliberate change, then read the diff.
 
-use jixiao_core::{evaluate, read_str, report, Lang};
+use jixiao_core::{draft, evaluate, read_str, report, Lang};
 use std::path::{Path, PathBuf};
 
 fn example_files() -> Vec<PathBuf> {
@@ -52,6 +52,47 @@ fn examples_score_as_recorded() {
                 file.display(),
                 expected_path.display()
             )),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n(JIXIAO_BLESS=1 cargo test --test snapshots rewrites them)",
+        failures.join("\n")
+    );
+}
+
+/// Where an example's expected output of one kind is kept (`errors.results.json`,
+/// `errors.draft.zh.txt`; the Kunming template's beside the examples).
+fn expected(file: &Path, extension: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if file.starts_with(root.join("templates")) {
+        root.join("tests/examples")
+            .join(file.file_name().unwrap())
+            .with_extension(extension)
+    } else {
+        file.with_extension(extension)
+    }
+}
+
+#[test]
+fn examples_draft_as_recorded() {
+    let bless = std::env::var_os("JIXIAO_BLESS").is_some();
+    let mut failures = Vec::new();
+    for file in example_files() {
+        let doc = read_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let eval = evaluate(&doc);
+        for lang in [Lang::Zh, Lang::En] {
+            let actual = draft::draft_text(&doc, &eval, lang);
+            let path = expected(&file, &format!("draft.{}.txt", lang.code()));
+            if bless {
+                std::fs::write(&path, &actual).unwrap();
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(actual.as_str()) {
+                failures.push(format!(
+                    "{} differs from {}",
+                    file.display(),
+                    path.display()
+                ));
+            }
         }
     }
     assert!(
