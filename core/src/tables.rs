@@ -3,6 +3,7 @@
 //! figures.
 
 use crate::findings::Lang;
+use crate::message::{Message, Text};
 use crate::model::{Document, Group, Leaf, RuleKind, Tier};
 use crate::number::Num;
 use crate::scoring::{walk_scored, Evaluation, LeafResult, Scored};
@@ -170,7 +171,7 @@ fn written_target(l: &Leaf, target: Shown, lang: Lang) -> Shown {
             other => other.clone(),
         },
         Some(RuleKind::Deadline) => match &target {
-            Shown::Text(date) if lang == Lang::Zh => Shown::Text(format!("{date}前")),
+            Shown::Text(date) => Shown::Text(FormText::Due(date).text(lang)),
             other => other.clone(),
         },
         Some(RuleKind::BudgetExecution | RuleKind::FundArrival | RuleKind::AtLeast) => {
@@ -194,41 +195,88 @@ fn steps_text(l: &Leaf, lang: Lang) -> Option<String> {
     parts.sort_by_key(|p| std::cmp::Reverse(p.0));
     let target = l.rule.target.as_ref().and_then(Num::ok);
     let lead = match (l.rule.kind(), target) {
-        (Some(RuleKind::AtLeast), Some(t)) => match lang {
-            Lang::Zh => format!("≥{}{}，按完成率：", t.normalize(), l.unit()),
-            Lang::En => format!("≥{}{}, by rate: ", t.normalize(), l.unit()),
-        },
+        (Some(RuleKind::AtLeast), Some(target)) => FormText::StepsLead {
+            target,
+            unit: l.unit(),
+        }
+        .text(lang),
         _ => String::new(),
     };
     let text: Vec<String> = parts
         .iter()
         .map(|(min, fraction)| {
-            let share = crate::number::as_percent(*fraction).normalize();
-            match (lang, *fraction == Decimal::ONE, fraction.is_zero()) {
-                (Lang::Zh, true, _) => format!("≥{}%得满分", min.normalize()),
-                (Lang::Zh, _, true) => format!("≥{}%不得分", min.normalize()),
-                (Lang::Zh, _, _) => format!("≥{}%得{share}%", min.normalize()),
-                (Lang::En, _, _) => format!("≥{}%: {share}%", min.normalize()),
+            FormText::Step {
+                min: *min,
+                fraction: *fraction,
             }
+            .text(lang)
         })
         .collect();
-    let joiner = match lang {
-        Lang::Zh => "；",
-        Lang::En => "; ",
-    };
-    Some(format!("{lead}{}", text.join(joiner)))
+    Some(format!("{lead}{}", text.join(t(lang, "；", "; "))))
 }
+
+/// What the form writes around its figures.
+enum FormText<'a> {
+    /// A deadline: `2022-11-30前`.
+    Due(&'a str),
+    /// Before the steps of an `at_least` rule: `≥3期，按完成率：`.
+    StepsLead { target: Decimal, unit: &'a str },
+    /// One step: `≥90%得满分`, `≥80%得80%`, `≥0%不得分`.
+    Step { min: Decimal, fraction: Decimal },
+}
+
+impl Message for FormText<'_> {
+    fn zh(&self) -> String {
+        match self {
+            FormText::Due(date) => format!("{date}前"),
+            FormText::StepsLead { target, unit } => {
+                format!("≥{}{unit}，按完成率：", target.normalize())
+            }
+            FormText::Step { min, fraction } if *fraction == Decimal::ONE => {
+                format!("≥{}%得满分", min.normalize())
+            }
+            FormText::Step { min, fraction } if fraction.is_zero() => {
+                format!("≥{}%不得分", min.normalize())
+            }
+            FormText::Step { min, fraction } => format!(
+                "≥{}%得{}%",
+                min.normalize(),
+                crate::number::as_percent(*fraction).normalize()
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            FormText::Due(date) => date.to_string(),
+            FormText::StepsLead { target, unit } => {
+                format!("≥{}{unit}, by rate: ", target.normalize())
+            }
+            FormText::Step { min, fraction } => format!(
+                "≥{}%: {}%",
+                min.normalize(),
+                crate::number::as_percent(*fraction).normalize()
+            ),
+        }
+    }
+}
+
+/// The tiers as the 自评表's notes name them.
+const TIER_NAMES: [Text; 3] = [
+    Text("达成", "achieved"),
+    Text("部分达成并具有一定效果", "partly achieved"),
+    Text("未达成且效果较差", "missed"),
+];
 
 /// The tier as the 自评表's notes name it.
 pub fn tier_name(tier: Tier, lang: Lang) -> &'static str {
-    match (tier, lang) {
-        (Tier::Achieved, Lang::Zh) => "达成",
-        (Tier::Partial, Lang::Zh) => "部分达成并具有一定效果",
-        (Tier::Missed, Lang::Zh) => "未达成且效果较差",
-        (Tier::Achieved, Lang::En) => "achieved",
-        (Tier::Partial, Lang::En) => "partly achieved",
-        (Tier::Missed, Lang::En) => "missed",
+    let [achieved, partial, missed] = TIER_NAMES;
+    match tier {
+        Tier::Achieved => achieved,
+        Tier::Partial => partial,
+        Tier::Missed => missed,
     }
+    .get(lang)
 }
 
 /// The 一级/二级/三级 columns of a row: the outermost group, the groups between, and the leaf.

@@ -1,6 +1,6 @@
 //! What can go wrong on the command line, each with its exit code.
 
-use jixiao_core::LoadError;
+use jixiao_core::{LoadError, Message};
 use std::fmt;
 
 #[derive(Debug)]
@@ -37,23 +37,48 @@ impl CliError {
     }
 }
 
+/// What went wrong, in each language (without the file and the system's own error text, which
+/// `Display` puts around it).
+impl Message for CliError {
+    fn zh(&self) -> String {
+        match self {
+            CliError::Usage(message) => message.clone(),
+            CliError::Read { .. } => "无法读取文件".to_string(),
+            CliError::Load { error, .. } => error.zh(),
+            CliError::Form { error, .. } => error.zh(),
+            CliError::Seek(e) => e.zh(),
+            CliError::Write { .. } => "无法写入".to_string(),
+            CliError::UnknownTemplate(name) => format!("没有名为“{name}”的模板"),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            CliError::Usage(message) => message.clone(),
+            CliError::Read { .. } => "cannot read the file".to_string(),
+            CliError::Load { error, .. } => error.en(),
+            CliError::Form { error, .. } => error.en(),
+            CliError::Seek(e) => e.en(),
+            CliError::Write { .. } => "cannot write".to_string(),
+            CliError::UnknownTemplate(name) => {
+                format!("no template named \"{name}\" (standard, kunming-2022, blank)")
+            }
+        }
+    }
+}
+
+/// Both languages, for a terminal that speaks to everyone: `file: 中文 / English: why`.
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CliError::Usage(message) => write!(f, "{message}（jixiao --help）"),
-            CliError::Read { file, error } => {
-                write!(f, "{file}: 无法读取文件 / cannot read the file: {error}")
+            CliError::Read { file, error } | CliError::Write { file, error } => {
+                write!(f, "{file}: {} / {}: {error}", self.zh(), self.en())
             }
             CliError::Load { file, error } => write!(f, "{file}: {error}"),
             CliError::Form { file, error } => write!(f, "{file}: {error}"),
             CliError::Seek(e) => write!(f, "{e}"),
-            CliError::Write { file, error } => {
-                write!(f, "{file}: 无法写入 / cannot write: {error}")
-            }
-            CliError::UnknownTemplate(name) => write!(
-                f,
-                "没有名为“{name}”的模板 / no template named \"{name}\" (standard, kunming-2022, blank)"
-            ),
+            CliError::UnknownTemplate(_) => self.fmt_both(f),
         }
     }
 }

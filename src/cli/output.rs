@@ -3,7 +3,7 @@
 use jixiao_core::message::t;
 use jixiao_core::number::show2;
 use jixiao_core::path::Names;
-use jixiao_core::{Document, Evaluation, Lang};
+use jixiao_core::{Document, Evaluation, Lang, Message};
 use std::fmt::Write;
 
 pub fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: Lang) -> String {
@@ -17,21 +17,17 @@ pub fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: Lang) -> 
         show2(eval.percent),
     );
     let rate = eval.budget.execution_rate.map_or("—".to_string(), show2);
-    let _ = match lang {
-        Lang::Zh => writeln!(
-            out,
-            "{name}\n得分 {total} / {max}（{percent}%），等级 {grade}；预算执行率 {rate}%"
-        ),
-        Lang::En => writeln!(
-            out,
-            "{name}\nscore {total} of {max} ({percent}%), grade {grade}; execution rate {rate}%"
-        ),
+    let head = Headline {
+        name,
+        total: &total,
+        max: &max,
+        percent: &percent,
+        grade,
+        rate: &rate,
+        errors: eval.errors(),
+        warnings: eval.warnings(),
     };
-    let (errors, warnings) = (eval.errors(), eval.warnings());
-    let _ = match lang {
-        Lang::Zh => writeln!(out, "错误 {errors} 项，警告 {warnings} 项"),
-        Lang::En => writeln!(out, "{errors} error(s), {warnings} warning(s)"),
-    };
+    let _ = writeln!(out, "{}", head.text(lang));
     let names = Names::new(doc);
     let colon = t(lang, "：", ": ");
     for f in &eval.findings {
@@ -46,4 +42,47 @@ pub fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: Lang) -> 
         );
     }
     out
+}
+
+/// The first two lines of `jixiao check`: the score, grade and execution rate, and how many
+/// errors and warnings there are.
+struct Headline<'a> {
+    name: &'a str,
+    total: &'a str,
+    max: &'a str,
+    percent: &'a str,
+    grade: &'a str,
+    rate: &'a str,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Message for Headline<'_> {
+    fn zh(&self) -> String {
+        let Headline {
+            name,
+            total,
+            max,
+            percent,
+            grade,
+            rate,
+            errors,
+            warnings,
+        } = self;
+        format!("{name}\n得分 {total} / {max}（{percent}%），等级 {grade}；预算执行率 {rate}%\n错误 {errors} 项，警告 {warnings} 项")
+    }
+
+    fn en(&self) -> String {
+        let Headline {
+            name,
+            total,
+            max,
+            percent,
+            grade,
+            rate,
+            errors,
+            warnings,
+        } = self;
+        format!("{name}\nscore {total} of {max} ({percent}%), grade {grade}; execution rate {rate}%\n{errors} error(s), {warnings} warning(s)")
+    }
 }

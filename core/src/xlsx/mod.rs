@@ -8,6 +8,7 @@ mod zip;
 pub use workbook::{cell_ref, package, Cell, Sheet, Style, Value};
 
 use crate::findings::Lang;
+use crate::message::Message;
 use crate::model::Document;
 use crate::number::{checked_sum, round2};
 use crate::scoring::Evaluation;
@@ -69,10 +70,10 @@ fn form_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
     );
     s.merge(0, 0, 0, last);
     let year = doc.meta_text("year");
-    let subtitle = match lang {
-        Lang::Zh if !year.is_empty() => format!("（{year}年度）"),
-        Lang::En if !year.is_empty() => format!("(year {year})"),
-        _ => String::new(),
+    let subtitle = if year.is_empty() {
+        String::new()
+    } else {
+        SheetText::Year(&year).text(lang)
     };
     s.text(1, 0, subtitle, Style::Subtitle);
     s.merge(1, 0, 1, last);
@@ -92,12 +93,7 @@ fn form_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
     s.merge(3, 5, 3, last);
 
     let money_unit = doc.meta_text("money_unit");
-    let funds = match (lang, money_unit.is_empty()) {
-        (Lang::Zh, false) => format!("项目资金（{money_unit}）"),
-        (Lang::Zh, true) => "项目资金".to_string(),
-        (Lang::En, false) => format!("Funds ({money_unit})"),
-        (Lang::En, true) => "Funds".to_string(),
-    };
+    let funds = SheetText::Funds(&money_unit).text(lang);
     s.text(4, 0, funds, Style::Header);
     s.merge(4, 0, 4, 1);
     let fund_headers = [
@@ -407,4 +403,30 @@ fn survey_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
     s.fit_columns(7.0, 40.0);
     s.width(1, 40.0);
     s
+}
+
+/// The 自评表 sheet's texts around the document's own: its subtitle and the funds block's title.
+enum SheetText<'a> {
+    /// `（2022年度）` / `(year 2022)`.
+    Year(&'a str),
+    /// `项目资金（万元）` / `Funds (万元)`, without the brackets when no money unit is given.
+    Funds(&'a str),
+}
+
+impl Message for SheetText<'_> {
+    fn zh(&self) -> String {
+        match self {
+            SheetText::Year(year) => format!("（{year}年度）"),
+            SheetText::Funds("") => "项目资金".to_string(),
+            SheetText::Funds(unit) => format!("项目资金（{unit}）"),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            SheetText::Year(year) => format!("(year {year})"),
+            SheetText::Funds("") => "Funds".to_string(),
+            SheetText::Funds(unit) => format!("Funds ({unit})"),
+        }
+    }
 }

@@ -10,7 +10,7 @@ use super::i18n::{kind_label, kind_short, t, tier_short};
 use super::{sheet, use_ctx, Ctx, Host};
 use crate::edit::{Dir, Edit};
 use crate::state::Action;
-use jixiao_core::model::{Group, Leaf, Node, RuleKind};
+use jixiao_core::model::{Group, Leaf, Node, RuleKind, Tier};
 use jixiao_core::number::as_percent;
 use jixiao_core::path::{FieldPath, NodeField, RuleField, Section, StepField};
 use jixiao_core::scoring::{Cursor, GroupResult, LeafResult};
@@ -322,7 +322,7 @@ fn leaf_row(props: &LeafProps) -> Html {
     let kind = l.rule.kind();
     let kinds: Vec<(&str, &str)> = RuleKind::ALL
         .iter()
-        .map(|k| (k.name(), kind_short(lang, k.name())))
+        .map(|k| (k.name(), kind_short(Some(*k)).get(lang)))
         .collect();
     let result = props.result.as_ref();
     let row_error = ctx.findings.row_has_error();
@@ -451,16 +451,17 @@ fn actual_cell(ctx: &Host, l: &Leaf, figure: Option<Decimal>) -> Html {
         .placeholder("2022-10-01")
         .edit(ctx),
         Some(RuleKind::Qualitative) => {
-            let tier = l.rule.tier.as_deref().unwrap_or("").trim();
+            let tier =
+                tier_short(l.rule.tier.as_deref().and_then(|t| Tier::parse(t.trim()))).get(lang);
             let tier_path = FieldPath::rule(&l.id, RuleField::Tier);
             let to_fill = ctx.findings.only_to_fill(&tier_path);
             let wrong = ctx.findings.has_error(&tier_path);
             html! {
                 <button type="button" class={classes!("small", "tier-button", to_fill.then_some("todo"), wrong.then_some("invalid"))}
                     data-col={col::ACTUAL.to_string()}
-                    aria-label={format!("{}：{}", t(lang, "评价档次", "Tier"), tier_short(lang, tier))}
+                    aria-label={format!("{}：{}", t(lang, "评价档次", "Tier"), tier)}
                     onclick={ctx.on(move |_: MouseEvent| Action::Focus(tier_path.clone()))}>
-                    { tier_short(lang, tier) }
+                    { tier }
                 </button>
             }
         }
@@ -513,7 +514,7 @@ fn rare_fields(ctx: &Host, l: &Leaf, surveys: &[(String, String)]) -> Html {
     let r = &l.rule;
     let path = |f| FieldPath::rule(&l.id, f);
     let kind_note = html! {
-        <p class="hint">{ format!("{}：{}", t(lang, "计分方式", "Rule"), kind_label(lang, &r.kind)) }</p>
+        <p class="hint">{ format!("{}：{}", t(lang, "计分方式", "Rule"), kind_label(r.kind()).get(lang)) }</p>
     };
     let fields = match r.kind() {
         Some(RuleKind::AtMost) => select(

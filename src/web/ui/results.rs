@@ -8,7 +8,7 @@ use crate::state::Action;
 use jixiao_core::model::Node;
 use jixiao_core::path::Section;
 use jixiao_core::scoring::Cursor;
-use jixiao_core::{FieldPath, Lang, Level};
+use jixiao_core::{FieldPath, Lang, Level, Message};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -196,10 +196,7 @@ pub fn results_panel() -> Html {
                     </section>
                 }) }
                 if hidden > 0 {
-                    <p class="hint">{ match lang {
-                        Lang::Zh => format!("另有 {hidden} 条未列出（全部见“报告”）。"),
-                        Lang::En => format!("{hidden} more not listed here (all are in the report)."),
-                    } }</p>
+                    <p class="hint">{ MoreFindings(hidden).text(lang) }</p>
                 }
             </section>
             </div>
@@ -265,5 +262,18 @@ fn lost_points() -> Html {
                 }) }
             </tbody>
         </table>
+    }
+}
+
+/// How many findings the panel leaves unlisted.
+struct MoreFindings(usize);
+
+impl Message for MoreFindings {
+    fn zh(&self) -> String {
+        format!("另有 {} 条未列出（全部见“报告”）。", self.0)
+    }
+
+    fn en(&self) -> String {
+        format!("{} more not listed here (all are in the report).", self.0)
     }
 }
