@@ -1,12 +1,7 @@
 //! The form reader (`.xlsx`, `.xls` 自评表) as the page's second WebAssembly module. The page
 //! loads it only when a form is first imported, so that the reader (calamine, zip, inflate) does
-//! not weigh on every first load. One function: the bytes of a workbook in, JSON out.
-//!
-//! ```text
-//! { "ok": true, "document": "<jixiao/1 text>", "summary": { "sheet", "budget_lines",
-//!   "indicators", "inferred", "claims" } }
-//! { "ok": false, "zh": "…", "en": "…" }
-//! ```
+//! not weigh on every first load. One function: the bytes of a workbook in, a [`FormRead`] out
+//! (the page declares the same class as an imported type, `src/web/ui/files.rs`).
 
 // A panic here would kill the page: checked arithmetic, no indexing, no unwrap.
 #![cfg_attr(
@@ -20,31 +15,98 @@
     )
 )]
 
-use jixiao_core::form::read_form;
+use jixiao_core::form::{read_form, Summary};
 use jixiao_core::Message;
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 
-/// Reads a form workbook; the answer is JSON (see the module's documentation).
+/// What reading a workbook gave: the document (as `jixiao/1` text: it crosses from this
+/// module's memory to the page's) with what was read, or why it could not be read.
 #[wasm_bindgen]
-pub fn read(bytes: &[u8]) -> String {
-    answer(bytes).to_string()
+pub struct FormRead {
+    read: Result<(String, Summary), (String, String)>,
 }
 
-fn answer(bytes: &[u8]) -> serde_json::Value {
-    match read_form(bytes) {
-        Ok(read) => json!({
-            "ok": true,
-            "document": jixiao_core::to_string_pretty(&read.doc),
-            "summary": {
-                "sheet": read.summary.sheet,
-                "budget_lines": read.summary.budget_lines,
-                "indicators": read.summary.indicators,
-                "inferred": read.summary.inferred,
-                "claims": read.summary.claims,
-            },
-        }),
-        Err(e) => json!({"ok": false, "zh": e.zh(), "en": e.en()}),
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[wasm_bindgen]
+impl FormRead {
+    /// Whether the workbook was read.
+    #[wasm_bindgen(getter)]
+    pub fn ok(&self) -> bool {
+        self.read.is_ok()
+    }
+
+    /// The document read, as `jixiao/1` text (empty when not read).
+    #[wasm_bindgen(getter)]
+    pub fn document(&self) -> String {
+        self.read.as_ref().map(|r| r.0.clone()).unwrap_or_default()
+    }
+
+    fn summary(&self) -> Option<&Summary> {
+        self.read.as_ref().ok().map(|r| &r.1)
+    }
+
+    /// The sheet the form was read from.
+    #[wasm_bindgen(getter)]
+    pub fn sheet(&self) -> String {
+        self.summary().map(|s| s.sheet.clone()).unwrap_or_default()
+    }
+
+    /// Budget lines read.
+    #[wasm_bindgen(getter)]
+    pub fn budget_lines(&self) -> u32 {
+        self.summary().map_or(0, |s| count(s.budget_lines))
+    }
+
+    /// Indicators read.
+    #[wasm_bindgen(getter)]
+    pub fn indicators(&self) -> u32 {
+        self.summary().map_or(0, |s| count(s.indicators))
+    }
+
+    /// Rules inferred from what is written.
+    #[wasm_bindgen(getter)]
+    pub fn inferred(&self) -> u32 {
+        self.summary().map_or(0, |s| count(s.inferred))
+    }
+
+    /// Printed figures kept as claims.
+    #[wasm_bindgen(getter)]
+    pub fn claims(&self) -> u32 {
+        self.summary().map_or(0, |s| count(s.claims))
+    }
+
+    /// Why the workbook could not be read, in Chinese (empty when read).
+    #[wasm_bindgen(getter)]
+    pub fn error_zh(&self) -> String {
+        self.read
+            .as_ref()
+            .err()
+            .map(|e| e.0.clone())
+            .unwrap_or_default()
+    }
+
+    /// Why the workbook could not be read, in English (empty when read).
+    #[wasm_bindgen(getter)]
+    pub fn error_en(&self) -> String {
+        self.read
+            .as_ref()
+            .err()
+            .map(|e| e.1.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Reads a form workbook.
+#[wasm_bindgen]
+pub fn read(bytes: &[u8]) -> FormRead {
+    FormRead {
+        read: match read_form(bytes) {
+            Ok(read) => Ok((jixiao_core::to_string_pretty(&read.doc), read.summary)),
+            Err(e) => Err((e.zh(), e.en())),
+        },
     }
 }
 
@@ -59,13 +121,15 @@ mod tests {
             "/../tests/forms/national.xlsx"
         ))
         .unwrap();
-        let v = answer(&bytes);
-        assert_eq!(v["ok"], true);
-        assert_eq!(v["summary"]["indicators"], 9);
-        let doc = jixiao_core::read_str(v["document"].as_str().unwrap()).unwrap();
+        let read = read(&bytes);
+        assert!(read.ok());
+        assert_eq!(read.indicators(), 9);
+        assert!(read.error_zh().is_empty());
+        let doc = jixiao_core::read_str(&read.document()).unwrap();
         assert_eq!(doc.meta_text("year"), "2022");
-        let v = answer(b"\x89PNG\r\n\x1a\n");
-        assert_eq!(v["ok"], false);
-        assert!(v["zh"].as_str().unwrap().contains("不是"));
+        let refused = super::read(b"\x89PNG\r\n\x1a\n");
+        assert!(!refused.ok());
+        assert!(refused.document().is_empty());
+        assert!(refused.error_zh().contains("不是"));
     }
 }

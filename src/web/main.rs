@@ -16,6 +16,8 @@
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod edit;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod notices;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod state;
 #[cfg(target_arch = "wasm32")]
 mod ui;

@@ -3,6 +3,8 @@
 //! Pure Rust, tested natively; the Yew reducer is a thin wrapper over [`AppState::apply`].
 
 use crate::edit::Edit;
+use crate::notices::FileNotice;
+use jixiao_core::form::Summary;
 use jixiao_core::path::{FieldPath, LineField, NodeField, RuleField, Section};
 use jixiao_core::{evaluate, read_str, templates, Document, Evaluation, Lang, Message};
 use std::collections::HashSet;
@@ -68,6 +70,16 @@ impl Notice {
             en: en.into(),
         }
     }
+
+    /// A notice saying `message`.
+    pub fn info_of(message: &dyn Message) -> Notice {
+        Notice::info(message.zh(), message.en())
+    }
+
+    /// A notice saying that `message` went wrong.
+    pub fn error_of(message: &dyn Message) -> Notice {
+        Notice::error(message.zh(), message.en())
+    }
 }
 
 impl Message for Notice {
@@ -90,11 +102,12 @@ pub enum Action {
         name: String,
         text: String,
     },
-    /// The form reader's answer for a workbook (JSON: the document and what was read, or why
-    /// not): replaces the document if it read, else only a message.
+    /// A form workbook read by the form reader: replaces the document (undoably) and says what
+    /// was read.
     ImportForm {
         name: String,
-        json: String,
+        doc: Rc<Document>,
+        summary: Summary,
     },
     Notify(Notice),
     Dismiss,
@@ -255,37 +268,23 @@ impl AppState {
                 Ok(doc) => {
                     next.set_doc(doc, true);
                     next.opened();
-                    next.notice = Some(Notice::info(
-                        format!("已导入 {name}（可撤销）"),
-                        format!("Imported {name} (undo restores the previous work)"),
-                    ));
+                    next.notice = Some(Notice::info_of(&FileNotice::Imported { name: &name }));
                 }
                 Err(e) => {
-                    next.notice = Some(Notice::error(
-                        format!("无法导入 {name}：{}。当前内容未改动。", e.zh()),
-                        format!("Cannot import {name}: {}. Your work is unchanged.", e.en()),
-                    ))
+                    next.notice = Some(Notice::error_of(&FileNotice::CannotImport {
+                        name: &name,
+                        why: &e,
+                    }))
                 }
             },
-            Action::ImportForm { name, json } => match form_answer(&json) {
-                Ok((doc, summary)) => {
-                    next.set_doc(doc, true);
-                    next.opened();
-                    next.notice = Some(Notice::info(
-                        format!("已从 {name} 读取自评表（可撤销）：{}", summary.zh),
-                        format!(
-                            "Read the form {name} (undo restores your work): {}",
-                            summary.en
-                        ),
-                    ));
-                }
-                Err(why) => {
-                    next.notice = Some(Notice::error(
-                        format!("无法导入 {name}：{}。当前内容未改动。", why.zh),
-                        format!("Cannot import {name}: {}. Your work is unchanged.", why.en),
-                    ))
-                }
-            },
+            Action::ImportForm { name, doc, summary } => {
+                next.set_doc(Rc::unwrap_or_clone(doc), true);
+                next.opened();
+                next.notice = Some(Notice::info_of(&FileNotice::FormRead {
+                    name: &name,
+                    summary: &summary,
+                }));
+            }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::Dismiss => next.notice = None,
             Action::Undo => {
@@ -583,47 +582,6 @@ fn import(name: &str, text: &str) -> Result<Document, jixiao_core::LoadError> {
     }
     let _ = name;
     read_str(text)
-}
-
-/// The form reader's JSON answer: the document and a summary of what was read, or why not.
-fn form_answer(json: &str) -> Result<(Document, Notice), Notice> {
-    use serde_json::Value;
-    let v: Value = serde_json::from_str(json).map_err(|_| {
-        Notice::error(
-            "读取模块的回答无法识别",
-            "the reader's answer is not understood",
-        )
-    })?;
-    let text = |v: &Value, k: &str| {
-        v.get(k)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string()
-    };
-    if v.get("ok") != Some(&Value::Bool(true)) {
-        return Err(Notice::error(text(&v, "zh"), text(&v, "en")));
-    }
-    let doc = read_str(&text(&v, "document")).map_err(|e| Notice::error(e.zh(), e.en()))?;
-    let s = v.get("summary").cloned().unwrap_or_default();
-    let n = |k: &str| s.get(k).and_then(Value::as_u64).unwrap_or(0);
-    let sheet = text(&s, "sheet");
-    let summary = Notice::info(
-        format!(
-            "工作表“{sheet}”，预算明细 {} 行，指标 {} 个，其中 {} 个的计分方式是从所写内容推断的（见问题清单中的“提示”，请确认），表中印出的 {} 个数字作为核对依据。",
-            n("budget_lines"),
-            n("indicators"),
-            n("inferred"),
-            n("claims")
-        ),
-        format!(
-            "sheet \"{sheet}\", {} budget line(s), {} indicator(s), {} of whose rules were inferred from what is written (see the notes among the findings and confirm them), {} printed figure(s) kept to check against.",
-            n("budget_lines"),
-            n("indicators"),
-            n("inferred"),
-            n("claims")
-        ),
-    );
-    Ok((doc, summary))
 }
 
 /// The document a first visit starts with.

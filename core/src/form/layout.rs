@@ -36,6 +36,23 @@ pub struct Summary {
     pub claims: usize,
 }
 
+/// What was read, as the page says it after an import.
+impl crate::message::Message for Summary {
+    fn zh(&self) -> String {
+        format!(
+            "工作表“{}”，预算明细 {} 行，指标 {} 个，其中 {} 个的计分方式是从所写内容推断的（见问题清单中的“提示”，请确认），表中印出的 {} 个数字作为核对依据。",
+            self.sheet, self.budget_lines, self.indicators, self.inferred, self.claims
+        )
+    }
+
+    fn en(&self) -> String {
+        format!(
+            "sheet \"{}\", {} budget line(s), {} indicator(s), {} of whose rules were inferred from what is written (see the notes among the findings and confirm them), {} printed figure(s) kept to check against.",
+            self.sheet, self.budget_lines, self.indicators, self.inferred, self.claims
+        )
+    }
+}
+
 /// The text of a cell, normalised for matching titles (no spaces or line breaks).
 pub(super) fn key(grid: &Grid, r: usize, c: usize) -> String {
     normalise(grid.text(r, c))

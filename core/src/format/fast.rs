@@ -6,7 +6,7 @@
 //! careful way, which says exactly what is wrong. So both always give the same document.
 
 use super::error::FORMAT;
-use super::read::{read_scenarios, read_settings};
+use super::value::{read_scenarios, read_settings};
 use crate::model::{
     BudgetLine, Document, Extra, Group, Leaf, Node, Question, Rule, Settings, Step, Survey,
     SurveyOption,

@@ -190,8 +190,8 @@ fn form_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
         Style::BoldText,
     );
     s.text(r.saturating_add(2), 8, "", Style::Text);
-    s.fit_columns(8.0, 40.0);
-    s.width(8, 36.0);
+    s.fit_columns(80, 400);
+    s.width(8, 360);
     s
 }
 
@@ -253,7 +253,7 @@ fn budget_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
     s.number(r, 6, b.balance, Style::Money);
     s.maybe(r, 7, fraction(b.execution_rate), Style::Percent);
     s.text(r, 8, "", Style::Text);
-    s.fit_columns(8.0, 40.0);
+    s.fit_columns(80, 400);
     s
 }
 
@@ -400,8 +400,8 @@ fn survey_sheet(doc: &Document, eval: &Evaluation, lang: Lang) -> Sheet {
             Style::Plain,
         );
     }
-    s.fit_columns(7.0, 40.0);
-    s.width(1, 40.0);
+    s.fit_columns(70, 400);
+    s.width(1, 400);
     s
 }
 

@@ -61,7 +61,8 @@ pub struct Sheet {
     pub name: String,
     cells: BTreeMap<(u32, u32), Cell>,
     merges: Vec<(u32, u32, u32, u32)>,
-    widths: BTreeMap<u32, f64>,
+    /// Column widths in tenths of a character.
+    widths: BTreeMap<u32, u32>,
     landscape: bool,
 }
 
@@ -128,29 +129,33 @@ impl Sheet {
         }
     }
 
-    /// Sets a column's width in characters (a CJK character counts as two).
-    pub fn width(&mut self, col: u32, width: f64) {
-        self.widths.insert(col, width);
+    /// Sets a column's width in tenths of a character (a CJK character counts as two).
+    pub fn width(&mut self, col: u32, tenths: u32) {
+        self.widths.insert(col, tenths);
     }
 
-    /// Widens every column to fit its longest unmerged cell, between `min` and `max`.
-    pub fn fit_columns(&mut self, min: f64, max: f64) {
+    /// Widens every column to fit its longest unmerged cell, between `min` and `max` (tenths of
+    /// a character).
+    pub fn fit_columns(&mut self, min: u32, max: u32) {
         let merged = |r: u32, c: u32| {
             self.merges.iter().any(|&(r1, c1, r2, c2)| {
                 (r1..=r2).contains(&r) && (c1..=c2).contains(&c) && c1 != c2
             })
         };
-        let mut widths: BTreeMap<u32, f64> = BTreeMap::new();
+        let mut widths: BTreeMap<u32, u32> = BTreeMap::new();
         for (&(r, c), cell) in &self.cells {
             if merged(r, c) {
                 continue;
             }
             let len = match &cell.value {
                 Value::Text(t) => display_width(t),
-                Value::Number(n) => n.to_string().len() as f64 + 3.0,
+                Value::Number(n) => u32::try_from(n.to_string().len())
+                    .unwrap_or(u32::MAX)
+                    .saturating_add(3)
+                    .saturating_mul(10),
             };
             let w = widths.entry(c).or_insert(min);
-            *w = w.max((len + 2.0).min(max));
+            *w = (*w).max(len.saturating_add(20).min(max));
         }
         for (c, w) in widths {
             self.widths.entry(c).or_insert(w);
@@ -183,9 +188,10 @@ impl Sheet {
             for (c, w) in &self.widths {
                 let _ = write!(
                     x,
-                    r#"<col min="{0}" max="{0}" width="{1:.1}" customWidth="1"/>"#,
+                    r#"<col min="{0}" max="{0}" width="{1}.{2}" customWidth="1"/>"#,
                     c.saturating_add(1),
-                    w
+                    w.checked_div(10).unwrap_or(0),
+                    w.checked_rem(10).unwrap_or(0)
                 );
             }
             x.push_str("</cols>");
@@ -254,15 +260,17 @@ impl Sheet {
     }
 }
 
-/// Display width of a text in Excel's character units: wide (CJK) characters count double.
-fn display_width(text: &str) -> f64 {
+/// Display width of a text in tenths of Excel's character units: wide (CJK) characters count
+/// double (2.0), others 1.1. Whole tenths, so that writing it needs no floating point.
+fn display_width(text: &str) -> u32 {
     text.lines()
         .map(|line| {
             line.chars()
-                .map(|c| if (c as u32) > 0x2E80 { 2.0 } else { 1.1 })
-                .sum::<f64>()
+                .map(|c| if (c as u32) > 0x2E80 { 20u32 } else { 11 })
+                .fold(0u32, u32::saturating_add)
         })
-        .fold(0.0, f64::max)
+        .max()
+        .unwrap_or(0)
 }
 
 /// `A1`-style reference of a zero-based row and column.

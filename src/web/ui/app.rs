@@ -8,6 +8,7 @@ use super::{
     budget, files, indicators, report, results, scenarios, settings, share, storage, surveys,
     toolbar,
 };
+use crate::notices::FileNotice;
 use crate::state::{starting_document, Action, AppState, Notice, Tab, LARGE_DOCUMENT_LEAVES};
 use jixiao_core::{read_str, Document, Lang, Message};
 use std::rc::Rc;
@@ -26,13 +27,9 @@ fn initial_state() -> AppState {
             // Keep the unreadable text aside rather than overwrite it with the next save.
             storage::set(storage::BROKEN_KEY, &text);
             let mut state = AppState::new(starting_document(), lang);
-            state.notice = Some(Notice::error(
-                format!("自动保存的内容无法读取（{}），已另存并打开标准模板。", e.zh()),
-                format!(
-                    "The autosaved work could not be read ({}); it was set aside and the standard template opened.",
-                    e.en()
-                ),
-            ));
+            state.notice = Some(Notice::error_of(&FileNotice::AutosaveUnreadable {
+                why: &e,
+            }));
             state
         }
     }

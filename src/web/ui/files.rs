@@ -1,11 +1,13 @@
 //! Files: export the document with its results as JSON, import by picker or drag-and-drop.
 
 use super::Ctx;
+use crate::notices::FileNotice;
 use crate::state::{Action, Notice, MAX_IMPORT_BYTES};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub fn export_json(ctx: &Ctx) {
@@ -62,33 +64,93 @@ pub fn import_file(ctx: &Ctx, file: web_sys::File) {
     READERS.with(|r| r.borrow_mut().push(reader));
 }
 
-/// Reads a form workbook with the reader module (`window.jixiaoReadForm`, see www/reader.js).
+#[wasm_bindgen]
+extern "C" {
+    /// The form reader's answer: its class `FormRead` (`reader/src/lib.rs`), read through the
+    /// same getters it exports.
+    type FormRead;
+    #[wasm_bindgen(method, getter)]
+    fn ok(this: &FormRead) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn document(this: &FormRead) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn sheet(this: &FormRead) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn budget_lines(this: &FormRead) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn indicators(this: &FormRead) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn inferred(this: &FormRead) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn claims(this: &FormRead) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn error_zh(this: &FormRead) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn error_en(this: &FormRead) -> String;
+    /// Releases the answer's memory in the reader's module.
+    #[wasm_bindgen(method)]
+    fn free(this: &FormRead);
+
+    /// Loads the reader module the first time (`www/reader.js`; the single file defines it over
+    /// its embedded copy) and reads the workbook: a promise of a `FormRead`.
+    #[wasm_bindgen(catch, js_name = jixiaoReadForm)]
+    fn read_with_module(bytes: &js_sys::Uint8Array) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// The action for what the reader answered: the document and what was read, or why not.
+fn form_action(name: String, read: &FormRead) -> Action {
+    let why = if read.ok() {
+        match jixiao_core::read_str(&read.document()) {
+            Ok(doc) => {
+                let summary = jixiao_core::form::Summary {
+                    sheet: read.sheet(),
+                    budget_lines: read.budget_lines() as usize,
+                    indicators: read.indicators() as usize,
+                    inferred: read.inferred() as usize,
+                    claims: read.claims() as usize,
+                };
+                return Action::ImportForm {
+                    name,
+                    doc: Rc::new(doc),
+                    summary,
+                };
+            }
+            Err(e) => Notice::error_of(&e),
+        }
+    } else {
+        Notice::error(read.error_zh(), read.error_en())
+    };
+    Action::Notify(Notice::error_of(&FileNotice::CannotImport {
+        name: &name,
+        why: &why,
+    }))
+}
+
+/// Reads a form workbook with the reader module.
 fn read_form(state: yew::UseReducerHandle<crate::state::AppState>, name: String, bytes: Vec<u8>) {
     state.dispatch(Action::Notify(Notice::info(
         format!("正在读取 {name}…"),
         format!("Reading {name}…"),
     )));
     wasm_bindgen_futures::spawn_local(async move {
-        let answer = match call_reader(&bytes) {
+        let answer = match read_with_module(&js_sys::Uint8Array::from(bytes.as_slice())) {
             Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await,
             Err(e) => Err(e),
         };
-        let action = match answer.ok().and_then(|v| v.as_string()) {
-            Some(json) => Action::ImportForm { name, json },
-            None => Action::Notify(Notice::error(
+        let action = match answer {
+            Ok(read) => {
+                let read: FormRead = read.unchecked_into();
+                let action = form_action(name, &read);
+                read.free();
+                action
+            }
+            Err(_) => Action::Notify(Notice::error(
                 format!("无法读取 {name}：工作簿已损坏，或读取模块无法载入；当前内容未改动。"),
                 format!("Cannot read {name}: the workbook is damaged, or the reader could not be loaded; your work is unchanged."),
             )),
         };
         state.dispatch(action);
     });
-}
-
-fn call_reader(bytes: &[u8]) -> Result<js_sys::Promise, JsValue> {
-    let read = js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str("jixiaoReadForm"))?;
-    let read: js_sys::Function = read.dyn_into()?;
-    let promise = read.call1(&JsValue::NULL, &js_sys::Uint8Array::from(bytes))?;
-    promise.dyn_into()
 }
 
 pub fn on_pick(ctx: &Ctx) -> Callback<Event> {

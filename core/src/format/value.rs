@@ -1,0 +1,383 @@
+//! The careful reader: a `jixiao/1` document from a parsed JSON value, strict about the shape of
+//! every field and saying where it is wrong, forgiving about values.
+
+use super::error::{Expected, Found, LoadError, FORMAT};
+use crate::model::{
+    BudgetLine, Change, Document, Extra, GradeBand, Group, Leaf, Node, Question, Rule, Scenario,
+    Settings, Step, Survey, SurveyOption,
+};
+use crate::number::Num;
+use serde_json::{Map, Value};
+
+/// The careful reader's settings (used by the fast path too).
+#[cfg(feature = "fast")]
+pub(super) fn read_settings(map: Map<String, Value>) -> Result<Settings, LoadError> {
+    settings_of(Fields::new(map, "settings".into()))
+}
+
+/// The careful reader's scenarios (used by the fast path too).
+#[cfg(feature = "fast")]
+pub(super) fn read_scenarios(value: Value) -> Result<Vec<Scenario>, LoadError> {
+    let mut root = Fields::new(
+        Map::from_iter([("scenarios".to_string(), value)]),
+        String::new(),
+    );
+    root.list("scenarios", "scenarios", read_scenario)
+}
+
+/// Reads a document from a parsed JSON value.
+pub fn read_value(value: Value) -> Result<Document, LoadError> {
+    let Value::Object(map) = value else {
+        return Err(LoadError::NotAnObject);
+    };
+    let mut root = Fields::new(map, String::new());
+    match root.map.remove("format") {
+        None | Some(Value::Null) => return Err(LoadError::MissingFormat),
+        Some(Value::String(s)) if s == FORMAT => {}
+        Some(Value::String(s)) => return Err(LoadError::WrongFormat { found: s }),
+        Some(other) => {
+            return Err(LoadError::WrongFormat {
+                found: other.to_string(),
+            })
+        }
+    }
+    // An exported `results` object is derived data: it is recomputed, never trusted.
+    root.map.remove("results");
+    let meta = root.object("meta")?.map(|f| f.map).unwrap_or_default();
+    let settings = match root.object("settings")? {
+        Some(f) => settings_of(f)?,
+        None => Settings::default(),
+    };
+    let budget = root.list("budget", "budget", read_budget_line)?;
+    let surveys = root.list("surveys", "surveys", read_survey)?;
+    let indicators = root.list("indicators", "indicators", read_node)?;
+    let scenarios = root.list("scenarios", "scenarios", read_scenario)?;
+    Ok(Document {
+        meta,
+        settings,
+        budget,
+        surveys,
+        indicators,
+        scenarios,
+        extra: root.map,
+    })
+}
+
+fn settings_of(mut f: Fields) -> Result<Settings, LoadError> {
+    let grades = match f.take("grades") {
+        None => None,
+        Some(v) => {
+            let items = f.expect_array("grades", v)?;
+            let mut bands = Vec::with_capacity(items.len());
+            for (i, item) in items.into_iter().enumerate() {
+                let mut band = f.child_object(&format!("grades/{i}"), item)?;
+                bands.push(GradeBand {
+                    label: band.text("label")?.unwrap_or_default(),
+                    min: band.num("min")?,
+                });
+            }
+            Some(bands)
+        }
+    };
+    Ok(Settings {
+        grades,
+        deviation_threshold: f.num("deviation_threshold")?,
+        min_execution_rate: f.num("min_execution_rate")?,
+        mismatch_margin: f.num("mismatch_margin")?,
+        score_decimals: f.num("score_decimals")?,
+        extra: f.map,
+    })
+}
+
+fn read_scenario(mut f: Fields) -> Result<Scenario, LoadError> {
+    let name = f.text("name")?.unwrap_or_default();
+    let changes = f.list("changes", "changes", |mut c| {
+        let path = c.text("path")?.unwrap_or_default();
+        let value = match c.take("value") {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) => s,
+            Some(Value::Number(n)) => n.to_string(),
+            Some(Value::Bool(b)) => b.to_string(),
+            Some(other) => return Err(c.wrong("value", Expected::Text, &other)),
+        };
+        Ok(Change {
+            path,
+            value,
+            extra: c.map,
+        })
+    })?;
+    Ok(Scenario {
+        name,
+        changes,
+        extra: f.map,
+    })
+}
+
+fn read_budget_line(mut f: Fields) -> Result<BudgetLine, LoadError> {
+    Ok(BudgetLine {
+        id: f.id()?,
+        name: f.text("name")?.unwrap_or_default(),
+        initial: f.num("initial")?,
+        planned: f.num("planned")?,
+        received: f.num("received")?,
+        spent: f.num("spent")?,
+        note: f.text("note")?.unwrap_or_default(),
+        extra: f.map,
+    })
+}
+
+fn read_survey(mut f: Fields) -> Result<Survey, LoadError> {
+    let id = f.id()?;
+    let name = f.text("name")?.unwrap_or_default();
+    let respondents = f.num("respondents")?;
+    let method = f.text("method")?;
+    let satisfied_options = f.num("satisfied_options")?;
+    let options = f.list("options", "options", |mut o| {
+        Ok(SurveyOption {
+            label: o.text("label")?.unwrap_or_default(),
+            weight: o.num("weight")?,
+            extra: o.map,
+        })
+    })?;
+    let questions = f.list("questions", "questions", |mut q| {
+        let id = q.id()?;
+        let text = q.text("text")?.unwrap_or_default();
+        let counts = match q.take("counts") {
+            None => Vec::new(),
+            Some(v) => {
+                let items = q.expect_array("counts", v)?;
+                let mut counts = Vec::with_capacity(items.len());
+                for (i, item) in items.into_iter().enumerate() {
+                    let path = format!("{}/counts/{i}", q.path);
+                    counts.push(to_num(&path, item)?.unwrap_or_else(|| Num::new("")));
+                }
+                counts
+            }
+        };
+        Ok(Question {
+            id,
+            text,
+            counts,
+            extra: q.map,
+        })
+    })?;
+    Ok(Survey {
+        id,
+        name,
+        respondents,
+        method,
+        satisfied_options,
+        options,
+        questions,
+        extra: f.map,
+    })
+}
+
+fn read_node(mut f: Fields) -> Result<Node, LoadError> {
+    let id = f.id()?;
+    let name = f.text("name")?.unwrap_or_default();
+    if f.map.contains_key("children") {
+        let children = f.list("children", "indicators", read_node)?;
+        return Ok(Node::Group(Group {
+            id,
+            name,
+            children,
+            extra: f.map,
+        }));
+    }
+    let points = f.num("points")?;
+    let applicable = match f.take("applicable") {
+        None | Some(Value::Null) => true,
+        Some(Value::Bool(b)) => b,
+        Some(other) => return Err(f.wrong("applicable", Expected::Boolean, &other)),
+    };
+    let reason = f.text("reason")?.unwrap_or_default();
+    let unit = f.text("unit")?;
+    let target_text = f.text("target_text")?;
+    let actual_text = f.text("actual_text")?;
+    let rule = match f.object("rule")? {
+        Some(r) => read_rule(r)?,
+        None => Rule::default(),
+    };
+    Ok(Node::Leaf(Leaf {
+        id,
+        name,
+        points,
+        applicable,
+        reason,
+        unit,
+        target_text,
+        actual_text,
+        rule,
+        extra: f.map,
+    }))
+}
+
+fn read_rule(mut f: Fields) -> Result<Rule, LoadError> {
+    let steps = match f.take("steps") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            let items = f.expect_array("steps", v)?;
+            let mut steps = Vec::with_capacity(items.len());
+            for (i, item) in items.into_iter().enumerate() {
+                let mut s = f.child_object(&format!("steps/{i}"), item)?;
+                steps.push(Step {
+                    min: s.num("min")?,
+                    fraction: s.num("fraction")?,
+                    extra: s.map,
+                });
+            }
+            Some(steps)
+        }
+    };
+    Ok(Rule {
+        kind: f.text("kind")?.unwrap_or_default(),
+        target: f.num("target")?,
+        actual: f.num("actual")?,
+        tolerance: f.num("tolerance")?,
+        formula: f.text("formula")?,
+        tier: f.text("tier")?,
+        fraction: f.num("fraction")?,
+        score: f.num("score")?,
+        survey: f.text("survey")?,
+        unit: f.text("unit")?,
+        steps,
+        inferred: f.text("inferred")?,
+        extra: f.map,
+    })
+}
+
+/// A JSON object being taken apart; what is left over becomes the `extra` of the model type.
+struct Fields {
+    map: Extra,
+    path: String,
+}
+
+impl Fields {
+    fn new(map: Map<String, Value>, path: String) -> Fields {
+        Fields { map, path }
+    }
+
+    fn at(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}/{}", self.path, key)
+        }
+    }
+
+    fn take(&mut self, key: &str) -> Option<Value> {
+        self.map.shift_remove(key)
+    }
+
+    fn wrong(&self, key: &str, expected: Expected, found: &Value) -> LoadError {
+        LoadError::WrongType {
+            path: self.at(key),
+            expected,
+            found: Found::of(found),
+        }
+    }
+
+    fn id(&mut self) -> Result<String, LoadError> {
+        match self.text("id")? {
+            Some(id) if !id.trim().is_empty() => {
+                let id = id.trim().to_string();
+                self.path = match self.path.rfind('/') {
+                    Some(i) => format!("{}/{}", &self.path[..i], id),
+                    None => id.clone(),
+                };
+                Ok(id)
+            }
+            _ => Err(LoadError::MissingId {
+                path: self.path.clone(),
+            }),
+        }
+    }
+
+    fn text(&mut self, key: &str) -> Result<Option<String>, LoadError> {
+        match self.take(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(other) => Err(self.wrong(key, Expected::Text, &other)),
+        }
+    }
+
+    fn num(&mut self, key: &str) -> Result<Option<Num>, LoadError> {
+        let path = self.at(key);
+        match self.take(key) {
+            None => Ok(None),
+            Some(v) => to_num(&path, v),
+        }
+    }
+
+    fn object(&mut self, key: &str) -> Result<Option<Fields>, LoadError> {
+        match self.take(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Object(map)) => Ok(Some(Fields::new(map, self.at(key)))),
+            Some(other) => Err(self.wrong(key, Expected::Object, &other)),
+        }
+    }
+
+    fn expect_array(&self, key: &str, value: Value) -> Result<Vec<Value>, LoadError> {
+        match value {
+            Value::Array(items) => Ok(items),
+            Value::Null => Ok(Vec::new()),
+            other => Err(self.wrong(key, Expected::Array, &other)),
+        }
+    }
+
+    fn child_object(&self, key: &str, value: Value) -> Result<Fields, LoadError> {
+        match value {
+            Value::Object(map) => Ok(Fields::new(map, self.at(key))),
+            other => Err(self.wrong(key, Expected::Object, &other)),
+        }
+    }
+
+    /// Reads an array of objects; `scope` names the items in paths (`budget/2` until the id is
+    /// known, then `budget/b3`; indicators are named by id alone, `indicators/C111`, at any depth).
+    fn list<T>(
+        &mut self,
+        key: &str,
+        scope: &str,
+        read: impl Fn(Fields) -> Result<T, LoadError>,
+    ) -> Result<Vec<T>, LoadError> {
+        let Some(value) = self.take(key) else {
+            return Ok(Vec::new());
+        };
+        let items = self.expect_array(key, value)?;
+        let prefix = if scope == "indicators" || self.path.is_empty() {
+            scope.to_string()
+        } else {
+            self.at(scope)
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            let path = format!("{prefix}/{i}");
+            match item {
+                Value::Object(map) => out.push(read(Fields::new(map, path))?),
+                other => {
+                    return Err(LoadError::WrongType {
+                        path,
+                        expected: Expected::Object,
+                        found: Found::of(&other),
+                    })
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn to_num(path: &str, value: Value) -> Result<Option<Num>, LoadError> {
+    match value {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(Num::new(s))),
+        Value::Number(n) => Ok(Some(Num::new(n.to_string()))),
+        other => Err(LoadError::WrongType {
+            path: path.to_string(),
+            expected: Expected::Number,
+            found: Found::of(&other),
+        }),
+    }
+}
