@@ -258,8 +258,11 @@ impl Edit {
             Edit::PasteIndicators(text) => {
                 let year = doc.meta_text("year").trim().parse().ok();
                 if let Some(nodes) = jixiao_core::form::paste_indicators(&text, year) {
-                    let mut taken: std::collections::HashSet<String> =
-                        indicator_ids(doc).into_iter().map(str::to_string).collect();
+                    let mut taken: std::collections::HashSet<String> = doc
+                        .indicator_ids()
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect();
                     for node in nodes {
                         let node = with_fresh_ids(node, &mut taken);
                         // A first-level group of the same name takes the pasted rows.
@@ -293,16 +296,20 @@ impl Edit {
                 }
             }
             Edit::RemoveScenario(i) => remove_at(&mut doc.scenarios, i),
+            // The scenario leaves the list only once it has been applied: one that cannot be
+            // (a change to a field no longer there) stays, and the document is unchanged.
             Edit::ApplyScenario(i) => {
-                if i < doc.scenarios.len() {
-                    let scenario = doc.scenarios.remove(i);
-                    if let Ok(applied) = jixiao_core::whatif::apply(doc, &scenario) {
-                        let scenarios = std::mem::take(&mut doc.scenarios);
-                        *doc = Document {
-                            scenarios,
-                            ..applied
-                        };
-                    }
+                let applied = doc
+                    .scenarios
+                    .get(i)
+                    .map(|s| jixiao_core::whatif::apply(doc, s));
+                if let Some(Ok(applied)) = applied {
+                    let mut scenarios = std::mem::take(&mut doc.scenarios);
+                    scenarios.remove(i);
+                    *doc = Document {
+                        scenarios,
+                        ..applied
+                    };
                 }
             }
         }
@@ -375,17 +382,6 @@ pub fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> Strin
     }
 }
 
-/// Every indicator id in the tree.
-fn indicator_ids(doc: &Document) -> Vec<&str> {
-    let mut out = Vec::new();
-    doc.walk(&mut |visit| match visit {
-        jixiao_core::model::Visit::Enter(g, _) => out.push(g.id.as_str()),
-        jixiao_core::model::Visit::Leaf(l, _) => out.push(l.id.as_str()),
-        jixiao_core::model::Visit::Leave(..) => {}
-    });
-    out
-}
-
 /// The node with new ids (`P1`, `P2`…) not yet taken, its children too.
 fn with_fresh_ids(node: Node, taken: &mut std::collections::HashSet<String>) -> Node {
     let id = fresh_id("P", taken.iter().map(String::as_str));
@@ -421,7 +417,7 @@ fn new_line(doc: &Document) -> BudgetLine {
 /// and a number (`C11` → `C116`), a leaf's target and actual are there to fill in.
 fn new_node(doc: &Document, parent: Option<&str>, group: bool) -> Node {
     let prefix = parent.unwrap_or("N");
-    let id = fresh_id(prefix, indicator_ids(doc).into_iter());
+    let id = fresh_id(prefix, doc.indicator_ids().into_iter());
     if group {
         return Node::Group(Group {
             id,
@@ -504,6 +500,37 @@ mod tests {
             Some(Node::Group(g)) => ids(&g.children),
             _ => Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_scenario_that_cannot_be_applied_is_kept_and_one_that_can_leaves_the_list() {
+        use jixiao_core::model::{Change, Scenario};
+        let mut doc = template("kunming-2022").unwrap();
+        let change = |path: &str, value: &str| Change {
+            path: path.into(),
+            value: value.into(),
+            ..Default::default()
+        };
+        let first = doc.budget[0].id.clone();
+        doc.scenarios = vec![
+            Scenario {
+                name: "gone".into(),
+                changes: vec![change("budget/nowhere/spent", "1")],
+                ..Default::default()
+            },
+            Scenario {
+                name: "spend".into(),
+                changes: vec![change(&format!("budget/{first}/spent"), "1.5")],
+                ..Default::default()
+            },
+        ];
+        let before = doc.clone();
+        Edit::ApplyScenario(0).apply(&mut doc);
+        assert_eq!(doc, before, "nothing applied, nothing dropped");
+        Edit::ApplyScenario(1).apply(&mut doc);
+        assert_eq!(doc.scenarios.len(), 1);
+        assert_eq!(doc.scenarios[0].name, "gone");
+        assert_eq!(doc.budget[0].spent.as_ref().unwrap().raw(), "1.5");
     }
 
     #[test]
@@ -628,8 +655,8 @@ mod tests {
         assert_eq!(output, 1, "pasted into the existing 产出指标");
         Edit::PasteBudget("培训费\t\t64.53\t\t63.6\t".into()).apply(&mut doc);
         assert_eq!(doc.budget.last().unwrap().name, "培训费");
-        let ids: std::collections::HashSet<&str> = indicator_ids(&doc).into_iter().collect();
-        assert_eq!(ids.len(), indicator_ids(&doc).len(), "ids stay unique");
+        let ids: std::collections::HashSet<&str> = doc.indicator_ids().into_iter().collect();
+        assert_eq!(ids.len(), doc.indicator_ids().len(), "ids stay unique");
     }
 
     #[test]

@@ -16,6 +16,8 @@
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod edit;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod layout;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod notices;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod state;
@@ -24,6 +26,7 @@ mod ui;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    ui::timing::mark("jixiao:main");
     ui::crash::install();
     yew::Renderer::<ui::App>::new().render();
 }

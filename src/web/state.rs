@@ -3,22 +3,16 @@
 //! Pure Rust, tested natively; the Yew reducer is a thin wrapper over [`AppState::apply`].
 
 use crate::edit::Edit;
+use crate::layout::{in_detail_row, opening_collapsed, row_ids};
 use crate::notices::FileNotice;
 use jixiao_core::form::Summary;
-use jixiao_core::path::{FieldPath, LineField, NodeField, RuleField, Section};
+use jixiao_core::path::{FieldPath, LineField, NodeField, Section};
 use jixiao_core::{evaluate, read_str, templates, Document, Evaluation, Lang, Message};
 use std::collections::HashSet;
 use std::rc::Rc;
 
 /// How many steps undo remembers.
 pub const UNDO_LIMIT: usize = 200;
-
-/// A document with more indicators than this opens with its large groups collapsed, so that the
-/// page shows (and a keystroke renders) only the rows a person can see.
-pub const LARGE_DOCUMENT_LEAVES: usize = 200;
-
-/// In a large document, a group with more leaves than this opens collapsed.
-pub const LARGE_GROUP_LEAVES: usize = 20;
 
 /// Imported files larger than this are refused before they are read (8 MiB).
 pub const MAX_IMPORT_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
@@ -386,7 +380,8 @@ impl AppState {
                 edit.apply(&mut doc);
                 let new = row_ids(&doc, place)
                     .into_iter()
-                    .find(|id| !before.contains(id));
+                    .find(|id| !before.contains(id))
+                    .map(str::to_string);
                 if let FieldPath::Node(id, None) = &row {
                     if self.collapsed.contains(id) {
                         let mut collapsed = (*self.collapsed).clone();
@@ -503,72 +498,6 @@ impl AppState {
         self.last_edit = None;
         self.revision = self.revision.wrapping_add(1);
     }
-}
-
-/// The fields shown in an indicator's detail row (opened on demand) rather than in its row.
-pub fn in_detail_row(field: &NodeField) -> bool {
-    match field {
-        NodeField::Applicable => true,
-        NodeField::Rule(Some(f)) => matches!(
-            f,
-            RuleField::Tolerance
-                | RuleField::Formula
-                | RuleField::Tier
-                | RuleField::Fraction
-                | RuleField::Survey
-                | RuleField::Step(..)
-                | RuleField::Inferred
-        ),
-        _ => false,
-    }
-}
-
-/// The ids of the rows of a section: budget lines, or every group and leaf.
-fn row_ids(doc: &Document, section: Section) -> HashSet<String> {
-    use jixiao_core::model::Visit;
-    match section {
-        Section::Budget => doc.budget.iter().map(|b| b.id.clone()).collect(),
-        _ => {
-            let mut ids = HashSet::new();
-            doc.walk(&mut |visit| match visit {
-                Visit::Enter(g, _) => {
-                    ids.insert(g.id.clone());
-                }
-                Visit::Leaf(l, _) => {
-                    ids.insert(l.id.clone());
-                }
-                Visit::Leave(..) => {}
-            });
-            ids
-        }
-    }
-}
-
-/// The groups a document opens with collapsed: none in a document of up to
-/// [`LARGE_DOCUMENT_LEAVES`] indicators; in a larger one, every group holding more than
-/// [`LARGE_GROUP_LEAVES`], so that opening it draws a screenful of rows, not thousands.
-pub fn opening_collapsed(doc: &Document) -> HashSet<String> {
-    use jixiao_core::model::Visit;
-    use std::collections::HashMap;
-    let mut leaves: HashMap<&str, usize> = HashMap::new();
-    let mut total = 0usize;
-    doc.walk(&mut |visit| {
-        if let Visit::Leaf(_, groups) = visit {
-            total = total.saturating_add(1);
-            for g in groups {
-                let n = leaves.entry(g.id.as_str()).or_insert(0);
-                *n = n.saturating_add(1);
-            }
-        }
-    });
-    if total <= LARGE_DOCUMENT_LEAVES {
-        return HashSet::new();
-    }
-    leaves
-        .into_iter()
-        .filter(|(_, n)| *n > LARGE_GROUP_LEAVES)
-        .map(|(id, _)| id.to_string())
-        .collect()
 }
 
 /// Reads an imported file. A build with the `panic-test` feature (for the browser tests only)

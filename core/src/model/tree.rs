@@ -143,6 +143,33 @@ impl Document {
         }
     }
 
+    /// Every group's and leaf's id, in document order.
+    pub fn indicator_ids(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.walk(&mut |visit| match visit {
+            Visit::Enter(g, _) => out.push(g.id.as_str()),
+            Visit::Leaf(l, _) => out.push(l.id.as_str()),
+            Visit::Leave(..) => {}
+        });
+        out
+    }
+
+    /// How many leaves each group holds (all levels below it), and how many leaves there are.
+    pub fn leaves_per_group(&self) -> (std::collections::HashMap<&str, usize>, usize) {
+        let mut per_group = std::collections::HashMap::new();
+        let mut total = 0usize;
+        self.walk(&mut |visit| {
+            if let Visit::Leaf(_, groups) = visit {
+                total = total.saturating_add(1);
+                for g in groups {
+                    let n = per_group.entry(g.id.as_str()).or_insert(0usize);
+                    *n = n.saturating_add(1);
+                }
+            }
+        });
+        (per_group, total)
+    }
+
     /// The groups that contain the node `id`, outermost first (`None` for an unknown id).
     pub fn ancestors(&self, id: &str) -> Option<Vec<&Group>> {
         let mut found = None;

@@ -1,22 +1,29 @@
 //! The page: the app component with its effects (autosave, print copy, language, focus, other
 //! tabs, undo keys), the notice bar and the tabs.
 
-use super::context::{use_ctx, Ctx, Host};
+use super::context::{use_ctx, Ctx, Host, Scored};
 use super::fields::{self, FindingIndex};
 use super::i18n::t;
 use super::{
     budget, files, indicators, report, results, scenarios, settings, share, storage, surveys,
-    toolbar,
+    timing, toolbar,
 };
+use crate::layout::LARGE_DOCUMENT_LEAVES;
 use crate::notices::FileNotice;
-use crate::state::{starting_document, Action, AppState, Notice, Tab, LARGE_DOCUMENT_LEAVES};
+use crate::state::{starting_document, Action, AppState, Notice, Tab};
 use jixiao_core::{read_str, Document, Lang, Message};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The saved work, or the standard template on a first visit.
+/// The saved work (read and scored), or the standard template on a first visit.
 fn initial_state() -> AppState {
+    let state = saved_state();
+    timing::mark("jixiao:scored");
+    state
+}
+
+fn saved_state() -> AppState {
     let lang = storage::saved_lang();
     let Some(text) = storage::get(storage::AUTOSAVE_KEY) else {
         return AppState::new(starting_document(), lang);
@@ -130,17 +137,31 @@ pub fn app() -> Html {
             // Filled in a moment after the page first shows, not before.
             let blank = Document::default();
             let eval = Rc::new(jixiao_core::evaluate(&blank));
-            (Rc::new(blank), eval, None)
+            let blank = Scored {
+                doc: Rc::new(blank),
+                eval,
+            };
+            (blank, None)
         } else {
-            (state.doc.clone(), state.eval.clone(), Some(state.revision))
+            (Scored::of(&state), Some(state.revision))
         }
     });
     {
         let snapshot = print_snapshot.clone();
-        let current = (state.doc.clone(), state.eval.clone(), Some(state.revision));
+        let current = (Scored::of(&state), Some(state.revision));
         use_effect_with((state.revision, large), move |(_, large)| {
             let timer = large
                 .then(|| gloo::timers::callback::Timeout::new(700, move || snapshot.set(current)));
+            move || drop(timer)
+        });
+    }
+    // The hidden print copy is not needed for the first result: it is drawn just after it.
+    let print_ready = use_state_eq(|| false);
+    {
+        let print_ready = print_ready.clone();
+        use_effect_with((), move |_| {
+            timing::mark("jixiao:rendered");
+            let timer = gloo::timers::callback::Timeout::new(0, move || print_ready.set(true));
             move || drop(timer)
         });
     }
@@ -243,13 +264,12 @@ pub fn app() -> Html {
     let print_copy = if large {
         (*print_snapshot).clone()
     } else {
-        (state.doc.clone(), state.eval.clone(), Some(state.revision))
+        (Scored::of(&state), Some(state.revision))
     };
     let report = ReportCopy {
-        doc: print_copy.0.clone(),
-        eval: print_copy.1.clone(),
-        behind: print_copy.2 != Some(state.revision),
-        ready: print_copy.2.is_some(),
+        scored: print_copy.0.clone(),
+        behind: print_copy.1 != Some(state.revision),
+        ready: print_copy.1.is_some(),
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = files::on_drop(&ctx);
@@ -266,8 +286,8 @@ pub fn app() -> Html {
                     </main>
                     <results::ResultsPanel />
                 </div>
-                if state.tab != Tab::Report {
-                    <report::ReportView doc={print_copy.0.clone()} eval={print_copy.1.clone()} {lang} for_print=true />
+                if state.tab != Tab::Report && *print_ready {
+                    <report::ReportView scored={print_copy.0} {lang} for_print=true />
                 }
                 <footer class="footer">
                     { t(lang,
@@ -322,22 +342,11 @@ fn notice_bar() -> Html {
 
 /// The report as the 报告 tab shows it: the current document's, or for a large document the one
 /// of a moment ago (`behind`), or none yet (`!ready`).
-#[derive(Clone, Properties)]
+#[derive(Clone, Properties, PartialEq)]
 struct ReportCopy {
-    doc: Rc<Document>,
-    eval: Rc<jixiao_core::Evaluation>,
+    scored: Scored,
     behind: bool,
     ready: bool,
-}
-
-/// The same report (by pointer: comparing is then free).
-impl PartialEq for ReportCopy {
-    fn eq(&self, other: &ReportCopy) -> bool {
-        Rc::ptr_eq(&self.doc, &other.doc)
-            && Rc::ptr_eq(&self.eval, &other.eval)
-            && self.behind == other.behind
-            && self.ready == other.ready
-    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -377,7 +386,7 @@ fn tabs(props: &TabsProps) -> Html {
                     { t(lang, "大文档的报告在停止输入后约一秒更新。", "A large document's report updates about a second after typing stops.") }
                 </p>
             }
-            <report::ReportView doc={props.report.doc.clone()} eval={props.report.eval.clone()} lang={lang} />
+            <report::ReportView scored={props.report.scored.clone()} lang={lang} />
         </> },
     };
     html! {

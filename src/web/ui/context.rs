@@ -75,6 +75,38 @@ impl std::ops::Deref for Ctx {
     }
 }
 
+/// A document with its evaluation, as every view draws them: compared by pointer (comparing
+/// contents would walk them), so that a view is drawn again only for another document or
+/// evaluation. The one such comparison of the page's props.
+#[derive(Clone)]
+pub struct Scored {
+    pub doc: Rc<jixiao_core::Document>,
+    pub eval: Rc<jixiao_core::Evaluation>,
+}
+
+impl PartialEq for Scored {
+    fn eq(&self, other: &Scored) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc) && Rc::ptr_eq(&self.eval, &other.eval)
+    }
+}
+
+impl Scored {
+    /// The state's document and evaluation.
+    pub fn of(state: &AppState) -> Scored {
+        Scored {
+            doc: Rc::clone(&state.doc),
+            eval: Rc::clone(&state.eval),
+        }
+    }
+}
+
+impl Ctx {
+    /// The current document and its evaluation.
+    pub fn scored(&self) -> Scored {
+        Scored::of(&self.state)
+    }
+}
+
 /// A document compared by pointer (a memo's or an effect's key: comparing contents would walk
 /// it; the key holds the document, so its address cannot be reused by another while compared).
 pub struct Same(pub Rc<jixiao_core::Document>);

@@ -17,6 +17,7 @@ mod share;
 mod sheet;
 mod storage;
 mod surveys;
+pub mod timing;
 mod toolbar;
 
 pub use app::App;

@@ -3,7 +3,7 @@
 //! document, with its Excel and CSV downloads, the copy button and printing.
 
 use super::charts;
-use super::context::use_ctx;
+use super::context::{use_ctx, Scored};
 use super::files::{download_bytes, file_name};
 use super::i18n::t;
 use crate::state::{Action, Notice};
@@ -11,7 +11,6 @@ use jixiao_core::model::Document;
 use jixiao_core::number::{show_exact, shown};
 use jixiao_core::tables::{indicator_rows, levels, Shown};
 use jixiao_core::{chart, csv, draft, xlsx, Evaluation, Lang};
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -60,20 +59,10 @@ fn copy_text(text: &str) -> bool {
         .is_some_and(|write| write.call1(&clipboard, &JsValue::from_str(text)).is_ok())
 }
 
-#[derive(Clone, Properties)]
+#[derive(Clone, Properties, PartialEq)]
 struct ActionsProps {
-    doc: Rc<Document>,
-    eval: Rc<Evaluation>,
+    scored: Scored,
     lang: Lang,
-}
-
-/// The same document and evaluation (by pointer).
-impl PartialEq for ActionsProps {
-    fn eq(&self, other: &ActionsProps) -> bool {
-        Rc::ptr_eq(&self.doc, &other.doc)
-            && Rc::ptr_eq(&self.eval, &other.eval)
-            && self.lang == other.lang
-    }
 }
 
 /// Excel, CSV, copy and print.
@@ -90,11 +79,11 @@ fn report_actions(props: &ActionsProps) -> Html {
         }
     };
     let xlsx = {
-        let (doc, eval, notify) = (props.doc.clone(), props.eval.clone(), notify.clone());
+        let (Scored { doc, eval }, notify) = (props.scored.clone(), notify.clone());
         Callback::from(move |_: MouseEvent| notify(export_xlsx(&doc, &eval, lang)))
     };
     let csv = {
-        let (doc, eval, notify) = (props.doc.clone(), props.eval.clone(), notify.clone());
+        let (Scored { doc, eval }, notify) = (props.scored.clone(), notify.clone());
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             if let Ok(i) = select.value().parse::<usize>() {
@@ -104,7 +93,7 @@ fn report_actions(props: &ActionsProps) -> Html {
         })
     };
     let copy = {
-        let (doc, eval) = (props.doc.clone(), props.eval.clone());
+        let Scored { doc, eval } = props.scored.clone();
         Callback::from(move |_: MouseEvent| {
             notify(Some(if copy_text(&draft::draft_text(&doc, &eval, lang)) {
                 Notice::info("报告文字已复制，可直接粘贴。", "The report text is copied.")
@@ -135,32 +124,20 @@ fn report_actions(props: &ActionsProps) -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ReportProps {
-    pub doc: Rc<Document>,
-    pub eval: Rc<Evaluation>,
+    pub scored: Scored,
     pub lang: Lang,
     /// The copy kept for printing (outside the tabs): no buttons, hidden on screen.
     #[prop_or_default]
     pub for_print: bool,
 }
 
-/// The same document and evaluation (by pointer, not by content: comparing is then free).
-impl PartialEq for ReportProps {
-    fn eq(&self, other: &ReportProps) -> bool {
-        Rc::ptr_eq(&self.doc, &other.doc)
-            && Rc::ptr_eq(&self.eval, &other.eval)
-            && self.lang == other.lang
-            && self.for_print == other.for_print
-    }
-}
-
 /// The report: tables, charts, findings and the drafted text of one document.
 #[function_component(ReportView)]
 pub fn report_view(props: &ReportProps) -> Html {
     let lang = props.lang;
-    let doc = props.doc.clone();
-    let eval = props.eval.clone();
+    let Scored { doc, eval } = props.scored.clone();
     let rows = indicator_rows(&doc, &eval, lang);
     let sections = draft::draft(&doc, &eval, lang);
     let money = doc.meta_text("money_unit");
@@ -168,7 +145,7 @@ pub fn report_view(props: &ReportProps) -> Html {
     let actions = if props.for_print {
         Html::default()
     } else {
-        html! { <ReportActions doc={props.doc.clone()} eval={props.eval.clone()} {lang} /> }
+        html! { <ReportActions scored={props.scored.clone()} {lang} /> }
     };
 
     let b = &eval.budget;

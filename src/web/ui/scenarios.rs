@@ -2,16 +2,15 @@
 //! 需要多少 (goal seeking) for any numeric field. What they change are the page's own actions,
 //! undo included.
 
-use super::context::{use_ctx, Ctx, Same};
+use super::context::{use_ctx, Ctx, Same, Scored};
 use super::fields::button;
 use super::i18n::t;
 use crate::edit::Edit;
 use crate::state::Action;
-use jixiao_core::model::Document;
 use jixiao_core::number::shown;
 use jixiao_core::path::Names;
 use jixiao_core::whatif::{self, Goal, Seek, SeekError, SeekText, Summary};
-use jixiao_core::{Decimal, Evaluation, FieldPath, Lang, Message};
+use jixiao_core::{Decimal, FieldPath, Lang, Message};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -33,31 +32,19 @@ pub fn scenario_editor() -> Html {
         })
     };
     html! {
-        <ScenarioView doc={Rc::clone(&state.doc)} eval={Rc::clone(&state.eval)} lang={state.lang}
+        <ScenarioView scored={ctx.scored()} lang={state.lang}
             {recording} seek_path={state.seek_path.clone()} />
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct ScenarioProps {
-    doc: Rc<Document>,
-    eval: Rc<Evaluation>,
+    scored: Scored,
     lang: Lang,
     /// While a scenario is being recorded: how many fields differ from the base so far.
     recording: Option<usize>,
     /// The field 需要多少 was last asked for (from an indicator or budget row).
     seek_path: Option<FieldPath>,
-}
-
-/// The same document and evaluation (by pointer), language, recording and field.
-impl PartialEq for ScenarioProps {
-    fn eq(&self, other: &ScenarioProps) -> bool {
-        Rc::ptr_eq(&self.doc, &other.doc)
-            && Rc::ptr_eq(&self.eval, &other.eval)
-            && self.lang == other.lang
-            && self.recording == other.recording
-            && self.seek_path == other.seek_path
-    }
 }
 
 /// A field as the user knows it: `预算明细第3行“残疾人职业技能培训”的执行数`.
@@ -138,12 +125,11 @@ fn delta_text(d: Decimal) -> String {
 fn scenario_view(props: &ScenarioProps) -> Html {
     let ctx = use_ctx();
     let lang = props.lang;
-    let doc = props.doc.clone();
-    let eval = props.eval.clone();
+    let Scored { doc, eval } = props.scored.clone();
     // Comparing rescoring the document once per change: only when the document changes.
     let compared = {
         let (doc, eval) = (doc.clone(), eval.clone());
-        use_memo(Same(Rc::clone(&props.doc)), move |_| {
+        use_memo(Same(Rc::clone(&props.scored.doc)), move |_| {
             let base = Summary::of(&doc, &eval);
             let outcomes: Vec<_> = doc
                 .scenarios
@@ -217,7 +203,7 @@ fn scenario_view(props: &ScenarioProps) -> Html {
                     Err(e) => html! { <p class="msg error">{ format!("{}：{}", s.name, e.text(lang)) }</p> },
                 }) }
             }
-            <SeekPanel doc={props.doc.clone()} eval={props.eval.clone()} {lang} recording={props.recording} seek_path={props.seek_path.clone()} />
+            <SeekPanel scored={props.scored.clone()} {lang} recording={props.recording} seek_path={props.seek_path.clone()} />
         </div>
     }
 }
@@ -253,10 +239,10 @@ fn scenario_save(props: &SaveProps) -> Html {
 fn seek_panel(props: &ScenarioProps) -> Html {
     let ctx = use_ctx();
     let lang = props.lang;
-    let doc = props.doc.clone();
+    let doc = props.scored.doc.clone();
     let paths = {
         let doc = doc.clone();
-        use_memo(Same(Rc::clone(&props.doc)), move |_| {
+        use_memo(Same(Rc::clone(&props.scored.doc)), move |_| {
             whatif::numeric_paths(&doc)
         })
     };
@@ -277,7 +263,7 @@ fn seek_panel(props: &ScenarioProps) -> Html {
         let doc = doc.clone();
         use_memo(
             (
-                Same(Rc::clone(&props.doc)),
+                Same(Rc::clone(&props.scored.doc)),
                 (*path).clone(),
                 (*goal).clone(),
                 (*total).clone(),
@@ -290,6 +276,7 @@ fn seek_panel(props: &ScenarioProps) -> Html {
     };
     let answer = seek_answer(&ctx, lang, &names, (*path).as_ref(), &sought);
     let grades: Vec<String> = props
+        .scored
         .eval
         .policy
         .grades
