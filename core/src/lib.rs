@@ -4,7 +4,7 @@
 //! rules of `SCORING.md` in exact decimals, the findings of the audit, the file format, and the
 //! results as JSON. The command line and the web page are thin layers over it.
 
-#![warn(missing_docs)]
+#![warn(missing_docs, unreachable_pub)]
 #![forbid(unsafe_code)]
 // Evaluation never panics: arithmetic is checked, indexing goes through `get`, nothing unwraps.
 #![cfg_attr(

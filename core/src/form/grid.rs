@@ -12,11 +12,11 @@ use std::io::Cursor;
 pub const MAX_INFLATED_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Rows read from one sheet at most.
-pub const MAX_ROWS: usize = 200_000;
+pub(super) const MAX_ROWS: usize = 200_000;
 
 /// One cell's text and whether it came from a number cell (so `0.8427` can be a percentage).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Cell {
+pub(super) struct Cell {
     /// The text as shown (numbers written out, dates as `2022-11-30`).
     pub text: String,
     /// The cell held a number.
@@ -25,7 +25,7 @@ pub struct Cell {
 
 /// A sheet: its name and rows of cells.
 #[derive(Clone, Debug, Default)]
-pub struct Grid {
+pub(super) struct Grid {
     /// The sheet's name.
     pub name: String,
     /// Rows of cells, padded to the same width.
@@ -34,7 +34,7 @@ pub struct Grid {
 
 impl Grid {
     /// The cell at (row, column), or an empty one.
-    pub fn at(&self, row: usize, col: usize) -> &Cell {
+    pub(super) fn at(&self, row: usize, col: usize) -> &Cell {
         static EMPTY: Cell = Cell {
             text: String::new(),
             number: false,
@@ -46,12 +46,12 @@ impl Grid {
     }
 
     /// The text at (row, column).
-    pub fn text(&self, row: usize, col: usize) -> &str {
+    pub(super) fn text(&self, row: usize, col: usize) -> &str {
         &self.at(row, col).text
     }
 
     /// How many columns the widest row has.
-    pub fn width(&self) -> usize {
+    pub(super) fn width(&self) -> usize {
         self.rows.iter().map(Vec::len).max().unwrap_or(0)
     }
 }
@@ -77,7 +77,7 @@ pub fn kind(bytes: &[u8]) -> Option<Kind> {
 }
 
 /// Every sheet of the workbook in `bytes`, as grids.
-pub fn read_grids(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
+pub(super) fn read_grids(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
     match kind(bytes) {
         Some(Kind::Zip) => {
             check_zip(bytes)?;

@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::fmt;
 
 /// The document, or `None` when the careful reader must look at the text.
-pub fn read(text: &str) -> Option<Document> {
+pub(super) fn read(text: &str) -> Option<Document> {
     let mut de = serde_json::Deserializer::from_str(text);
     let scratch = RefCell::new(Vec::new());
     let doc = DocSeed(&scratch).deserialize(&mut de).ok()?;

@@ -68,7 +68,7 @@ pub fn leaves(nodes: &[Node]) -> Leaves<'_> {
 }
 
 /// The node `id` (the first, should ids repeat).
-pub fn node<'a>(nodes: &'a [Node], id: &str) -> Option<&'a Node> {
+pub(super) fn node<'a>(nodes: &'a [Node], id: &str) -> Option<&'a Node> {
     nodes.iter().find_map(|n| match n {
         _ if n.id() == id => Some(n),
         Node::Group(g) => node(&g.children, id),
@@ -77,7 +77,7 @@ pub fn node<'a>(nodes: &'a [Node], id: &str) -> Option<&'a Node> {
 }
 
 /// The node `id`, to change.
-pub fn node_mut<'a>(nodes: &'a mut [Node], id: &str) -> Option<&'a mut Node> {
+pub(super) fn node_mut<'a>(nodes: &'a mut [Node], id: &str) -> Option<&'a mut Node> {
     for n in nodes {
         if n.id() == id {
             return Some(n);

@@ -7,35 +7,35 @@ use rust_decimal::Decimal;
 
 /// Arithmetic left the range of an exact decimal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Overflow;
+pub(crate) struct Overflow;
 
-pub type Calc = Result<Decimal, Overflow>;
+pub(crate) type Calc = Result<Decimal, Overflow>;
 
 /// A field was wrong and that has been recorded as a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Reported;
+pub(crate) struct Reported;
 
-pub const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+pub(crate) const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
-pub fn add(a: Decimal, b: Decimal) -> Calc {
+pub(crate) fn add(a: Decimal, b: Decimal) -> Calc {
     a.checked_add(b).ok_or(Overflow)
 }
 
-pub fn sub(a: Decimal, b: Decimal) -> Calc {
+pub(crate) fn sub(a: Decimal, b: Decimal) -> Calc {
     a.checked_sub(b).ok_or(Overflow)
 }
 
-pub fn mul(a: Decimal, b: Decimal) -> Calc {
+pub(crate) fn mul(a: Decimal, b: Decimal) -> Calc {
     a.checked_mul(b).ok_or(Overflow)
 }
 
 /// `a / b`; callers make sure `b` is not zero (a zero divisor is reported as overflow).
-pub fn div(a: Decimal, b: Decimal) -> Calc {
+pub(crate) fn div(a: Decimal, b: Decimal) -> Calc {
     a.checked_div(b).ok_or(Overflow)
 }
 
 /// `a / b × 100`, the way every rate is written.
-pub fn percent(a: Decimal, b: Decimal) -> Calc {
+pub(crate) fn percent(a: Decimal, b: Decimal) -> Calc {
     // Multiplying first keeps more significant digits than dividing first.
     match a.checked_mul(HUNDRED) {
         Some(scaled) => div(scaled, b),
@@ -44,7 +44,7 @@ pub fn percent(a: Decimal, b: Decimal) -> Calc {
 }
 
 /// Σ of the values.
-pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Calc {
+pub(crate) fn sum(values: impl IntoIterator<Item = Decimal>) -> Calc {
     values.into_iter().try_fold(Decimal::ZERO, add)
 }
 
@@ -60,7 +60,7 @@ pub(crate) struct FieldCheck<'a, F> {
 
 impl<'a, F> FieldCheck<'a, F> {
     /// Checks the item `id`, whose field `f` is at `at(id, f)`.
-    pub fn new(
+    pub(crate) fn new(
         id: &'a str,
         at: fn(&str, F) -> FieldPath,
         findings: &'a mut Vec<Finding>,
@@ -73,7 +73,7 @@ impl<'a, F> FieldCheck<'a, F> {
         }
     }
 
-    pub fn report(&mut self, field: impl Into<F>, problem: Problem) {
+    pub(crate) fn report(&mut self, field: impl Into<F>, problem: Problem) {
         if problem.level() == crate::findings::Level::Error {
             self.failed = true;
         }
@@ -82,7 +82,7 @@ impl<'a, F> FieldCheck<'a, F> {
     }
 
     /// A required number.
-    pub fn number(&mut self, field: impl Into<F>, value: Option<&Num>) -> Option<Decimal> {
+    pub(crate) fn number(&mut self, field: impl Into<F>, value: Option<&Num>) -> Option<Decimal> {
         match value.map(Num::value) {
             None | Some(Err(NumError::Empty)) => {
                 self.report(field, Problem::MissingField);
@@ -98,7 +98,7 @@ impl<'a, F> FieldCheck<'a, F> {
     }
 
     /// An optional number: absent or empty is `Ok(None)`.
-    pub fn optional(
+    pub(crate) fn optional(
         &mut self,
         field: impl Into<F>,
         value: Option<&Num>,
@@ -115,7 +115,7 @@ impl<'a, F> FieldCheck<'a, F> {
     }
 
     /// A required number that must not be negative (`negative` names the problem).
-    pub fn non_negative(
+    pub(crate) fn non_negative(
         &mut self,
         field: impl Into<F> + Clone,
         value: Option<&Num>,
@@ -130,7 +130,7 @@ impl<'a, F> FieldCheck<'a, F> {
     }
 
     /// Records an overflow at `field` and gives `None`.
-    pub fn overflowed(&mut self, field: impl Into<F>) -> Option<Decimal> {
+    pub(crate) fn overflowed(&mut self, field: impl Into<F>) -> Option<Decimal> {
         self.report(field, Problem::Overflow);
         None
     }

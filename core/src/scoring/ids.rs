@@ -7,12 +7,12 @@ use crate::path::{FieldPath, SurveyField};
 use std::collections::HashSet;
 
 /// How many groups and leaves the indicator tree has.
-pub struct TreeSize {
+pub(super) struct TreeSize {
     pub groups: usize,
     pub leaves: usize,
 }
 
-pub fn check_unique_ids(doc: &Document, findings: &mut Vec<Finding>) -> TreeSize {
+pub(super) fn check_unique_ids(doc: &Document, findings: &mut Vec<Finding>) -> TreeSize {
     unique(
         doc.budget.iter().map(|b| b.id.as_str()),
         |id| FieldPath::Line(id.to_string(), None),

@@ -13,13 +13,13 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// What rules may draw on besides their own fields.
-pub struct Sources<'a> {
+pub(crate) struct Sources<'a> {
     pub budget: &'a BudgetResult,
     pub surveys: HashMap<&'a str, &'a SurveyResult>,
 }
 
 /// A scored leaf.
-pub struct LeafScore {
+pub(crate) struct LeafScore {
     pub points: Decimal,
     pub score: Decimal,
     /// A fraction in [0, 1].
@@ -251,7 +251,7 @@ fn at_least(
 }
 
 /// 反向: full marks at or below the target.
-pub fn at_most(target: Decimal, actual: Decimal, formula: Formula) -> calc::Calc {
+pub(crate) fn at_most(target: Decimal, actual: Decimal, formula: Formula) -> calc::Calc {
     if actual <= target {
         return Ok(Decimal::ONE);
     }
@@ -268,7 +268,7 @@ pub fn at_most(target: Decimal, actual: Decimal, formula: Formula) -> calc::Calc
 }
 
 /// 等于: full marks within the tolerance, else falling with the relative distance.
-pub fn equal(target: Decimal, actual: Decimal, tolerance: Decimal) -> calc::Calc {
+pub(crate) fn equal(target: Decimal, actual: Decimal, tolerance: Decimal) -> calc::Calc {
     let distance = calc::sub(actual, target)?.abs();
     if distance <= tolerance {
         return Ok(Decimal::ONE);
@@ -368,7 +368,7 @@ fn qualitative(rule: &Rule, check: &mut FieldCheck<NodeField>) -> Option<Decimal
 }
 
 /// The band of a tier: achieved [0.8, 1], partial [0.6, 0.8), missed [0, 0.6).
-pub fn tier_band(tier: Tier) -> (Decimal, Decimal) {
+pub(crate) fn tier_band(tier: Tier) -> (Decimal, Decimal) {
     let tenths = |n| Decimal::new(n, 1);
     match tier {
         Tier::Achieved => (tenths(8), Decimal::ONE),

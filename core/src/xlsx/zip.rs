@@ -2,7 +2,7 @@
 //! lines and no dependency. Sizes are far below the 4 GiB limit of classic ZIP.
 
 /// CRC-32 (IEEE), as ZIP requires.
-pub fn crc32(data: &[u8]) -> u32 {
+pub(super) fn crc32(data: &[u8]) -> u32 {
     let mut table = [0u32; 256];
     for (i, slot) in table.iter_mut().enumerate() {
         let mut c = i as u32;
@@ -25,7 +25,7 @@ pub fn crc32(data: &[u8]) -> u32 {
 }
 
 /// Packs `(name, bytes)` entries into a ZIP archive.
-pub fn store(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
+pub(super) fn store(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     // 1980-01-01 00:00, the earliest DOS date: the archive is the same for the same content.
