@@ -316,19 +316,62 @@ fn summary_text(s: &Value, lang: Lang) -> String {
         .as_object()
         .map(|g| g.iter().map(|(k, v)| format!("{k} {v}")).collect())
         .unwrap_or_default();
-    let mean = s["mean_total"].as_str().unwrap_or("—");
-    let claims = s.get("claims_differ").and_then(Value::as_u64);
-    match lang {
-        Lang::Zh => format!(
-            "共 {} 个文件，{} 个已评分，{} 个无法读取；各等级：{}；平均分 {mean}；有错误的文件 {} 个{}",
-            s["files"], s["scored"], s["unreadable"], grades.join("，"), s["with_errors"],
-            claims.map_or(String::new(), |c| format!("；与报告所写不符的文件 {c} 个"))
-        ),
-        Lang::En => format!(
-            "{} files, {} scored, {} unreadable; grades: {}; mean total {mean}; files with errors {}{}",
-            s["files"], s["scored"], s["unreadable"], grades.join(", "), s["with_errors"],
-            claims.map_or(String::new(), |c| format!("; files whose claims differ {c}"))
-        ),
+    BatchSummary {
+        files: &s["files"],
+        scored: &s["scored"],
+        unreadable: &s["unreadable"],
+        grades,
+        mean: s["mean_total"].as_str().unwrap_or("—"),
+        with_errors: &s["with_errors"],
+        claims_differ: s.get("claims_differ").and_then(Value::as_u64),
+    }
+    .text(lang)
+}
+
+/// The line `batch` ends with: how many files, scored, unreadable, per grade, the mean total.
+struct BatchSummary<'a> {
+    files: &'a Value,
+    scored: &'a Value,
+    unreadable: &'a Value,
+    grades: Vec<String>,
+    mean: &'a str,
+    with_errors: &'a Value,
+    claims_differ: Option<u64>,
+}
+
+impl Message for BatchSummary<'_> {
+    fn zh(&self) -> String {
+        let BatchSummary {
+            files,
+            scored,
+            unreadable,
+            grades,
+            mean,
+            with_errors,
+            claims_differ,
+        } = self;
+        format!(
+            "共 {files} 个文件，{scored} 个已评分，{unreadable} 个无法读取；各等级：{}；平均分 {mean}；有错误的文件 {with_errors} 个{}",
+            grades.join("，"),
+            claims_differ.map_or(String::new(), |c| format!("；与报告所写不符的文件 {c} 个"))
+        )
+    }
+
+    fn en(&self) -> String {
+        let BatchSummary {
+            files,
+            scored,
+            unreadable,
+            grades,
+            mean,
+            with_errors,
+            claims_differ,
+        } = self;
+        format!(
+            "{files} files, {scored} scored, {unreadable} unreadable; grades: {}; mean total {mean}; files with errors {with_errors}{}",
+            grades.join(", "),
+            claims_differ.map_or(String::new(), |c| format!("; files whose claims differ {c}"))
+        )
     }
 }
 

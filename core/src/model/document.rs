@@ -56,3 +56,7 @@ pub struct GradeBand {
     /// The inclusive minimum.
     pub min: Option<Num>,
 }
+
+/// 财预〔2020〕10号's grades: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below (what a document without
+/// `settings.grades` is graded by).
+pub const DEFAULT_GRADES: [(&str, u32); 4] = [("优", 90), ("良", 80), ("中", 60), ("差", 0)];

@@ -9,7 +9,7 @@ mod survey;
 mod tree;
 
 pub use budget::BudgetLine;
-pub use document::{Document, GradeBand, Settings};
+pub use document::{Document, GradeBand, Settings, DEFAULT_GRADES};
 pub use indicator::{Formula, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
 pub use scenario::{Change, Scenario};
 pub use survey::{Method, Question, Survey, SurveyOption};

@@ -291,11 +291,11 @@ pub fn set(doc: &mut Document, path: &FieldPath, value: &str) -> Result<(), Path
         // Changing one band of the default grades writes them all out first.
         if doc.settings.grades.is_none() {
             doc.settings.grades = Some(
-                crate::scoring::policy::default_grades()
+                crate::model::DEFAULT_GRADES
                     .into_iter()
                     .map(|(label, min)| GradeBand {
-                        label,
-                        min: Some(Num::from_decimal(min)),
+                        label: label.to_string(),
+                        min: Some(Num::from_decimal(min.into())),
                     })
                     .collect(),
             );

@@ -23,7 +23,7 @@ pub struct Policy {
 
 /// 财预〔2020〕10号: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below.
 pub fn default_grades() -> Vec<(String, Decimal)> {
-    [("优", 90), ("良", 80), ("中", 60), ("差", 0)]
+    crate::model::DEFAULT_GRADES
         .into_iter()
         .map(|(l, m)| (l.to_string(), Decimal::from(m)))
         .collect()

@@ -11,7 +11,7 @@ use super::{
 use crate::layout::LARGE_DOCUMENT_LEAVES;
 use crate::notices::FileNotice;
 use crate::state::{starting_document, Action, AppState, Notice, Tab};
-use jixiao_core::{read_str, Document, Lang, Message};
+use jixiao_core::{read_str, Document, Message};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -167,12 +167,9 @@ pub fn app() -> Html {
     }
     // The language: remembered, and set on <html lang> for screen readers.
     use_effect_with(state.lang, |lang| {
-        storage::set(
-            storage::LANG_KEY,
-            if *lang == Lang::En { "en" } else { "zh" },
-        );
+        storage::set(storage::LANG_KEY, lang.code());
         if let Some(root) = gloo::utils::document().document_element() {
-            let _ = root.set_attribute("lang", if *lang == Lang::En { "en" } else { "zh-CN" });
+            let _ = root.set_attribute("lang", lang.tag());
         }
     });
     // Focus the field a finding is about, or the nearest thing that contains it.

@@ -25,8 +25,7 @@ pub fn set(key: &str, value: &str) -> bool {
 }
 
 pub fn saved_lang() -> Lang {
-    match get(LANG_KEY).as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Zh,
-    }
+    get(LANG_KEY)
+        .and_then(|code| Lang::parse(&code))
+        .unwrap_or_default()
 }

@@ -5,8 +5,8 @@ use super::files;
 use super::i18n::t;
 use super::use_ctx;
 use crate::state::{Action, Notice};
+use jixiao_core::templates;
 use jixiao_core::FieldPath;
-use jixiao_core::{templates, Lang};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -37,7 +37,7 @@ pub fn toolbar() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| files::export_json(&ctx))
     };
-    let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+    let other = lang.other();
     html! {
         <header class="toolbar">
             <h1>{ t(lang, "绩效自评计算器", "Performance self-evaluation") }</h1>
@@ -69,8 +69,8 @@ pub fn toolbar() -> Html {
                     { t(lang, "重做", "Redo") }
                 </button>
                 <button type="button" class="button lang" onclick={ctx.on(move |_: MouseEvent| Action::SetLang(other))}
-                    lang={if other == Lang::En { "en" } else { "zh-CN" }}>
-                    { if other == Lang::En { "English" } else { "中文" } }
+                    lang={other.tag()}>
+                    { other.name() }
                 </button>
             </div>
         </header>
