@@ -79,7 +79,8 @@ async function measure(browser, url, label, docText, inputId, values, expand, ta
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const server = await serveDist();
+  // A dist folder to measure (an older build, side by side) may be given; dist/ otherwise.
+  const server = await serveDist(process.argv[2] ? (await import("node:path")).resolve(process.argv[2]) : undefined);
   const browser = await launch();
   const kunming = await readFile(join(root, 'tests/data/kunming-2022.json'), 'utf8');
   await measure(browser, server.url, 'Kunming example', kunming, 'f:indicators/C112/rule/actual', ['10', '20']);
