@@ -185,6 +185,78 @@ fn a_scenario_of_three_changes_reports_each_delta() {
     assert_eq!(results["scenarios"][0]["changes"][1]["delta"], "-1.00");
 }
 
+/// Scores a scenario the plain way, on copies: the whole scenario, then each change alone.
+fn on_copies(
+    doc: &jixiao_core::Document,
+    scenario: &jixiao_core::model::Scenario,
+) -> Result<(Decimal, Vec<Decimal>), PathError> {
+    let whole = evaluate(&whatif::apply(doc, scenario)?).total;
+    let mut alone = Vec::new();
+    for c in &scenario.changes {
+        let mut copy = doc.clone();
+        set(&mut copy, &c.path, &c.value)?;
+        alone.push(evaluate(&copy).total);
+    }
+    Ok((whole, alone))
+}
+
+#[test]
+fn scenarios_scored_in_place_agree_with_copies_and_leave_the_document_as_it_was() {
+    let mut value: serde_json::Value = serde_json::from_str(&kunming_text()).unwrap();
+    // Every part a change can write: a budget line, a leaf (its figure drops the printed text),
+    // a survey, a grade band (written out from the defaults), a free entry; and a scenario whose
+    // second change fails after its first was written.
+    value["indicators"][2]["children"][0]["children"][0]["children"][1]["actual_text"] =
+        json!("完成114人次");
+    value["scenarios"] = json!([
+        {"name": "多处", "changes": [
+            {"path": "budget/b3/spent", "value": "61.549146"},
+            {"path": "indicators/C112/rule/actual", "value": "45"},
+            {"path": "surveys/s1/questions/q2/counts/2", "value": "9"},
+            {"path": "settings/grades/0/min", "value": "95"},
+            {"path": "claimed/total", "value": "80"}
+        ]},
+        {"name": "坏", "changes": [
+            {"path": "settings/grades/1/min", "value": "70"},
+            {"path": "budget/b9/spent", "value": "1"}
+        ]},
+        {"name": "一处", "changes": [{"path": "indicators/C112/rule/actual", "value": "60"}]}
+    ]);
+    let mut doc = doc(value);
+    assert_eq!(
+        doc.leaf("C112").unwrap().actual_text.as_deref(),
+        Some("完成114人次")
+    );
+    let before = doc.clone();
+    let base = evaluate(&doc);
+    let compared = whatif::compare_all_in(&mut doc, &base);
+    assert_eq!(doc, before, "the document is exactly as it was");
+    assert_eq!(compared.len(), 3);
+    for (scenario, outcome) in before.scenarios.iter().zip(&compared) {
+        match (on_copies(&before, scenario), outcome) {
+            (Ok((whole, alone)), Ok(o)) => {
+                assert_eq!(o.summary.total, whole, "{}", scenario.name);
+                let deltas: Vec<Decimal> = alone.iter().map(|t| *t - base.total).collect();
+                let found: Vec<Decimal> = o.changes.iter().map(|c| c.delta).collect();
+                assert_eq!(found, deltas, "{}", scenario.name);
+            }
+            (Err(e), Err(f)) => assert_eq!(&e, f),
+            (expected, found) => panic!("{}: {expected:?} against {found:?}", scenario.name),
+        }
+        assert_eq!(
+            outcome.as_ref().ok(),
+            whatif::compare(&before, &base, scenario).as_ref().ok()
+        );
+    }
+    assert!(compared[1].is_err());
+    // The results as `score` writes them are the same either way.
+    let plain = jixiao_core::report::results_of(&before, &base, jixiao_core::Lang::Zh).value();
+    let in_place = jixiao_core::report::results_of(&doc, &base, jixiao_core::Lang::Zh)
+        .with_compared(compared)
+        .value();
+    assert_eq!(plain, in_place);
+}
+
 #[test]
 fn a_scenario_with_a_wrong_path_is_an_error_naming_it() {
     let mut doc = kunming();

@@ -142,9 +142,20 @@ pub struct Results<'a> {
     /// The document, for the planning parts (`lost`, `scenarios`); none for the plain results.
     doc: Option<&'a Document>,
     lang: Lang,
+    /// The scenarios already compared ([`whatif::compare_all_in`]); else they are compared as
+    /// they are written.
+    compared: Option<Vec<Result<whatif::Outcome, crate::PathError>>>,
 }
 
 impl Results<'_> {
+    /// The results with the scenarios as already compared.
+    pub fn with_compared(self, compared: Vec<Result<whatif::Outcome, crate::PathError>>) -> Self {
+        Results {
+            compared: Some(compared),
+            ..self
+        }
+    }
+
     /// The results as a JSON value (for the JS module and for tests).
     pub fn value(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
@@ -237,21 +248,37 @@ impl Serialize for Results<'_> {
                 map.serialize_entry("lost", &lost)?;
             }
             if !doc.scenarios.is_empty() {
-                let scenarios = Each(|| doc.scenarios.iter().map(|s| scenario(doc, eval, s, lang)));
-                map.serialize_entry("scenarios", &scenarios)?;
+                match &self.compared {
+                    Some(compared) => {
+                        let scenarios = Each(|| {
+                            doc.scenarios
+                                .iter()
+                                .zip(compared)
+                                .map(|(s, o)| scenario_out(s, o.clone(), lang))
+                        });
+                        map.serialize_entry("scenarios", &scenarios)?;
+                    }
+                    None => {
+                        let scenarios = Each(|| {
+                            doc.scenarios
+                                .iter()
+                                .map(|s| scenario_out(s, whatif::compare(doc, eval, s), lang))
+                        });
+                        map.serialize_entry("scenarios", &scenarios)?;
+                    }
+                }
             }
         }
         map.end()
     }
 }
 
-fn scenario(
-    doc: &Document,
-    eval: &Evaluation,
+fn scenario_out(
     s: &crate::model::Scenario,
+    outcome: Result<whatif::Outcome, crate::PathError>,
     lang: Lang,
 ) -> ScenarioOut {
-    match whatif::compare(doc, eval, s) {
+    match outcome {
         Ok(o) => ScenarioOut::Compared {
             name: o.name,
             total: show2(o.summary.total),
@@ -283,6 +310,7 @@ pub fn results(eval: &Evaluation, lang: Lang) -> Results<'_> {
         eval,
         doc: None,
         lang,
+        compared: None,
     }
 }
 
@@ -293,6 +321,7 @@ pub fn results_of<'a>(doc: &'a Document, eval: &'a Evaluation, lang: Lang) -> Re
         eval,
         doc: Some(doc),
         lang,
+        compared: None,
     }
 }
 

@@ -88,10 +88,13 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Score { file, lang } => {
-            let doc = input::load(&file)?;
+            let mut doc = input::load(&file)?;
             let eval = jixiao_core::evaluate(&doc);
-            // Written as it is made: a large document's results are never held whole.
-            let results = jixiao_core::report::results_of(&doc, &eval, lang);
+            // The scenarios scored on the document itself (no copy of it), and the results
+            // written as they are made: a large document's results are never held whole.
+            let compared = jixiao_core::whatif::compare_all_in(&mut doc, &eval);
+            let results =
+                jixiao_core::report::results_of(&doc, &eval, lang).with_compared(compared);
             print_json(&results);
             Ok(exit_for(&eval))
         }

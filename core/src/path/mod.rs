@@ -6,10 +6,12 @@
 
 mod access;
 mod label;
+mod saved;
 mod wire;
 
 pub use access::{get, set, Field};
 pub use label::{Both, Names};
+pub(crate) use saved::{restore, save, Saved};
 
 use std::fmt;
 

@@ -107,31 +107,71 @@ pub fn apply(doc: &Document, scenario: &Scenario) -> Result<Document, PathError>
     Ok(changed)
 }
 
-/// Scores a scenario against the base.
+/// Scores a scenario against the base (on a copy of the document).
 pub fn compare(
     doc: &Document,
     base: &Evaluation,
     scenario: &Scenario,
 ) -> Result<Outcome, PathError> {
-    // One changed copy of the document and its evaluation at a time: the whole scenario's is
-    // summed up and dropped before each change is scored alone.
-    let (summary, delta) = {
-        let changed = apply(doc, scenario)?;
-        let eval = evaluate(&changed);
-        (
-            Summary::of(&changed, &eval),
-            difference(eval.total, base.total),
-        )
-    };
+    compare_in(&mut doc.clone(), base, scenario)
+}
+
+/// Every scenario of `doc` against the base, scored on the document itself, which is left
+/// exactly as it was: no copy of a large document is made (`jixiao score`).
+pub fn compare_all_in(doc: &mut Document, base: &Evaluation) -> Vec<Result<Outcome, PathError>> {
+    let scenarios = std::mem::take(&mut doc.scenarios);
+    let outcomes = scenarios.iter().map(|s| compare_in(doc, base, s)).collect();
+    doc.scenarios = scenarios;
+    outcomes
+}
+
+/// Writes `value` at `at`, keeping what the write may change; on an error nothing is changed.
+fn write(doc: &mut Document, at: &FieldPath, value: &str) -> Result<path::Saved, PathError> {
+    let saved = path::save(doc, at)?;
+    match path::set(doc, at, value) {
+        Ok(()) => Ok(saved),
+        Err(e) => {
+            path::restore(doc, saved);
+            Err(e)
+        }
+    }
+}
+
+/// Puts back what writes changed, the last first.
+fn put_back(doc: &mut Document, saved: Vec<path::Saved>) {
+    for s in saved.into_iter().rev() {
+        path::restore(doc, s);
+    }
+}
+
+/// Scores a scenario against the base by writing its changes into `doc` and putting back what
+/// they changed: the whole scenario, then each change alone. `doc` is as it was afterwards.
+fn compare_in(
+    doc: &mut Document,
+    base: &Evaluation,
+    scenario: &Scenario,
+) -> Result<Outcome, PathError> {
+    let mut saved = Vec::with_capacity(scenario.changes.len());
+    for c in &scenario.changes {
+        match path_of(c).and_then(|at| write(doc, &at, &c.value)) {
+            Ok(s) => saved.push(s),
+            Err(e) => {
+                put_back(doc, saved);
+                return Err(e);
+            }
+        }
+    }
+    let eval = evaluate(doc);
+    let (summary, delta) = (Summary::of(doc, &eval), difference(eval.total, base.total));
+    drop(eval);
+    put_back(doc, saved);
     let mut changes = Vec::with_capacity(scenario.changes.len());
     for c in &scenario.changes {
         let at = path_of(c)?;
         let old = path::get(doc, &at)?.text().into_owned();
-        let total = {
-            let mut alone = doc.clone();
-            path::set(&mut alone, &at, &c.value)?;
-            evaluate(&alone).total
-        };
+        let saved = write(doc, &at, &c.value)?;
+        let total = evaluate(doc).total;
+        path::restore(doc, saved);
         changes.push(ChangeOutcome {
             path: at,
             old,
