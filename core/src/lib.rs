@@ -20,6 +20,7 @@ pub mod chart;
 pub mod claims;
 pub mod csv;
 pub mod date;
+pub mod docx;
 pub mod draft;
 pub mod findings;
 pub mod form;
@@ -34,6 +35,7 @@ pub mod tables;
 pub mod templates;
 pub mod whatif;
 pub mod xlsx;
+mod zip;
 
 pub use findings::{Finding, Level, Problem};
 pub use format::{read_bytes, read_str, to_string_pretty, LoadError, FORMAT};

@@ -21,7 +21,7 @@ jixiao — 绩效自评计算器 (project performance self-evaluation)
   jixiao template NAME               输出模板 / print a starting file:
                                      standard, kunming-2022, blank
   jixiao report FILE [--lang zh|en]  报告文字 / the drafted report text
-  jixiao export FILE [--xlsx OUT.xlsx] [--csv DIR] [--text OUT.txt] [--lang zh|en]
+  jixiao export FILE [--xlsx OUT.xlsx] [--docx OUT.docx] [--csv DIR] [--text OUT.txt] [--lang zh|en]
                                      自评表 Excel、CSV（UTF-8 BOM）、报告文字 /
                                      the form as Excel, the tables as CSV, the text
   jixiao --help | --version
@@ -79,6 +79,7 @@ pub enum Command {
 #[derive(Debug, PartialEq, Default)]
 pub struct Outputs {
     pub xlsx: Option<String>,
+    pub docx: Option<String>,
     pub csv: Option<String>,
     pub text: Option<String>,
 }
@@ -123,12 +124,13 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                     }
                 }
             }
-            "--xlsx" | "--csv" | "--text" => {
+            "--xlsx" | "--docx" | "--csv" | "--text" => {
                 let value = args.next().cloned().ok_or_else(|| {
                     CliError::Usage(format!("{arg} 需要路径 / {arg} needs a path"))
                 })?;
                 match arg {
                     "--xlsx" => outputs.xlsx = Some(value),
+                    "--docx" => outputs.docx = Some(value),
                     "--csv" => outputs.csv = Some(value),
                     _ => outputs.text = Some(value),
                 }
@@ -198,7 +200,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
             let file = operand("FILE")?;
             if outputs == Outputs::default() {
                 return Err(CliError::Usage(
-                    "export 需要 --xlsx、--csv 或 --text / export needs --xlsx, --csv or --text"
+                    "export 需要 --xlsx、--docx、--csv 或 --text / export needs --xlsx, --docx, --csv or --text"
                         .into(),
                 ));
             }

@@ -1,4 +1,5 @@
-//! `jixiao export`: the workbook, the CSV tables and the drafted text, written to files.
+//! `jixiao export`: the workbook, the Word report, the CSV tables and the drafted text, written
+//! to files.
 
 use crate::args::Outputs;
 use crate::error::CliError;
@@ -23,6 +24,10 @@ pub fn write_all(
     let mut written = Vec::new();
     if let Some(out) = &outputs.xlsx {
         let bytes = jixiao_core::xlsx::workbook(doc, eval, lang);
+        written.push(write(Path::new(out), &bytes)?);
+    }
+    if let Some(out) = &outputs.docx {
+        let bytes = jixiao_core::docx::report(doc, eval, lang);
         written.push(write(Path::new(out), &bytes)?);
     }
     if let Some(dir) = &outputs.csv {

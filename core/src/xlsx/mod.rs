@@ -3,7 +3,6 @@
 //! writer of our own (stored ZIP, inline strings), so the page needs no second module for it.
 
 mod workbook;
-mod zip;
 
 pub use workbook::{cell_ref, package, Cell, Sheet, Style, Value};
 

@@ -2,7 +2,6 @@
 //! styles (number formats, bold headers, borders), column widths, merged cells and print setup.
 //! Numbers are written from their decimal text, so no value passes through a float.
 
-use super::zip;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -405,7 +404,7 @@ pub fn package(sheets: &[Sheet]) -> Vec<u8> {
         ("xl/styles.xml".to_string(), STYLES.as_bytes().to_vec()),
     ];
     all.extend(entries);
-    zip::store(&all)
+    crate::zip::store(&all)
 }
 
 #[cfg(test)]

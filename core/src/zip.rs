@@ -1,8 +1,8 @@
-//! A minimal ZIP writer (entries stored, not compressed): all an .xlsx package needs, in a few
+//! A minimal ZIP writer (entries stored, not compressed): all an .xlsx or .docx package needs, in a few
 //! lines and no dependency. Sizes are far below the 4 GiB limit of classic ZIP.
 
 /// CRC-32 (IEEE), as ZIP requires.
-pub(super) fn crc32(data: &[u8]) -> u32 {
+pub(crate) fn crc32(data: &[u8]) -> u32 {
     let mut table = [0u32; 256];
     for (i, slot) in table.iter_mut().enumerate() {
         let mut c = i as u32;
@@ -25,7 +25,7 @@ pub(super) fn crc32(data: &[u8]) -> u32 {
 }
 
 /// Packs `(name, bytes)` entries into a ZIP archive.
-pub(super) fn store(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
+pub(crate) fn store(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     // 1980-01-01 00:00, the earliest DOS date: the archive is the same for the same content.
