@@ -57,6 +57,19 @@ test('Excel and CSV downloads', async () => {
   await context.close();
 });
 
+test('the Word report downloads and reads back with python-docx', async () => {
+  const { page, context } = await kunmingReport();
+  const word = await download(page, () => page.getByTestId('export-docx').click(), 'kunming.docx');
+  assert.equal(word.suggested, '2022年残疾人职业技能培训及就业服务经费项目.docx');
+  assert.equal(word.bytes.subarray(0, 2).toString(), 'PK');
+  const script = ['import docx, sys', 'd = docx.Document(sys.argv[1])',
+    'print("\\n".join(p.text for p in d.paragraphs))', 'print(len(d.tables))'].join('\n');
+  const text = execFileSync('python3', ['-c', script, word.path]).toString();
+  for (const s of ['一、基本情况', '七、其他需要说明的问题', '97.361万元', '84.27%', '评定等级为优']) assert.ok(text.includes(s), s);
+  assert.match(text.trim(), /\n4$/);
+  await context.close();
+});
+
 test('the copy button puts the report text on the clipboard', async () => {
   const { page, context } = await kunmingReport();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });

@@ -521,6 +521,60 @@ fn survey_tables(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<(String, 
 mod tests {
     use super::*;
 
+    /// The text of one part of the package (entries are stored, so their XML is in the bytes).
+    fn part<'a>(package: &'a str, open: &str, close: &str) -> &'a str {
+        let start = package.find(open).unwrap();
+        let end = package[start..].find(close).unwrap() + start + close.len();
+        &package[start..end]
+    }
+
+    fn values<'a>(xml: &'a str, attribute: &str) -> Vec<&'a str> {
+        xml.split(attribute)
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect()
+    }
+
+    #[test]
+    fn what_word_and_wps_enforce_holds() {
+        let doc = crate::read_str(include_str!("../../../tests/data/kunming-2022.json")).unwrap();
+        let eval = crate::evaluate(&doc);
+        let bytes = report(&doc, &eval, Lang::Zh);
+        let package = String::from_utf8_lossy(&bytes);
+        let document = part(&package, "<w:document", "</w:document>");
+        let styles = part(&package, "<w:styles", "</w:styles>");
+        // Every table cell ends with a paragraph.
+        assert_eq!(
+            document.matches("<w:tc>").count(),
+            document.matches("</w:p></w:tc>").count()
+        );
+        // Every table's grid sums to the width its cells fill, row by row.
+        for table in document.split("<w:tbl>").skip(1) {
+            let table = &table[..table.find("</w:tbl>").unwrap()];
+            let grid: u32 = values(table, "<w:gridCol w:w=\"")
+                .iter()
+                .map(|w| w.parse::<u32>().unwrap())
+                .sum();
+            assert_eq!(grid, package::TEXT_WIDTH);
+            for row in table.split("<w:tr>").skip(1) {
+                let cells: u32 = values(row, "<w:tcW w:w=\"")
+                    .iter()
+                    .map(|w| w.parse::<u32>().unwrap())
+                    .sum();
+                assert_eq!(cells, grid, "{row}");
+            }
+        }
+        // Every style referenced is defined.
+        let defined = values(styles, "w:styleId=\"");
+        for used in values(document, "<w:pStyle w:val=\"") {
+            assert!(defined.contains(&used), "{used}");
+        }
+        // No field that needs updating (a table of contents, a reference): only the page number.
+        assert!(!document.contains("fldChar") && !document.contains("fldSimple"));
+        let footer = part(&package, "<w:ftr", "</w:ftr>");
+        assert_eq!(values(footer, "w:instr=\""), [" PAGE "]);
+    }
+
     #[test]
     fn the_same_document_gives_the_same_bytes() {
         let doc = crate::read_str(include_str!("../../../tests/data/kunming-2022.json")).unwrap();

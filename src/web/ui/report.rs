@@ -10,7 +10,7 @@ use crate::state::{Action, Notice};
 use jixiao_core::model::Document;
 use jixiao_core::number::{show_exact, shown};
 use jixiao_core::tables::{indicator_rows, levels, Shown};
-use jixiao_core::{chart, csv, draft, xlsx, Evaluation, Lang};
+use jixiao_core::{chart, csv, docx, draft, xlsx, Evaluation, Lang};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -24,6 +24,15 @@ fn export_xlsx(doc: &Document, eval: &Evaluation, lang: Lang) -> Option<Notice> 
     let bytes = xlsx::workbook(doc, eval, lang);
     let name = file_name(&doc.meta_text("title"), "xlsx");
     let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    download_bytes(&name, mime, &bytes)
+        .err()
+        .map(|_| download_failed())
+}
+
+fn export_docx(doc: &Document, eval: &Evaluation, lang: Lang) -> Option<Notice> {
+    let bytes = docx::report(doc, eval, lang);
+    let name = file_name(&doc.meta_text("title"), "docx");
+    let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     download_bytes(&name, mime, &bytes)
         .err()
         .map(|_| download_failed())
@@ -82,6 +91,10 @@ fn report_actions(props: &ActionsProps) -> Html {
         let (Scored { doc, eval }, notify) = (props.scored.clone(), notify.clone());
         Callback::from(move |_: MouseEvent| notify(export_xlsx(&doc, &eval, lang)))
     };
+    let word = {
+        let (Scored { doc, eval }, notify) = (props.scored.clone(), notify.clone());
+        Callback::from(move |_: MouseEvent| notify(export_docx(&doc, &eval, lang)))
+    };
     let csv = {
         let (Scored { doc, eval }, notify) = (props.scored.clone(), notify.clone());
         Callback::from(move |e: Event| {
@@ -111,6 +124,7 @@ fn report_actions(props: &ActionsProps) -> Html {
     html! {
         <div class="report-actions no-print" role="group" aria-label={t(lang, "报告输出", "Report outputs")}>
             <button type="button" class="button" onclick={xlsx} data-testid="export-xlsx">{ t(lang, "导出 Excel 自评表", "Export Excel") }</button>
+            <button type="button" class="button" onclick={word} data-testid="export-docx">{ t(lang, "导出 Word 报告", "Export Word report") }</button>
             <label class="sr-only" for="export-csv">{ t(lang, "导出 CSV", "Export CSV") }</label>
             <select id="export-csv" class="button" onchange={csv}>
                 <option value="" selected=true>{ t(lang, "导出 CSV…", "Export CSV…") }</option>
