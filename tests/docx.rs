@@ -268,3 +268,38 @@ fn libreoffice_lays_the_report_out_on_a4_with_its_figures() {
         assert!(text.contains(figure), "{figure}");
     }
 }
+
+#[test]
+fn batch_writes_one_report_per_file() {
+    let dir = out_dir("batch");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::copy("tests/data/kunming-2022.json", inputs.join("kunming.json")).unwrap();
+    std::fs::copy(
+        "core/tests/examples/standard-filled.json",
+        inputs.join("filled.json"),
+    )
+    .unwrap();
+    let reports = dir.join("reports");
+    let run = jixiao(&[
+        "batch",
+        inputs.to_str().unwrap(),
+        "--docx",
+        reports.to_str().unwrap(),
+        "--out",
+        dir.join("summary.csv").to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.code().is_some(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut written: Vec<String> = std::fs::read_dir(&reports)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["filled.docx", "kunming.docx"]);
+    let v = read_back(&reports.join("kunming.docx"));
+    assert!(texts(&v).join("\n").contains("84.27%"));
+}

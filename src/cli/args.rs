@@ -13,7 +13,7 @@ jixiao — 绩效自评计算器 (project performance self-evaluation)
   jixiao seek FILE --path PATH (--grade 优 | --total 90 | --full)
                                      需要多少 / the value of one field that reaches
                                      a grade, a total or full marks on its indicators
-  jixiao batch DIR_OR_FILES... [--out summary.csv] [--json] [--check-claims]
+  jixiao batch DIR_OR_FILES... [--out summary.csv] [--json] [--check-claims] [--docx OUTDIR]
                                      批量评分 / score every jixiao/1 file (in parallel):
                                      one row per file, a summary at the end
   jixiao import FORM [-o OUT.json]   读取自评表（.xlsx/.xls）为 jixiao/1 / read a form
@@ -63,6 +63,8 @@ pub enum Command {
         json: bool,
         check_claims: bool,
         lang: Lang,
+        /// `--docx OUTDIR`: each file's Word report there.
+        reports: Option<String>,
     },
     Report {
         file: String,
@@ -190,7 +192,14 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
             if inputs.is_empty() {
                 return Err(CliError::Usage("batch 需要文件或目录 / batch needs files or folders".into()));
             }
-            Ok(Command::Batch { inputs, out, json, check_claims, lang })
+            Ok(Command::Batch {
+                inputs,
+                out,
+                json,
+                check_claims,
+                lang,
+                reports: outputs.docx.clone(),
+            })
         }
         Some("report") => Ok(Command::Report {
             file: operand("FILE")?,

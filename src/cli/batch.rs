@@ -80,7 +80,7 @@ pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
 }
 
 /// Scores one file into its row.
-pub fn score_file(path: &Path, check_claims: bool, lang: Lang) -> Row {
+pub fn score_file(path: &Path, check_claims: bool, lang: Lang, reports: Option<&Path>) -> Row {
     fault_for_tests(path);
     let file = path.display().to_string();
     let doc = match crate::input::load(&file) {
@@ -101,6 +101,22 @@ pub fn score_file(path: &Path, check_claims: bool, lang: Lang) -> Row {
         }
     };
     let eval = evaluate(&doc);
+    // The file's Word report beside the others (`--docx OUTDIR`): named after the file.
+    let report_error = reports.and_then(|dir| {
+        let stem = path
+            .file_stem()
+            .map_or("jixiao".into(), |s| s.to_string_lossy());
+        let out = dir.join(format!("{stem}.docx"));
+        std::fs::write(&out, jixiao_core::docx::report(&doc, &eval, lang))
+            .err()
+            .map(|error| {
+                CliError::Write {
+                    file: out.display().to_string(),
+                    error,
+                }
+                .to_string()
+            })
+    });
     let first_error = eval
         .findings
         .iter()
@@ -108,6 +124,10 @@ pub fn score_file(path: &Path, check_claims: bool, lang: Lang) -> Row {
         .map_or(String::new(), |f| {
             format!("{}: {}", f.path, f.message(lang))
         });
+    let first_error = match report_error {
+        Some(why) if first_error.is_empty() => why,
+        _ => first_error,
+    };
     let claims = if check_claims {
         eval.findings
             .iter()
@@ -154,8 +174,13 @@ fn fault_for_tests(path: &Path) {
 
 /// Scores one file; should scoring ever panic (a bug: the core is built not to), that is this
 /// file's error and every other file is still scored.
-pub fn score_file_guarded(path: &Path, check_claims: bool, lang: Lang) -> Row {
-    let scored = std::panic::catch_unwind(|| score_file(path, check_claims, lang));
+pub fn score_file_guarded(
+    path: &Path,
+    check_claims: bool,
+    lang: Lang,
+    reports: Option<&Path>,
+) -> Row {
+    let scored = std::panic::catch_unwind(|| score_file(path, check_claims, lang, reports));
     scored.unwrap_or_else(|payload| {
         let detail = payload
             .downcast_ref::<&str>()
@@ -177,7 +202,12 @@ pub fn score_file_guarded(path: &Path, check_claims: bool, lang: Lang) -> Row {
 }
 
 /// Scores every file on all cores; a progress bar on an interactive terminal.
-pub fn score_all(files: &[PathBuf], check_claims: bool, lang: Lang) -> Vec<Row> {
+pub fn score_all(
+    files: &[PathBuf],
+    check_claims: bool,
+    lang: Lang,
+    reports: Option<&Path>,
+) -> Vec<Row> {
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
         if let Ok(style) =
@@ -192,7 +222,7 @@ pub fn score_all(files: &[PathBuf], check_claims: bool, lang: Lang) -> Vec<Row> 
     let rows = files
         .par_iter()
         .map(|f| {
-            let row = score_file_guarded(f, check_claims, lang);
+            let row = score_file_guarded(f, check_claims, lang, reports);
             if let Some(bar) = &bar {
                 bar.inc(1);
             }
@@ -391,9 +421,16 @@ pub fn run(
     json: bool,
     check_claims: bool,
     lang: Lang,
+    reports: Option<&str>,
 ) -> Result<ExitCode, CliError> {
     let files = collect(inputs)?;
-    let rows = score_all(&files, check_claims, lang);
+    if let Some(dir) = reports {
+        std::fs::create_dir_all(dir).map_err(|error| CliError::Write {
+            file: dir.into(),
+            error,
+        })?;
+    }
+    let rows = score_all(&files, check_claims, lang, reports.map(Path::new));
     let summary = summary(&rows, check_claims);
     let text = if json {
         format!(

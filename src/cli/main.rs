@@ -121,7 +121,15 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             json,
             check_claims,
             lang,
-        } => batch::run(&inputs, out.as_deref(), json, check_claims, lang),
+            reports,
+        } => batch::run(
+            &inputs,
+            out.as_deref(),
+            json,
+            check_claims,
+            lang,
+            reports.as_deref(),
+        ),
         Command::Report { file, lang } => {
             let doc = input::load(&file)?;
             let eval = jixiao_core::evaluate(&doc);
