@@ -4,6 +4,7 @@
 //! cargo bench -p jixiao-core --bench score
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use jixiao_core::Lang;
 use jixiao_core::{evaluate, read_str, templates, to_string_pretty, Document};
 use serde_json::{json, Value};
 use std::hint::black_box;
@@ -82,6 +83,18 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("10k-indicator file, JSON syntax only", |b| {
         b.iter(|| serde_json::from_str::<serde::de::IgnoredAny>(black_box(&text)).unwrap())
+    });
+    group.finish();
+    // The Word report (`jixiao export --docx`), of Kunming and of the large document.
+    let mut group = c.benchmark_group("docx");
+    let kunming_eval = evaluate(&kunming);
+    group.bench_function("kunming-2022", |b| {
+        b.iter(|| jixiao_core::docx::report(black_box(&kunming), &kunming_eval, Lang::Zh))
+    });
+    let large_eval = evaluate(&large);
+    group.sample_size(10);
+    group.bench_function("10k indicators", |b| {
+        b.iter(|| jixiao_core::docx::report(black_box(&large), &large_eval, Lang::Zh))
     });
     group.finish();
 }
