@@ -35,6 +35,7 @@ pub mod tables;
 pub mod templates;
 pub mod whatif;
 pub mod xlsx;
+mod xml;
 mod zip;
 
 pub use findings::{Finding, Level, Problem};

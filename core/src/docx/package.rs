@@ -131,22 +131,9 @@ pub(crate) fn widths(shares: &[u32]) -> Vec<u32> {
     out
 }
 
-/// Text as XML character data: `&`, `<`, `>` and `"` escaped, characters XML 1.0 cannot hold
-/// (control characters, unpaired surrogates cannot occur in Rust strings) dropped.
+/// Text for a run of a paragraph: escaped, control characters dropped, breaks as spaces.
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::xml::escape(text, true)
 }
 
 /// The body of `word/document.xml`, written in order.

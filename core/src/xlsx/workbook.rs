@@ -223,7 +223,7 @@ impl Sheet {
                         x,
                         r#"<c r="{}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
                         cell_ref(r, c),
-                        escape(t)
+                        crate::xml::escape(t, false)
                     );
                 }
             }
@@ -289,23 +289,6 @@ pub fn cell_ref(row: u32, col: u32) -> String {
     format!("{letters}{}", u64::from(row).saturating_add(1))
 }
 
-/// Escapes XML text and drops characters XML 1.0 cannot hold, so any imported text is safe.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Sheet names: at most 31 characters, none of `[]:*?/\`.
 fn sheet_name(name: &str) -> String {
     let clean: String = name
@@ -316,7 +299,7 @@ fn sheet_name(name: &str) -> String {
     if clean.is_empty() {
         "Sheet".into()
     } else {
-        escape(&clean)
+        crate::xml::escape(&clean, false)
     }
 }
 
@@ -416,7 +399,10 @@ mod tests {
         assert_eq!(cell_ref(0, 0), "A1");
         assert_eq!(cell_ref(9, 25), "Z10");
         assert_eq!(cell_ref(0, 26), "AA1");
-        assert_eq!(escape("<a & \"b\"\u{1}>"), "&lt;a &amp; &quot;b&quot;&gt;");
+        assert_eq!(
+            crate::xml::escape("<a & \"b\"\u{1}>", false),
+            "&lt;a &amp; &quot;b&quot;&gt;"
+        );
         assert_eq!(sheet_name("自评表[1]/x"), "自评表1x");
     }
 }
