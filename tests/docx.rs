@@ -12,6 +12,13 @@ fn jixiao(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// `jixiao export INPUT --docx OUT` with `extra` options.
+fn export_docx(input: &str, out: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["export", input, "--docx", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    jixiao(&args)
+}
+
 fn out_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("jixiao-docx-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -58,12 +65,7 @@ fn texts(v: &serde_json::Value) -> Vec<String> {
 fn the_kunming_report_reads_back_with_every_chapter_figure_and_table() {
     let dir = out_dir("kunming");
     let file = dir.join("k.docx");
-    let run = jixiao(&[
-        "export",
-        "tests/data/kunming-2022.json",
-        "--docx",
-        file.to_str().unwrap(),
-    ]);
+    let run = export_docx("tests/data/kunming-2022.json", &file, &[]);
     assert!(
         run.status.success(),
         "{}",
@@ -138,12 +140,7 @@ fn the_kunming_report_reads_back_with_every_chapter_figure_and_table() {
     assert!(v["created"].as_str().unwrap().starts_with("2023-05-17"));
     // The same document gives the same bytes.
     let again = dir.join("again.docx");
-    jixiao(&[
-        "export",
-        "tests/data/kunming-2022.json",
-        "--docx",
-        again.to_str().unwrap(),
-    ]);
+    export_docx("tests/data/kunming-2022.json", &again, &[]);
     assert_eq!(
         std::fs::read(&file).unwrap(),
         std::fs::read(&again).unwrap()
@@ -151,17 +148,124 @@ fn the_kunming_report_reads_back_with_every_chapter_figure_and_table() {
 }
 
 #[test]
+fn the_seed_outline_has_its_summary_parts_by_first_level_indicator_and_signature() {
+    let dir = out_dir("seed");
+    let file = dir.join("seed.docx");
+    let run = export_docx(
+        "tests/data/kunming-2022.json",
+        &file,
+        &["--outline", "seed"],
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let v = read_back(&file);
+    let paragraphs: Vec<(String, String)> = v["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p[0].as_str().unwrap().into(), p[1].as_str().unwrap().into()))
+        .collect();
+    let at = |text: &str| {
+        paragraphs
+            .iter()
+            .position(|(_, t)| t == text)
+            .unwrap_or_else(|| panic!("{text}"))
+    };
+    let style = |text: &str| paragraphs[at(text)].0.clone();
+    // 摘要 first, then 正文 with the seed's chapters, in this order.
+    let order = [
+        "摘要",
+        "一、项目概况",
+        "二、评价结论",
+        "三、经验、问题和建议",
+        "正文",
+        "一、项目基本情况",
+        "3.资金来源及使用情况",
+        "2.年度目标",
+        "二、绩效评价工作情况",
+        "（四）绩效评价实施过程",
+        "三、评价结论和绩效分析",
+        "1.评价结果",
+        "（二）具体绩效分析",
+        "1.项目决策（满分20.00分，评价得分20.00分）",
+        "2.项目管理（满分20.00分，评价得分19.00分）",
+        "3.项目绩效（满分60.00分，评价得分53.00分）",
+        "四、成本效益分析",
+        "五、主要经验及做法、存在的问题和建议",
+        "昆明市残疾人综合服务中心",
+        "2023年5月17日",
+        "附表：项目支出绩效自评表",
+    ];
+    let positions: Vec<usize> = order.iter().map(|t| at(t)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    assert_eq!(style("一、项目基本情况"), "JxHeading1");
+    assert_eq!(style("（一）项目概况"), "JxHeading2");
+    assert_eq!(style("1.立项背景及目的"), "JxHeading3");
+    assert_eq!(style("2023年5月17日"), "JxSignature");
+    assert!(!paragraphs
+        .iter()
+        .any(|(_, t)| t == "七、其他需要说明的问题"));
+    // Each second-level indicator with its points and score, and its leaves'.
+    let all: String = paragraphs
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(all.contains("（1）投入管理（满分10.00分，得分9.00分）：资金到位率得5.00分（满分5.00分）；预算执行率得4.00分（满分5.00分）。"));
+    assert!(all.contains("【请填写：项目管理的分析（依据、做法、扣分原因）】"));
+    assert!(all.contains("【请填写：立项背景及目的】"));
+    // The survey is written with the part that scores it (项目绩效), before 四、.
+    let survey = paragraphs
+        .iter()
+        .position(|(_, t)| t.starts_with("社会公众满意度调查问卷统计表"))
+        .unwrap();
+    assert!(
+        at("3.项目绩效（满分60.00分，评价得分53.00分）") < survey
+            && survey < at("四、成本效益分析")
+    );
+    // The same four tables; the 自评表 last, as 附表.
+    let tables = v["tables"].as_array().unwrap();
+    assert_eq!(tables.len(), 4);
+    assert_eq!(tables[0].as_array().unwrap().last().unwrap()[2], "97.361");
+    assert_eq!(tables[3][0][3], "年度指标值");
+    // In English, the same structure.
+    let en = dir.join("seed-en.docx");
+    let run = export_docx(
+        "tests/data/kunming-2022.json",
+        &en,
+        &["--outline", "seed", "--lang", "en"],
+    );
+    assert!(run.status.success());
+    let en = texts(&read_back(&en));
+    for heading in [
+        "Summary",
+        "3. Conclusion and analysis",
+        "4. Cost and benefit",
+        "2023-05-17",
+    ] {
+        assert!(en.iter().any(|p| p == heading), "{heading}");
+    }
+    assert!(en
+        .iter()
+        .any(|p| p.starts_with("1. 项目决策 (20.00 points, scored 20.00)")));
+    // An outline jixiao does not know is a usage error.
+    let bad = export_docx(
+        "tests/data/kunming-2022.json",
+        &file,
+        &["--outline", "2011"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--outline"));
+}
+
+#[test]
 fn an_english_report_has_the_same_structure_in_english() {
     let dir = out_dir("en");
     let file = dir.join("en.docx");
-    let run = jixiao(&[
-        "export",
-        "tests/data/kunming-2022.json",
-        "--docx",
-        file.to_str().unwrap(),
-        "--lang",
-        "en",
-    ]);
+    let run = export_docx("tests/data/kunming-2022.json", &file, &["--lang", "en"]);
     assert!(run.status.success());
     let v = read_back(&file);
     let paragraphs = texts(&v);
@@ -194,12 +298,7 @@ fn hostile_text_and_large_documents_make_valid_files() {
     let input = dir.join("hostile.json");
     std::fs::write(&input, doc.to_string()).unwrap();
     let file = dir.join("hostile.docx");
-    let run = jixiao(&[
-        "export",
-        input.to_str().unwrap(),
-        "--docx",
-        file.to_str().unwrap(),
-    ]);
+    let run = export_docx(input.to_str().unwrap(), &file, &[]);
     assert!(
         run.status.success(),
         "{}",
@@ -215,6 +314,15 @@ fn hostile_text_and_large_documents_make_valid_files() {
     let form = v["tables"][2].as_array().unwrap();
     assert_eq!(form.len(), 10_002, "header, 10,000 rows, the total");
     assert_eq!(form[1][2], "指标 <0> & ");
+    // The seed's outline too: each indicator in its part, the form as 附表.
+    let seed = dir.join("hostile-seed.docx");
+    let run = export_docx(input.to_str().unwrap(), &seed, &["--outline", "seed"]);
+    assert!(run.status.success());
+    let v = read_back(&seed);
+    assert!(texts(&v)
+        .iter()
+        .any(|p| p.starts_with("（10000）指标 <9999> & ")));
+    assert_eq!(v["tables"][2].as_array().unwrap().len(), 10_002);
 }
 
 #[test]
@@ -225,12 +333,13 @@ fn libreoffice_lays_the_report_out_on_a4_with_its_figures() {
     }
     let dir = out_dir("lo");
     let file = dir.join("k.docx");
-    jixiao(&[
-        "export",
+    export_docx("tests/data/kunming-2022.json", &file, &[]);
+    let seed = dir.join("seed.docx");
+    export_docx(
         "tests/data/kunming-2022.json",
-        "--docx",
-        file.to_str().unwrap(),
-    ]);
+        &seed,
+        &["--outline", "seed"],
+    );
     let profile = format!(
         "-env:UserInstallation=file://{}",
         dir.join("profile").display()
@@ -239,6 +348,7 @@ fn libreoffice_lays_the_report_out_on_a4_with_its_figures() {
         .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
         .arg(&dir)
         .arg(&file)
+        .arg(&seed)
         .output()
         .unwrap();
     assert!(
@@ -266,6 +376,22 @@ fn libreoffice_lays_the_report_out_on_a4_with_its_figures() {
         "七、其他需要说明的问题",
     ] {
         assert!(text.contains(figure), "{figure}");
+    }
+    let seed = Command::new("pdftotext")
+        .arg(dir.join("seed.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let seed = String::from_utf8_lossy(&seed.stdout).replace(char::is_whitespace, "");
+    for figure in [
+        "摘要",
+        "97.361",
+        "84.27%",
+        "96.86",
+        "3.项目绩效（满分60.00分，评价得分53.00分）",
+        "2023年5月17日",
+    ] {
+        assert!(seed.contains(figure), "{figure}");
     }
 }
 

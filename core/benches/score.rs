@@ -85,17 +85,23 @@ fn bench(c: &mut Criterion) {
         b.iter(|| serde_json::from_str::<serde::de::IgnoredAny>(black_box(&text)).unwrap())
     });
     group.finish();
-    // The Word report (`jixiao export --docx`), of Kunming and of the large document.
+    // The Word report (`jixiao export --docx`), of Kunming and of the large document, in both
+    // outlines.
     let mut group = c.benchmark_group("docx");
     let kunming_eval = evaluate(&kunming);
-    group.bench_function("kunming-2022", |b| {
-        b.iter(|| jixiao_core::docx::report(black_box(&kunming), &kunming_eval, Lang::Zh))
-    });
     let large_eval = evaluate(&large);
     group.sample_size(10);
-    group.bench_function("10k indicators", |b| {
-        b.iter(|| jixiao_core::docx::report(black_box(&large), &large_eval, Lang::Zh))
-    });
+    for outline in jixiao_core::docx::Outline::ALL {
+        let key = outline.key();
+        group.bench_function(format!("kunming-2022 {key}"), |b| {
+            b.iter(|| {
+                jixiao_core::docx::report(black_box(&kunming), &kunming_eval, Lang::Zh, outline)
+            })
+        });
+        group.bench_function(format!("10k indicators {key}"), |b| {
+            b.iter(|| jixiao_core::docx::report(black_box(&large), &large_eval, Lang::Zh, outline))
+        });
+    }
     group.finish();
 }
 

@@ -52,6 +52,17 @@ impl std::fmt::Display for Date {
     }
 }
 
+/// A date as each language writes it in prose: "2022年11月30日" / "2022-11-30".
+impl crate::message::Message for Date {
+    fn zh(&self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+
+    fn en(&self) -> String {
+        self.to_string()
+    }
+}
+
 impl Date {
     /// The last day of `month` of `year` (`None` for a month outside 1–12).
     pub fn end_of_month(year: i32, month: u32) -> Option<Date> {

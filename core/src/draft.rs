@@ -125,8 +125,8 @@ fn with_unit(value: &Shown, unit: &str, spaced: bool) -> String {
 /// A date as the language writes it: "2022年11月30日" / "2022-11-30".
 fn date_text(value: &Shown, zh: bool) -> String {
     match parse_date(&value.text()) {
-        Some(d) if zh => format!("{}年{}月{}日", d.year, d.month, d.day),
-        Some(d) => format!("{}-{:02}-{:02}", d.year, d.month, d.day),
+        Some(d) if zh => d.zh(),
+        Some(d) => d.en(),
         None => value.text(),
     }
 }

@@ -1,6 +1,7 @@
 //! The command line's arguments.
 
 use crate::error::CliError;
+use jixiao_core::docx::Outline;
 use jixiao_core::whatif::Goal;
 use jixiao_core::Lang;
 
@@ -13,7 +14,8 @@ jixiao — 绩效自评计算器 (project performance self-evaluation)
   jixiao seek FILE --path PATH (--grade 优 | --total 90 | --full)
                                      需要多少 / the value of one field that reaches
                                      a grade, a total or full marks on its indicators
-  jixiao batch DIR_OR_FILES... [--out summary.csv] [--json] [--check-claims] [--docx OUTDIR]
+  jixiao batch DIR_OR_FILES... [--out summary.csv] [--json] [--check-claims]
+               [--docx OUTDIR [--outline 2020|seed]]
                                      批量评分 / score every jixiao/1 file (in parallel):
                                      one row per file, a summary at the end
   jixiao import FORM [-o OUT.json]   读取自评表（.xlsx/.xls）为 jixiao/1 / read a form
@@ -21,9 +23,13 @@ jixiao — 绩效自评计算器 (project performance self-evaluation)
   jixiao template NAME               输出模板 / print a starting file:
                                      standard, kunming-2022, blank
   jixiao report FILE [--lang zh|en]  报告文字 / the drafted report text
-  jixiao export FILE [--xlsx OUT.xlsx] [--docx OUT.docx] [--csv DIR] [--text OUT.txt] [--lang zh|en]
-                                     自评表 Excel、CSV（UTF-8 BOM）、报告文字 /
-                                     the form as Excel, the tables as CSV, the text
+  jixiao export FILE [--xlsx OUT.xlsx] [--docx OUT.docx [--outline 2020|seed]]
+                [--csv DIR] [--text OUT.txt] [--lang zh|en]
+                                     自评表 Excel、Word 报告（提纲：财预〔2020〕10号
+                                     或 seed：摘要＋正文）、CSV（UTF-8 BOM）、报告文字 /
+                                     the form as Excel, the Word report (in the
+                                     2020 reference outline or the seed's), the
+                                     tables as CSV, the text
   jixiao --help | --version
 
 FILE 可以是 jixiao/1 文件或自评表工作簿（按内容识别）；为 - 时读取标准输入 /
@@ -65,6 +71,8 @@ pub enum Command {
         lang: Lang,
         /// `--docx OUTDIR`: each file's Word report there.
         reports: Option<String>,
+        /// `--outline 2020|seed`: the reports' outline.
+        outline: Outline,
     },
     Report {
         file: String,
@@ -84,6 +92,8 @@ pub struct Outputs {
     pub docx: Option<String>,
     pub csv: Option<String>,
     pub text: Option<String>,
+    /// `--outline 2020|seed`: the Word report's outline.
+    pub outline: Outline,
 }
 
 pub fn parse(argv: &[String]) -> Result<Command, CliError> {
@@ -125,6 +135,14 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                         goal = Some(Goal::Total(total));
                     }
                 }
+            }
+            "--outline" => {
+                let value = args.next().map(String::as_str).unwrap_or_default();
+                outputs.outline = Outline::from_key(value).ok_or_else(|| {
+                    CliError::Usage(
+                        "--outline 只能是 2020 或 seed / --outline takes 2020 or seed".into(),
+                    )
+                })?;
             }
             "--xlsx" | "--docx" | "--csv" | "--text" => {
                 let value = args.next().cloned().ok_or_else(|| {
@@ -199,6 +217,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                 check_claims,
                 lang,
                 reports: outputs.docx.clone(),
+                outline: outputs.outline,
             })
         }
         Some("report") => Ok(Command::Report {
@@ -207,7 +226,12 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
         }),
         Some("export") => {
             let file = operand("FILE")?;
-            if outputs == Outputs::default() {
+            if outputs
+                == (Outputs {
+                    outline: outputs.outline,
+                    ..Outputs::default()
+                })
+            {
                 return Err(CliError::Usage(
                     "export 需要 --xlsx、--docx、--csv 或 --text / export needs --xlsx, --docx, --csv or --text"
                         .into(),

@@ -5,6 +5,7 @@
 
 use crate::error::CliError;
 use jixiao_core::csv::{self, Cell};
+use jixiao_core::docx::Outline;
 use jixiao_core::message::{t, Text};
 use jixiao_core::number::{checked_sum, show2};
 use jixiao_core::Decimal;
@@ -80,7 +81,12 @@ pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
 }
 
 /// Scores one file into its row.
-pub fn score_file(path: &Path, check_claims: bool, lang: Lang, reports: Option<&Path>) -> Row {
+pub fn score_file(
+    path: &Path,
+    check_claims: bool,
+    lang: Lang,
+    reports: Option<(&Path, Outline)>,
+) -> Row {
     fault_for_tests(path);
     let file = path.display().to_string();
     let doc = match crate::input::load(&file) {
@@ -102,12 +108,12 @@ pub fn score_file(path: &Path, check_claims: bool, lang: Lang, reports: Option<&
     };
     let eval = evaluate(&doc);
     // The file's Word report beside the others (`--docx OUTDIR`): named after the file.
-    let report_error = reports.and_then(|dir| {
+    let report_error = reports.and_then(|(dir, outline)| {
         let stem = path
             .file_stem()
             .map_or("jixiao".into(), |s| s.to_string_lossy());
         let out = dir.join(format!("{stem}.docx"));
-        std::fs::write(&out, jixiao_core::docx::report(&doc, &eval, lang))
+        std::fs::write(&out, jixiao_core::docx::report(&doc, &eval, lang, outline))
             .err()
             .map(|error| {
                 CliError::Write {
@@ -178,7 +184,7 @@ pub fn score_file_guarded(
     path: &Path,
     check_claims: bool,
     lang: Lang,
-    reports: Option<&Path>,
+    reports: Option<(&Path, Outline)>,
 ) -> Row {
     let scored = std::panic::catch_unwind(|| score_file(path, check_claims, lang, reports));
     scored.unwrap_or_else(|payload| {
@@ -206,7 +212,7 @@ pub fn score_all(
     files: &[PathBuf],
     check_claims: bool,
     lang: Lang,
-    reports: Option<&Path>,
+    reports: Option<(&Path, Outline)>,
 ) -> Vec<Row> {
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
@@ -421,16 +427,21 @@ pub fn run(
     json: bool,
     check_claims: bool,
     lang: Lang,
-    reports: Option<&str>,
+    reports: Option<(&str, Outline)>,
 ) -> Result<ExitCode, CliError> {
     let files = collect(inputs)?;
-    if let Some(dir) = reports {
+    if let Some((dir, _)) = reports {
         std::fs::create_dir_all(dir).map_err(|error| CliError::Write {
             file: dir.into(),
             error,
         })?;
     }
-    let rows = score_all(&files, check_claims, lang, reports.map(Path::new));
+    let rows = score_all(
+        &files,
+        check_claims,
+        lang,
+        reports.map(|(dir, outline)| (Path::new(dir), outline)),
+    );
     let summary = summary(&rows, check_claims);
     let text = if json {
         format!(

@@ -27,7 +27,7 @@ pub fn write_all(
         written.push(write(Path::new(out), &bytes)?);
     }
     if let Some(out) = &outputs.docx {
-        let bytes = jixiao_core::docx::report(doc, eval, lang);
+        let bytes = jixiao_core::docx::report(doc, eval, lang, outputs.outline);
         written.push(write(Path::new(out), &bytes)?);
     }
     if let Some(dir) = &outputs.csv {

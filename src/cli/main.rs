@@ -122,13 +122,14 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             check_claims,
             lang,
             reports,
+            outline,
         } => batch::run(
             &inputs,
             out.as_deref(),
             json,
             check_claims,
             lang,
-            reports.as_deref(),
+            reports.as_deref().map(|dir| (dir, outline)),
         ),
         Command::Report { file, lang } => {
             let doc = input::load(&file)?;

@@ -67,6 +67,17 @@ test('the Word report downloads and reads back with python-docx', async () => {
   const text = execFileSync('python3', ['-c', script, word.path]).toString();
   for (const s of ['一、基本情况', '七、其他需要说明的问题', '97.361万元', '84.27%', '评定等级为优']) assert.ok(text.includes(s), s);
   assert.match(text.trim(), /\n4$/);
+  // The outline is chosen beside the button: the seed's, 摘要 first, 落款 at the end.
+  const outline = page.getByLabel('Word 报告提纲');
+  assert.equal(await outline.inputValue(), '2020');
+  await outline.selectOption('seed');
+  const seed = await download(page, () => page.getByTestId('export-docx').click(), 'kunming-seed.docx');
+  const seedText = execFileSync('python3', ['-c', script, seed.path]).toString();
+  for (const s of ['摘要', '正文', '三、评价结论和绩效分析', '1.项目决策（满分20.00分，评价得分20.00分）', '四、成本效益分析', '2023年5月17日']) {
+    assert.ok(seedText.includes(s), s);
+  }
+  assert.ok(!seedText.includes('七、其他需要说明的问题'));
+  assert.match(seedText.trim(), /\n4$/);
   await context.close();
 });
 

@@ -13,6 +13,8 @@ pub(crate) enum Style {
     Heading1,
     /// `（一）` headings (楷体).
     Heading2,
+    /// `1.` headings (仿宋, bold).
+    Heading3,
     /// Body text (仿宋 三号, first line indented two characters).
     Body,
     /// What only a person can write: `【请填写：…】`.
@@ -21,6 +23,8 @@ pub(crate) enum Style {
     Caption,
     /// Text in a table cell.
     Cell,
+    /// The 落款 at the end: the unit and the date, right-aligned.
+    Signature,
 }
 
 impl Style {
@@ -30,22 +34,26 @@ impl Style {
             Style::Subtitle => "JxSubtitle",
             Style::Heading1 => "JxHeading1",
             Style::Heading2 => "JxHeading2",
+            Style::Heading3 => "JxHeading3",
             Style::Body => "JxBody",
             Style::Placeholder => "JxPlaceholder",
             Style::Caption => "JxCaption",
             Style::Cell => "JxCell",
+            Style::Signature => "JxSignature",
         }
     }
 
-    const ALL: [Style; 8] = [
+    const ALL: [Style; 10] = [
         Style::Title,
         Style::Subtitle,
         Style::Heading1,
         Style::Heading2,
+        Style::Heading3,
         Style::Body,
         Style::Placeholder,
         Style::Caption,
         Style::Cell,
+        Style::Signature,
     ];
 }
 
@@ -152,6 +160,12 @@ impl Body {
         self.xml.push_str("</w:p>");
     }
 
+    /// What follows starts on a new page.
+    pub(crate) fn page_break(&mut self) {
+        self.xml
+            .push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+    }
+
     /// A table, each cell ending with a paragraph as Word requires.
     pub(crate) fn table(&mut self, table: &Table) {
         let x = &mut self.xml;
@@ -256,27 +270,30 @@ const FONTS: Fonts = Fonts {
 };
 
 fn style_xml(out: &mut String, style: Style) {
-    // (fonts, size in half points, bold, centred, first-line indent in twips, space after)
-    let (fonts, size, bold, centred, indent, after) = match style {
-        Style::Title => (FONTS.title, 44, false, true, 0, 240),
-        Style::Subtitle => (FONTS.heading2, 32, false, true, 0, 240),
-        Style::Heading1 => (FONTS.heading1, 32, false, false, 640, 0),
-        Style::Heading2 => (FONTS.heading2, 32, false, false, 640, 0),
-        Style::Body => (FONTS.body, 32, false, false, 640, 0),
-        Style::Placeholder => (FONTS.body, 32, false, false, 640, 0),
-        Style::Caption => (FONTS.heading1, 24, false, true, 0, 60),
-        Style::Cell => (FONTS.body, 21, false, false, 0, 0),
+    // (fonts, size in half points, bold, alignment, first-line indent in twips, space after)
+    let (fonts, size, bold, align, indent, after) = match style {
+        Style::Title => (FONTS.title, 44, false, "center", 0, 240),
+        Style::Subtitle => (FONTS.heading2, 32, false, "center", 0, 240),
+        Style::Heading1 => (FONTS.heading1, 32, false, "", 640, 0),
+        Style::Heading2 => (FONTS.heading2, 32, false, "", 640, 0),
+        Style::Heading3 => (FONTS.body, 32, true, "", 640, 0),
+        Style::Body => (FONTS.body, 32, false, "", 640, 0),
+        Style::Placeholder => (FONTS.body, 32, false, "", 640, 0),
+        Style::Caption => (FONTS.heading1, 24, false, "center", 0, 60),
+        Style::Cell => (FONTS.body, 21, false, "", 0, 0),
+        Style::Signature => (FONTS.body, 32, false, "right", 0, 0),
     };
+    let heading = matches!(style, Style::Heading1 | Style::Heading2 | Style::Heading3);
     out.push_str("<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"");
     out.push_str(style.id());
     out.push_str("\"><w:name w:val=\"");
     out.push_str(style.id());
     out.push_str("\"/><w:basedOn w:val=\"Normal\"/>");
-    if matches!(style, Style::Heading1 | Style::Heading2) {
+    if heading {
         out.push_str("<w:next w:val=\"JxBody\"/>");
     }
     out.push_str("<w:qFormat/><w:pPr>");
-    if matches!(style, Style::Heading1 | Style::Heading2) {
+    if heading {
         out.push_str("<w:keepNext/>");
     }
     let line = if style == Style::Cell { 300 } else { 560 };
@@ -286,12 +303,13 @@ fn style_xml(out: &mut String, style: Style) {
     if indent > 0 {
         out.push_str(&format!("<w:ind w:firstLine=\"{indent}\"/>"));
     }
-    if centred {
-        out.push_str("<w:jc w:val=\"center\"/>");
+    if !align.is_empty() {
+        out.push_str(&format!("<w:jc w:val=\"{align}\"/>"));
     }
     if let Some(level) = match style {
         Style::Heading1 => Some(0),
         Style::Heading2 => Some(1),
+        Style::Heading3 => Some(2),
         _ => None,
     } {
         out.push_str(&format!("<w:outlineLvl w:val=\"{level}\"/>"));

@@ -10,7 +10,7 @@ use crate::state::{Action, Notice};
 use jixiao_core::model::Document;
 use jixiao_core::number::{show_exact, shown};
 use jixiao_core::tables::{indicator_rows, levels, Shown};
-use jixiao_core::{chart, csv, docx, draft, xlsx, Evaluation, Lang};
+use jixiao_core::{chart, csv, docx, draft, xlsx, Evaluation, Lang, Message};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -29,8 +29,13 @@ fn export_xlsx(doc: &Document, eval: &Evaluation, lang: Lang) -> Option<Notice> 
         .map(|_| download_failed())
 }
 
-fn export_docx(doc: &Document, eval: &Evaluation, lang: Lang) -> Option<Notice> {
-    let bytes = docx::report(doc, eval, lang);
+fn export_docx(
+    doc: &Document,
+    eval: &Evaluation,
+    lang: Lang,
+    outline: docx::Outline,
+) -> Option<Notice> {
+    let bytes = docx::report(doc, eval, lang, outline);
     let name = file_name(&doc.meta_text("title"), "docx");
     let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     download_bytes(&name, mime, &bytes)
@@ -91,9 +96,21 @@ fn report_actions(props: &ActionsProps) -> Html {
         let (Scored { doc, eval }, notify) = (props.scored.clone(), notify.clone());
         Callback::from(move |_: MouseEvent| notify(export_xlsx(&doc, &eval, lang)))
     };
+    // The Word report's outline, chosen beside its button.
+    let outline = use_state(docx::Outline::default);
     let word = {
         let (Scored { doc, eval }, notify) = (props.scored.clone(), notify.clone());
-        Callback::from(move |_: MouseEvent| notify(export_docx(&doc, &eval, lang)))
+        let outline = *outline;
+        Callback::from(move |_: MouseEvent| notify(export_docx(&doc, &eval, lang, outline)))
+    };
+    let choose_outline = {
+        let outline = outline.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(chosen) = docx::Outline::from_key(&select.value()) {
+                outline.set(chosen);
+            }
+        })
     };
     let csv = {
         let (Scored { doc, eval }, notify) = (props.scored.clone(), notify.clone());
@@ -125,6 +142,13 @@ fn report_actions(props: &ActionsProps) -> Html {
         <div class="report-actions no-print" role="group" aria-label={t(lang, "报告输出", "Report outputs")}>
             <button type="button" class="button" onclick={xlsx} data-testid="export-xlsx">{ t(lang, "导出 Excel 自评表", "Export Excel") }</button>
             <button type="button" class="button" onclick={word} data-testid="export-docx">{ t(lang, "导出 Word 报告", "Export Word report") }</button>
+            <label class="sr-only" for="docx-outline">{ t(lang, "Word 报告提纲", "Word report outline") }</label>
+            <select id="docx-outline" class="button" onchange={choose_outline} data-testid="docx-outline"
+                title={t(lang, "Word 报告提纲", "Word report outline")}>
+                { for docx::Outline::ALL.iter().map(|o| html! {
+                    <option value={o.key()} selected={*o == *outline}>{ o.text(lang) }</option>
+                }) }
+            </select>
             <label class="sr-only" for="export-csv">{ t(lang, "导出 CSV", "Export CSV") }</label>
             <select id="export-csv" class="button" onchange={csv}>
                 <option value="" selected=true>{ t(lang, "导出 CSV…", "Export CSV…") }</option>
