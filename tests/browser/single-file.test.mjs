@@ -2,6 +2,7 @@
 // like the served page, and neither page makes a request beyond its own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,6 +76,14 @@ test('the single file works from file://: score, edit, export, import, reload, u
   await page.getByRole('tab', { name: 'Report' }).click();
   await page.locator('#panel .report-text').waitFor();
   assert.match(await page.locator('#panel .report-text h2').textContent(), /Drafted report text/);
+  // The Word report from the single file, in English, in the seed's outline.
+  await page.getByLabel('Word report outline').selectOption('seed');
+  const [word] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
+  const wordPath = join(downloads, 'single-file.docx');
+  await word.saveAs(wordPath);
+  const script = 'import docx, sys\nprint("\\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))';
+  const wordText = execFileSync('python3', ['-c', script, wordPath]).toString();
+  for (const s of ['Summary', '3. Conclusion and analysis', '[To be written: background and purpose]']) assert.ok(wordText.includes(s), s);
 
   assert.deepEqual(errors, [], 'no console error, no CSP refusal');
   const foreign = requests.filter((u) => u !== fileUrl && !u.startsWith('data:') && !u.startsWith('blob:'));
