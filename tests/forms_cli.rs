@@ -142,7 +142,7 @@ fn bad_forms_get_one_line_and_exit_1() {
     for (name, words) in [
         ("password.xlsx", "密码"),
         ("picture.xlsx", "不是 Excel"),
-        ("letter.xlsx", "不是 Excel"),
+        ("letter.xlsx", "没有可核对的内容"),
         ("no-table.xlsx", "找不到绩效指标表"),
         ("bomb.xlsx", "超过 64 MiB"),
     ] {

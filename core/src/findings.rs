@@ -217,6 +217,32 @@ pub enum Problem {
         /// The computed figure as shown.
         computed: String,
     },
+    /// A figure printed in a Word report differs from what its tables compute.
+    PrintedDiffers {
+        /// What the figure is.
+        what: crate::claims::What,
+        /// The heading (or the table) it was printed under.
+        place: String,
+        /// The sentence (or the table row) it was printed in.
+        sentence: String,
+        /// The figure as printed.
+        claimed: String,
+        /// The computed figure as shown.
+        computed: String,
+    },
+    /// The same quantity is printed in two places with two values.
+    PrintedTwice {
+        /// What the figure is.
+        what: crate::claims::What,
+        /// The figure as printed here.
+        claimed: String,
+        /// Where it is printed here.
+        place: String,
+        /// The other value, printed before.
+        before: String,
+        /// Where the other value is printed.
+        before_place: String,
+    },
 }
 
 impl Problem {
@@ -259,6 +285,8 @@ impl Problem {
             Problem::PerformanceAheadOfBudget { .. } => "performance-budget-mismatch",
             Problem::NoApplicableIndicator => "no-applicable-indicator",
             Problem::ClaimDiffers { .. } => "claim-differs",
+            Problem::PrintedDiffers { .. } => "printed-differs",
+            Problem::PrintedTwice { .. } => "printed-twice",
             Problem::RuleInferred { .. } => "rule-inferred",
         }
     }
@@ -275,6 +303,8 @@ impl Problem {
             | Problem::PerformanceAheadOfBudget { .. }
             | Problem::NoApplicableIndicator
             | Problem::ClaimDiffers { .. }
+            | Problem::PrintedDiffers { .. }
+            | Problem::PrintedTwice { .. }
             | Problem::NoGradeBand { .. } => Level::Warning,
             Problem::RuleInferred { .. } => Level::Info,
             _ => Level::Error,
@@ -372,6 +402,15 @@ impl Message for Problem {
             Problem::ClaimDiffers { claimed, computed } => {
                 format!("报告所写的 {claimed} 与计算结果 {computed} 不符")
             }
+            Problem::PrintedDiffers { place, sentence, computed, what, claimed } => format!(
+                "{place}：{} — 计算结果 {computed}（{}）",
+                crate::claims::excerpt(sentence, claimed),
+                what.zh()
+            ),
+            Problem::PrintedTwice { what, claimed, place, before, before_place } => format!(
+                "{}印了两个不同的值：{before_place}为 {before}，{place}为 {claimed}",
+                what.zh()
+            ),
             Problem::RuleInferred { text, kind } => format!(
                 "计分方式“{}”是从表中所写的“{text}”推断的，请确认或修改",
                 kind_zh(kind)
@@ -463,6 +502,15 @@ impl Message for Problem {
             Problem::ClaimDiffers { claimed, computed } => {
                 format!("the report claims {claimed}, the figures give {computed}")
             }
+            Problem::PrintedDiffers { place, sentence, computed, what, claimed } => format!(
+                "{place}: {} — computed {computed} ({})",
+                crate::claims::excerpt(sentence, claimed),
+                what.en()
+            ),
+            Problem::PrintedTwice { what, claimed, place, before, before_place } => format!(
+                "the {} is printed with two values: {before} in {before_place}, {claimed} in {place}",
+                what.en()
+            ),
             Problem::RuleInferred { text, kind } => format!(
                 "the rule \"{kind}\" was read from \"{text}\" as the form writes it: confirm or change it"
             ),

@@ -233,7 +233,7 @@ fn bad_forms_get_one_clear_message() {
     let cases = [
         ("password.xlsx", FormError::Password),
         ("picture.xlsx", FormError::NotAWorkbook),
-        ("letter.xlsx", FormError::NotAWorkbook),
+        ("letter.xlsx", FormError::NothingToCheck),
         ("no-table.xlsx", FormError::NoTable),
     ];
     for (name, expected) in cases {

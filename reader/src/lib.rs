@@ -1,4 +1,4 @@
-//! The form reader (`.xlsx`, `.xls` 自评表) as the page's second WebAssembly module. The page
+//! The form reader (`.xlsx`, `.xls` 自评表, `.docx` 自评报告) as the page's second WebAssembly module. The page
 //! loads it only when a form is first imported, so that the reader (calamine, zip, inflate) does
 //! not weigh on every first load. One function: the bytes of a workbook in, a [`FormRead`] out
 //! (the page declares the same class as an imported type, `src/web/ui/files.rs`).
@@ -15,7 +15,7 @@
     )
 )]
 
-use jixiao_core::form::{read_form, Summary};
+use jixiao_core::form::{read_form, ReadNote, Summary};
 use jixiao_core::Message;
 use wasm_bindgen::prelude::*;
 
@@ -79,6 +79,37 @@ impl FormRead {
     }
 
     /// Why the workbook could not be read, in Chinese (empty when read).
+    /// Read from a Word report rather than a workbook.
+    #[wasm_bindgen(getter)]
+    pub fn report(&self) -> bool {
+        self.summary().is_some_and(|s| s.report)
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn surveys(&self) -> u32 {
+        self.summary().map_or(0, |s| count(s.surveys))
+    }
+
+    /// A report with no table jixiao recognises (only its prose is checked).
+    #[wasm_bindgen(getter)]
+    pub fn no_table(&self) -> bool {
+        self.summary()
+            .is_some_and(|s| s.notes.contains(&ReadNote::NoTable))
+    }
+
+    /// The survey options whose weights the report's 分数 rows did not give, one a line.
+    #[wasm_bindgen(getter)]
+    pub fn default_weights(&self) -> String {
+        self.summary()
+            .and_then(|s| {
+                s.notes.iter().find_map(|n| match n {
+                    ReadNote::DefaultWeights { options } => Some(options.join("\n")),
+                    ReadNote::NoTable => None,
+                })
+            })
+            .unwrap_or_default()
+    }
+
     #[wasm_bindgen(getter)]
     pub fn error_zh(&self) -> String {
         self.read

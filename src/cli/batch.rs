@@ -55,7 +55,7 @@ pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
             if is_dir {
                 walk(&path, files)?;
             } else if path.extension().is_some_and(|e| {
-                ["json", "xlsx", "xls"]
+                ["json", "xlsx", "xls", "docx"]
                     .iter()
                     .any(|x| e.eq_ignore_ascii_case(x))
             }) {
@@ -141,6 +141,10 @@ pub fn score_file(
                 (FieldPath::Claim(field), Problem::ClaimDiffers { claimed, computed }) => {
                     Some(format!("{field}: {claimed} ≠ {computed}"))
                 }
+                (
+                    FieldPath::Claim(_),
+                    Problem::PrintedDiffers { .. } | Problem::PrintedTwice { .. },
+                ) => Some(f.problem.text(lang)),
                 _ => None,
             })
             .collect()
@@ -152,9 +156,14 @@ pub fn score_file(
         title: doc.meta_text("title"),
         unit: doc.meta_text("unit"),
         year: doc.meta_text("year"),
-        total: Some(eval.total),
-        percent: Some(eval.percent),
-        grade: eval.grade.clone().unwrap_or_default(),
+        // A report that gives no indicators has no score of its own to show.
+        total: (!doc.indicators.is_empty()).then_some(eval.total),
+        percent: (!doc.indicators.is_empty()).then_some(eval.percent),
+        grade: if doc.indicators.is_empty() {
+            String::new()
+        } else {
+            eval.grade.clone().unwrap_or_default()
+        },
         execution_rate: eval.budget.execution_rate,
         satisfaction: eval.satisfaction(),
         errors: eval.errors(),
@@ -310,6 +319,46 @@ pub fn to_csv(rows: &[Row], lang: Lang) -> String {
     out
 }
 
+/// The rows as a workbook (`--out summary.xlsx`): one row per file, the files with the most
+/// differing printed figures first, each figure on its own line of the last column.
+pub fn to_xlsx(rows: &[Row], lang: Lang) -> Vec<u8> {
+    use jixiao_core::xlsx::{package, Sheet, Style};
+    let mut sorted: Vec<&Row> = rows.iter().collect();
+    sorted.sort_by_key(|r| std::cmp::Reverse(r.claims.len()));
+    let mut sheet = Sheet::new(t(lang, "批量核对", "Batch"));
+    let columns = u32::try_from(HEADER_ZH.len()).unwrap_or(0);
+    for (c, (zh, en)) in HEADER_ZH.iter().zip(HEADER_EN).enumerate() {
+        let c = u32::try_from(c).unwrap_or(0);
+        sheet.text(0, c, t(lang, zh, en), Style::Header);
+    }
+    sheet.text(0, columns, t(lang, "不符数", "differing"), Style::Header);
+    for (r, row) in sorted.iter().enumerate() {
+        let r = u32::try_from(r).unwrap_or(u32::MAX).saturating_add(1);
+        let mut c = 0u32;
+        let mut next = || {
+            let at = c;
+            c = c.saturating_add(1);
+            at
+        };
+        sheet.text(r, next(), row.file.clone(), Style::Text);
+        sheet.text(r, next(), row.title.clone(), Style::Text);
+        sheet.text(r, next(), row.unit.clone(), Style::Text);
+        sheet.text(r, next(), row.year.clone(), Style::Text);
+        sheet.maybe(r, next(), row.total, Style::Score);
+        sheet.maybe(r, next(), row.percent, Style::Score);
+        sheet.text(r, next(), row.grade.clone(), Style::Text);
+        sheet.maybe(r, next(), row.execution_rate, Style::Score);
+        sheet.maybe(r, next(), row.satisfaction, Style::Score);
+        sheet.number(r, next(), Decimal::from(row.errors), Style::Integer);
+        sheet.number(r, next(), Decimal::from(row.warnings), Style::Integer);
+        sheet.text(r, next(), row.first_error.clone(), Style::Text);
+        sheet.text(r, next(), row.claims.join("\n"), Style::Text);
+        sheet.number(r, next(), Decimal::from(row.claims.len()), Style::Integer);
+    }
+    sheet.fit_columns(60, 600);
+    package(&[sheet])
+}
+
 /// The summary: count per grade, mean score over readable files, files with errors.
 pub fn summary(rows: &[Row], check_claims: bool) -> Value {
     let mut grades: BTreeMap<String, usize> = BTreeMap::new();
@@ -443,20 +492,24 @@ pub fn run(
         reports.map(|(dir, outline)| (Path::new(dir), outline)),
     );
     let summary = summary(&rows, check_claims);
-    let text = if json {
+    let workbook = out.is_some_and(|p| p.to_lowercase().ends_with(".xlsx"));
+    let bytes = if workbook {
+        to_xlsx(&rows, lang)
+    } else if json {
         format!(
             "{:#}\n",
             json!({"files": rows.iter().map(row_json).collect::<Vec<_>>(), "summary": summary})
         )
+        .into_bytes()
     } else {
-        to_csv(&rows, lang)
+        to_csv(&rows, lang).into_bytes()
     };
     match out {
-        Some(path) => std::fs::write(path, text).map_err(|error| CliError::Write {
+        Some(path) => std::fs::write(path, bytes).map_err(|error| CliError::Write {
             file: path.into(),
             error,
         })?,
-        None => crate::print(&text),
+        None => crate::print(&String::from_utf8_lossy(&bytes)),
     }
     eprintln!("jixiao: {}", summary_text(&summary, lang));
     let clean = rows.iter().all(|r| r.errors == 0 && r.claims.is_empty());

@@ -5,8 +5,14 @@ use jixiao_core::format::MAX_FILE_BYTES;
 use jixiao_core::{Document, LoadError};
 use std::io::Read;
 
-/// Reads FILE: a `jixiao/1` document, or a form workbook (`.xlsx`, `.xls`) read into one.
+/// Reads FILE: a `jixiao/1` document, or a form workbook (`.xlsx`, `.xls`) or a Word report
+/// (`.docx`) read into one.
 pub fn load(file: &str) -> Result<Document, CliError> {
+    load_read(file).map(|(doc, _)| doc)
+}
+
+/// Reads FILE as [`load`] does, with what the reader found when it was a workbook or a report.
+pub fn load_read(file: &str) -> Result<(Document, Option<jixiao_core::form::Summary>), CliError> {
     let read_error = |error| CliError::Read {
         file: file.to_string(),
         error,
@@ -45,7 +51,7 @@ pub fn load(file: &str) -> Result<Document, CliError> {
             .read_to_end(&mut bytes)
             .map_err(read_error)?;
     }
-    let named_as_workbook = [".xlsx", ".xls", ".xlsm", ".et"]
+    let named_as_workbook = [".xlsx", ".xls", ".xlsm", ".et", ".docx", ".doc", ".wps"]
         .iter()
         .any(|ext| file.to_lowercase().ends_with(ext));
     if named_as_workbook && !jixiao_core::form::is_workbook(&bytes) {
@@ -56,14 +62,16 @@ pub fn load(file: &str) -> Result<Document, CliError> {
     }
     if jixiao_core::form::is_workbook(&bytes) {
         return jixiao_core::form::read_form(&bytes)
-            .map(|read| read.doc)
+            .map(|read| (read.doc, Some(read.summary)))
             .map_err(|error| CliError::Form {
                 file: file.to_string(),
                 error,
             });
     }
-    jixiao_core::read_bytes(&bytes).map_err(|error| CliError::Load {
-        file: file.to_string(),
-        error,
-    })
+    jixiao_core::read_bytes(&bytes)
+        .map(|doc| (doc, None))
+        .map_err(|error| CliError::Load {
+            file: file.to_string(),
+            error,
+        })
 }

@@ -66,7 +66,11 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Import { file, out } => {
-            let doc = input::load(&file)?;
+            let (doc, summary) = input::load_read(&file)?;
+            // What was read, and what could not be, on standard error (the document on output).
+            if let Some(summary) = summary {
+                eprintln!("jixiao: {}", jixiao_core::Message::zh(&summary));
+            }
             let text = format!("{}\n", jixiao_core::to_string_pretty(&doc));
             match out {
                 Some(path) => std::fs::write(&path, text).map_err(|error| CliError::Write {

@@ -28,6 +28,9 @@ pub fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: Lang) -> 
         warnings: eval.warnings(),
     };
     let _ = writeln!(out, "{}", head.text(lang));
+    if let Some(verdict) = jixiao_core::claims::Verdict::of(doc, eval) {
+        let _ = writeln!(out, "{}", verdict.text(lang));
+    }
     let names = Names::new(doc);
     let colon = t(lang, "：", ": ");
     for f in &eval.findings {

@@ -16,7 +16,7 @@ pub(super) const MAX_ROWS: usize = 200_000;
 
 /// One cell's text and whether it came from a number cell (so `0.8427` can be a percentage).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(super) struct Cell {
+pub(crate) struct Cell {
     /// The text as shown (numbers written out, dates as `2022-11-30`).
     pub text: String,
     /// The cell held a number.
@@ -25,7 +25,7 @@ pub(super) struct Cell {
 
 /// A sheet: its name and rows of cells.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Grid {
+pub(crate) struct Grid {
     /// The sheet's name.
     pub name: String,
     /// Rows of cells, padded to the same width.
@@ -34,7 +34,7 @@ pub(super) struct Grid {
 
 impl Grid {
     /// The cell at (row, column), or an empty one.
-    pub(super) fn at(&self, row: usize, col: usize) -> &Cell {
+    pub(crate) fn at(&self, row: usize, col: usize) -> &Cell {
         static EMPTY: Cell = Cell {
             text: String::new(),
             number: false,
@@ -46,12 +46,12 @@ impl Grid {
     }
 
     /// The text at (row, column).
-    pub(super) fn text(&self, row: usize, col: usize) -> &str {
+    pub(crate) fn text(&self, row: usize, col: usize) -> &str {
         &self.at(row, col).text
     }
 
     /// How many columns the widest row has.
-    pub(super) fn width(&self) -> usize {
+    pub(crate) fn width(&self) -> usize {
         self.rows.iter().map(Vec::len).max().unwrap_or(0)
     }
 }
@@ -76,11 +76,41 @@ pub fn kind(bytes: &[u8]) -> Option<Kind> {
     }
 }
 
+/// What a ZIP or compound file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Container {
+    /// A workbook (`.xlsx`, `.xls`).
+    Workbook,
+    /// A Word document (`.docx`).
+    Word,
+}
+
+/// What the bytes hold, from the ZIP directory or the compound file's stream names, before
+/// anything is inflated: a workbook, a Word report, or one clear error.
+pub(crate) fn container(bytes: &[u8]) -> Result<Container, FormError> {
+    match kind(bytes) {
+        Some(Kind::Zip) => check_zip(bytes),
+        Some(Kind::Ole) => {
+            if ole_has(bytes, "EncryptionInfo") || ole_has(bytes, "EncryptedPackage") {
+                Err(FormError::Password)
+            } else if ole_has(bytes, "WordDocument") || ole_has(bytes, "WpsContent") {
+                Err(FormError::OldDocument)
+            } else {
+                Ok(Container::Workbook)
+            }
+        }
+        None if bytes.starts_with(b"{\\rtf") => Err(FormError::OldDocument),
+        None => Err(FormError::NotAWorkbook),
+    }
+}
+
 /// Every sheet of the workbook in `bytes`, as grids.
 pub(super) fn read_grids(bytes: &[u8]) -> Result<Vec<Grid>, FormError> {
     match kind(bytes) {
         Some(Kind::Zip) => {
-            check_zip(bytes)?;
+            if check_zip(bytes)? != Container::Workbook {
+                return Err(FormError::NotAWorkbook);
+            }
             let mut book =
                 calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| FormError::Unreadable {
                     detail: e.to_string(),
@@ -148,29 +178,36 @@ fn ole_has(bytes: &[u8], stream: &str) -> bool {
     bytes.windows(wide.len()).any(|w| w == wide.as_slice())
 }
 
-/// Refuses a ZIP that is not a workbook, or that would inflate past [`MAX_INFLATED_BYTES`]
-/// (a zip bomb), from its directory, before anything is inflated.
-fn check_zip(bytes: &[u8]) -> Result<(), FormError> {
+/// Refuses a ZIP that is neither a workbook nor a Word document, or that would inflate past
+/// [`MAX_INFLATED_BYTES`] (a zip bomb), from its directory, before anything is inflated.
+fn check_zip(bytes: &[u8]) -> Result<Container, FormError> {
     let mut archive =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| FormError::Unreadable {
             detail: e.to_string(),
         })?;
     let mut total: u64 = 0;
     let mut workbook = false;
+    let mut word = false;
     for i in 0..archive.len() {
         let Ok(file) = archive.by_index_raw(i) else {
             continue;
         };
         total = total.saturating_add(file.size());
         workbook |= file.name().is_ok_and(|n| n == "xl/workbook.xml");
+        word |= file
+            .name()
+            .is_ok_and(|n| n == "word/document.xml" || n.starts_with("word/document"));
     }
     if total > MAX_INFLATED_BYTES {
         return Err(FormError::TooLarge { bytes: total });
     }
-    if !workbook {
-        return Err(FormError::NotAWorkbook);
+    if workbook {
+        Ok(Container::Workbook)
+    } else if word {
+        Ok(Container::Word)
+    } else {
+        Err(FormError::NotAWorkbook)
     }
-    Ok(())
 }
 
 fn grid(name: String, range: &calamine::Range<Data>, merged: &[calamine::Dimensions]) -> Grid {

@@ -34,11 +34,61 @@ pub struct Summary {
     pub inferred: usize,
     /// Printed figures kept as claims.
     pub claims: usize,
+    /// Read from a Word report (`.docx`) rather than a workbook.
+    pub report: bool,
+    /// Surveys read (a report's 满意度 statistics tables).
+    pub surveys: usize,
+    /// What the reader could not do as asked and did instead.
+    pub notes: Vec<ReadNote>,
+}
+
+/// Something a reader says about what it read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadNote {
+    /// A report with no table jixiao recognises: only the figures of its prose are checked.
+    NoTable,
+    /// The 分数 rows of a survey table did not give these options' weights: the defaults are used.
+    DefaultWeights {
+        /// The options' labels.
+        options: Vec<String>,
+    },
+}
+
+impl crate::message::Message for ReadNote {
+    fn zh(&self) -> String {
+        match self {
+            ReadNote::NoTable => "文档中没有可识别的表格（支出明细、满意度统计、得分情况或自评表），只核对正文中的数字。".into(),
+            ReadNote::DefaultWeights { options } => format!(
+                "满意度统计表的“分数”行推算不出选项“{}”的权重，按默认权重（非常满意100、满意80、一般60、不满意20、很不满意0）计算。",
+                options.join("、")
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            ReadNote::NoTable => "the document has no table jixiao recognises (budget lines, survey statistics, scores or the form): only the figures of its prose are checked.".into(),
+            ReadNote::DefaultWeights { options } => format!(
+                "the survey table's score rows do not give the weights of {}: the default weights are used (100, 80, 60, 20, 0).",
+                options.join(", ")
+            ),
+        }
+    }
 }
 
 /// What was read, as the page says it after an import.
 impl crate::message::Message for Summary {
     fn zh(&self) -> String {
+        if self.report {
+            let mut text = format!(
+                "Word 报告：预算明细 {} 行，满意度调查 {} 个，指标 {} 个，印出的 {} 个数字作为核对依据。",
+                self.budget_lines, self.surveys, self.indicators, self.claims
+            );
+            for note in &self.notes {
+                text.push_str(&note.zh());
+            }
+            return text;
+        }
         format!(
             "工作表“{}”，预算明细 {} 行，指标 {} 个，其中 {} 个的计分方式是从所写内容推断的（见问题清单中的“提示”，请确认），表中印出的 {} 个数字作为核对依据。",
             self.sheet, self.budget_lines, self.indicators, self.inferred, self.claims
@@ -46,6 +96,17 @@ impl crate::message::Message for Summary {
     }
 
     fn en(&self) -> String {
+        if self.report {
+            let mut text = format!(
+                "Word report: {} budget line(s), {} survey(s), {} indicator(s), {} printed figure(s) kept to check against.",
+                self.budget_lines, self.surveys, self.indicators, self.claims
+            );
+            for note in &self.notes {
+                text.push(' ');
+                text.push_str(&note.en());
+            }
+            return text;
+        }
         format!(
             "sheet \"{}\", {} budget line(s), {} indicator(s), {} of whose rules were inferred from what is written (see the notes among the findings and confirm them), {} printed figure(s) kept to check against.",
             self.sheet, self.budget_lines, self.indicators, self.inferred, self.claims
@@ -54,7 +115,7 @@ impl crate::message::Message for Summary {
 }
 
 /// The text of a cell, normalised for matching titles (no spaces or line breaks).
-pub(super) fn key(grid: &Grid, r: usize, c: usize) -> String {
+pub(crate) fn key(grid: &Grid, r: usize, c: usize) -> String {
     normalise(grid.text(r, c))
 }
 
@@ -153,7 +214,7 @@ struct Columns {
     reason: Option<usize>,
 }
 
-pub(super) fn first_col(grid: &Grid, r: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
+pub(crate) fn first_col(grid: &Grid, r: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
     (0..grid.width()).find(|&c| pred(&key(grid, r, c)))
 }
 
@@ -214,7 +275,7 @@ pub(super) struct Row {
 }
 
 /// The figure in a cell as written (`10`, `10分`, `—` is none).
-pub(super) fn figure(text: &str) -> Option<Decimal> {
+pub(crate) fn figure(text: &str) -> Option<Decimal> {
     match read_written(text, None) {
         Written::Number { value, .. } => Some(value),
         _ => None,
@@ -234,7 +295,7 @@ fn rate(grid: &Grid, r: usize, c: usize) -> Option<Decimal> {
 }
 
 /// Reads the form from the sheet that has an indicator table.
-pub(super) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
+pub(crate) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
     let (grid, header_row) = grids
         .iter()
         .find_map(|g| {

@@ -3,13 +3,13 @@
 //! inferred from what is written (`≥95%`, `不少于3期`, `有效提升`), each inference kept on the rule
 //! so that the audit reports it (`rule-inferred`); every printed figure becomes a claim.
 
-mod grid;
-mod layout;
-mod paste;
+pub(crate) mod grid;
+pub(crate) mod layout;
+pub(crate) mod paste;
 mod written;
 
 pub use grid::{kind, Kind, MAX_INFLATED_BYTES};
-pub use layout::{FormRead, Summary};
+pub use layout::{FormRead, ReadNote, Summary};
 pub use paste::{cells, paste_budget, paste_indicators, titled};
 pub use written::{normalise, read_steps, read_written, type_target, Op, Written};
 
@@ -19,8 +19,10 @@ use std::fmt;
 /// Why a file cannot be read as a form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormError {
-    /// Not a workbook at all (a PNG, a `.docx`, text).
+    /// Not a workbook nor a Word report at all (a PNG, text).
     NotAWorkbook,
+    /// An old binary Word or WPS document (`.doc`, `.wps`): to be saved as `.docx` first.
+    OldDocument,
     /// The workbook is protected by a password.
     Password,
     /// It would inflate past the limit (a zip bomb, or simply too big).
@@ -35,15 +37,20 @@ pub enum FormError {
     },
     /// No sheet has an indicator table (一级指标, 二级指标, 三级指标).
     NoTable,
+    /// A Word document with nothing to check: no table jixiao recognises, no printed figure.
+    NothingToCheck,
 }
 
 impl Message for FormError {
     fn zh(&self) -> String {
         match self {
             FormError::NotAWorkbook => {
-                "这不是 Excel 或 WPS 工作簿（.xlsx 或 .xls），无法读取".into()
+                "这不是 Excel 或 WPS 工作簿（.xlsx、.xls），也不是 Word 报告（.docx），无法读取".into()
             }
-            FormError::Password => "工作簿设有密码，请在 Excel 或 WPS 中取消密码后再导入".into(),
+            FormError::OldDocument => {
+                "这是旧版 Word 或 WPS 文档（.doc、.wps），无法直接读取：请在 Word 或 WPS 中“另存为”.docx 后再导入".into()
+            }
+            FormError::Password => "文件设有密码，请在 Excel、Word 或 WPS 中取消密码后再导入".into(),
             FormError::TooLarge { bytes } => format!(
                 "工作簿解压后有 {} MiB，超过 {} MiB 的上限，未读取",
                 bytes / (1024 * 1024),
@@ -53,16 +60,21 @@ impl Message for FormError {
             FormError::NoTable => {
                 "工作簿中找不到绩效指标表（需要“一级指标”“二级指标”“三级指标”等表头）".into()
             }
+            FormError::NothingToCheck => "这份 Word 文档中没有可核对的内容：没有可识别的表格（支出明细、满意度统计、得分情况或自评表），正文中也没有执行率、得分、等级、满意度等数字".into(),
         }
     }
 
     fn en(&self) -> String {
         match self {
             FormError::NotAWorkbook => {
-                "this is not an Excel or WPS workbook (.xlsx or .xls)".into()
+                "this is neither an Excel or WPS workbook (.xlsx, .xls) nor a Word report (.docx)"
+                    .into()
+            }
+            FormError::OldDocument => {
+                "this is an old Word or WPS document (.doc, .wps): save it as .docx in Word or WPS, then import that".into()
             }
             FormError::Password => {
-                "the workbook is password-protected: remove the password in Excel or WPS first"
+                "the file is password-protected: remove the password in Excel, Word or WPS first"
                     .into()
             }
             FormError::TooLarge { bytes } => format!(
@@ -76,6 +88,7 @@ impl Message for FormError {
             FormError::NoTable => {
                 "no sheet has an indicator table (headers 一级指标, 二级指标, 三级指标)".into()
             }
+            FormError::NothingToCheck => "this Word document has nothing to check: no table jixiao recognises (budget lines, survey statistics, scores or the form) and no printed execution rate, score, grade or satisfaction in its text".into(),
         }
     }
 }
@@ -99,6 +112,15 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 /// unwind (the command line), that is caught here and is an unreadable workbook. In the page the
 /// reader is a module of its own, so a trap there is an error for that import, not for the page.
 pub fn read_form(bytes: &[u8]) -> Result<FormRead, FormError> {
+    if grid::container(bytes)? == grid::Container::Word {
+        return std::panic::catch_unwind(|| crate::docx::read::read_report(bytes)).unwrap_or_else(
+            |_| {
+                Err(FormError::Unreadable {
+                    detail: "damaged document structure".into(),
+                })
+            },
+        );
+    }
     let grids = std::panic::catch_unwind(|| grid::read_grids(bytes)).unwrap_or_else(|_| {
         Err(FormError::Unreadable {
             detail: "damaged workbook structure".into(),

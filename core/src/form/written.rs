@@ -56,8 +56,9 @@ pub fn normalise(text: &str) -> String {
             | '＜'
             | '＞'
             | '／' => char::from_u32((c as u32).saturating_sub(0xFEE0)).unwrap_or(c),
-            '≧' => '≥',
-            '≦' => '≤',
+            '≧' | '⩾' => '≥',
+            '≦' | '⩽' => '≤',
+            '═' => '=',
             '。' => '.',
             '，' => ',',
             _ => c,

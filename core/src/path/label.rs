@@ -166,6 +166,10 @@ impl<'a> Names<'a> {
                     ClaimField::Score(id) => {
                         self.indicator(id).of(Some(Text("得分", "score").into()))
                     }
+                    ClaimField::Printed(n) => Both {
+                        zh: format!("第{}个数字", n.saturating_add(1)),
+                        en: format!(" figure {}", n.saturating_add(1)),
+                    },
                 };
                 Both {
                     zh: format!("报告所写的{}", figure.zh),

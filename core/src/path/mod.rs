@@ -168,6 +168,8 @@ pub enum ClaimField {
     Satisfaction,
     /// The printed 得分 of one leaf (`claimed/scores/<leaf id>`).
     Score(String),
+    /// A figure read from a Word report, by its position in `claimed/printed`.
+    Printed(usize),
 }
 
 /// The one typed name of a field (or of an item or section) of a document.

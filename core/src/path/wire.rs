@@ -149,6 +149,7 @@ impl ClaimField {
             ClaimField::ExecutionRate => "execution_rate",
             ClaimField::Satisfaction => "satisfaction",
             ClaimField::Score(_) => "scores",
+            ClaimField::Printed(_) => "printed",
         }
     }
 }
@@ -158,6 +159,7 @@ impl fmt::Display for ClaimField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ClaimField::Score(id) => write!(f, "scores/{}", escape(id)),
+            ClaimField::Printed(n) => write!(f, "printed/{n}"),
             other => f.write_str(other.key()),
         }
     }
@@ -324,6 +326,7 @@ impl FromStr for FieldPath {
                     .ok_or_else(unknown)?,
             ),
             ["claimed", "scores", id] => FieldPath::Claim(ClaimField::Score(unescape(id))),
+            ["claimed", "printed", n] => FieldPath::Claim(ClaimField::Printed(index(n)?)),
             ["claimed", key] => FieldPath::Claim(
                 [
                     ClaimField::Total,

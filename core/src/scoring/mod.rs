@@ -238,6 +238,43 @@ pub fn evaluate(doc: &Document) -> Evaluation {
             },
         ));
     }
+    // The figures read from a Word report, each where it was printed.
+    for d in crate::claims::check_printed(doc, &eval) {
+        let (at, problem) = match d {
+            crate::claims::Disagreement::Computed {
+                at,
+                printed,
+                computed,
+            } => (
+                at,
+                Problem::PrintedDiffers {
+                    what: printed.what,
+                    place: printed.place,
+                    sentence: printed.sentence,
+                    claimed: printed.value,
+                    computed,
+                },
+            ),
+            crate::claims::Disagreement::Twice {
+                at,
+                printed,
+                before,
+            } => (
+                at,
+                Problem::PrintedTwice {
+                    what: printed.what,
+                    claimed: printed.value,
+                    place: printed.place,
+                    before: before.value,
+                    before_place: before.place,
+                },
+            ),
+        };
+        eval.findings.push(Finding::new(
+            FieldPath::Claim(crate::path::ClaimField::Printed(at)),
+            problem,
+        ));
+    }
     eval.findings.sort_by_key(|f| f.level());
     eval
 }

@@ -4,6 +4,7 @@ use super::Ctx;
 use crate::notices::FileNotice;
 use crate::state::{Action, Notice, MAX_IMPORT_BYTES};
 use gloo::file::callbacks::FileReader;
+use jixiao_core::form::ReadNote;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -84,6 +85,14 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn claims(this: &FormRead) -> u32;
     #[wasm_bindgen(method, getter)]
+    fn report(this: &FormRead) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn surveys(this: &FormRead) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn no_table(this: &FormRead) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn default_weights(this: &FormRead) -> String;
+    #[wasm_bindgen(method, getter)]
     fn error_zh(this: &FormRead) -> String;
     #[wasm_bindgen(method, getter)]
     fn error_en(this: &FormRead) -> String;
@@ -102,12 +111,25 @@ fn form_action(name: String, read: &FormRead) -> Action {
     let why = if read.ok() {
         match jixiao_core::read_str(&read.document()) {
             Ok(doc) => {
+                let mut notes = Vec::new();
+                if read.no_table() {
+                    notes.push(ReadNote::NoTable);
+                }
+                let defaulted = read.default_weights();
+                if !defaulted.is_empty() {
+                    notes.push(ReadNote::DefaultWeights {
+                        options: defaulted.lines().map(String::from).collect(),
+                    });
+                }
                 let summary = jixiao_core::form::Summary {
                     sheet: read.sheet(),
                     budget_lines: read.budget_lines() as usize,
                     indicators: read.indicators() as usize,
                     inferred: read.inferred() as usize,
                     claims: read.claims() as usize,
+                    report: read.report(),
+                    surveys: read.surveys() as usize,
+                    notes,
                 };
                 return Action::ImportForm {
                     name,
@@ -145,8 +167,8 @@ fn read_form(state: yew::UseReducerHandle<crate::state::AppState>, name: String,
                 action
             }
             Err(_) => Action::Notify(Notice::error(
-                format!("无法读取 {name}：工作簿已损坏，或读取模块无法载入；当前内容未改动。"),
-                format!("Cannot read {name}: the workbook is damaged, or the reader could not be loaded; your work is unchanged."),
+                format!("无法读取 {name}：文件已损坏，或读取模块无法载入；当前内容未改动。"),
+                format!("Cannot read {name}: the file is damaged, or the reader could not be loaded; your work is unchanged."),
             )),
         };
         state.dispatch(action);

@@ -177,6 +177,9 @@ pub fn results_panel() -> Html {
                     { t(lang, "问题清单", "Findings") }
                     <span class="counts" data-testid="finding-counts">{ count_text }</span>
                 </h3>
+                if let Some(verdict) = jixiao_core::claims::Verdict::of(&doc, &eval) {
+                    <p class={if verdict.differing == 0 { "ok" } else { "hint" }} data-testid="printed-verdict">{ verdict.text(lang) }</p>
+                }
                 if eval.findings.is_empty() {
                     <p class="ok">{ t(lang, "✓ 没有发现问题", "✓ Nothing to fix") }</p>
                 }
@@ -211,7 +214,11 @@ fn section_label(lang: Lang, section: Section) -> &'static str {
         Section::Indicators => t(lang, "绩效指标", "Indicators"),
         Section::Surveys => t(lang, "满意度调查", "Surveys"),
         Section::Settings => t(lang, "设置与项目信息", "Settings and project"),
-        Section::Claimed => t(lang, "表中印出的数字", "Figures printed in the form"),
+        Section::Claimed => t(
+            lang,
+            "报告或表中印出的数字",
+            "Figures printed in the report or form",
+        ),
     }
 }
 

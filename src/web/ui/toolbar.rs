@@ -50,8 +50,8 @@ pub fn toolbar() -> Html {
                     <option value="blank">{ t(lang, "空白（清空全部）", "Blank (clear all)") }</option>
                 </select>
                 { picker(&ctx, "import-file", t(lang, "导入 JSON", "Import JSON"), ".json,application/json") }
-                { picker(&ctx, "import-form", t(lang, "导入 Excel 自评表", "Import Excel form"),
-                    ".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel") }
+                { picker(&ctx, "import-form", t(lang, "导入 Excel 自评表 / Word 报告", "Import Excel form / Word report"),
+                    ".xlsx,.xls,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.wordprocessingml.document") }
                 <button type="button" class="button" onclick={export} data-testid="export-json">
                     { t(lang, "导出 JSON", "Export JSON") }
                 </button>

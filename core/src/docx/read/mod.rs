@@ -1,0 +1,216 @@
+//! Reading a 绩效自评报告 someone wrote in Word (`.docx`) to check it: its paragraphs and tables in
+//! order ([`body`]), the tables recognised by their column titles with the form reader's matcher
+//! ([`tables`]: 支出明细 → budget lines, 满意度 statistics → a survey, 得分情况 → first-level
+//! scores, the 自评表 → indicators), and every printed figure kept as a claim with the heading
+//! and sentence it was printed in ([`prose`]). The result is a `jixiao/1` document whose
+//! evaluation lists each printed figure that disagrees.
+
+mod body;
+mod prose;
+mod tables;
+
+use crate::form::grid::MAX_INFLATED_BYTES;
+use crate::form::{FormError, FormRead, Summary};
+use crate::model::Document;
+use body::Block;
+use serde_json::{Map, Value};
+use std::io::{Cursor, Read};
+
+/// Reads the Word report in `bytes` (already known to be a ZIP holding `word/document.xml`).
+pub fn read_report(bytes: &[u8]) -> Result<FormRead, FormError> {
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| FormError::Unreadable {
+            detail: e.to_string(),
+        })?;
+    let main = main_part(&mut archive);
+    let document = part(&mut archive, &main)?.ok_or(FormError::NotAWorkbook)?;
+    let styles = part(&mut archive, "word/styles.xml")?.unwrap_or_default();
+    let blocks = body::blocks(&document, &body::styles(&styles));
+    let read = understand(&blocks);
+    if read.summary.notes.contains(&crate::form::ReadNote::NoTable) && read.summary.claims == 0 {
+        return Err(FormError::NothingToCheck);
+    }
+    Ok(read)
+}
+
+/// The main document part, as the package's relationships name it (`word/document.xml` where
+/// they do not say).
+fn main_part(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> String {
+    let rels = part(archive, "_rels/.rels")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    rels.split("<Relationship")
+        .filter(|r| r.contains("/officeDocument\""))
+        .find_map(|r| {
+            let target = r.split("Target=\"").nth(1)?.split('"').next()?;
+            Some(target.trim_start_matches('/').to_string())
+        })
+        .unwrap_or_else(|| "word/document.xml".into())
+}
+
+/// One part of the package as text, inflating at most [`MAX_INFLATED_BYTES`]; `None` where the
+/// package has no such part.
+fn part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, FormError> {
+    let Ok(file) = archive.by_name(name) else {
+        return Ok(None);
+    };
+    if file.encrypted() {
+        return Err(FormError::Password);
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_INFLATED_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FormError::Unreadable {
+            detail: e.to_string(),
+        })?;
+    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+/// Where the reader stands in the document: the part (摘要, 正文) and the headings above.
+#[derive(Default)]
+struct Place {
+    part: String,
+    headings: [String; 2],
+}
+
+impl Place {
+    /// `摘要 › 三、经验、问题和建议 › （二）存在的问题`, the parts that are known.
+    fn text(&self) -> String {
+        [self.part.as_str(), &self.headings[0], &self.headings[1]]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" › ")
+    }
+
+    /// Follows a paragraph: a heading moves the place.
+    fn follow(&mut self, text: &str, level: Option<u8>) {
+        let t = text.trim();
+        if t.chars().count() > 60 {
+            return;
+        }
+        let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        if matches!(compact.as_str(), "摘要" | "正文" | "附表" | "附件") {
+            self.part = compact;
+            self.headings = Default::default();
+            return;
+        }
+        let level = prose::heading_level(t).or(level.filter(|l| *l <= 2));
+        match level {
+            Some(1) => self.headings = [t.to_string(), String::new()],
+            Some(2) => {
+                if let Some(h) = self.headings.get_mut(1) {
+                    *h = t.to_string();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The document a report's blocks say, with every printed figure as a claim.
+fn understand(blocks: &[Block]) -> FormRead {
+    let mut doc = Document::default();
+    let mut claims = Vec::new();
+    let mut place = Place::default();
+    let mut found = tables::Found::default();
+    // The paragraph just before a table is its title (项目支出明细表, …统计表).
+    let mut last_paragraph = String::new();
+    // The short paragraphs just before this one (a title broken over lines, a 落款).
+    let mut short: Vec<String> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => {
+                place.follow(&p.text, p.level);
+                prose::claims(&p.text, &place.text(), &mut claims);
+                prose::meta(&p.text, &short, &mut doc);
+                let text = p.text.trim();
+                if !text.is_empty() {
+                    last_paragraph = text.to_string();
+                    if text.chars().count() <= 40 && prose::heading_level(text).is_none() {
+                        short.push(text.chars().filter(|c| !c.is_whitespace()).collect());
+                        if short.len() > 3 {
+                            short.remove(0);
+                        }
+                    } else {
+                        short.clear();
+                    }
+                }
+            }
+            Block::Table(t) => {
+                let title = if last_paragraph.chars().count() <= 80 {
+                    last_paragraph.clone()
+                } else {
+                    place.text()
+                };
+                tables::read(t, &title, &mut doc, &mut found, &mut claims);
+            }
+        }
+    }
+    tables::finish(&mut doc, &mut found);
+    weakest_by_number(&doc, &mut claims);
+    let mut summary = Summary {
+        sheet: String::new(),
+        budget_lines: doc.budget.len(),
+        indicators: found.indicators,
+        inferred: found.inferred,
+        claims: claims.len().saturating_add(found.score_claims),
+        report: true,
+        surveys: doc.surveys.len(),
+        notes: std::mem::take(&mut found.notes),
+    };
+    if doc.budget.is_empty() && doc.surveys.is_empty() && doc.indicators.is_empty() {
+        summary.notes.push(crate::form::ReadNote::NoTable);
+    }
+    let claimed = doc
+        .extra
+        .entry("claimed")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(claimed) = claimed {
+        claimed.insert(
+            "printed".into(),
+            Value::Array(claims.iter().map(|c| c.to_json()).collect()),
+        );
+    }
+    FormRead { doc, summary }
+}
+
+/// The question named as weakest, by its number in the survey (what the check compares): a
+/// quoted question is found among the survey's questions; one not found is no claim.
+fn weakest_by_number(doc: &Document, claims: &mut Vec<crate::claims::Printed>) {
+    let questions: Vec<String> = doc
+        .surveys
+        .first()
+        .map(|s| {
+            s.questions
+                .iter()
+                .map(|q| crate::form::normalise(&q.text))
+                .collect()
+        })
+        .unwrap_or_default();
+    claims.retain_mut(|c| {
+        if c.what != crate::claims::What::Weakest {
+            return true;
+        }
+        if c.value.chars().all(|ch| ch.is_ascii_digit()) {
+            return true;
+        }
+        let named = crate::form::normalise(&c.value);
+        let named = named.trim_end_matches(['?', '？']);
+        match questions.iter().position(|q| {
+            !named.is_empty()
+                && (q.contains(named) || named.contains(q.trim_end_matches(['?', '？'])))
+        }) {
+            Some(i) => {
+                c.value = i.saturating_add(1).to_string();
+                true
+            }
+            None => false,
+        }
+    });
+}

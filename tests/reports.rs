@@ -1,0 +1,307 @@
+//! Checking a Word report someone wrote, the way a reviewer does: `jixiao import`, `score`,
+//! `check` and `batch` on the seed written as a `.docx` (its tables as Word tables), on the same
+//! report saved again by LibreOffice, on jixiao's own reports, and on bad files
+//! (`tests/reports/`, written by `scripts/make-report-fixtures.py`).
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn jixiao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn imported(file: &str) -> Value {
+    let run = jixiao(&["import", file]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    serde_json::from_str(&stdout(&run)).unwrap()
+}
+
+fn sum(doc: &Value, field: &str) -> rust_decimal::Decimal {
+    doc["budget"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            l[field]
+                .as_str()
+                .unwrap()
+                .parse::<rust_decimal::Decimal>()
+                .unwrap()
+        })
+        .sum()
+}
+
+fn findings(file: &str) -> Vec<Value> {
+    let run = jixiao(&["score", file]);
+    let v: Value = serde_json::from_str(&stdout(&run)).unwrap();
+    v["findings"].as_array().unwrap().clone()
+}
+
+/// The seed's report, however it was saved, reads to the seed's figures and points at its
+/// wrong ones where they were printed.
+fn the_seed_checks(file: &str) {
+    let doc = imported(file);
+    assert_eq!(sum(&doc, "planned").to_string(), "97.361");
+    assert_eq!(sum(&doc, "spent").to_string(), "82.050854");
+    assert_eq!(doc["budget"].as_array().unwrap().len(), 4);
+    assert_eq!(doc["meta"]["unit"], "昆明市残疾人综合服务中心");
+    assert_eq!(doc["meta"]["money_unit"], "万元");
+    // The 10 questions' counts are the seed's.
+    let seed: Value =
+        serde_json::from_str(include_str!("../tests/data/kunming-2022.json")).unwrap();
+    let counts = |d: &Value| -> Vec<Vec<String>> {
+        d["surveys"][0]["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                q["counts"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.to_string().trim_matches('"').to_string())
+                    .collect()
+            })
+            .collect()
+    };
+    assert_eq!(counts(&doc), counts(&seed));
+    // The weights its 分数 rows imply are the usual ones.
+    let weights: Vec<&str> = doc["surveys"][0]["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["weight"].as_str().unwrap())
+        .collect();
+    assert_eq!(weights, ["100", "80", "60", "20", "0"]);
+
+    let run = jixiao(&["score", file]);
+    let v: Value = serde_json::from_str(&stdout(&run)).unwrap();
+    assert_eq!(v["budget"]["execution_rate"], "84.27");
+    assert_eq!(v["surveys"][0]["satisfaction"], "96.86");
+    assert_eq!(v["total"], "92.00");
+    assert_eq!(v["grade"], "优");
+    let printed: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "printed-differs")
+        .collect();
+    let said = |needle: &str| -> Vec<String> {
+        printed
+            .iter()
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .filter(|m| m.contains(needle))
+            .collect()
+    };
+    // 84.28% where it was printed: in 摘要 and in 正文, each with its sentence.
+    let rate = said("84.28%");
+    assert_eq!(rate.len(), 2, "{rate:?}");
+    assert!(rate[0].starts_with("摘要"), "{}", rate[0]);
+    assert!(
+        rate[0].contains("…为预算金额的84.28%。 — 计算结果 84.27%"),
+        "{}",
+        rate[0]
+    );
+    assert!(rate[1].starts_with("正文"), "{}", rate[1]);
+    // The satisfaction of 97.47 (prose, and the table's own total) against 96.86.
+    let satisfaction: Vec<String> = said("97.47")
+        .into_iter()
+        .filter(|m| m.ends_with("（满意度）"))
+        .collect();
+    assert!(satisfaction.len() >= 3, "{satisfaction:?}");
+    assert!(satisfaction.iter().all(|m| m.contains("96.86")));
+    assert!(satisfaction
+        .iter()
+        .any(|m| m.contains("群众满意度综合得分为97.47分")));
+    // Question 10 named the weakest where question 2 is.
+    let weakest = said("问题分数相对较低");
+    assert_eq!(weakest.len(), 1);
+    assert!(weakest[0].contains("计算结果 2. 培训单位是否按课程表安排教学工作？"));
+    // The 不满意 column repeating the 一般 column's shares (question 2: 16.67% for 1 of 114).
+    assert!(printed.iter().any(|f| {
+        f["path"] == "claimed/printed/40"
+            || f["message"].as_str().unwrap().contains("16.67%")
+                && f["message"].as_str().unwrap().contains("0.88%")
+    }));
+    // The figures that agree are not findings: 92 分, 97.361, 82.050854, 15.310146, 84.27%.
+    assert!(said("84.27%。 —").is_empty());
+    assert!(!printed
+        .iter()
+        .any(|f| f["message"].as_str().unwrap().contains("（自评得分）")));
+    // check says how many of the printed figures disagree.
+    let check = stdout(&jixiao(&["check", file]));
+    assert!(check.contains("报告中印出的"), "{check}");
+    assert!(check.contains("个与计算结果或与别处所印不符"), "{check}");
+}
+
+#[test]
+fn the_seed_as_a_word_document_reads_to_its_tables_and_its_wrong_figures() {
+    the_seed_checks("tests/reports/seed-2022.docx");
+}
+
+#[test]
+fn the_seed_saved_again_by_libreoffice_reads_the_same() {
+    the_seed_checks("tests/reports/seed-2022-libreoffice.docx");
+    let a = findings("tests/reports/seed-2022.docx").len();
+    let b = findings("tests/reports/seed-2022-libreoffice.docx").len();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn jixiaos_own_reports_read_back_to_the_same_scores_and_all_agree() {
+    let dir = std::env::temp_dir().join(format!("jixiao-reports-own-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for outline in ["2020", "seed"] {
+        let file = dir.join(format!("own-{outline}.docx"));
+        let run = jixiao(&[
+            "export",
+            "tests/data/kunming-2022.json",
+            "--docx",
+            file.to_str().unwrap(),
+            "--outline",
+            outline,
+        ]);
+        assert!(run.status.success());
+        let file = file.to_str().unwrap();
+        let run = jixiao(&["score", file]);
+        let v: Value = serde_json::from_str(&stdout(&run)).unwrap();
+        assert_eq!(v["total"], "92.00", "{outline}");
+        assert_eq!(v["grade"], "优");
+        assert_eq!(v["budget"]["execution_rate"], "84.27");
+        assert_eq!(v["surveys"][0]["satisfaction"], "96.86");
+        let differ: Vec<&Value> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"].as_str().unwrap().starts_with("printed"))
+            .collect();
+        assert!(differ.is_empty(), "{outline}: {differ:?}");
+        let check = stdout(&jixiao(&["check", file]));
+        assert!(check.contains("与计算结果全部一致"), "{check}");
+    }
+}
+
+#[test]
+fn a_report_without_tables_is_checked_on_its_prose_alone() {
+    let run = jixiao(&["score", "tests/reports/prose-only.docx"]);
+    let v: Value = serde_json::from_str(&stdout(&run)).unwrap();
+    let twice: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "printed-twice")
+        .collect();
+    assert_eq!(twice.len(), 1, "{v:#}");
+    let message = twice[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("85%") && message.contains("84%"),
+        "{message}"
+    );
+    let import = jixiao(&["import", "tests/reports/prose-only.docx"]);
+    assert!(
+        stderr(&import).contains("没有可识别的表格"),
+        "{}",
+        stderr(&import)
+    );
+}
+
+#[test]
+fn bad_documents_get_one_clear_message() {
+    for (file, says) in [
+        ("tests/reports/password.docx", "密码"),
+        ("tests/reports/old.doc", "另存为”.docx"),
+        ("tests/reports/old-renamed.docx", "另存为”.docx"),
+        ("tests/reports/bomb.docx", "超过 64 MiB"),
+        ("tests/reports/deep.docx", "没有可核对的内容"),
+        ("tests/forms/letter.xlsx", "没有可核对的内容"),
+    ] {
+        let run = jixiao(&["score", file]);
+        assert_eq!(run.status.code(), Some(1), "{file}");
+        let err = stderr(&run);
+        assert_eq!(err.lines().count(), 1, "{file}: {err}");
+        assert!(err.contains(says), "{file}: {err}");
+    }
+}
+
+#[test]
+fn a_table_of_100000_rows_reads_in_time() {
+    let start = std::time::Instant::now();
+    let doc = imported("tests/reports/rows-100k.docx");
+    assert_eq!(doc["budget"].as_array().unwrap().len(), 100_000);
+    // Not a timed test of speed: a guard against a hang (a quadratic reader would take hours).
+    assert!(start.elapsed().as_secs() < 120);
+}
+
+#[test]
+fn batch_checks_a_folder_of_reports_and_workbooks_into_a_summary_workbook() {
+    let dir = std::env::temp_dir().join(format!("jixiao-reports-batch-{}", std::process::id()));
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    for (from, to) in [
+        ("tests/reports/seed-2022.docx", "seed.docx"),
+        ("tests/reports/prose-only.docx", "prose.docx"),
+        ("tests/forms/national.xlsx", "national.xlsx"),
+        ("tests/data/kunming-2022.json", "kunming.json"),
+    ] {
+        std::fs::copy(from, inputs.join(to)).unwrap();
+    }
+    let summary = dir.join("summary.xlsx");
+    let run = jixiao(&[
+        "batch",
+        inputs.to_str().unwrap(),
+        "--check-claims",
+        "--out",
+        summary.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    // Read by openpyxl: one row per file, the most differing figures first.
+    let script = r#"
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+print(json.dumps([[c for c in r] for r in ws.iter_rows(values_only=True)], ensure_ascii=False, default=str))
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&summary)
+        .output()
+        .expect("python3 with openpyxl (scripts/install-tools installs it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<Vec<Value>> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.len(), 5, "header and four files");
+    assert_eq!(rows[0][12], "与报告不符");
+    assert!(
+        rows[1][0].as_str().unwrap().ends_with("seed.docx"),
+        "{:?}",
+        rows[1]
+    );
+    let differing: Vec<i64> = rows[1..]
+        .iter()
+        .map(|r| {
+            r[13]
+                .as_str()
+                .map_or_else(|| r[13].as_i64().unwrap(), |s| s.parse().unwrap())
+        })
+        .collect();
+    assert!(differing.windows(2).all(|w| w[0] >= w[1]), "{differing:?}");
+    assert!(rows[1][12].as_str().unwrap().contains("84.28%"));
+    // And as CSV, the same rows.
+    let run = jixiao(&["batch", inputs.to_str().unwrap(), "--check-claims"]);
+    let csv = stdout(&run);
+    assert_eq!(csv.lines().count(), 5);
+    assert!(csv.contains("…为预算金额的84.28%。"));
+}
