@@ -57,3 +57,14 @@ fn the_form_corpus_and_crashes_replay() {
         assert!(result.is_ok(), "{name}");
     }
 }
+
+#[test]
+fn the_report_corpus_and_crashes_replay() {
+    let mut files = inputs("corpus/report_bytes");
+    files.extend(inputs("crashes/report_bytes"));
+    assert!(files.len() >= 4, "the corpus is there");
+    for (name, data) in files {
+        let result = std::panic::catch_unwind(|| checks::report(&data));
+        assert!(result.is_ok(), "{name}");
+    }
+}

@@ -103,6 +103,23 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
+    // Reading a Word report to check it (`jixiao check REPORT.docx`): the seed written as a
+    // .docx, and a table of 100,000 budget lines; then scoring what was read.
+    let mut group = c.benchmark_group("docx read");
+    group.sample_size(10);
+    let seed = std::fs::read("../tests/reports/seed-2022.docx").unwrap();
+    group.bench_function("seed-2022 read", |b| {
+        b.iter(|| jixiao_core::form::read_form(black_box(&seed)).unwrap())
+    });
+    let read = jixiao_core::form::read_form(&seed).unwrap();
+    group.bench_function("seed-2022 score with its claims", |b| {
+        b.iter(|| evaluate(black_box(&read.doc)))
+    });
+    let rows = std::fs::read("../tests/reports/rows-100k.docx").unwrap();
+    group.bench_function("100k-row table read", |b| {
+        b.iter(|| jixiao_core::form::read_form(black_box(&rows)).unwrap())
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -391,3 +391,35 @@ fn a_claimed_score_is_held_against_the_first_leaf_of_its_id() {
         "the second L1's 5 is not the one held"
     );
 }
+
+#[test]
+fn a_claim_agrees_at_the_precision_it_was_printed_with() {
+    // Kunming: execution rate 84.2748…%, satisfaction 96.8596…, total 92.
+    let base = include_str!("../../tests/data/kunming-2022.json");
+    let differing = |claimed: serde_json::Value| {
+        let mut v: serde_json::Value = serde_json::from_str(base).unwrap();
+        v["claimed"] = claimed;
+        let doc = jixiao_core::read_str(&v.to_string()).unwrap();
+        evaluate(&doc)
+            .findings
+            .iter()
+            .filter(|f| f.problem.code() == "claim-differs")
+            .map(|f| f.path.to_string())
+            .collect::<Vec<_>>()
+    };
+    // 84% and 84.3% agree with 84.27%, 84.28% does not; 97 and 96.9 agree with 96.86, 96 not.
+    assert!(differing(serde_json::json!({"execution_rate": "84"})).is_empty());
+    assert!(differing(serde_json::json!({"execution_rate": "84.3%"})).is_empty());
+    assert!(differing(serde_json::json!({"execution_rate": "84.275"})).is_empty());
+    assert_eq!(
+        differing(serde_json::json!({"execution_rate": "84.28"})),
+        ["claimed/execution_rate"]
+    );
+    assert!(differing(serde_json::json!({"satisfaction": "96.9"})).is_empty());
+    assert!(differing(serde_json::json!({"satisfaction": "97"})).is_empty());
+    assert_eq!(
+        differing(serde_json::json!({"satisfaction": "96"})),
+        ["claimed/satisfaction"]
+    );
+    assert!(differing(serde_json::json!({"total": "92.00", "grade": "优"})).is_empty());
+}

@@ -19,6 +19,9 @@ impl Message for FileNotice<'_> {
     fn zh(&self) -> String {
         match self {
             FileNotice::Imported { name } => format!("已导入 {name}（可撤销）"),
+            FileNotice::FormRead { name, summary } if summary.report => {
+                format!("已从 {name} 读取自评报告（可撤销）：{}", summary.zh())
+            }
             FileNotice::FormRead { name, summary } => {
                 format!("已从 {name} 读取自评表（可撤销）：{}", summary.zh())
             }
@@ -37,6 +40,10 @@ impl Message for FileNotice<'_> {
             FileNotice::Imported { name } => {
                 format!("Imported {name} (undo restores the previous work)")
             }
+            FileNotice::FormRead { name, summary } if summary.report => format!(
+                "Read the report {name} (undo restores your work): {}",
+                summary.en()
+            ),
             FileNotice::FormRead { name, summary } => format!(
                 "Read the form {name} (undo restores your work): {}",
                 summary.en()

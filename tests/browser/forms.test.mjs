@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { serveDist, launch, openPage, newFrom, screenshot, text, root, dist } from './helpers.mjs';
 
 const forms = join(root, 'tests/forms');
@@ -106,4 +107,45 @@ test('the single file reads forms from its embedded reader', async () => {
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), []);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('a Word report imported or dropped shows each differing printed figure with its sentence', async () => {
+  const reports = join(root, 'tests/reports');
+  const { page, context, errors } = await openPage(browser, server.url);
+  await page.locator('#import-form').setInputFiles(join(reports, 'seed-2022.docx'));
+  const notice = page.getByTestId('notice').filter({ hasText: '已从 seed-2022.docx 读取自评报告' });
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /预算明细 4 行，满意度调查 1 个/);
+  assert.equal(await text(page, 'execution-rate'), '84.27%');
+  assert.equal(await text(page, 'satisfaction-s1'), '96.86');
+  assert.equal(await text(page, 'total'), '92.00');
+  assert.match(await text(page, 'printed-verdict'), /报告中印出的 \d+ 个数字中，有 \d+ 个与计算结果或与别处所印不符/);
+  const differing = page.locator('[data-code="printed-differs"]');
+  assert.ok(await differing.count() >= 10);
+  const all = (await differing.allTextContents()).join('\n');
+  assert.ok(all.includes('摘要 › 三、经验、问题和建议 › （二）存在的问题：…为预算金额的84.28%。 — 计算结果 84.27%'), all.slice(0, 400));
+  assert.ok(all.includes('群众满意度综合得分为97.47分。 — 计算结果 96.86'));
+  await screenshot(page, 'report-imported');
+  // A bad document: one message, the page unchanged.
+  await page.locator('#import-form').setInputFiles(join(reports, 'old-renamed.docx'));
+  await page.getByTestId('notice').filter({ hasText: '另存为' }).waitFor();
+  assert.equal(await text(page, 'execution-rate'), '84.27%');
+  // jixiao's own Word report, dropped on the page: every printed figure agrees.
+  await newFrom(page, 'kunming-2022');
+  await page.getByRole('tab', { name: '报告' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
+  const bytes = await readFile(await download.path());
+  await newFrom(page, 'blank');
+  const dataTransfer = await page.evaluateHandle((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'own.docx'));
+    return dt;
+  }, [...bytes]);
+  await page.dispatchEvent('.page', 'drop', { dataTransfer });
+  await page.getByTestId('notice').filter({ hasText: '已从 own.docx 读取自评报告' }).waitFor();
+  assert.equal(await text(page, 'total'), '92.00');
+  assert.match(await text(page, 'printed-verdict'), /报告中印出的 \d+ 个数字与计算结果全部一致/);
+  assert.equal(await page.locator('[data-code^="printed"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

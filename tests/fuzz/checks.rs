@@ -41,6 +41,26 @@ pub fn form(data: &[u8]) {
     assert_eq!(again, read.doc);
 }
 
+/// Arbitrary bytes as a Word report: a `.docx` package (bytes starting `PK`) or, to reach the
+/// reader's XML at once, the text of its `word/document.xml`. Never a panic or a hang; a report it
+/// reads scores, writes its own Word report and round-trips as JSON like any document.
+pub fn report(data: &[u8]) {
+    let read = if data.starts_with(b"PK") {
+        jixiao_core::form::read_form(data)
+    } else {
+        jixiao_core::docx::read::read_parts(&String::from_utf8_lossy(data), "")
+    };
+    let Ok(read) = read else {
+        return;
+    };
+    let eval = evaluate(&read.doc);
+    let _ = jixiao_core::report::results_of(&read.doc, &eval, Lang::Zh).value();
+    let _ = jixiao_core::docx::report(&read.doc, &eval, Lang::Zh, Default::default());
+    let text = to_string_pretty(&read.doc);
+    let again = read_str(&text).expect("what jixiao writes, it reads");
+    assert_eq!(again, read.doc);
+}
+
 /// A number as a fuzzer picks it: the edges of rust_decimal's range (the maximum, the minimum,
 /// 28 decimal places, `-0`), ordinary figures, and text that is not a number.
 #[derive(Debug, Clone, arbitrary::Arbitrary)]

@@ -341,6 +341,33 @@ fn year_month(t: &str) -> Option<(i32, u32)> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn look_alike_operators_and_full_width_digits_read_as_the_operators() {
+        let at_least = Some(Op::AtLeast);
+        let at_most = Some(Op::AtMost);
+        let equal = Some(Op::Equal);
+        for (written, op, value, unit) in [
+            ("≧95%", at_least, "95", "%"),
+            ("⩾95%", at_least, "95", "%"),
+            (">=95%", at_least, "95", "%"),
+            ("＞＝９５％", at_least, "95", "%"),
+            ("＞90%", at_least, "90", "%"),
+            ("≦26万元", at_most, "26", "万元"),
+            ("<=26万元", at_most, "26", "万元"),
+            ("＜5%", at_most, "5", "%"),
+            ("═100%", equal, "100", "%"),
+            ("＝100%", equal, "100", "%"),
+            ("=１００％", equal, "100", "%"),
+            ("９５．５％", None, "95.5", "%"),
+        ] {
+            assert_eq!(
+                read_written(written, None),
+                num(op, value, unit),
+                "{written}"
+            );
+        }
+    }
+
     fn num(op: Option<Op>, v: &str, unit: &str) -> Written {
         Written::Number {
             op,

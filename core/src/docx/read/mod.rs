@@ -25,7 +25,13 @@ pub fn read_report(bytes: &[u8]) -> Result<FormRead, FormError> {
     let main = main_part(&mut archive);
     let document = part(&mut archive, &main)?.ok_or(FormError::NotAWorkbook)?;
     let styles = part(&mut archive, "word/styles.xml")?.unwrap_or_default();
-    let blocks = body::blocks(&document, &body::styles(&styles));
+    read_parts(&document, &styles)
+}
+
+/// Reads a report from its parts' XML: `word/document.xml` and `word/styles.xml` (empty where
+/// the package has none). The package's ZIP is [`read_report`]'s; fuzzing starts here.
+pub fn read_parts(document: &str, styles: &str) -> Result<FormRead, FormError> {
+    let blocks = body::blocks(document, &body::styles(styles));
     let read = understand(&blocks);
     if read.summary.notes.contains(&crate::form::ReadNote::NoTable) && read.summary.claims == 0 {
         return Err(FormError::NothingToCheck);

@@ -186,8 +186,9 @@ fn budget(
     let text =
         |r: usize, c: Option<usize>| c.map_or(String::new(), |c| g.text(r, c).trim().to_string());
     let mut line = 0usize;
+    let width = g.width();
     for r in columns.start..g.rows.len() {
-        let row: Vec<String> = (0..g.width())
+        let row: Vec<String> = (0..width)
             .map(|c| g.text(r, c).trim().to_string())
             .collect();
         let sentence = row
