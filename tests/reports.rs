@@ -235,6 +235,22 @@ fn bad_documents_get_one_clear_message() {
 }
 
 #[test]
+fn a_damaged_document_gets_one_clear_message() {
+    let dir = std::env::temp_dir().join(format!("jixiao-reports-damaged-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bytes = std::fs::read("tests/reports/seed-2022.docx").unwrap();
+    for (name, cut) in [("half.docx", bytes.len() / 2), ("head.docx", 64)] {
+        let file = dir.join(name);
+        std::fs::write(&file, &bytes[..cut]).unwrap();
+        let run = jixiao(&["check", file.to_str().unwrap()]);
+        assert_eq!(run.status.code(), Some(1), "{name}");
+        let err = stderr(&run);
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        assert!(err.contains("损坏") && !err.contains("panicked"), "{name}: {err}");
+    }
+}
+
+#[test]
 fn a_table_of_100000_rows_reads_in_time() {
     let start = std::time::Instant::now();
     let doc = imported("tests/reports/rows-100k.docx");
