@@ -246,7 +246,10 @@ fn a_damaged_document_gets_one_clear_message() {
         assert_eq!(run.status.code(), Some(1), "{name}");
         let err = stderr(&run);
         assert_eq!(err.lines().count(), 1, "{name}: {err}");
-        assert!(err.contains("损坏") && !err.contains("panicked"), "{name}: {err}");
+        assert!(
+            err.contains("损坏") && !err.contains("panicked"),
+            "{name}: {err}"
+        );
     }
 }
 

@@ -230,6 +230,40 @@ pub enum Problem {
         /// The computed figure as shown.
         computed: String,
     },
+    /// A round's red (or yellow) light without a reason or a cause.
+    LightUnexplained {
+        /// The light.
+        light: crate::monitoring::Light,
+    },
+    /// A round says a target may not be met without a forecast or a reason.
+    LikelyMissUnexplained {
+        /// 完成目标可能性 as reported.
+        likelihood: crate::monitoring::Likelihood,
+    },
+    /// A round says a target will certainly be met while its forecast misses it.
+    CertainButForecastMisses {
+        /// The forecast as written.
+        forecast: String,
+    },
+    /// A round's date is outside the document's year.
+    RoundOutsideYear {
+        /// The round's date.
+        as_of: String,
+        /// The document's year.
+        year: i32,
+    },
+    /// A round reports more spent on a line than the line's planned amount.
+    RoundOverspent {
+        /// Spent to date.
+        spent: String,
+        /// The line's 全年预算数.
+        planned: String,
+    },
+    /// A round names a budget line or indicator the document does not have.
+    RoundUnknownId {
+        /// The id.
+        id: String,
+    },
     /// The same quantity is printed in two places with two values.
     PrintedTwice {
         /// What the figure is.
@@ -286,6 +320,12 @@ impl Problem {
             Problem::NoApplicableIndicator => "no-applicable-indicator",
             Problem::ClaimDiffers { .. } => "claim-differs",
             Problem::PrintedDiffers { .. } => "printed-differs",
+            Problem::LightUnexplained { .. } => "light-unexplained",
+            Problem::LikelyMissUnexplained { .. } => "likely-miss-unexplained",
+            Problem::CertainButForecastMisses { .. } => "certain-but-misses",
+            Problem::RoundOutsideYear { .. } => "round-outside-year",
+            Problem::RoundOverspent { .. } => "round-overspent",
+            Problem::RoundUnknownId { .. } => "round-unknown-id",
             Problem::PrintedTwice { .. } => "printed-twice",
             Problem::RuleInferred { .. } => "rule-inferred",
         }
@@ -305,6 +345,12 @@ impl Problem {
             | Problem::ClaimDiffers { .. }
             | Problem::PrintedDiffers { .. }
             | Problem::PrintedTwice { .. }
+            | Problem::LightUnexplained { .. }
+            | Problem::LikelyMissUnexplained { .. }
+            | Problem::CertainButForecastMisses { .. }
+            | Problem::RoundOutsideYear { .. }
+            | Problem::RoundOverspent { .. }
+            | Problem::RoundUnknownId { .. }
             | Problem::NoGradeBand { .. } => Level::Warning,
             Problem::RuleInferred { .. } => Level::Info,
             _ => Level::Error,
@@ -411,6 +457,23 @@ impl Message for Problem {
                 "{}印了两个不同的值：{before_place}为 {before}，{place}为 {claimed}",
                 what.zh()
             ),
+            Problem::LightUnexplained { light } => {
+                format!("{}：需填写偏差原因（原因类别或说明）", light.zh())
+            }
+            Problem::LikelyMissUnexplained { likelihood } => format!(
+                "完成目标可能性为“{}”，需填写全年预计完成值或偏差原因",
+                likelihood.zh()
+            ),
+            Problem::CertainButForecastMisses { forecast } => format!(
+                "完成目标可能性为“确定能”，但全年预计完成值 {forecast} 达不到年度指标值"
+            ),
+            Problem::RoundOutsideYear { as_of, year } => {
+                format!("监控截至日期 {as_of} 不在 {year} 年度内（序时进度按 0 或 100% 计）")
+            }
+            Problem::RoundOverspent { spent, planned } => {
+                format!("执行数 {spent} 超过全年预算数 {planned}")
+            }
+            Problem::RoundUnknownId { id } => format!("文档中没有编号为 {id} 的项目"),
             Problem::RuleInferred { text, kind } => format!(
                 "计分方式“{}”是从表中所写的“{text}”推断的，请确认或修改",
                 kind_zh(kind)
@@ -511,6 +574,23 @@ impl Message for Problem {
                 "the {} is printed with two values: {before} in {before_place}, {claimed} in {place}",
                 what.en()
             ),
+            Problem::LightUnexplained { light } => {
+                format!("a {} light needs a reason (a cause or a note)", light.en())
+            }
+            Problem::LikelyMissUnexplained { likelihood } => format!(
+                "the target is \"{}\" to be met: a forecast or a reason is expected",
+                likelihood.en()
+            ),
+            Problem::CertainButForecastMisses { forecast } => format!(
+                "the target is said to be certain, but the forecast {forecast} misses it"
+            ),
+            Problem::RoundOutsideYear { as_of, year } => format!(
+                "the round's date {as_of} is outside {year} (time progress taken as 0 or 100%)"
+            ),
+            Problem::RoundOverspent { spent, planned } => {
+                format!("spent {spent} is more than the year's budget {planned}")
+            }
+            Problem::RoundUnknownId { id } => format!("the document has no item {id}"),
             Problem::RuleInferred { text, kind } => format!(
                 "the rule \"{kind}\" was read from \"{text}\" as the form writes it: confirm or change it"
             ),

@@ -27,6 +27,7 @@ pub mod form;
 pub mod format;
 pub mod message;
 pub mod model;
+pub mod monitoring;
 pub mod number;
 pub mod path;
 pub mod report;

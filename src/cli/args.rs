@@ -23,6 +23,9 @@ jixiao — 绩效自评计算器 (project performance self-evaluation)
   jixiao template NAME               输出模板 / print a starting file:
                                      standard, kunming-2022, blank
   jixiao report FILE [--lang zh|en]  报告文字 / the drafted report text
+  jixiao monitor FILE [--as-of DATE] [--lang zh|en]
+                                     运行监控：序时进度、预警灯、全年预计得分（JSON）/
+                                     a monitoring round: time progress, lights, forecast
   jixiao export FILE [--xlsx OUT.xlsx] [--docx OUT.docx [--outline 2020|seed]]
                 [--csv DIR] [--text OUT.txt] [--lang zh|en]
                                      自评表 Excel、Word 报告（提纲：财预〔2020〕10号
@@ -78,6 +81,11 @@ pub enum Command {
         file: String,
         lang: Lang,
     },
+    Monitor {
+        file: String,
+        as_of: Option<String>,
+        lang: Lang,
+    },
     Export {
         file: String,
         lang: Lang,
@@ -102,6 +110,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
     let mut seek_path: Option<String> = None;
     let (mut out, mut json, mut check_claims) = (None, false, false);
     let mut goal: Option<Goal> = None;
+    let mut as_of: Option<String> = None;
     let mut positional: Vec<&str> = Vec::new();
     let mut args = argv.iter();
     while let Some(arg) = args.next() {
@@ -135,6 +144,11 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                         goal = Some(Goal::Total(total));
                     }
                 }
+            }
+            "--as-of" => {
+                as_of = Some(args.next().cloned().ok_or_else(|| {
+                    CliError::Usage("--as-of 需要日期 / --as-of needs a date".into())
+                })?);
             }
             "--outline" => {
                 let value = args.next().map(String::as_str).unwrap_or_default();
@@ -220,6 +234,11 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                 outline: outputs.outline,
             })
         }
+        Some("monitor") => Ok(Command::Monitor {
+            file: operand("FILE")?,
+            as_of: as_of.clone(),
+            lang,
+        }),
         Some("report") => Ok(Command::Report {
             file: operand("FILE")?,
             lang,
@@ -244,7 +263,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
             })
         }
         Some(other) => Err(CliError::Usage(format!(
-            "未知命令 unknown command {other}（score, check, seek, batch, import, template, report, export）"
+            "未知命令 unknown command {other}（score, check, seek, batch, import, template, report, export, monitor）"
         ))),
     }
 }

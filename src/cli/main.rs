@@ -135,6 +135,22 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             lang,
             reports.as_deref().map(|dir| (dir, outline)),
         ),
+        Command::Monitor { file, as_of, lang } => {
+            let doc = input::load(&file)?;
+            let round =
+                jixiao_core::monitoring::round(&doc, as_of.as_deref()).ok_or_else(|| {
+                    CliError::Usage(match &as_of {
+                        Some(d) => {
+                            format!("没有截至 {d} 的监控轮次 / no monitoring round as of {d}")
+                        }
+                        None => "文件中没有监控轮次 / the file has no monitoring round".into(),
+                    })
+                })?;
+            let eval = jixiao_core::evaluate(&doc);
+            let out = jixiao_core::monitoring::output(&doc, &eval, round, lang);
+            print(&format!("{out:#}\n"));
+            Ok(exit_for(&eval))
+        }
         Command::Report { file, lang } => {
             let doc = input::load(&file)?;
             let eval = jixiao_core::evaluate(&doc);

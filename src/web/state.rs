@@ -35,7 +35,7 @@ impl Tab {
             Section::Budget => Tab::Budget,
             Section::Surveys => Tab::Surveys,
             Section::Settings => Tab::Settings,
-            Section::Indicators | Section::Claimed => Tab::Indicators,
+            Section::Indicators | Section::Claimed | Section::Monitoring => Tab::Indicators,
         }
     }
 }

@@ -6,7 +6,7 @@
 //! careful way, which says exactly what is wrong. So both always give the same document.
 
 use super::error::FORMAT;
-use super::value::{read_scenarios, read_settings};
+use super::value::{read_monitoring, read_scenarios, read_settings};
 use crate::model::{
     BudgetLine, Document, Extra, Group, Leaf, Node, Question, Rule, Settings, Step, Survey,
     SurveyOption,
@@ -196,6 +196,7 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
         let mut meta = Value::Null;
         let mut settings = Value::Null;
         let mut scenarios = None;
+        let mut monitoring = None;
         let (mut budget, mut surveys, mut indicators) = (Vec::new(), Vec::new(), Vec::new());
         let mut extra = Extra::new();
         while let Some(Key(key)) = map.next_key::<Key>()? {
@@ -219,6 +220,10 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
                 "scenarios" => {
                     once(&mut seen, 4)?;
                     scenarios = Some(map.next_value::<Value>()?);
+                }
+                "monitoring" => {
+                    once(&mut seen, 8)?;
+                    monitoring = Some(map.next_value::<Value>()?);
                 }
                 "budget" => {
                     once(&mut seen, 5)?;
@@ -256,6 +261,10 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
             None => Vec::new(),
             Some(v) => read_scenarios(v).map_err(|_| bail::<A::Error>())?,
         };
+        let monitoring = match monitoring {
+            None => Vec::new(),
+            Some(v) => read_monitoring(v).map_err(|_| bail::<A::Error>())?,
+        };
         Ok(Document {
             meta,
             settings,
@@ -263,6 +272,7 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
             surveys,
             indicators,
             scenarios,
+            monitoring,
             extra,
         })
     }

@@ -3,8 +3,8 @@
 
 use super::error::{Expected, Found, LoadError, FORMAT};
 use crate::model::{
-    BudgetLine, Change, Document, Extra, GradeBand, Group, Leaf, Node, Question, Rule, Scenario,
-    Settings, Step, Survey, SurveyOption,
+    BudgetLine, Change, Document, Extra, GradeBand, Group, Leaf, LeafReport, LineReport, Node,
+    Question, Round, Rule, Scenario, Settings, Step, Survey, SurveyOption,
 };
 use crate::number::Num;
 use serde_json::{Map, Value};
@@ -23,6 +23,16 @@ pub(super) fn read_scenarios(value: Value) -> Result<Vec<Scenario>, LoadError> {
         String::new(),
     );
     root.list("scenarios", "scenarios", read_scenario)
+}
+
+/// The careful reader's monitoring rounds (used by the fast path too).
+#[cfg(feature = "fast")]
+pub(super) fn read_monitoring(value: Value) -> Result<Vec<Round>, LoadError> {
+    let mut root = Fields::new(
+        Map::from_iter([("monitoring".to_string(), value)]),
+        String::new(),
+    );
+    root.list("monitoring", "monitoring", read_round)
 }
 
 /// Reads a document from a parsed JSON value.
@@ -52,6 +62,7 @@ pub fn read_value(value: Value) -> Result<Document, LoadError> {
     let surveys = root.list("surveys", "surveys", read_survey)?;
     let indicators = root.list("indicators", "indicators", read_node)?;
     let scenarios = root.list("scenarios", "scenarios", read_scenario)?;
+    let monitoring = root.list("monitoring", "monitoring", read_round)?;
     Ok(Document {
         meta,
         settings,
@@ -59,6 +70,7 @@ pub fn read_value(value: Value) -> Result<Document, LoadError> {
         surveys,
         indicators,
         scenarios,
+        monitoring,
         extra: root.map,
     })
 }
@@ -109,6 +121,68 @@ fn read_scenario(mut f: Fields) -> Result<Scenario, LoadError> {
     Ok(Scenario {
         name,
         changes,
+        extra: f.map,
+    })
+}
+
+/// A round's entries by id (`budget.<id>`, `indicators.<id>`), in the order written.
+fn entries<T>(
+    f: &mut Fields,
+    key: &str,
+    read: impl Fn(String, Fields) -> Result<T, LoadError>,
+) -> Result<Vec<T>, LoadError> {
+    let Some(object) = f.object(key)? else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::with_capacity(object.map.len());
+    for (id, value) in object.map.clone() {
+        let child = object.child_object(&id, value)?;
+        out.push(read(id, child)?);
+    }
+    Ok(out)
+}
+
+fn read_round(mut f: Fields) -> Result<Round, LoadError> {
+    let as_of = f.text("as_of")?.unwrap_or_default();
+    let budget = entries(&mut f, "budget", |id, mut l| {
+        Ok(LineReport {
+            id,
+            spent: l.num("spent")?,
+            forecast: l.num("forecast")?,
+            reason: l.text("reason")?,
+            extra: l.map,
+        })
+    })?;
+    let indicators = entries(&mut f, "indicators", |id, mut l| {
+        let causes = match l.take("causes") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(
+                l.expect_array("causes", v)?
+                    .into_iter()
+                    .map(|c| match c {
+                        Value::String(s) => Ok(s),
+                        other => Err(l.wrong("causes", Expected::Text, &other)),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+        };
+        Ok(LeafReport {
+            id,
+            value: l.num("value")?,
+            tier: l.text("tier")?,
+            forecast: l.num("forecast")?,
+            likelihood: l.text("likelihood")?,
+            causes,
+            reason: l.text("reason")?,
+            extra: l.map,
+        })
+    })?;
+    let goal_progress = f.text("goal_progress")?;
+    Ok(Round {
+        as_of,
+        budget,
+        indicators,
+        goal_progress,
         extra: f.map,
     })
 }

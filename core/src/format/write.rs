@@ -2,8 +2,8 @@
 
 use super::error::FORMAT;
 use crate::model::{
-    BudgetLine, Document, Extra, Leaf, Node, Question, Rule, Scenario, Settings, Step, Survey,
-    SurveyOption,
+    BudgetLine, Document, Extra, Leaf, Node, Question, Round, Rule, Scenario, Settings, Step,
+    Survey, SurveyOption,
 };
 use crate::number::Num;
 use serde_json::{Map, Value};
@@ -19,6 +19,9 @@ pub fn to_value(doc: &Document) -> Value {
     out.insert("indicators".into(), list(&doc.indicators, node));
     if !doc.scenarios.is_empty() {
         out.insert("scenarios".into(), list(&doc.scenarios, scenario));
+    }
+    if !doc.monitoring.is_empty() {
+        out.insert("monitoring".into(), list(&doc.monitoring, round));
     }
     extend(&mut out, &doc.extra);
     Value::Object(out)
@@ -202,6 +205,42 @@ fn scenario(s: &Scenario) -> Value {
         .collect();
     out.insert("changes".into(), Value::Array(changes));
     extend(&mut out, &s.extra);
+    Value::Object(out)
+}
+
+fn round(r: &Round) -> Value {
+    let mut out = Map::new();
+    out.insert("as_of".into(), r.as_of.clone().into());
+    let mut budget = Map::new();
+    for l in &r.budget {
+        let mut line = Map::new();
+        put_num(&mut line, "spent", &l.spent);
+        put_num(&mut line, "forecast", &l.forecast);
+        put_text(&mut line, "reason", &l.reason);
+        extend(&mut line, &l.extra);
+        budget.insert(l.id.clone(), Value::Object(line));
+    }
+    out.insert("budget".into(), Value::Object(budget));
+    let mut indicators = Map::new();
+    for l in &r.indicators {
+        let mut leaf = Map::new();
+        put_num(&mut leaf, "value", &l.value);
+        put_text(&mut leaf, "tier", &l.tier);
+        put_num(&mut leaf, "forecast", &l.forecast);
+        put_text(&mut leaf, "likelihood", &l.likelihood);
+        if let Some(causes) = &l.causes {
+            leaf.insert(
+                "causes".into(),
+                Value::Array(causes.iter().map(|c| c.clone().into()).collect()),
+            );
+        }
+        put_text(&mut leaf, "reason", &l.reason);
+        extend(&mut leaf, &l.extra);
+        indicators.insert(l.id.clone(), Value::Object(leaf));
+    }
+    out.insert("indicators".into(), Value::Object(indicators));
+    put_text(&mut out, "goal_progress", &r.goal_progress);
+    extend(&mut out, &r.extra);
     Value::Object(out)
 }
 

@@ -1,4 +1,4 @@
-use super::{BudgetLine, Extra, Node, Scenario, Survey};
+use super::{BudgetLine, Extra, Node, Round, Scenario, Survey};
 use crate::number::Num;
 
 /// A whole `jixiao/1` self-evaluation.
@@ -16,6 +16,8 @@ pub struct Document {
     pub indicators: Vec<Node>,
     /// What-if scenarios over this document (optional in `jixiao/1`).
     pub scenarios: Vec<Scenario>,
+    /// 绩效运行监控 rounds (optional in `jixiao/1`; MONITORING.md).
+    pub monitoring: Vec<Round>,
     /// Top-level fields jixiao does not know (kept on a round trip).
     pub extra: Extra,
 }

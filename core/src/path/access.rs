@@ -2,8 +2,8 @@
 //! writer, both from the same lookup so that they cannot disagree.
 
 use super::{
-    ClaimField, FieldPath, LineField, NodeField, PathError, QuestionField, RuleField, SettingField,
-    StepField, SurveyField,
+    ClaimField, FieldPath, LineField, NodeField, PathError, QuestionField, RoundField,
+    RoundLeafField, RoundLineField, RuleField, SettingField, StepField, SurveyField,
 };
 use crate::model::{Document, GradeBand, Leaf};
 use crate::number::Num;
@@ -226,6 +226,46 @@ macro_rules! locate {
                                 $Out::Text(& $($m)? band.label)
                             } else {
                                 $Out::Optional(& $($m)? band.min)
+                            }
+                        }
+                    }
+                }
+                FieldPath::Round(as_of, field) => {
+                    let round = doc
+                        .monitoring
+                        .$iter()
+                        .find(|r| r.as_of == *as_of)
+                        .ok_or_else(|| missing(as_of))?;
+                    match field.as_ref().ok_or_else(not_a_field)? {
+                        RoundField::AsOf => $Out::Text(& $($m)? round.as_of),
+                        RoundField::GoalProgress => $Out::OptionalText(& $($m)? round.goal_progress),
+                        RoundField::Line(id, field) => {
+                            let line = round
+                                .budget
+                                .$iter()
+                                .find(|l| l.id == *id)
+                                .ok_or_else(|| missing(id))?;
+                            match field.ok_or_else(not_a_field)? {
+                                RoundLineField::Spent => $Out::Optional(& $($m)? line.spent),
+                                RoundLineField::Forecast => $Out::Optional(& $($m)? line.forecast),
+                                RoundLineField::Reason => $Out::OptionalText(& $($m)? line.reason),
+                            }
+                        }
+                        RoundField::Leaf(id, field) => {
+                            let leaf = round
+                                .indicators
+                                .$iter()
+                                .find(|l| l.id == *id)
+                                .ok_or_else(|| missing(id))?;
+                            match field.ok_or_else(not_a_field)? {
+                                RoundLeafField::Value => $Out::Optional(& $($m)? leaf.value),
+                                RoundLeafField::Tier => $Out::OptionalText(& $($m)? leaf.tier),
+                                RoundLeafField::Forecast => $Out::Optional(& $($m)? leaf.forecast),
+                                RoundLeafField::Likelihood => {
+                                    $Out::OptionalText(& $($m)? leaf.likelihood)
+                                }
+                                RoundLeafField::Reason => $Out::OptionalText(& $($m)? leaf.reason),
+                                RoundLeafField::Causes => return Err(not_a_field()),
                             }
                         }
                     }

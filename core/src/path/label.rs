@@ -180,6 +180,52 @@ impl<'a> Names<'a> {
                 zh: format!("项目信息：{key}"),
                 en: format!("project: {key}"),
             },
+            FieldPath::Round(as_of, field) => {
+                let round = Both {
+                    zh: format!("{as_of} 监控"),
+                    en: format!("monitoring at {as_of}"),
+                };
+                let (zh, en) = match field {
+                    None => (String::new(), String::new()),
+                    Some(super::RoundField::AsOf) => ("的截至日期".into(), ": date".into()),
+                    Some(super::RoundField::GoalProgress) => {
+                        ("的年度总体目标完成情况".into(), ": goal progress".into())
+                    }
+                    Some(super::RoundField::Line(id, field)) => {
+                        let line = self.label(&FieldPath::Line(id.clone(), None));
+                        let (fz, fe) = match field {
+                            None => ("", ""),
+                            Some(super::RoundLineField::Spent) => ("的执行数", " spent"),
+                            Some(super::RoundLineField::Forecast) => {
+                                ("的全年预计执行数", " forecast")
+                            }
+                            Some(super::RoundLineField::Reason) => ("的偏差原因", " reason"),
+                        };
+                        (format!("：{}{fz}", line.zh), format!(": {}{fe}", line.en))
+                    }
+                    Some(super::RoundField::Leaf(id, field)) => {
+                        let leaf = self.label(&FieldPath::Node(id.clone(), None));
+                        let (fz, fe) = match field {
+                            None => ("", ""),
+                            Some(super::RoundLeafField::Value) => ("的完成值", " value to date"),
+                            Some(super::RoundLeafField::Tier) => ("的达成情况", " tier"),
+                            Some(super::RoundLeafField::Forecast) => {
+                                ("的全年预计完成值", " forecast")
+                            }
+                            Some(super::RoundLeafField::Likelihood) => {
+                                ("的完成目标可能性", " likelihood")
+                            }
+                            Some(super::RoundLeafField::Causes) => ("的偏差原因类别", " causes"),
+                            Some(super::RoundLeafField::Reason) => ("的偏差原因", " reason"),
+                        };
+                        (format!("：{}{fz}", leaf.zh), format!(": {}{fe}", leaf.en))
+                    }
+                };
+                Both {
+                    zh: format!("{}{zh}", round.zh),
+                    en: format!("{}{en}", round.en),
+                }
+            }
         }
     }
 
@@ -277,6 +323,7 @@ fn section(s: Section) -> Text {
         Section::Surveys => Text("满意度调查", "the surveys"),
         Section::Settings => Text("设置", "the settings"),
         Section::Claimed => Text("报告所写的数字", "the report's figures"),
+        Section::Monitoring => Text("绩效运行监控", "monitoring"),
     }
 }
 

@@ -28,6 +28,8 @@ pub enum Section {
     Settings,
     /// `claimed`: the figures a printed report claims.
     Claimed,
+    /// `monitoring`: the rounds of 绩效运行监控.
+    Monitoring,
 }
 
 /// A field of a budget line (`budget/<id>/<field>`).
@@ -189,6 +191,109 @@ pub enum FieldPath {
     Claim(ClaimField),
     /// A free-text field of `meta` (`meta/<key>`).
     Meta(String),
+    /// A monitoring round (`monitoring/<as_of>`) or one of its fields.
+    Round(String, Option<RoundField>),
+}
+
+/// A field of a monitoring round (`monitoring/<as_of>/…`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RoundField {
+    /// `as_of`: the date of the round.
+    AsOf,
+    /// `goal_progress`.
+    GoalProgress,
+    /// `budget/<line id>` or one of its fields.
+    Line(String, Option<RoundLineField>),
+    /// `indicators/<leaf id>` or one of its fields.
+    Leaf(String, Option<RoundLeafField>),
+}
+
+/// A field of a budget line in a round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RoundLineField {
+    /// 1-N月执行数.
+    Spent,
+    /// 全年预计执行数.
+    Forecast,
+    /// 偏差原因.
+    Reason,
+}
+
+/// A field of an indicator in a round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RoundLeafField {
+    /// 1-N月完成值.
+    Value,
+    /// The tier reached so far (定性).
+    Tier,
+    /// 全年预计完成值.
+    Forecast,
+    /// 完成目标可能性.
+    Likelihood,
+    /// 偏差原因 categories.
+    Causes,
+    /// 偏差原因 note.
+    Reason,
+}
+
+impl RoundLineField {
+    /// Every field, in the form's order.
+    pub const ALL: [RoundLineField; 3] = [
+        RoundLineField::Spent,
+        RoundLineField::Forecast,
+        RoundLineField::Reason,
+    ];
+
+    /// The name in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            RoundLineField::Spent => "spent",
+            RoundLineField::Forecast => "forecast",
+            RoundLineField::Reason => "reason",
+        }
+    }
+}
+
+impl RoundLeafField {
+    /// Every field, in the form's order.
+    pub const ALL: [RoundLeafField; 6] = [
+        RoundLeafField::Value,
+        RoundLeafField::Tier,
+        RoundLeafField::Forecast,
+        RoundLeafField::Likelihood,
+        RoundLeafField::Causes,
+        RoundLeafField::Reason,
+    ];
+
+    /// The name in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            RoundLeafField::Value => "value",
+            RoundLeafField::Tier => "tier",
+            RoundLeafField::Forecast => "forecast",
+            RoundLeafField::Likelihood => "likelihood",
+            RoundLeafField::Causes => "causes",
+            RoundLeafField::Reason => "reason",
+        }
+    }
+}
+
+impl FieldPath {
+    /// `monitoring/<as_of>/indicators/<id>/<field>`.
+    pub fn round_leaf(as_of: &str, id: &str, field: RoundLeafField) -> FieldPath {
+        FieldPath::Round(
+            as_of.to_string(),
+            Some(RoundField::Leaf(id.to_string(), Some(field))),
+        )
+    }
+
+    /// `monitoring/<as_of>/budget/<id>/<field>`.
+    pub fn round_line(as_of: &str, id: &str, field: RoundLineField) -> FieldPath {
+        FieldPath::Round(
+            as_of.to_string(),
+            Some(RoundField::Line(id.to_string(), Some(field))),
+        )
+    }
 }
 
 impl FieldPath {
@@ -248,6 +353,7 @@ impl FieldPath {
             FieldPath::Survey(..) => Section::Surveys,
             FieldPath::Setting(_) | FieldPath::Meta(_) => Section::Settings,
             FieldPath::Claim(_) => Section::Claimed,
+            FieldPath::Round(..) => Section::Monitoring,
         }
     }
 

@@ -2,8 +2,8 @@
 //! An id holding `/` or `%` is written with `%2F` / `%25`, so every id round-trips.
 
 use super::{
-    ClaimField, FieldPath, LineField, NodeField, PathError, QuestionField, RuleField, Section,
-    SettingField, StepField, SurveyField,
+    ClaimField, FieldPath, LineField, NodeField, PathError, QuestionField, RoundField,
+    RoundLeafField, RoundLineField, RuleField, Section, SettingField, StepField, SurveyField,
 };
 use std::fmt;
 use std::str::FromStr;
@@ -121,12 +121,13 @@ impl SettingField {
 }
 
 impl Section {
-    const ALL: [Section; 5] = [
+    const ALL: [Section; 6] = [
         Section::Budget,
         Section::Indicators,
         Section::Surveys,
         Section::Settings,
         Section::Claimed,
+        Section::Monitoring,
     ];
 
     /// The section's name in the file.
@@ -137,6 +138,7 @@ impl Section {
             Section::Surveys => "surveys",
             Section::Settings => "settings",
             Section::Claimed => "claimed",
+            Section::Monitoring => "monitoring",
         }
     }
 }
@@ -230,6 +232,22 @@ impl fmt::Display for FieldPath {
             }
             FieldPath::Claim(field) => write!(f, "claimed/{field}"),
             FieldPath::Meta(key) => write!(f, "meta/{}", escape(key)),
+            FieldPath::Round(as_of, field) => {
+                write!(f, "monitoring/{}", escape(as_of))?;
+                match field {
+                    None => Ok(()),
+                    Some(RoundField::AsOf) => f.write_str("/as_of"),
+                    Some(RoundField::GoalProgress) => f.write_str("/goal_progress"),
+                    Some(RoundField::Line(id, field)) => {
+                        write!(f, "/budget/{}", escape(id))?;
+                        field.map_or(Ok(()), |field| write!(f, "/{}", field.key()))
+                    }
+                    Some(RoundField::Leaf(id, field)) => {
+                        write!(f, "/indicators/{}", escape(id))?;
+                        field.map_or(Ok(()), |field| write!(f, "/{}", field.key()))
+                    }
+                }
+            }
         }
     }
 }
@@ -339,6 +357,35 @@ impl FromStr for FieldPath {
                 .ok_or_else(unknown)?,
             ),
             ["meta", key] => FieldPath::Meta(unescape(key)),
+            ["monitoring", as_of, rest @ ..] => {
+                let field = match rest {
+                    [] => None,
+                    ["as_of"] => Some(RoundField::AsOf),
+                    ["goal_progress"] => Some(RoundField::GoalProgress),
+                    ["budget", id] => Some(RoundField::Line(unescape(id), None)),
+                    ["budget", id, key] => Some(RoundField::Line(
+                        unescape(id),
+                        Some(
+                            RoundLineField::ALL
+                                .into_iter()
+                                .find(|f| f.key() == *key)
+                                .ok_or_else(unknown)?,
+                        ),
+                    )),
+                    ["indicators", id] => Some(RoundField::Leaf(unescape(id), None)),
+                    ["indicators", id, key] => Some(RoundField::Leaf(
+                        unescape(id),
+                        Some(
+                            RoundLeafField::ALL
+                                .into_iter()
+                                .find(|f| f.key() == *key)
+                                .ok_or_else(unknown)?,
+                        ),
+                    )),
+                    _ => return Err(unknown()),
+                };
+                FieldPath::Round(unescape(as_of), field)
+            }
             _ => return Err(unknown()),
         };
         Ok(path)

@@ -275,6 +275,11 @@ pub fn evaluate(doc: &Document) -> Evaluation {
             problem,
         ));
     }
+    // The monitoring rounds' findings (lights without reasons, …).
+    if !doc.monitoring.is_empty() {
+        let round_findings = crate::monitoring::check(doc, &eval);
+        eval.findings.extend(round_findings);
+    }
     eval.findings.sort_by_key(|f| f.level());
     eval
 }

@@ -219,6 +219,7 @@ fn section_label(lang: Lang, section: Section) -> &'static str {
             "报告或表中印出的数字",
             "Figures printed in the report or form",
         ),
+        Section::Monitoring => t(lang, "绩效运行监控", "Monitoring"),
     }
 }
 
@@ -229,6 +230,7 @@ fn section_key(section: Section) -> &'static str {
         Section::Surveys => "surveys",
         Section::Settings => "settings",
         Section::Claimed => "claimed",
+        Section::Monitoring => "monitoring",
     }
 }
 

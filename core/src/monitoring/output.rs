@@ -1,0 +1,88 @@
+//! `jixiao monitor`'s output (MONITORING.md): the round's time progress, the budget and each
+//! indicator with its light, the lights' counts, the forecast and the round's findings.
+//! Percentages and scores are 2-decimal strings, as in `score`.
+
+use super::lights::{budget_light, leaf_lights};
+use super::{check, forecast, time_progress, year};
+use crate::date::parse_date;
+use crate::message::Lang;
+use crate::model::{Document, Round};
+use crate::number::{show2, show_exact};
+use crate::path::FieldPath;
+use crate::report::finding;
+use crate::scoring::Evaluation;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+/// The output for `round` of `doc` (`eval` is the document's own evaluation).
+pub fn output(doc: &Document, eval: &Evaluation, round: &Round, lang: Lang) -> Value {
+    let t =
+        parse_date(&round.as_of).map_or(Decimal::ZERO, |d| time_progress(d, year(doc)).percent());
+    let percent = |v: Option<Decimal>| v.map(show2);
+    let budget = budget_light(doc, round);
+    let forecast = forecast(doc, round);
+    let lights = leaf_lights(doc, eval, round);
+    let count = |key: Option<&str>| {
+        lights
+            .iter()
+            .filter(|l| l.light.map(|x| x.key()) == key)
+            .count()
+    };
+    let indicators: Vec<Value> = lights
+        .iter()
+        .map(|l| {
+            json!({
+                "id": l.id,
+                "name": l.name,
+                "category": l.category.key(),
+                "value": l.value,
+                "standard": l.standard.map(show_exact),
+                "ratio": percent(l.ratio),
+                "light": l.light.map(|x| x.key()),
+                "likelihood": l.likelihood,
+                "forecast": l.forecast,
+            })
+        })
+        .collect();
+    let lost: Vec<Value> = crate::whatif::lost_points(&forecast.doc, &forecast.eval)
+        .into_iter()
+        .map(|l| {
+            json!({
+                "id": l.id, "name": l.name, "group": l.groups.join(" / "),
+                "points": show2(l.points), "score": show2(l.score), "lost": show2(l.lost),
+            })
+        })
+        .collect();
+    let findings: Vec<Value> = check(doc, eval)
+        .iter()
+        .filter(|f| matches!(&f.path, FieldPath::Round(as_of, _) if *as_of == round.as_of))
+        .map(|f| serde_json::to_value(finding(f, lang)).unwrap_or(Value::Null))
+        .collect();
+    json!({
+        "as_of": round.as_of,
+        "time_progress": show2(t),
+        "budget": {
+            "planned": show_exact(budget.planned),
+            "spent": show_exact(budget.spent),
+            "execution_progress": percent(budget.progress),
+            "light": budget.light.map(|x| x.key()),
+            "forecast_spent": show_exact(forecast.eval.budget.spent),
+            "extrapolated": forecast.extrapolated,
+        },
+        "indicators": indicators,
+        "lights": {
+            "red": count(Some("red")),
+            "yellow": count(Some("yellow")),
+            "green": count(Some("green")),
+            "blue": count(Some("blue")),
+            "none": count(None),
+        },
+        "forecast": {
+            "total": show2(forecast.eval.total),
+            "grade": forecast.eval.grade,
+            "percent": show2(forecast.eval.percent),
+            "lost": lost,
+        },
+        "findings": findings,
+    })
+}

@@ -1,0 +1,317 @@
+//! `jixiao monitor`: MONITORING.md's rules one line per case, through the command line as a
+//! user runs it (time progress, every band boundary, every category and rule kind, values not
+//! reported), the findings of a round, the forecast, and rounds kept on a JSON round trip.
+
+use serde_json::{json, Value};
+use std::process::Command;
+
+fn jixiao(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn leaf(id: &str, rule: Value) -> Value {
+    json!({"id": id, "name": id, "points": "10", "rule": rule})
+}
+
+/// A 2026 document monitored on 31 July (t = 7/12): targets of 120 prorate to 70.
+fn document(reports: Value) -> Value {
+    json!({
+        "format": "jixiao/1",
+        "meta": {"title": "监控", "year": 2026},
+        "budget": [{"id": "b1", "name": "经费", "planned": "120", "spent": "100"}],
+        "surveys": [{"id": "s1", "name": "调查", "options": [{"label": "满意", "weight": "100"}, {"label": "不满意", "weight": "0"}],
+                     "questions": [{"id": "q1", "text": "?", "counts": [9, 1]}]}],
+        "indicators": [
+            {"id": "Q", "name": "数量指标", "children": [
+                leaf("q_red", json!({"kind": "at_least", "target": "120", "actual": "120"})),
+                leaf("q_60", json!({"kind": "at_least", "target": "120", "actual": "120"})),
+                leaf("q_80", json!({"kind": "at_least", "target": "120", "actual": "120"})),
+                leaf("q_120", json!({"kind": "at_least", "target": "120", "actual": "120"})),
+                leaf("q_below_120", json!({"kind": "at_least", "target": "120", "actual": "120"})),
+                leaf("q_equal", json!({"kind": "equal", "target": "120", "actual": "120"})),
+                leaf("q_equal0", json!({"kind": "equal", "target": "0", "tolerance": "1", "actual": "0"})),
+                leaf("q_most", json!({"kind": "at_most", "target": "10", "actual": "5"})),
+                leaf("q_empty", json!({"kind": "at_least", "target": "120", "actual": "120"})),
+                leaf("q_missing", json!({"kind": "at_least", "target": "120", "actual": "120"})),
+                {"id": "q_na", "name": "q_na", "points": "10", "applicable": false, "rule": {"kind": "at_least", "target": "120"}},
+            ]},
+            {"id": "P", "name": "产出指标", "children": [
+                {"id": "QL", "name": "质量指标", "children": [
+                    leaf("ql_ok", json!({"kind": "at_least", "target": "90", "actual": "95"})),
+                    leaf("ql_low", json!({"kind": "at_least", "target": "90", "actual": "95"})),
+                ]},
+                {"id": "T", "name": "时效指标", "children": [
+                    leaf("t_done", json!({"kind": "deadline", "target": "2026-11-30", "actual": "2026-08-01"})),
+                    leaf("t_late", json!({"kind": "deadline", "target": "2026-06-30", "actual": "2026-08-01"})),
+                    leaf("t_due", json!({"kind": "deadline", "target": "2026-11-30", "actual": "2026-08-01"})),
+                    leaf("t_past", json!({"kind": "deadline", "target": "2026-06-30", "actual": "2026-08-01"})),
+                ]},
+                {"id": "C", "name": "成本指标", "children": [
+                    leaf("c_over", json!({"kind": "at_most", "target": "50", "actual": "40"})),
+                ]},
+            ]},
+            {"id": "E", "name": "社会效益指标", "children": [
+                leaf("e_q", json!({"kind": "qualitative", "tier": "achieved"})),
+                leaf("e_p", json!({"kind": "qualitative", "tier": "achieved"})),
+                leaf("e_m", json!({"kind": "qualitative", "tier": "achieved"})),
+            ]},
+            {"id": "S", "name": "满意度指标", "children": [
+                leaf("s_sat", json!({"kind": "satisfaction", "survey": "s1", "target": "95"})),
+            ]},
+            {"id": "M", "name": "项目管理", "children": [
+                leaf("m_exec", json!({"kind": "budget_execution"})),
+                leaf("m_manual", json!({"kind": "manual", "score": "8"})),
+            ]},
+        ],
+        "monitoring": [{"as_of": "2026-07-31", "budget": {"b1": {"spent": "35"}}, "indicators": reports}],
+    })
+}
+
+fn reports() -> Value {
+    json!({
+        // 70 is the standard: 41.99 is under 60%, 42 is 60% exactly, 56 is 80%, 84 is 120%.
+        "q_red": {"value": "41.99", "reason": "进度慢"},
+        "q_60": {"value": "42", "causes": ["funding"]},
+        "q_80": {"value": "56"},
+        "q_120": {"value": "84"},
+        "q_below_120": {"value": "83.99"},
+        "q_equal": {"value": "70"},
+        "q_equal0": {"value": "0.5"},
+        "q_most": {"value": "11"},
+        "q_empty": {"value": ""},
+        "q_na": {"value": "80"},
+        "ql_ok": {"value": "90"},
+        "ql_low": {"value": "89.99"},
+        "t_done": {"value": "2026-07-01"},
+        "t_late": {"value": "2026-07-01"},
+        "t_due": {},
+        "t_past": {},
+        "c_over": {"value": "50.01"},
+        "e_q": {"tier": "achieved"},
+        "e_p": {"tier": "partial"},
+        "e_m": {"tier": "missed", "likelihood": "impossible"},
+        "s_sat": {},
+        "m_manual": {"value": "8"},
+    })
+}
+
+fn monitor(doc: &Value, extra: &[&str]) -> Value {
+    let dir = std::env::temp_dir().join(format!("jixiao-monitor-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Tests run side by side: each document gets a file of its own.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = dir.join(format!("doc-{n}.json"));
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let mut args = vec!["monitor", file.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = jixiao(&args);
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn the_rules_table_one_line_per_case() {
+    let out = monitor(&document(reports()), &[]);
+    assert_eq!(out["as_of"], "2026-07-31");
+    assert_eq!(out["time_progress"], "58.33");
+    let light = |id: &str| {
+        out["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))["light"]
+            .clone()
+    };
+    for (id, expected) in [
+        ("q_red", json!("red")),
+        ("q_60", json!("yellow")),
+        ("q_80", json!("green")),
+        ("q_120", json!("blue")),
+        ("q_below_120", json!("green")),
+        ("q_equal", json!("green")),
+        ("q_equal0", json!("green")),
+        ("q_most", json!("red")),
+        ("q_empty", Value::Null),
+        ("q_missing", Value::Null),
+        ("q_na", Value::Null),
+        ("ql_ok", json!("green")),
+        ("ql_low", json!("red")),
+        ("t_done", json!("green")),
+        ("t_late", json!("red")),
+        ("t_due", json!("green")),
+        ("t_past", json!("red")),
+        ("c_over", json!("red")),
+        ("e_q", json!("green")),
+        ("e_p", json!("yellow")),
+        ("e_m", json!("red")),
+        ("s_sat", json!("red")),
+        ("m_manual", Value::Null),
+    ] {
+        assert_eq!(light(id), expected, "{id}");
+    }
+    // Spent 35 of 120 against 7/12 of the year: 29.17% progress, ratio 50%: red.
+    assert_eq!(out["budget"]["execution_progress"], "29.17");
+    assert_eq!(out["budget"]["light"], "red");
+    assert_eq!(light("m_exec"), "red");
+    let categories: Vec<(String, String)> = out["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["id"].as_str().unwrap().into(),
+                l["category"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    for (id, category) in [
+        ("q_red", "quantity"),
+        ("ql_ok", "quality"),
+        ("t_done", "timeliness"),
+        ("c_over", "cost"),
+        ("e_q", "benefit"),
+        ("s_sat", "satisfaction"),
+        ("m_exec", "quantity"),
+    ] {
+        assert!(categories.contains(&(id.into(), category.into())), "{id}");
+    }
+    let q60 = out["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "q_60")
+        .unwrap()
+        .clone();
+    assert_eq!(q60["standard"], "70");
+    assert_eq!(q60["ratio"], "60.00");
+    let lights = &out["lights"];
+    let total: u64 = ["red", "yellow", "green", "blue", "none"]
+        .iter()
+        .map(|k| lights[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, out["indicators"].as_array().unwrap().len() as u64);
+    assert_eq!(lights["blue"], 1);
+}
+
+#[test]
+fn a_rounds_findings_and_its_forecast() {
+    let out = monitor(&document(reports()), &[]);
+    let codes: Vec<(String, String)> = out["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().into(),
+                f["code"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let has = |path: &str, code: &str| codes.contains(&(path.into(), code.into()));
+    // Red without a reason; yellow (reason_required red_or_yellow by default) without one.
+    assert!(
+        has(
+            "monitoring/2026-07-31/indicators/ql_low/reason",
+            "light-unexplained"
+        ),
+        "{codes:?}"
+    );
+    assert!(has(
+        "monitoring/2026-07-31/indicators/e_p/reason",
+        "light-unexplained"
+    ));
+    // Explained by a note or a cause: no finding.
+    assert!(!has(
+        "monitoring/2026-07-31/indicators/q_red/reason",
+        "light-unexplained"
+    ));
+    assert!(!has(
+        "monitoring/2026-07-31/indicators/q_60/reason",
+        "light-unexplained"
+    ));
+    // Impossible without a forecast or a reason.
+    assert!(has(
+        "monitoring/2026-07-31/indicators/e_m/forecast",
+        "likely-miss-unexplained"
+    ));
+    assert!(has(
+        "monitoring/2026-07-31/budget/b1/reason",
+        "light-unexplained"
+    ));
+    // check lists them too.
+    let dir = std::env::temp_dir().join(format!("jixiao-monitor-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("doc.json");
+    std::fs::write(&file, document(reports()).to_string()).unwrap();
+    let check =
+        String::from_utf8_lossy(&jixiao(&["check", file.to_str().unwrap()]).stdout).into_owned();
+    assert!(
+        check.contains("monitoring/2026-07-31/indicators/ql_low/reason"),
+        "{check}"
+    );
+    // The forecast: the budget extrapolated (35 / (7/12) = 60), a certain target met.
+    assert_eq!(out["budget"]["extrapolated"], true);
+    assert_eq!(out["budget"]["forecast_spent"], "60");
+    assert!(out["forecast"]["total"].as_str().is_some());
+    // A certain likelihood and a forecast that misses: a contradiction.
+    let mut r = reports();
+    r["ql_ok"] = json!({"value": "90", "likelihood": "certain", "forecast": "80"});
+    let out = monitor(&document(r), &["--as-of", "2026-07-31"]);
+    assert!(out["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == "certain-but-misses"));
+}
+
+#[test]
+fn the_forecast_scores_the_year_as_the_round_says() {
+    // One leaf: target 120, 84 to date (7/12 of the year), forecast 100 → 100/120 of 10 points.
+    let doc = json!({
+        "format": "jixiao/1",
+        "meta": {"year": 2026},
+        "indicators": [{"id": "G", "name": "数量指标", "children": [
+            leaf("a", json!({"kind": "at_least", "target": "120"})),
+            leaf("b", json!({"kind": "at_least", "target": "50"})),
+            leaf("c", json!({"kind": "qualitative"})),
+        ]}],
+        "monitoring": [{"as_of": "2026-07-31", "indicators": {
+            "a": {"value": "84", "forecast": "100"},
+            "b": {"value": "10", "likelihood": "certain"},
+            "c": {"tier": "partial"},
+        }}],
+    });
+    let out = monitor(&doc, &[]);
+    // a: 100/120 × 10 = 8.33; b: certain → met, 10; c: partial → 0.6 × 10 = 6.
+    assert_eq!(out["forecast"]["total"], "24.33");
+    assert_eq!(out["forecast"]["percent"], "81.11");
+}
+
+#[test]
+fn rounds_survive_a_json_round_trip_and_old_files_are_unchanged() {
+    let dir = std::env::temp_dir().join(format!("jixiao-monitor-trip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("doc.json");
+    let doc = document(reports());
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let once = jixiao(&["import", file.to_str().unwrap()]);
+    let back: Value = serde_json::from_slice(&once.stdout).unwrap();
+    assert_eq!(back["monitoring"], doc["monitoring"]);
+    // A file without rounds gets none.
+    let plain = jixiao(&["import", "tests/data/kunming-2022.json"]);
+    let plain: Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(plain.get("monitoring").is_none());
+    // Asking for a round that is not there is one message.
+    let none = jixiao(&["monitor", "tests/data/kunming-2022.json"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("监控轮次"));
+}
