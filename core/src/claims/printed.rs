@@ -9,7 +9,7 @@ use crate::model::Document;
 use crate::number::{show2, show_exact};
 use crate::scoring::{walk_scored, Evaluation, Scored};
 use rust_decimal::Decimal;
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 
 /// What a printed figure is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,63 +45,82 @@ pub enum What {
 }
 
 impl What {
-    /// The key in the file: `execution_rate`, `line_balance/2`, `share/1/3`, `share/total/0`.
-    pub fn key(&self) -> String {
-        let q = |q: &Option<usize>| q.map_or("total".to_string(), |q| q.to_string());
+    /// Its kind as written in the file (`execution_rate`, `share`, `line_balance`).
+    pub fn kind(&self) -> &'static str {
         match self {
-            What::Total => "total".into(),
-            What::Grade => "grade".into(),
-            What::ExecutionRate => "execution_rate".into(),
-            What::ArrivalRate => "arrival_rate".into(),
-            What::Satisfaction => "satisfaction".into(),
-            What::Weakest => "weakest_question".into(),
-            What::Planned => "planned".into(),
-            What::Spent => "spent".into(),
-            What::Balance => "balance".into(),
-            What::LineBalance(i) => format!("line_balance/{i}"),
-            What::FirstLevel(name) => format!("first_level/{name}"),
-            What::Share(question, o) => format!("share/{}/{o}", q(question)),
-            What::OptionScore(question, o, per) => {
-                format!("option_score/{}/{o}/{}", q(question), show_exact(*per))
-            }
-            What::QuestionScore(question, per) => {
-                format!("question_score/{question}/{}", show_exact(*per))
-            }
+            What::Total => "total",
+            What::Grade => "grade",
+            What::ExecutionRate => "execution_rate",
+            What::ArrivalRate => "arrival_rate",
+            What::Satisfaction => "satisfaction",
+            What::Weakest => "weakest_question",
+            What::Planned => "planned",
+            What::Spent => "spent",
+            What::Balance => "balance",
+            What::LineBalance(_) => "line_balance",
+            What::FirstLevel(_) => "first_level",
+            What::Share(..) => "share",
+            What::OptionScore(..) => "option_score",
+            What::QuestionScore(..) => "question_score",
         }
     }
 
-    /// Reads a key written by [`What::key`].
-    pub fn parse(key: &str) -> Option<What> {
-        let q = |t: &str| -> Option<Option<usize>> {
-            if t == "total" {
-                Some(None)
-            } else {
-                t.parse().ok().map(Some)
+    /// Writes it into a printed figure's object: `what` (the kind) and the fields that say which
+    /// one (`line`, `name`, `question` — `"total"` for the 合计 row —, `option`, `per`). No key
+    /// with separators: a document's fields are named by `FieldPath` alone.
+    fn write(&self, out: &mut Map<String, Value>) {
+        out.insert("what".into(), self.kind().into());
+        let question = |q: &Option<usize>| q.map_or(Value::from("total"), Value::from);
+        match self {
+            What::LineBalance(i) => {
+                out.insert("line".into(), Value::from(*i));
             }
+            What::FirstLevel(name) => {
+                out.insert("name".into(), name.clone().into());
+            }
+            What::Share(q, o) => {
+                out.insert("question".into(), question(q));
+                out.insert("option".into(), Value::from(*o));
+            }
+            What::OptionScore(q, o, per) => {
+                out.insert("question".into(), question(q));
+                out.insert("option".into(), Value::from(*o));
+                out.insert("per".into(), show_exact(*per).into());
+            }
+            What::QuestionScore(q, per) => {
+                out.insert("question".into(), Value::from(*q));
+                out.insert("per".into(), show_exact(*per).into());
+            }
+            _ => {}
+        }
+    }
+
+    /// Reads what [`What::write`] wrote.
+    fn read(v: &Value) -> Option<What> {
+        let index = |k: &str| v.get(k)?.as_u64().and_then(|n| usize::try_from(n).ok());
+        let question = || match v.get("question")? {
+            Value::String(s) if s == "total" => Some(None),
+            other => other
+                .as_u64()
+                .and_then(|n| usize::try_from(n).ok())
+                .map(Some),
         };
-        let parts: Vec<&str> = key.splitn(4, '/').collect();
-        Some(match parts.as_slice() {
-            ["total"] => What::Total,
-            ["grade"] => What::Grade,
-            ["execution_rate"] => What::ExecutionRate,
-            ["arrival_rate"] => What::ArrivalRate,
-            ["satisfaction"] => What::Satisfaction,
-            ["weakest_question"] => What::Weakest,
-            ["planned"] => What::Planned,
-            ["spent"] => What::Spent,
-            ["balance"] => What::Balance,
-            ["line_balance", i] => What::LineBalance(i.parse().ok()?),
-            ["first_level", ..] => What::FirstLevel(key.strip_prefix("first_level/")?.into()),
-            ["share", question, o] => What::Share(q(question)?, o.parse().ok()?),
-            ["option_score", question, o, per] => What::OptionScore(
-                q(question)?,
-                o.parse().ok()?,
-                crate::number::parse_decimal(per).ok()?,
-            ),
-            ["question_score", question, per] => What::QuestionScore(
-                question.parse().ok()?,
-                crate::number::parse_decimal(per).ok()?,
-            ),
+        let per = || crate::number::parse_decimal(v.get("per")?.as_str()?).ok();
+        Some(match v.get("what")?.as_str()? {
+            "total" => What::Total,
+            "grade" => What::Grade,
+            "execution_rate" => What::ExecutionRate,
+            "arrival_rate" => What::ArrivalRate,
+            "satisfaction" => What::Satisfaction,
+            "weakest_question" => What::Weakest,
+            "planned" => What::Planned,
+            "spent" => What::Spent,
+            "balance" => What::Balance,
+            "line_balance" => What::LineBalance(index("line")?),
+            "first_level" => What::FirstLevel(v.get("name")?.as_str()?.to_string()),
+            "share" => What::Share(question()?, index("option")?),
+            "option_score" => What::OptionScore(question()?, index("option")?, per()?),
+            "question_score" => What::QuestionScore(question()??, per()?),
             _ => return None,
         })
     }
@@ -245,12 +264,12 @@ pub struct Printed {
 impl Printed {
     /// As stored in `claimed.printed`.
     pub fn to_json(&self) -> Value {
-        json!({
-            "what": self.what.key(),
-            "value": self.value,
-            "where": self.place,
-            "sentence": self.sentence,
-        })
+        let mut out = Map::new();
+        self.what.write(&mut out);
+        out.insert("value".into(), self.value.clone().into());
+        out.insert("where".into(), self.place.clone().into());
+        out.insert("sentence".into(), self.sentence.clone().into());
+        Value::Object(out)
     }
 
     fn from_json(v: &Value) -> Option<Printed> {
@@ -261,7 +280,7 @@ impl Printed {
                 .to_string()
         };
         Some(Printed {
-            what: What::parse(v.get("what")?.as_str()?)?,
+            what: What::read(v)?,
             value: text("value"),
             place: text("where"),
             sentence: text("sentence"),
@@ -531,6 +550,7 @@ fn same_value(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn keys_read_back() {
@@ -544,9 +564,12 @@ mod tests {
             What::OptionScore(Some(1), 0, Decimal::TEN),
             What::QuestionScore(4, Decimal::ONE_HUNDRED),
         ] {
-            assert_eq!(What::parse(&what.key()), Some(what));
+            let mut out = Map::new();
+            what.write(&mut out);
+            assert_eq!(What::read(&Value::Object(out)), Some(what));
         }
-        assert_eq!(What::parse("nonsense/1"), None);
+        assert_eq!(What::read(&json!({"what": "nonsense", "line": 1})), None);
+        assert_eq!(What::read(&json!({"what": "share", "question": 1})), None);
     }
 
     #[test]

@@ -438,7 +438,9 @@ mod tests {
     fn of(text: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
         claims(text, "摘要", &mut out);
-        out.into_iter().map(|p| (p.what.key(), p.value)).collect()
+        out.into_iter()
+            .map(|p| (p.what.kind().to_string(), p.value))
+            .collect()
     }
 
     fn pair(k: &str, v: &str) -> (String, String) {
