@@ -3,7 +3,7 @@
 //! Percentages and scores are 2-decimal strings, as in `score`.
 
 use super::lights::{budget_light, leaf_lights};
-use super::{check, forecast, time_progress, year};
+use super::{forecast, time_progress, year};
 use crate::date::parse_date;
 use crate::message::Lang;
 use crate::model::{Document, Round};
@@ -53,7 +53,9 @@ pub fn output(doc: &Document, eval: &Evaluation, round: &Round, lang: Lang) -> V
             })
         })
         .collect();
-    let findings: Vec<Value> = check(doc, eval)
+    // The round's findings are already in the evaluation (every evaluation checks the rounds).
+    let findings: Vec<Value> = eval
+        .findings
         .iter()
         .filter(|f| matches!(&f.path, FieldPath::Round(as_of, _) if *as_of == round.as_of))
         .map(|f| serde_json::to_value(finding(f, lang)).unwrap_or(Value::Null))
