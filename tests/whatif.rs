@@ -420,3 +420,26 @@ proptest! {
         }
     }
 }
+
+/// A manual score on a grid coarser than its points (points with more than ten decimals): the
+/// answer is one that reaches the grade when set, never a grid point beyond the points.
+#[test]
+fn a_seek_on_a_tiny_manual_score_answers_a_value_that_reaches_the_grade() {
+    for points in ["0.00000000005", "0.000000000051", "0.00000000015"] {
+        let doc = jixiao_core::format::read_value(json!({"format": "jixiao/1",
+            "indicators": [{"id": "G", "name": "g", "children": [
+                {"id": "L0", "name": "a", "points": points, "rule": {"kind": "manual", "score": "0"}}]}]}))
+        .unwrap();
+        for grade in ["优", "良", "中"] {
+            let goal = Goal::Grade(grade.into());
+            if let Ok(Seek::Found { value, .. }) =
+                whatif::seek(&doc, &p("indicators/L0/rule/score"), &goal)
+            {
+                assert!(
+                    reaches(&doc, "indicators/L0/rule/score", value, &goal),
+                    "{points} {value} {grade}"
+                );
+            }
+        }
+    }
+}

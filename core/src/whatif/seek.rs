@@ -496,7 +496,11 @@ pub fn seek(doc: &Document, path: &FieldPath, goal: &Goal) -> Result<Seek, SeekE
                 bad_k = mid;
             }
         }
-        return Ok(found(on_grid(good_k), direction, Method::Bisection));
+        // A field with more decimals than the grid (≤ 10) may fall between two grid points:
+        // then the checked value above the grid answers, never an unchecked grid point.
+        let value = on_grid(good_k);
+        let value = if problem.reached(value) { value } else { high };
+        return Ok(found(value, direction, Method::Bisection));
     }
     if !problem.reached(zero) {
         return Ok(Seek::Unreachable {
@@ -518,7 +522,9 @@ pub fn seek(doc: &Document, path: &FieldPath, goal: &Goal) -> Result<Seek, SeekE
             bad_k = mid;
         }
     }
-    Ok(found(on_grid(good_k), direction, Method::Bisection))
+    let value = on_grid(good_k);
+    let value = if problem.reached(value) { value } else { zero };
+    Ok(found(value, direction, Method::Bisection))
 }
 
 /// The grid index at or above `value`.
