@@ -315,3 +315,346 @@ fn rounds_survive_a_json_round_trip_and_old_files_are_unchanged() {
     assert_eq!(none.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&none.stderr).contains("监控轮次"));
 }
+
+/// The round as the user fills it: values, forecasts, likelihoods, causes and notes, the funds
+/// block's forecast and reason, the goal's progress.
+fn filled_round() -> Value {
+    let mut doc = document(reports());
+    let r = &mut doc["monitoring"][0];
+    r["goal_progress"] = json!("上半年完成培训 3 期");
+    r["budget"]["b1"]["forecast"] = json!("110");
+    r["budget"]["b1"]["reason"] = json!("设备采购延后");
+    let i = &mut r["indicators"];
+    i["q_red"]["forecast"] = json!("100");
+    i["q_red"]["likelihood"] = json!("possible");
+    i["q_red"]["causes"] = json!(["staff", "other"]);
+    i["q_60"]["likelihood"] = json!("certain");
+    i["q_60"]["reason"] = json!("资金拨付晚");
+    i["e_m"]["forecast"] = json!("partial");
+    i["e_m"]["reason"] = json!("受天气影响");
+    i["t_due"]["forecast"] = json!("2026-10-31");
+    i["m_manual"]["forecast"] = json!("9");
+    doc["meta"]["goal"] = json!("全年培训 6 期");
+    doc
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("jixiao-monitor-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// The fields of a round by leaf name (ids differ between a document and one read from a form).
+fn by_name(doc: &Value) -> std::collections::BTreeMap<String, Value> {
+    let mut names = std::collections::HashMap::new();
+    fn walk(nodes: &Value, names: &mut std::collections::HashMap<String, String>) {
+        for n in nodes.as_array().unwrap() {
+            if let Some(children) = n.get("children") {
+                walk(children, names);
+            } else {
+                names.insert(
+                    n["id"].as_str().unwrap().into(),
+                    n["name"].as_str().unwrap().into(),
+                );
+            }
+        }
+    }
+    walk(&doc["indicators"], &mut names);
+    let round = &doc["monitoring"][0]["indicators"];
+    round
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, v)| v.as_object().is_some_and(|o| o.values().any(|x| x != "")))
+        .map(|(id, v)| (names[id].clone(), v.clone()))
+        .collect()
+}
+
+#[test]
+fn the_monitoring_workbook_is_the_form_and_reads_back_into_a_round() {
+    let doc = filled_round();
+    let file = temp("doc.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let xlsx = temp("round.xlsx");
+    let out = jixiao(&[
+        "export",
+        file.to_str().unwrap(),
+        "--monitor-xlsx",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // openpyxl reads it: the form's titles, a light as a word with its colour.
+    let script = r#"
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+cells = {c.coordinate: [c.value, c.fill.fgColor.rgb if c.fill and c.fill.fill_type else None] for r in ws.iter_rows() for c in r if c.value is not None}
+print(json.dumps({"title": ws.title, "cells": cells}, ensure_ascii=False, default=str))
+"#;
+    let py = Command::new("python3")
+        .args(["-c", script])
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let sheet: Value = serde_json::from_slice(&py.stdout).unwrap();
+    let values: Vec<String> = sheet["cells"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v[0].as_str().map_or(v[0].to_string(), str::to_string))
+        .collect();
+    for title in [
+        "项目支出绩效目标执行监控表",
+        "1-7月执行数",
+        "全年预计执行数",
+        "年度指标值",
+        "分值",
+        "1-7月完成值",
+        "全年预计完成值",
+        "完成目标可能性",
+        "经费保障",
+        "硬件条件保障",
+        "原因说明",
+        "预警",
+        "红灯",
+        "黄灯",
+        "绿灯",
+        "蓝灯",
+        "有可能",
+        "部分达成并具有一定效果",
+        "未达成且效果较差",
+    ] {
+        assert!(values.iter().any(|v| v == title), "{title} in {values:?}");
+    }
+    let red = sheet["cells"]
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|v| v[0] == "红灯")
+        .unwrap();
+    assert_eq!(red[1], "FFF4B6B6");
+    assert!(values
+        .iter()
+        .any(|v| v.contains("截至2026-07-31") && v.contains("58.33%")));
+
+    // Imported into a new document: the same round, field by field.
+    let read = jixiao(&["import", xlsx.to_str().unwrap()]);
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    assert!(String::from_utf8_lossy(&read.stderr).contains("执行监控表"));
+    let new: Value = serde_json::from_slice(&read.stdout).unwrap();
+    assert_eq!(new["monitoring"][0]["as_of"], "2026-07-31");
+    assert_eq!(new["monitoring"][0]["goal_progress"], "上半年完成培训 3 期");
+    let line = &new["monitoring"][0]["budget"]["b1"];
+    assert_eq!(
+        (&line["spent"], &line["forecast"], &line["reason"]),
+        (&json!("35"), &json!("110"), &json!("设备采购延后"))
+    );
+    let mut expected = by_name(&doc);
+    // A report that says nothing a form can hold (an empty value) is not a row's report.
+    expected.retain(|_, v| v.as_object().unwrap().values().any(|x| x != ""));
+    // The not-applicable leaf's value is written but its light is none either way.
+    let got = by_name(&new);
+    for (name, want) in &expected {
+        let have = got
+            .get(name)
+            .unwrap_or_else(|| panic!("{name} missing in {got:?}"));
+        for (k, v) in want.as_object().unwrap() {
+            assert_eq!(&have[k], v, "{name}.{k}");
+        }
+    }
+
+    // Into the document it came from (its round taken out): the same lights and forecast.
+    let mut bare = doc.clone();
+    bare.as_object_mut().unwrap().remove("monitoring");
+    let bare_file = temp("bare.json");
+    std::fs::write(&bare_file, bare.to_string()).unwrap();
+    let merged = jixiao(&[
+        "import",
+        xlsx.to_str().unwrap(),
+        "--into",
+        bare_file.to_str().unwrap(),
+    ]);
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&merged.stderr).contains("已加入"),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let merged: Value = serde_json::from_slice(&merged.stdout).unwrap();
+    let before = monitor(&doc, &[]);
+    let after = monitor(&merged, &[]);
+    assert_eq!(before["indicators"], after["indicators"]);
+    assert_eq!(before["budget"], after["budget"]);
+    assert_eq!(before["forecast"], after["forecast"]);
+    assert_eq!(before["lights"], after["lights"]);
+}
+
+fn import(form: &str) -> Value {
+    let out = jixiao(&["import", form]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_central_form_with_marked_columns_reads_as_a_round_of_31_july() {
+    let doc = import("tests/monitoring/central.xlsx");
+    let round = &doc["monitoring"][0];
+    // (2026年1-7月) and no day: the end of July.
+    assert_eq!(round["as_of"], "2026-07-31");
+    assert_eq!(round["goal_progress"], "已培训 80 人次");
+    assert_eq!(doc["budget"][0]["name"], "当年财政拨款");
+    assert_eq!(
+        doc["budget"][0]["spent"], "",
+        "the year's spending is not known yet"
+    );
+    assert_eq!(
+        round["budget"]["b1"],
+        json!({"spent": "30", "forecast": "80", "reason": "培训集中在下半年"})
+    );
+    assert_eq!(
+        round["budget"]["b2"],
+        json!({"spent": "10", "forecast": "15", "reason": "社会捐赠到位晚"})
+    );
+    let i = &round["indicators"];
+    assert_eq!(
+        i["1.1.1"],
+        json!({"value": "80", "forecast": "200", "likelihood": "possible", "causes": ["staff"]})
+    );
+    // 未完成 to date is no date; 按时完成 for the year is the deadline itself.
+    assert_eq!(
+        i["1.3.1"],
+        json!({"forecast": "2026-11-30", "likelihood": "certain"})
+    );
+    assert_eq!(
+        i["2.1.1"],
+        json!({"tier": "partial", "forecast": "achieved", "likelihood": "possible", "causes": ["other"]})
+    );
+    let out = monitor(&doc, &[]);
+    assert_eq!(out["budget"]["execution_progress"], "40.00");
+    assert_eq!(out["budget"]["light"], "yellow");
+    assert_eq!(
+        out["lights"],
+        json!({"red": 1, "yellow": 2, "green": 3, "blue": 0, "none": 1})
+    );
+}
+
+#[test]
+fn a_provincial_form_with_words_reads_its_date_likelihoods_and_causes() {
+    let doc = import("tests/monitoring/provincial.xlsx");
+    let round = &doc["monitoring"][0];
+    assert_eq!(
+        round["as_of"], "2026-06-30",
+        "截至2026年6月30日 in the title"
+    );
+    assert_eq!(round["goal_progress"], "完成 12 公里");
+    assert_eq!(
+        round["budget"]["b1"],
+        json!({"spent": "200", "forecast": "480", "reason": "工程款按进度支付"})
+    );
+    let i = &round["indicators"];
+    assert_eq!(i["1.1.2"]["likelihood"], "possible");
+    assert_eq!(i["1.1.2"]["causes"], json!(["funding", "staff"]));
+    assert_eq!(
+        i["1.3.1"],
+        json!({"value": "15", "forecast": "16.5", "likelihood": "impossible", "reason": "材料涨价，预计超支"})
+    );
+    assert_eq!(i["2.1.1"]["tier"], "partial");
+    assert!(
+        i.get("2.2.1").is_none(),
+        "a row that reports nothing is not in the round"
+    );
+    let out = monitor(&doc, &[]);
+    assert_eq!(out["time_progress"], "50.00");
+    // 12 of 30 × 50% = 80% green; 1000 of 5000 × 50% = 40% red; cost 15 ≤ 16 green.
+    let light = |n: &str| {
+        out["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["name"] == n)
+            .unwrap()["light"]
+            .clone()
+    };
+    assert_eq!(light("养护里程"), "green");
+    assert_eq!(light("路面修补面积"), "red");
+    assert_eq!(light("每公里成本"), "green");
+    assert_eq!(light("通行条件改善"), "yellow");
+    // The form has 分值: the year can be forecast from the form alone.
+    assert_ne!(out["forecast"]["total"], "0.00");
+    // A forecast that misses with likelihood certain would be a contradiction; here the one that
+    // misses (16.5 > 16) says 完全不可能 and has its reason: no finding for it.
+    assert!(
+        out["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| !f["message"].as_str().unwrap().contains("每公里成本")),
+        "{}",
+        out["findings"]
+    );
+}
+
+#[test]
+fn into_needs_a_monitoring_form_and_export_needs_a_round_or_a_date() {
+    let out = jixiao(&[
+        "import",
+        "tests/forms/national.xlsx",
+        "--into",
+        "tests/data/kunming-2022.json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let xlsx = temp("blank.xlsx");
+    let out = jixiao(&[
+        "export",
+        "tests/data/kunming-2022.json",
+        "--monitor-xlsx",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--as-of"));
+    // A blank form of a date, for filling in, reads back as a round of that date with nothing in it.
+    let out = jixiao(&[
+        "export",
+        "tests/data/kunming-2022.json",
+        "--monitor-xlsx",
+        xlsx.to_str().unwrap(),
+        "--as-of",
+        "2022-09-30",
+    ]);
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = import(xlsx.to_str().unwrap());
+    assert_eq!(doc["monitoring"][0]["as_of"], "2022-09-30");
+    assert!(doc["monitoring"][0]
+        .get("indicators")
+        .is_none_or(|i| i.as_object().unwrap().is_empty()));
+}

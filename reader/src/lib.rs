@@ -78,7 +78,6 @@ impl FormRead {
         self.summary().map_or(0, |s| count(s.claims))
     }
 
-    /// Why the workbook could not be read, in Chinese (empty when read).
     /// Read from a Word report rather than a workbook.
     #[wasm_bindgen(getter)]
     pub fn report(&self) -> bool {
@@ -104,12 +103,27 @@ impl FormRead {
             .and_then(|s| {
                 s.notes.iter().find_map(|n| match n {
                     ReadNote::DefaultWeights { options } => Some(options.join("\n")),
-                    ReadNote::NoTable => None,
+                    ReadNote::NoTable | ReadNote::NoRoundDate => None,
                 })
             })
             .unwrap_or_default()
     }
 
+    /// Read from a 执行监控表: the document holds one monitoring round.
+    #[wasm_bindgen(getter)]
+    pub fn monitoring(&self) -> bool {
+        self.summary().is_some_and(|s| s.round.is_some())
+    }
+
+    /// The monitoring round's date (empty when the form says none, or for other forms).
+    #[wasm_bindgen(getter)]
+    pub fn round_as_of(&self) -> String {
+        self.summary()
+            .and_then(|s| s.round.clone().flatten())
+            .unwrap_or_default()
+    }
+
+    /// Why the workbook could not be read, in Chinese (empty when read).
     #[wasm_bindgen(getter)]
     pub fn error_zh(&self) -> String {
         self.read

@@ -18,8 +18,11 @@ jixiao — 绩效自评计算器 (project performance self-evaluation)
                [--docx OUTDIR [--outline 2020|seed]]
                                      批量评分 / score every jixiao/1 file (in parallel):
                                      one row per file, a summary at the end
-  jixiao import FORM [-o OUT.json]   读取自评表（.xlsx/.xls）为 jixiao/1 / read a form
-                                     (Excel or WPS 自评表) into a jixiao/1 document
+  jixiao import FORM [-o OUT.json] [--into FILE]
+                                     读取自评表、执行监控表或 Word 报告为 jixiao/1 /
+                                     read a form, a monitoring form or a Word report
+                                     into a jixiao/1 document (--into: the monitoring
+                                     round into an existing one)
   jixiao template NAME               输出模板 / print a starting file:
                                      standard, kunming-2022, blank
   jixiao report FILE [--lang zh|en]  报告文字 / the drafted report text
@@ -27,12 +30,14 @@ jixiao — 绩效自评计算器 (project performance self-evaluation)
                                      运行监控：序时进度、预警灯、全年预计得分（JSON）/
                                      a monitoring round: time progress, lights, forecast
   jixiao export FILE [--xlsx OUT.xlsx] [--docx OUT.docx [--outline 2020|seed]]
-                [--csv DIR] [--text OUT.txt] [--lang zh|en]
+                [--csv DIR] [--text OUT.txt] [--monitor-xlsx OUT.xlsx [--as-of DATE]]
+                [--lang zh|en]
                                      自评表 Excel、Word 报告（提纲：财预〔2020〕10号
                                      或 seed：摘要＋正文）、CSV（UTF-8 BOM）、报告文字 /
                                      the form as Excel, the Word report (in the
                                      2020 reference outline or the seed's), the
-                                     tables as CSV, the text
+                                     tables as CSV, the text; 执行监控表 /
+                                     the monitoring form of a round
   jixiao --help | --version
 
 FILE 可以是 jixiao/1 文件或自评表工作簿（按内容识别）；为 - 时读取标准输入 /
@@ -59,6 +64,8 @@ pub enum Command {
     Import {
         file: String,
         out: Option<String>,
+        /// `--into FILE`: the round read goes into this document.
+        into: Option<String>,
     },
     Seek {
         file: String,
@@ -100,6 +107,10 @@ pub struct Outputs {
     pub docx: Option<String>,
     pub csv: Option<String>,
     pub text: Option<String>,
+    /// `--monitor-xlsx OUT`: the 执行监控表 of a round.
+    pub monitor_xlsx: Option<String>,
+    /// `--as-of DATE`: which round (a blank one of that date when there is none).
+    pub as_of: Option<String>,
     /// `--outline 2020|seed`: the Word report's outline.
     pub outline: Outline,
 }
@@ -111,6 +122,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
     let (mut out, mut json, mut check_claims) = (None, false, false);
     let mut goal: Option<Goal> = None;
     let mut as_of: Option<String> = None;
+    let mut into: Option<String> = None;
     let mut positional: Vec<&str> = Vec::new();
     let mut args = argv.iter();
     while let Some(arg) = args.next() {
@@ -145,6 +157,11 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                     }
                 }
             }
+            "--into" => {
+                into = Some(args.next().cloned().ok_or_else(|| {
+                    CliError::Usage("--into 需要文件 / --into needs a file".into())
+                })?);
+            }
             "--as-of" => {
                 as_of = Some(args.next().cloned().ok_or_else(|| {
                     CliError::Usage("--as-of 需要日期 / --as-of needs a date".into())
@@ -158,7 +175,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                     )
                 })?;
             }
-            "--xlsx" | "--docx" | "--csv" | "--text" => {
+            "--xlsx" | "--docx" | "--csv" | "--text" | "--monitor-xlsx" => {
                 let value = args.next().cloned().ok_or_else(|| {
                     CliError::Usage(format!("{arg} 需要路径 / {arg} needs a path"))
                 })?;
@@ -166,6 +183,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                     "--xlsx" => outputs.xlsx = Some(value),
                     "--docx" => outputs.docx = Some(value),
                     "--csv" => outputs.csv = Some(value),
+                    "--monitor-xlsx" => outputs.monitor_xlsx = Some(value),
                     _ => outputs.text = Some(value),
                 }
             }
@@ -198,6 +216,7 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
         Some("import") => Ok(Command::Import {
             file: operand("FORM")?,
             out: out.clone(),
+            into: into.clone(),
         }),
         Some("template") => Ok(Command::Template {
             name: operand("NAME")?,
@@ -245,14 +264,16 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
         }),
         Some("export") => {
             let file = operand("FILE")?;
+            outputs.as_of = as_of.clone();
             if outputs
                 == (Outputs {
                     outline: outputs.outline,
+                    as_of: outputs.as_of.clone(),
                     ..Outputs::default()
                 })
             {
                 return Err(CliError::Usage(
-                    "export 需要 --xlsx、--docx、--csv 或 --text / export needs --xlsx, --docx, --csv or --text"
+                    "export 需要 --xlsx、--docx、--csv、--text 或 --monitor-xlsx / export needs --xlsx, --docx, --csv, --text or --monitor-xlsx"
                         .into(),
                 ));
             }

@@ -65,12 +65,27 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             print(args::USAGE);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import { file, out } => {
-            let (doc, summary) = input::load_read(&file)?;
+        Command::Import { file, out, into } => {
+            let (read, summary) = input::load_read(&file)?;
             // What was read, and what could not be, on standard error (the document on output).
             if let Some(summary) = summary {
                 eprintln!("jixiao: {}", jixiao_core::Message::zh(&summary));
             }
+            let doc = match into {
+                None => read,
+                Some(target) => {
+                    if read.monitoring.is_empty() {
+                        return Err(CliError::Usage(format!(
+                            "--into 只用于执行监控表，{file} 中没有监控轮次 / --into takes a monitoring form; {file} has no monitoring round"
+                        )));
+                    }
+                    let mut doc = input::load(&target)?;
+                    for merged in jixiao_core::monitoring::merge(&mut doc, &read) {
+                        eprintln!("jixiao: {}", jixiao_core::Message::zh(&merged));
+                    }
+                    doc
+                }
+            };
             let text = format!("{}\n", jixiao_core::to_string_pretty(&doc));
             match out {
                 Some(path) => std::fs::write(&path, text).map_err(|error| CliError::Write {

@@ -40,6 +40,8 @@ pub struct Summary {
     pub surveys: usize,
     /// What the reader could not do as asked and did instead.
     pub notes: Vec<ReadNote>,
+    /// Read from a 执行监控表: the round's date (`None` when the form says none).
+    pub round: Option<Option<String>>,
 }
 
 /// Something a reader says about what it read.
@@ -52,6 +54,8 @@ pub enum ReadNote {
         /// The options' labels.
         options: Vec<String>,
     },
+    /// A 执行监控表 that says neither its date nor its months and year: the round has no date.
+    NoRoundDate,
 }
 
 impl crate::message::Message for ReadNote {
@@ -62,6 +66,7 @@ impl crate::message::Message for ReadNote {
                 "满意度统计表的“分数”行推算不出选项“{}”的权重，按默认权重（非常满意100、满意80、一般60、不满意20、很不满意0）计算。",
                 options.join("、")
             ),
+            ReadNote::NoRoundDate => "监控表中没有截至日期（标题中的“截至…日”或“1-N月”与年度），请在监控页填写截至日期。".into(),
         }
     }
 
@@ -72,6 +77,7 @@ impl crate::message::Message for ReadNote {
                 "the survey table's score rows do not give the weights of {}: the default weights are used (100, 80, 60, 20, 0).",
                 options.join(", ")
             ),
+            ReadNote::NoRoundDate => "the monitoring form gives no date (neither \"截至…\" in its title nor the months 1-N and a year): enter the round's date.".into(),
         }
     }
 }
@@ -79,6 +85,20 @@ impl crate::message::Message for ReadNote {
 /// What was read, as the page says it after an import.
 impl crate::message::Message for Summary {
     fn zh(&self) -> String {
+        if let Some(as_of) = &self.round {
+            let mut text = format!(
+                "执行监控表（工作表“{}”，截至 {}）：预算明细 {} 行，指标 {} 个，其中 {} 个的计分方式是从所写内容推断的（请确认）。",
+                self.sheet,
+                as_of.as_deref().unwrap_or("—"),
+                self.budget_lines,
+                self.indicators,
+                self.inferred
+            );
+            for note in &self.notes {
+                text.push_str(&note.zh());
+            }
+            return text;
+        }
         if self.report {
             let mut text = format!(
                 "Word 报告：预算明细 {} 行，满意度调查 {} 个，指标 {} 个，印出的 {} 个数字作为核对依据。",
@@ -96,6 +116,21 @@ impl crate::message::Message for Summary {
     }
 
     fn en(&self) -> String {
+        if let Some(as_of) = &self.round {
+            let mut text = format!(
+                "monitoring form (sheet \"{}\", as of {}): {} budget line(s), {} indicator(s), {} of whose rules were inferred from what is written (confirm them).",
+                self.sheet,
+                as_of.as_deref().unwrap_or("—"),
+                self.budget_lines,
+                self.indicators,
+                self.inferred
+            );
+            for note in &self.notes {
+                text.push(' ');
+                text.push_str(&note.en());
+            }
+            return text;
+        }
         if self.report {
             let mut text = format!(
                 "Word report: {} budget line(s), {} survey(s), {} indicator(s), {} printed figure(s) kept to check against.",
@@ -272,6 +307,8 @@ pub(super) struct Row {
     pub(super) points: String,
     pub(super) score: String,
     pub(super) reason: String,
+    /// The monitoring cells, in a 执行监控表.
+    pub(super) monitor: Option<super::monitor::Cells>,
 }
 
 /// The figure in a cell as written (`10`, `10分`, `—` is none).
@@ -303,7 +340,14 @@ pub(crate) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
             Some((g, at.0))
         })
         .ok_or(FormError::NoTable)?;
-    let columns = table_columns(grid, header_row).ok_or(FormError::NoTable)?;
+    let mut columns = table_columns(grid, header_row).ok_or(FormError::NoTable)?;
+    let monitor = super::monitor::columns(grid, header_row, columns.l3);
+    if monitor.is_some() {
+        // A monitoring form has no year-end figures: its 完成值 and 原因 columns are the round's.
+        columns.actual = None;
+        columns.score = None;
+        columns.reason = None;
+    }
     let year = form_year(grid);
     let mut doc = Document::default();
     let mut summary = Summary {
@@ -313,7 +357,15 @@ pub(crate) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
     let mut claimed = Map::new();
     let mut scores = Map::new();
     read_header(grid, header_row, year, &mut doc.meta);
-    let budget_leaf = read_funds(grid, header_row, &mut doc, &mut claimed, &mut scores);
+    let funds = read_funds(
+        grid,
+        header_row,
+        &mut doc,
+        &mut claimed,
+        &mut scores,
+        monitor.is_some(),
+    );
+    let budget_leaf = funds.leaf.clone();
 
     // The indicator rows, until the total row.
     let mut rows = Vec::new();
@@ -328,7 +380,9 @@ pub(crate) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
             .iter()
             .any(|t| TOTAL_LABELS.contains(&t.as_str()))
         {
-            read_total(grid, r, &columns, &mut claimed);
+            if monitor.is_none() {
+                read_total(grid, r, &columns, &mut claimed);
+            }
             break;
         }
         let name = cell(r, Some(columns.l3));
@@ -357,6 +411,7 @@ pub(crate) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
             points: cell(r, columns.points),
             score: cell(r, columns.score),
             reason: cell(r, columns.reason),
+            monitor: monitor.as_ref().map(|m| super::monitor::cells(grid, r, m)),
         };
         let empty = row.name.is_empty() && row.target.is_empty() && row.points.is_empty();
         if !empty {
@@ -364,10 +419,44 @@ pub(crate) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
         }
         r = r.saturating_add(1);
     }
-    read_grade(grid, header_row, &mut claimed);
+    if monitor.is_none() {
+        read_grade(grid, header_row, &mut claimed);
+    }
 
     let mut tree: Vec<Node> = budget_leaf.map(Node::Leaf).into_iter().collect();
-    grow_tree(&mut tree, rows, year, &mut scores, &mut summary);
+    let round_date = monitor
+        .as_ref()
+        .and_then(|m| super::monitor::as_of(grid, header_row, year, m.month));
+    let mut reports = Vec::new();
+    grow_tree(
+        &mut tree,
+        rows,
+        year,
+        &mut scores,
+        &mut summary,
+        &mut |leaf, row| {
+            if let Some(cells) = &row.monitor {
+                let report = super::monitor::report(cells, leaf, round_date, year);
+                if super::monitor::says_something(&report) {
+                    reports.push(report);
+                }
+            }
+        },
+    );
+    if monitor.is_some() {
+        let round = super::monitor::round(grid, header_row, &funds, &mut doc, round_date, reports);
+        if round.as_of.is_empty() {
+            summary.notes.push(ReadNote::NoRoundDate);
+        }
+        summary.round = Some((!round.as_of.is_empty()).then(|| round.as_of.clone()));
+        if doc.meta_text("year").is_empty() {
+            if let Some(d) = round_date {
+                doc.meta
+                    .insert("year".into(), Value::String(d.year.to_string()));
+            }
+        }
+        doc.monitoring.push(round);
+    }
     if matches!(tree.first(), Some(Node::Leaf(_))) {
         summary.indicators = summary.indicators.saturating_add(1);
         summary.inferred = summary.inferred.saturating_add(1);
@@ -440,6 +529,7 @@ pub(super) fn grow_tree(
     year: Option<i32>,
     scores: &mut Map<String, Value>,
     summary: &mut Summary,
+    on_leaf: &mut dyn FnMut(&Leaf, &Row),
 ) {
     let mut groups: std::collections::HashMap<(String, String), usize> = tree
         .iter()
@@ -450,6 +540,31 @@ pub(super) fn grow_tree(
         })
         .collect();
     'rows: for row in rows {
+        // A leaf written in the first and third columns alone stands at the top (预算执行率).
+        if !row.l1.is_empty() && row.l1 == row.name && row.l2.is_empty() {
+            let taken = |id: &str| {
+                tree.iter()
+                    .any(|n| matches!(n, Node::Leaf(l) if l.id == id))
+            };
+            let id = (0..=tree.len())
+                .map(|n| {
+                    if n == 0 {
+                        "0".to_string()
+                    } else {
+                        format!("0.{n}")
+                    }
+                })
+                .find(|id| !taken(id))
+                .unwrap_or_default();
+            let leaf = leaf_of(&row, id, row.name.clone(), year);
+            summary.indicators = summary.indicators.saturating_add(1);
+            if leaf.rule.inferred.is_some() {
+                summary.inferred = summary.inferred.saturating_add(1);
+            }
+            on_leaf(&leaf, &row);
+            tree.push(Node::Leaf(leaf));
+            continue;
+        }
         let l1_name = if row.l1.is_empty() {
             "绩效指标".to_string()
         } else {
@@ -516,6 +631,7 @@ pub(super) fn grow_tree(
         if leaf.rule.inferred.is_some() {
             summary.inferred = summary.inferred.saturating_add(1);
         }
+        on_leaf(&leaf, &row);
         parent.children.push(Node::Leaf(leaf));
     }
 }
@@ -598,24 +714,64 @@ fn read_header(grid: &Grid, table_row: usize, year: Option<i32>, meta: &mut Map<
     }
 }
 
+/// What the funds block gave: the 预算执行率 leaf, its header row and each line's row.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Funds {
+    /// The 预算执行率 leaf, where the block has a 分值.
+    pub(super) leaf: Option<Leaf>,
+    /// The block's header row.
+    pub(super) header: Option<usize>,
+    /// The total row (资金总额, 合计).
+    pub(super) total: Option<usize>,
+    /// (line id, row) of every line read.
+    pub(super) lines: Vec<(String, usize)>,
+}
+
 /// The funds block: budget lines from the source rows (or the total row alone), the 预算执行率
-/// leaf from its 分值, and the printed 执行率 and 得分 as claims.
+/// leaf from its 分值, and the printed 执行率 and 得分 as claims. In a monitoring form every
+/// labelled row with figures is a line (the lines as jixiao writes them), and the figures to
+/// date are the round's, not the year's.
 fn read_funds(
     grid: &Grid,
     table_row: usize,
     doc: &mut Document,
     claimed: &mut Map<String, Value>,
     scores: &mut Map<String, Value>,
-) -> Option<Leaf> {
-    let (hr, _) = find(grid, 0, |t| {
+    monitoring: bool,
+) -> Funds {
+    let mut funds = Funds::default();
+    let Some((hr, _)) = find(grid, 0, |t| {
         t.contains("全年预算数") || t.contains("预算数")
     })
-    .filter(|(r, _)| *r < table_row)?;
+    .filter(|(r, _)| *r < table_row) else {
+        return funds;
+    };
+    funds.header = Some(hr);
+    funds.leaf = read_funds_at(
+        grid, hr, table_row, doc, claimed, scores, monitoring, &mut funds,
+    );
+    funds
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_funds_at(
+    grid: &Grid,
+    hr: usize,
+    table_row: usize,
+    doc: &mut Document,
+    claimed: &mut Map<String, Value>,
+    scores: &mut Map<String, Value>,
+    monitoring: bool,
+    funds: &mut Funds,
+) -> Option<Leaf> {
     let col = |pred: &dyn Fn(&str) -> bool| first_col(grid, hr, pred);
     let initial = col(&|t| t.contains("年初预算"));
     let planned =
         col(&|t| t.contains("全年预算") || (t.contains("预算数") && !t.contains("年初")))?;
-    let spent = col(&|t| t.contains("执行数") || t.contains("实际支出") || t.contains("全年执行"));
+    let spent = col(&|t| {
+        (t.contains("执行数") || t.contains("实际支出") || t.contains("全年执行"))
+            && !t.contains("预计")
+    });
     let points = col(&|t| t.contains("分值"));
     let rate_col = col(&|t| t.contains("执行率"));
     let score = col(&|t| t.contains("得分"));
@@ -633,24 +789,30 @@ fn read_funds(
         if label.contains("总体目标") || label.contains("绩效指标") {
             break;
         }
+        let is_total =
+            label.contains("资金总额") || label.contains("合计") || label.contains("总额");
         let source = if label.contains("财政拨款") {
-            Some("当年财政拨款")
+            Some("当年财政拨款".to_string())
         } else if label.contains("上年结转") {
-            Some("上年结转资金")
+            Some("上年结转资金".to_string())
         } else if label.contains("其他资金") {
-            Some("其他资金")
+            Some("其他资金".to_string())
+        } else if monitoring && !is_total && !label.is_empty() {
+            let name = (0..first_figure)
+                .map(|c| grid.text(r, c).trim())
+                .find(|t| !t.is_empty())
+                .unwrap_or_default();
+            Some(
+                name.trim_start_matches("其中：")
+                    .trim_start_matches("其中:")
+                    .to_string(),
+            )
         } else {
             None
         };
         match source {
-            Some(name) => sources.push((name.to_string(), r)),
-            None if total.is_none()
-                && (label.contains("资金总额")
-                    || label.contains("合计")
-                    || label.contains("总额")) =>
-            {
-                total = Some(r)
-            }
+            Some(name) => sources.push((name, r)),
+            None if total.is_none() && is_total => total = Some(r),
             None => {}
         }
     }
@@ -676,11 +838,18 @@ fn read_funds(
     if with_figures.is_empty() {
         if let Some(r) = total {
             doc.budget.push(line("年度资金总额", r, 1));
+            funds.lines.push(("b1".into(), r));
         }
     } else {
         for (i, (name, r)) in with_figures.iter().enumerate() {
-            doc.budget.push(line(name, *r, i.saturating_add(1)));
+            let l = line(name, *r, i.saturating_add(1));
+            funds.lines.push((l.id.clone(), *r));
+            doc.budget.push(l);
         }
+    }
+    funds.total = total;
+    if monitoring {
+        return None;
     }
     let total = total?;
     if let Some(rate) = rate_col.and_then(|c| rate(grid, total, c)) {

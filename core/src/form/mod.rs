@@ -5,6 +5,7 @@
 
 pub(crate) mod grid;
 pub(crate) mod layout;
+mod monitor;
 pub(crate) mod paste;
 mod written;
 

@@ -162,11 +162,19 @@ pub fn paste_indicators(text: &str, year: Option<i32>) -> Option<Vec<Node>> {
             points: cell(r, points),
             score: cell(r, score),
             reason: cell(r, reason),
+            monitor: None,
         });
     }
     let mut tree = Vec::new();
     let mut scores = Map::new();
-    grow_tree(&mut tree, rows, year, &mut scores, &mut Summary::default());
+    grow_tree(
+        &mut tree,
+        rows,
+        year,
+        &mut scores,
+        &mut Summary::default(),
+        &mut |_, _| {},
+    );
     // Pasted rows without first-level names are leaves of their own, not a made-up group.
     let flat = l1.is_none();
     Some(if flat {

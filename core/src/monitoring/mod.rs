@@ -5,11 +5,13 @@
 mod check;
 mod forecast;
 mod lights;
+mod merge;
 mod output;
 
 pub use check::check;
 pub use forecast::{forecast, Forecast};
 pub use lights::{budget_light, leaf_lights, BudgetLight, Category, LeafLight, Light};
+pub use merge::{merge, Merged};
 pub use output::output;
 
 use crate::date::{parse_date, Date};
@@ -162,12 +164,24 @@ pub enum Likelihood {
 
 impl Likelihood {
     /// Reads the file's word (or the form's Chinese).
+    /// The form's words as staff write them: `确定能（完成）`, `能`, `有可能`, `（完全）不可能`,
+    /// `无法完成`.
     pub fn parse(text: &str) -> Option<Likelihood> {
-        match text.trim() {
-            "certain" | "确定能" | "能" => Some(Likelihood::Certain),
-            "possible" | "有可能" | "可能" => Some(Likelihood::Possible),
-            "impossible" | "完全不可能" | "不可能" => Some(Likelihood::Impossible),
-            _ => None,
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        match t.as_str() {
+            "certain" => return Some(Likelihood::Certain),
+            "possible" => return Some(Likelihood::Possible),
+            "impossible" => return Some(Likelihood::Impossible),
+            _ => {}
+        }
+        if t.contains("不可能") || t.contains("无法") || t.contains("不能") {
+            Some(Likelihood::Impossible)
+        } else if t.contains("可能") {
+            Some(Likelihood::Possible)
+        } else if t.starts_with("确定") || t.starts_with('能') || t == "是" {
+            Some(Likelihood::Certain)
+        } else {
+            None
         }
     }
 
@@ -196,6 +210,82 @@ impl Message for Likelihood {
             Likelihood::Certain => "certain",
             Likelihood::Possible => "possible",
             Likelihood::Impossible => "impossible",
+        }
+        .into()
+    }
+}
+
+/// A category of 偏差原因 (the form's columns).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// 经费保障.
+    Funding,
+    /// 制度保障.
+    Policy,
+    /// 人员保障.
+    Staff,
+    /// 硬件条件保障.
+    Equipment,
+    /// 其他.
+    Other,
+}
+
+impl Cause {
+    /// Every category, in the form's order.
+    pub const ALL: [Cause; 5] = [
+        Cause::Funding,
+        Cause::Policy,
+        Cause::Staff,
+        Cause::Equipment,
+        Cause::Other,
+    ];
+
+    /// The word in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Cause::Funding => "funding",
+            Cause::Policy => "policy",
+            Cause::Staff => "staff",
+            Cause::Equipment => "equipment",
+            Cause::Other => "other",
+        }
+    }
+
+    /// Reads the file's word, or the form's column title (`经费保障`, `制度保障`…).
+    pub fn parse(text: &str) -> Option<Cause> {
+        let t = text.trim();
+        Cause::ALL.into_iter().find(|c| {
+            t == c.key()
+                || match c {
+                    Cause::Funding => t.starts_with("经费") || t.starts_with("资金"),
+                    Cause::Policy => t.starts_with("制度") || t.starts_with("政策"),
+                    Cause::Staff => t.starts_with("人员"),
+                    Cause::Equipment => t.starts_with("硬件") || t.starts_with("设备"),
+                    Cause::Other => t == "其他" || t == "其它",
+                }
+        })
+    }
+}
+
+impl Message for Cause {
+    fn zh(&self) -> String {
+        match self {
+            Cause::Funding => "经费保障",
+            Cause::Policy => "制度保障",
+            Cause::Staff => "人员保障",
+            Cause::Equipment => "硬件条件保障",
+            Cause::Other => "其他",
+        }
+        .into()
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Cause::Funding => "funding",
+            Cause::Policy => "rules and policy",
+            Cause::Staff => "staff",
+            Cause::Equipment => "equipment",
+            Cause::Other => "other",
         }
         .into()
     }

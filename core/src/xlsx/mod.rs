@@ -2,7 +2,10 @@
 //! 满意度调查, numbers stored as numbers with number formats. Written by a small SpreadsheetML
 //! writer of our own (stored ZIP, inline strings), so the page needs no second module for it.
 
+mod monitor;
 mod workbook;
+
+pub use monitor::{monitor_sheet, monitor_workbook};
 
 pub use workbook::{cell_ref, package, Cell, Sheet, Style, Value};
 
@@ -410,6 +413,21 @@ enum SheetText<'a> {
     Year(&'a str),
     /// `项目资金（万元）` / `Funds (万元)`, without the brackets when no money unit is given.
     Funds(&'a str),
+    /// The monitoring form's subtitle: `2026年度（1-7月，截至2026-07-31，序时进度58.33%）`.
+    Round {
+        year: Option<i32>,
+        month: u32,
+        as_of: &'a str,
+        progress: Option<Decimal>,
+    },
+    /// `1-7月执行数`.
+    SpentToDate(u32),
+    /// `1-7月完成值`.
+    ValueToDate(u32),
+    /// `1-7月完成情况`.
+    GoalToDate(u32),
+    /// `全年预计得分 92.50（优）`.
+    Forecast { total: Decimal, grade: &'a str },
 }
 
 impl Message for SheetText<'_> {
@@ -418,6 +436,27 @@ impl Message for SheetText<'_> {
             SheetText::Year(year) => format!("（{year}年度）"),
             SheetText::Funds("") => "项目资金".to_string(),
             SheetText::Funds(unit) => format!("项目资金（{unit}）"),
+            SheetText::Round {
+                year,
+                month,
+                as_of,
+                progress,
+            } => {
+                let year = year.map_or(String::new(), |y| format!("{y}年度"));
+                let progress = progress.map_or(String::new(), |p| {
+                    format!("，序时进度{}%", crate::number::show2(p))
+                });
+                format!("{year}（1-{month}月，截至{as_of}{progress}）")
+            }
+            SheetText::SpentToDate(month) => format!("1-{month}月执行数"),
+            SheetText::ValueToDate(month) => format!("1-{month}月完成值"),
+            SheetText::GoalToDate(month) => format!("1-{month}月完成情况"),
+            SheetText::Forecast { total, grade: "" } => {
+                format!("全年预计得分 {}", crate::number::show2(*total))
+            }
+            SheetText::Forecast { total, grade } => {
+                format!("全年预计得分 {}（{grade}）", crate::number::show2(*total))
+            }
         }
     }
 
@@ -426,6 +465,27 @@ impl Message for SheetText<'_> {
             SheetText::Year(year) => format!("(year {year})"),
             SheetText::Funds("") => "Funds".to_string(),
             SheetText::Funds(unit) => format!("Funds ({unit})"),
+            SheetText::Round {
+                year,
+                month,
+                as_of,
+                progress,
+            } => {
+                let year = year.map_or(String::new(), |y| format!("year {y}, "));
+                let progress = progress.map_or(String::new(), |p| {
+                    format!(", time progress {}%", crate::number::show2(p))
+                });
+                format!("({year}months 1-{month}, as of {as_of}{progress})")
+            }
+            SheetText::SpentToDate(month) => format!("Spent, months 1-{month}"),
+            SheetText::ValueToDate(month) => format!("Value, months 1-{month}"),
+            SheetText::GoalToDate(month) => format!("Progress, months 1-{month}"),
+            SheetText::Forecast { total, grade: "" } => {
+                format!("Forecast score {}", crate::number::show2(*total))
+            }
+            SheetText::Forecast { total, grade } => {
+                format!("Forecast score {} ({grade})", crate::number::show2(*total))
+            }
         }
     }
 }
