@@ -658,3 +658,49 @@ fn into_needs_a_monitoring_form_and_export_needs_a_round_or_a_date() {
         .get("indicators")
         .is_none_or(|i| i.as_object().unwrap().is_empty()));
 }
+
+#[test]
+fn batch_adds_the_lights_and_the_forecast_when_files_have_rounds() {
+    let dir = temp("batch");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a-monitored.json"), filled_round().to_string()).unwrap();
+    std::fs::copy("tests/data/kunming-2022.json", dir.join("b-kunming.json")).unwrap();
+    let out = jixiao(&["batch", dir.to_str().unwrap()]);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].ends_with("监控截至,红灯,黄灯,绿灯,蓝灯,无灯,全年预计得分,预计等级"),
+        "{}",
+        lines[0]
+    );
+    let expected = monitor(&filled_round(), &[]);
+    let l = &expected["lights"];
+    let tail = format!(
+        "2026-07-31,{},{},{},{},{},{},{}",
+        l["red"],
+        l["yellow"],
+        l["green"],
+        l["blue"],
+        l["none"],
+        expected["forecast"]["total"].as_str().unwrap(),
+        expected["forecast"]["grade"].as_str().unwrap()
+    );
+    assert!(lines[1].ends_with(&tail), "{} vs {tail}", lines[1]);
+    assert!(
+        lines[2].ends_with(",,,,,,,,"),
+        "a file without a round leaves them empty: {}",
+        lines[2]
+    );
+    let json_out = jixiao(&["batch", dir.to_str().unwrap(), "--json"]);
+    let v: Value = serde_json::from_slice(&json_out.stdout).unwrap();
+    assert_eq!(v["files"][0]["monitoring"]["lights"], expected["lights"]);
+    assert!(v["files"][1]["monitoring"].is_null());
+    // A document imported from a monitoring form has no year-end figures yet: not the round's error.
+    let doc = import("tests/monitoring/provincial.xlsx");
+    let file = temp("provincial.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    assert_eq!(
+        jixiao(&["monitor", file.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+}

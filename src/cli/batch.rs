@@ -7,7 +7,7 @@ use crate::error::CliError;
 use jixiao_core::csv::{self, Cell};
 use jixiao_core::docx::Outline;
 use jixiao_core::message::{t, Text};
-use jixiao_core::number::{checked_sum, show2};
+use jixiao_core::number::{checked_sum, round2, show2};
 use jixiao_core::Decimal;
 use jixiao_core::{evaluate, FieldPath, Lang, Level, Message, Problem};
 use rayon::prelude::*;
@@ -36,7 +36,59 @@ pub struct Row {
     pub unreadable: bool,
     /// `field: claimed ≠ computed`, joined.
     pub claims: Vec<String>,
+    /// The latest monitoring round, where the file has one.
+    pub round: Option<RoundRow>,
 }
+
+/// A file's latest monitoring round in the summary: its date, the lights' counts and the
+/// year-end total as forecast.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct RoundRow {
+    pub as_of: String,
+    /// red, yellow, green, blue, none.
+    pub lights: [usize; 5],
+    pub forecast_total: Decimal,
+    pub forecast_grade: String,
+}
+
+impl RoundRow {
+    fn of(doc: &jixiao_core::Document, eval: &jixiao_core::Evaluation) -> Option<RoundRow> {
+        use jixiao_core::monitoring::{self, Light};
+        let round = monitoring::round(doc, None)?;
+        let mut lights = [0usize; 5];
+        for l in monitoring::leaf_lights(doc, eval, round) {
+            let at = match l.light {
+                Some(Light::Red) => 0,
+                Some(Light::Yellow) => 1,
+                Some(Light::Green) => 2,
+                Some(Light::Blue) => 3,
+                None => 4,
+            };
+            if let Some(n) = lights.get_mut(at) {
+                *n = n.saturating_add(1);
+            }
+        }
+        let forecast = monitoring::forecast(doc, round);
+        Some(RoundRow {
+            as_of: round.as_of.clone(),
+            lights,
+            forecast_total: forecast.eval.total,
+            forecast_grade: forecast.eval.grade.clone().unwrap_or_default(),
+        })
+    }
+}
+
+/// The columns added when a file has a monitoring round.
+const ROUND_HEADER: [(&str, &str); 8] = [
+    ("监控截至", "monitored_as_of"),
+    ("红灯", "red"),
+    ("黄灯", "yellow"),
+    ("绿灯", "green"),
+    ("蓝灯", "blue"),
+    ("无灯", "no_light"),
+    ("全年预计得分", "forecast_total"),
+    ("预计等级", "forecast_grade"),
+];
 
 /// Every `.json`, `.xlsx` and `.xls` file under the inputs (folders are walked), sorted for a stable order.
 pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
@@ -171,6 +223,7 @@ pub fn score_file(
         first_error,
         unreadable: false,
         claims,
+        round: RoundRow::of(&doc, &eval),
     }
 }
 
@@ -288,33 +341,50 @@ const HEADER_EN: [&str; 13] = [
 /// The rows as CSV, UTF-8 with a byte-order mark (Excel, WPS), escaped as the core escapes.
 pub fn to_csv(rows: &[Row], lang: Lang) -> String {
     let mut out = String::from(csv::BOM);
-    let header = HEADER_ZH
+    let rounds = rows.iter().any(|r| r.round.is_some());
+    let mut header: Vec<Cell> = HEADER_ZH
         .iter()
         .zip(HEADER_EN)
         .map(|(zh, en)| Cell::Text(t(lang, zh, en).to_string()))
         .collect();
+    if rounds {
+        header.extend(
+            ROUND_HEADER
+                .iter()
+                .map(|(zh, en)| Cell::Text(t(lang, zh, en).to_string())),
+        );
+    }
     csv::write_row(&mut out, header);
     let text = |s: &str| Cell::Text(s.to_string());
     let number = |v: Option<Decimal>| Cell::Number(opt(v));
     for r in rows {
-        csv::write_row(
-            &mut out,
-            vec![
-                text(&r.file),
-                text(&r.title),
-                text(&r.unit),
-                text(&r.year),
-                number(r.total),
-                number(r.percent),
-                text(&r.grade),
-                number(r.execution_rate),
-                number(r.satisfaction),
-                Cell::Number(r.errors.to_string()),
-                Cell::Number(r.warnings.to_string()),
-                text(&r.first_error),
-                text(&r.claims.join("; ")),
-            ],
-        );
+        let mut cells = vec![
+            text(&r.file),
+            text(&r.title),
+            text(&r.unit),
+            text(&r.year),
+            number(r.total),
+            number(r.percent),
+            text(&r.grade),
+            number(r.execution_rate),
+            number(r.satisfaction),
+            Cell::Number(r.errors.to_string()),
+            Cell::Number(r.warnings.to_string()),
+            text(&r.first_error),
+            text(&r.claims.join("; ")),
+        ];
+        if rounds {
+            match &r.round {
+                Some(m) => {
+                    cells.push(text(&m.as_of));
+                    cells.extend(m.lights.iter().map(|n| Cell::Number(n.to_string())));
+                    cells.push(number(Some(m.forecast_total)));
+                    cells.push(text(&m.forecast_grade));
+                }
+                None => cells.extend((0..ROUND_HEADER.len()).map(|_| text(""))),
+            }
+        }
+        csv::write_row(&mut out, cells);
     }
     out
 }
@@ -332,6 +402,15 @@ pub fn to_xlsx(rows: &[Row], lang: Lang) -> Vec<u8> {
         sheet.text(0, c, t(lang, zh, en), Style::Header);
     }
     sheet.text(0, columns, t(lang, "不符数", "differing"), Style::Header);
+    let rounds = rows.iter().any(|r| r.round.is_some());
+    if rounds {
+        for (i, (zh, en)) in ROUND_HEADER.iter().enumerate() {
+            let c = columns
+                .saturating_add(1)
+                .saturating_add(u32::try_from(i).unwrap_or(0));
+            sheet.text(0, c, t(lang, zh, en), Style::Header);
+        }
+    }
     for (r, row) in sorted.iter().enumerate() {
         let r = u32::try_from(r).unwrap_or(u32::MAX).saturating_add(1);
         let mut c = 0u32;
@@ -354,6 +433,22 @@ pub fn to_xlsx(rows: &[Row], lang: Lang) -> Vec<u8> {
         sheet.text(r, next(), row.first_error.clone(), Style::Text);
         sheet.text(r, next(), row.claims.join("\n"), Style::Text);
         sheet.number(r, next(), Decimal::from(row.claims.len()), Style::Integer);
+        match (&row.round, rounds) {
+            (Some(m), _) => {
+                sheet.text(r, next(), m.as_of.clone(), Style::Text);
+                for n in m.lights {
+                    sheet.number(r, next(), Decimal::from(n), Style::Integer);
+                }
+                sheet.number(r, next(), round2(m.forecast_total), Style::Score);
+                sheet.text(r, next(), m.forecast_grade.clone(), Style::Text);
+            }
+            (None, true) => {
+                for _ in ROUND_HEADER {
+                    sheet.text(r, next(), "", Style::Text);
+                }
+            }
+            (None, false) => {}
+        }
     }
     sheet.fit_columns(60, 600);
     package(&[sheet])
@@ -467,6 +562,15 @@ fn row_json(r: &Row) -> Value {
         "execution_rate": r.execution_rate.map(show2), "satisfaction": r.satisfaction.map(show2),
         "errors": r.errors, "warnings": r.warnings, "first_error": r.first_error,
         "unreadable": r.unreadable, "claims_differ": r.claims,
+        "monitoring": r.round.as_ref().map(|m| {
+            let [red, yellow, green, blue, none] = m.lights;
+            json!({
+                "as_of": m.as_of,
+                "lights": {"red": red, "yellow": yellow, "green": green, "blue": blue, "none": none},
+                "forecast_total": show2(m.forecast_total),
+                "forecast_grade": m.forecast_grade,
+            })
+        }),
     })
 }
 

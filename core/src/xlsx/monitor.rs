@@ -163,12 +163,6 @@ fn funds(
     let number = |n: &Option<crate::number::Num>| n.as_ref().and_then(|n| n.ok());
     let forecasts: Option<Vec<Decimal>> =
         reported.iter().map(|(_, r)| number(&r.forecast)).collect();
-    let reasons: Vec<&str> = round
-        .budget
-        .iter()
-        .filter_map(|r| r.reason.as_deref())
-        .filter(|r| !r.trim().is_empty())
-        .collect();
     s.text(5, 0, t(lang, "年度资金总额", "Total funds"), Style::Text);
     s.merge(5, 0, 5, 1);
     let initial = checked_sum(doc.budget.iter().filter_map(|l| number(&l.initial)));
@@ -204,7 +198,8 @@ fn funds(
         light_word(light.light, lang),
         light_style(light.light),
     );
-    s.text(5, 9, reasons.join("；"), Style::Text);
+    // Each line's reason stands on its line (the round keeps them there).
+    s.text(5, 9, "", Style::Text);
     s.merge(5, 9, 5, LAST);
     let mut r = 6;
     for line in &doc.budget {
