@@ -704,3 +704,112 @@ fn batch_adds_the_lights_and_the_forecast_when_files_have_rounds() {
         Some(0)
     );
 }
+
+#[test]
+fn the_drafted_report_gets_a_monitoring_part_in_the_text_and_in_both_word_outlines() {
+    let doc = filled_round();
+    let file = temp("report.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let text = String::from_utf8(jixiao(&["report", file.to_str().unwrap()]).stdout).unwrap();
+    let part = text
+        .split("六、绩效运行监控情况\n")
+        .nth(1)
+        .expect("the part");
+    // 35 of 120 is 29.17% against 58.33%: half the pace, a red light.
+    assert!(part.contains("截至2026年7月31日（序时进度58.33%），项目已执行35，占全年预算120的29.17%，预算执行进度为红灯；全年预计执行110。"), "{part}");
+    assert!(part.contains("年度总体目标1-7月完成情况：上半年完成培训 3 期。"));
+    let out = monitor(&doc, &[]);
+    let l = &out["lights"];
+    assert!(
+        part.contains(&format!(
+            "红灯{}个、黄灯{}个、绿灯{}个、蓝灯{}个，未亮灯{}个",
+            l["red"], l["yellow"], l["green"], l["blue"], l["none"]
+        )),
+        "{part}"
+    );
+    assert!(
+        part.contains("q_red：1-7月完成41.99，红灯；偏差原因：人员保障、其他；进度慢。"),
+        "{part}"
+    );
+    assert!(
+        part.contains("q_60：1-7月完成42，黄灯；偏差原因：经费保障；资金拨付晚。"),
+        "{part}"
+    );
+    assert!(
+        part.contains("e_m：1-7月为“未达成且效果较差”，红灯；偏差原因：受天气影响。"),
+        "{part}"
+    );
+    assert!(
+        part.contains(&format!(
+            "项目全年预计得分{}分",
+            out["forecast"]["total"].as_str().unwrap()
+        )),
+        "{part}"
+    );
+    let en = String::from_utf8(jixiao(&["report", file.to_str().unwrap(), "--lang", "en"]).stdout)
+        .unwrap();
+    assert!(
+        en.contains("6. Monitoring during the year\nAs of 2026-07-31 (time progress 58.33%)"),
+        "{en}"
+    );
+    // A document without a round has no such part.
+    let kunming =
+        String::from_utf8(jixiao(&["report", "tests/data/kunming-2022.json"]).stdout).unwrap();
+    assert!(!kunming.contains("监控"));
+
+    for outline in ["2020", "seed"] {
+        let docx = temp(&format!("report-{outline}.docx"));
+        let run = jixiao(&[
+            "export",
+            file.to_str().unwrap(),
+            "--docx",
+            docx.to_str().unwrap(),
+            "--outline",
+            outline,
+        ]);
+        assert!(run.status.code().is_some_and(|c| c <= 1));
+        let script = r#"
+import docx, json, sys
+d = docx.Document(sys.argv[1])
+print(json.dumps([[p.style.name, p.text] for p in d.paragraphs], ensure_ascii=False))
+"#;
+        let py = Command::new("python3")
+            .args(["-c", script])
+            .arg(&docx)
+            .output()
+            .unwrap();
+        assert!(
+            py.status.success(),
+            "{}",
+            String::from_utf8_lossy(&py.stderr)
+        );
+        let paragraphs: Vec<(String, String)> = serde_json::from_slice(&py.stdout).unwrap();
+        let at = paragraphs
+            .iter()
+            .position(|(_, t)| t == "（三）绩效运行监控情况")
+            .unwrap_or_else(|| panic!("{outline}"));
+        assert!(
+            paragraphs[at].0.starts_with("Heading") || paragraphs[at].0.starts_with("Jx"),
+            "{:?}",
+            paragraphs[at]
+        );
+        assert!(
+            paragraphs[at + 1].1.starts_with("截至2026年7月31日"),
+            "{:?}",
+            paragraphs[at + 1]
+        );
+        // Read back, the forecast's figures are not taken for the year's printed results.
+        let read = jixiao(&["import", docx.to_str().unwrap()]);
+        let back: Value = serde_json::from_slice(&read.stdout).unwrap();
+        let printed = back["claimed"]["printed"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            printed
+                .iter()
+                .all(|p| !p["sentence"].as_str().unwrap_or("").contains("预计")),
+            "{outline}: {printed:?}"
+        );
+    }
+}

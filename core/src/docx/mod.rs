@@ -96,6 +96,8 @@ struct Drafted {
     surveys: Vec<String>,
     conclusion: Vec<String>,
     problems: Vec<String>,
+    /// 绩效运行监控情况 (empty without a monitoring round).
+    monitoring: Vec<String>,
 }
 
 /// A report being written: the body so far and what both outlines draw from.
@@ -117,6 +119,7 @@ impl<'a> Writer<'a> {
             surveys: next(),
             conclusion: next(),
             problems: next(),
+            monitoring: next(),
         };
         Writer {
             body: Body::default(),

@@ -175,7 +175,14 @@ const WHOLE_PROJECT: [&str; 8] = [
 pub(super) fn claims(text: &str, place: &str, out: &mut Vec<Printed>) {
     // A paragraph that starts `（1）` or `1.` is about one item: its funds are that item's.
     let itemised = about_one_line(text.chars().take(4).collect::<String>().as_str());
+    // Mid-year monitoring and forecasts (`全年预计得分87.70分`) are not the year's results.
+    if place.contains("监控") {
+        return;
+    }
     for sentence in sentences(text) {
+        if sentence.contains("预计") {
+            continue;
+        }
         let chars = ascii(&sentence);
         let mut push = |what: What, value: String| {
             out.push(Printed {

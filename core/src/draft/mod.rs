@@ -1,5 +1,8 @@
 //! 报告文字: paragraphs of the 自评报告 drafted from the figures, in the register of the seed
-//! report, ready to paste: 资金来源及使用情况, 绩效目标完成情况, 满意度调查, 评价结论, 存在的问题.
+//! report, ready to paste: 资金来源及使用情况, 绩效目标完成情况, 满意度调查, 评价结论, 存在的问题,
+//! and 绩效运行监控情况 when the document has a monitoring round.
+
+mod monitoring;
 
 use crate::date::parse_date;
 use crate::findings::{Lang, Level, Problem};
@@ -50,8 +53,19 @@ pub fn draft(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<Section> {
         title: title.get(lang).to_string(),
         paragraphs: paragraphs.iter().map(|p| p.text(lang)).collect(),
     })
+    .chain(
+        Some(monitoring::paragraphs(doc, eval, lang))
+            .filter(|p| !p.is_empty())
+            .map(|paragraphs| Section {
+                title: MONITORING.get(lang).to_string(),
+                paragraphs,
+            }),
+    )
     .collect()
 }
+
+/// The heading of the monitoring part (only with a round).
+pub const MONITORING: Text = Text("六、绩效运行监控情况", "6. Monitoring during the year");
 
 /// The five chapters' headings.
 const TITLES: [Text; 5] = [
