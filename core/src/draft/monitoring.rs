@@ -102,7 +102,9 @@ impl Message for RoundParagraph {
             RoundParagraph::Lights {
                 counts: [r, y, g, b, n],
             } => {
-                let total = r + y + g + b + n;
+                let total = [r, y, g, b, n]
+                    .iter()
+                    .fold(0usize, |a, x| a.saturating_add(**x));
                 format!("绩效指标共{total}个：红灯{r}个、黄灯{y}个、绿灯{g}个、蓝灯{b}个，未亮灯{n}个。")
             }
             RoundParagraph::Row {
@@ -184,7 +186,9 @@ impl Message for RoundParagraph {
             RoundParagraph::Lights {
                 counts: [r, y, g, b, n],
             } => {
-                let total = r + y + g + b + n;
+                let total = [r, y, g, b, n]
+                    .iter()
+                    .fold(0usize, |a, x| a.saturating_add(**x));
                 format!("{total} indicators: {r} red, {y} yellow, {g} green, {b} blue, {n} without a light.")
             }
             RoundParagraph::Row {
