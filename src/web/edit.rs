@@ -78,6 +78,16 @@ pub enum Edit {
     RemoveScenario(usize),
     /// Makes a scenario's changes part of the base (and drops the scenario).
     ApplyScenario(usize),
+    /// A monitoring round of this date (`2026-07-31`), empty; nothing when one has that date.
+    AddRound(String),
+    /// The round of this date, removed.
+    RemoveRound(String),
+    /// A 偏差原因 category (`funding`…) of a leaf in a round, on or off.
+    ToggleCause {
+        as_of: String,
+        leaf: String,
+        cause: String,
+    },
 }
 
 impl Edit {
@@ -120,6 +130,51 @@ impl Edit {
                             }
                         }
                     }
+                }
+            }
+            Edit::AddRound(as_of) => {
+                if !doc.monitoring.iter().any(|r| r.as_of == as_of) {
+                    doc.monitoring.push(jixiao_core::model::Round {
+                        as_of,
+                        ..Default::default()
+                    });
+                    doc.monitoring
+                        .sort_by_key(|r| jixiao_core::date::parse_date(&r.as_of));
+                }
+            }
+            Edit::RemoveRound(as_of) => doc.monitoring.retain(|r| r.as_of != as_of),
+            Edit::ToggleCause { as_of, leaf, cause } => {
+                // Written through the one writer first, so that the leaf's report exists.
+                let at = FieldPath::Round(
+                    as_of.clone(),
+                    Some(jixiao_core::path::RoundField::Leaf(
+                        leaf.clone(),
+                        Some(jixiao_core::path::RoundLeafField::Reason),
+                    )),
+                );
+                let reason = path::get(doc, &at)
+                    .map(|f| f.text().to_string())
+                    .unwrap_or_default();
+                if path::set(doc, &at, &reason).is_err() {
+                    return;
+                }
+                let Some(report) = doc
+                    .monitoring
+                    .iter_mut()
+                    .find(|r| r.as_of == as_of)
+                    .and_then(|r| r.indicators.iter_mut().find(|l| l.id == leaf))
+                else {
+                    return;
+                };
+                let causes = report.causes.get_or_insert_with(Vec::new);
+                match causes.iter().position(|c| *c == cause) {
+                    Some(i) => {
+                        causes.remove(i);
+                    }
+                    None => causes.push(cause),
+                }
+                if causes.is_empty() {
+                    report.causes = None;
                 }
             }
             Edit::AddGrade => grades(doc).push(jixiao_core::model::GradeBand {

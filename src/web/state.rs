@@ -26,6 +26,7 @@ pub enum Tab {
     Settings,
     Scenarios,
     Report,
+    Monitoring,
 }
 
 impl Tab {
@@ -35,7 +36,8 @@ impl Tab {
             Section::Budget => Tab::Budget,
             Section::Surveys => Tab::Surveys,
             Section::Settings => Tab::Settings,
-            Section::Indicators | Section::Claimed | Section::Monitoring => Tab::Indicators,
+            Section::Indicators | Section::Claimed => Tab::Indicators,
+            Section::Monitoring => Tab::Monitoring,
         }
     }
 }
@@ -137,6 +139,8 @@ pub enum Action {
     DiscardScenario,
     /// Open 需要多少 for a field.
     SeekFor(FieldPath),
+    /// Show the monitoring round of this date.
+    PickRound(String),
 }
 
 #[derive(Clone, Debug)]
@@ -149,6 +153,8 @@ pub struct AppState {
     last_edit: Option<String>,
     pub lang: Lang,
     pub tab: Tab,
+    /// The monitoring round shown (its date); the latest when none is picked or it is gone.
+    pub round: Option<String>,
     pub collapsed: Rc<HashSet<String>>,
     /// The rows (budget lines, indicators, surveys) the user has typed in: until then an empty
     /// required field there is shown as "to fill", not as an error.
@@ -221,6 +227,7 @@ impl AppState {
             last_edit: None,
             lang,
             tab: Tab::Indicators,
+            round: None,
             notice: None,
             focus: None,
             revision: 0,
@@ -271,9 +278,29 @@ impl AppState {
                     }))
                 }
             },
+            // A monitoring form read while a document is open is that document's round (matched
+            // by the indicators' names), not a new document.
+            Action::ImportForm { name, doc, summary }
+                if summary.round.is_some() && !self.doc.indicators.is_empty() =>
+            {
+                let mut merged = (*self.doc).clone();
+                let said = jixiao_core::monitoring::merge(&mut merged, &doc);
+                next.set_doc(merged, true);
+                next.tab = Tab::Monitoring;
+                let text = said.iter().map(|m| (m.zh(), m.en()));
+                let (zh, en): (Vec<String>, Vec<String>) = text.unzip();
+                next.notice = Some(Notice::info(
+                    format!("已从“{name}”读取执行监控表。{}", zh.join("")),
+                    format!("Read the monitoring form “{name}”. {}", en.join(" ")),
+                ));
+            }
             Action::ImportForm { name, doc, summary } => {
+                let monitored = summary.round.is_some();
                 next.set_doc(Rc::unwrap_or_clone(doc), true);
                 next.opened();
+                if monitored {
+                    next.tab = Tab::Monitoring;
+                }
                 next.notice = Some(Notice::info_of(&FileNotice::FormRead {
                     name: &name,
                     summary: &summary,
@@ -339,6 +366,7 @@ impl AppState {
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTab(tab) => next.tab = tab,
+            Action::PickRound(as_of) => next.round = Some(as_of),
             Action::ToggleCollapse(id) => {
                 let mut collapsed = (*self.collapsed).clone();
                 if !collapsed.remove(&id) {
@@ -400,6 +428,9 @@ impl AppState {
             }
             Action::Focus(path) => {
                 next.tab = Tab::of_path(&path);
+                if let FieldPath::Round(as_of, _) = &path {
+                    next.round = Some(as_of.clone());
+                }
                 if let FieldPath::Node(id, Some(field)) = &path {
                     if in_detail_row(field) {
                         next.detail = Some(id.clone());
@@ -797,5 +828,15 @@ mod tests {
         assert_eq!(state.focus, Some((1, actual)));
         let state = state.apply(Action::Focus(FieldPath::line("b3", LineField::Spent)));
         assert_eq!((state.tab, state.focus.unwrap().0), (Tab::Budget, 2));
+    }
+}
+
+impl AppState {
+    /// The monitoring round shown: the one picked, else the latest.
+    pub fn shown_round(&self) -> Option<&jixiao_core::model::Round> {
+        self.round
+            .as_deref()
+            .and_then(|d| self.doc.monitoring.iter().find(|r| r.as_of == d))
+            .or_else(|| jixiao_core::monitoring::round(&self.doc, None))
     }
 }

@@ -262,7 +262,7 @@ test('axe-core finds no serious or critical violation', async () => {
   // A field with an error, so that error marking is checked too.
   await retype(page, 'indicators/C112/rule/actual', 'abc');
   const found = [];
-  for (const name of ['绩效指标', '预算明细', '满意度调查', '设置', '情景', '报告']) {
+  for (const name of ['绩效指标', '预算明细', '满意度调查', '设置', '情景', '监控', '报告']) {
     await tab(page, name);
     for (const v of await axe(page)) found.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target).join(' ')}`);
   }

@@ -91,6 +91,29 @@ test('the single file works from file://: score, edit, export, import, reload, u
   await context.close();
 });
 
+test('the single file monitors: a round typed in, its workbook exported and read back from file://', async () => {
+  const { context, page, errors } = await open(fileUrl);
+  await newFrom(page, 'kunming-2022');
+  await page.getByRole('tab', { name: '监控' }).click();
+  await page.getByTestId('round-add').selectOption('2022-06-30');
+  const value = page.locator('[id="f:monitoring/2022-06-30/indicators/C111/value"]');
+  // 1 of 3 by 30 June: 66.67% of the standard 1.5, a yellow light.
+  await value.fill('1');
+  await page.getByTestId('light-C111').filter({ hasText: '黄灯' }).waitFor();
+  await mkdir(downloads, { recursive: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-monitor-xlsx').click()]);
+  const file = join(downloads, 'single-monitoring.xlsx');
+  await download.saveAs(file);
+  await value.fill('');
+  await page.getByTestId('light-C111').filter({ hasText: '—' }).waitFor();
+  await page.locator('#import-form').setInputFiles(file);
+  await page.getByTestId('notice').filter({ hasText: '读取执行监控表' }).waitFor();
+  assert.equal(await value.inputValue(), '1');
+  assert.equal(await text(page, 'light-C111'), '黄灯');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the served page requests only its own files', async () => {
   const { context, page, requests, errors } = await open(server.url);
   await newFrom(page, 'kunming-2022');

@@ -341,6 +341,33 @@ pub fn set(doc: &mut Document, path: &FieldPath, value: &str) -> Result<(), Path
             );
         }
     }
+    // A round's report of a line or leaf of the document is made when it is first written.
+    if let FieldPath::Round(as_of, Some(field @ (RoundField::Line(..) | RoundField::Leaf(..)))) =
+        path
+    {
+        let known = match field {
+            RoundField::Line(id, _) => doc.budget.iter().any(|l| l.id == *id),
+            RoundField::Leaf(id, _) => doc.leaf(id).is_some(),
+            _ => false,
+        };
+        if let Some(round) = doc.monitoring.iter_mut().find(|r| r.as_of == *as_of) {
+            match field {
+                RoundField::Line(id, _) if known && round.line(id).is_none() => {
+                    round.budget.push(crate::model::LineReport {
+                        id: id.clone(),
+                        ..Default::default()
+                    })
+                }
+                RoundField::Leaf(id, _) if known && round.leaf(id).is_none() => {
+                    round.indicators.push(crate::model::LeafReport {
+                        id: id.clone(),
+                        ..Default::default()
+                    })
+                }
+                _ => {}
+            }
+        }
+    }
     let target = match entry(path) {
         Some((true, nest, key)) => Slot::Entry(&mut doc.meta, nest, key),
         Some((false, nest, key)) => Slot::Entry(&mut doc.extra, nest, key),

@@ -5,8 +5,8 @@ use super::context::{use_ctx, Ctx, Host, Scored};
 use super::fields::{self, FindingIndex};
 use super::i18n::t;
 use super::{
-    budget, files, indicators, report, results, scenarios, settings, share, storage, surveys,
-    timing, toolbar,
+    budget, files, indicators, monitoring, report, results, scenarios, settings, share, storage,
+    surveys, timing, toolbar,
 };
 use crate::layout::LARGE_DOCUMENT_LEAVES;
 use crate::notices::FileNotice;
@@ -366,6 +366,7 @@ fn tabs(props: &TabsProps) -> Html {
         (Tab::Surveys, "surveys", t(lang, "满意度调查", "Surveys")),
         (Tab::Settings, "settings", t(lang, "设置", "Settings")),
         (Tab::Scenarios, "scenarios", t(lang, "情景", "Scenarios")),
+        (Tab::Monitoring, "monitoring", t(lang, "监控", "Monitoring")),
         (Tab::Report, "report", t(lang, "报告", "Report")),
     ];
     let panel = match current {
@@ -374,6 +375,7 @@ fn tabs(props: &TabsProps) -> Html {
         Tab::Surveys => html! { <surveys::SurveyEditor /> },
         Tab::Settings => html! { <settings::SettingsEditor /> },
         Tab::Scenarios => html! { <scenarios::ScenarioEditor /> },
+        Tab::Monitoring => html! { <monitoring::MonitoringEditor /> },
         Tab::Report if !props.report.ready => html! {
             <p class="hint" data-testid="report-pending">{ t(lang, "正在生成报告……", "Preparing the report…") }</p>
         },

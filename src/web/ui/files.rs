@@ -93,6 +93,10 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn default_weights(this: &FormRead) -> String;
     #[wasm_bindgen(method, getter)]
+    fn monitoring(this: &FormRead) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn round_as_of(this: &FormRead) -> String;
+    #[wasm_bindgen(method, getter)]
     fn error_zh(this: &FormRead) -> String;
     #[wasm_bindgen(method, getter)]
     fn error_en(this: &FormRead) -> String;
@@ -130,6 +134,10 @@ fn form_action(name: String, read: &FormRead) -> Action {
                     report: read.report(),
                     surveys: read.surveys() as usize,
                     notes,
+                    round: read.monitoring().then(|| {
+                        let as_of = read.round_as_of();
+                        (!as_of.is_empty()).then_some(as_of)
+                    }),
                 };
                 return Action::ImportForm {
                     name,

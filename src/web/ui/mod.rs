@@ -9,6 +9,7 @@ mod fields;
 mod files;
 mod i18n;
 mod indicators;
+mod monitoring;
 mod report;
 mod results;
 mod scenarios;

@@ -151,6 +151,9 @@ pub fn results_panel() -> Html {
                     </span>
                 </div>
             </div>
+            if ctx.state.tab == crate::state::Tab::Monitoring {
+                <Forecast />
+            }
             <div class="results-detail" id="results-detail">
             <dl class="figures">
                 <dt>{ t(lang, "预算执行率", "Execution rate") }</dt>
@@ -284,5 +287,44 @@ impl Message for MoreFindings {
 
     fn en(&self) -> String {
         format!("{} more not listed here (all are in the report).", self.0)
+    }
+}
+
+/// The year-end score as forecast by the round shown (while the 监控 tab is open), beside the
+/// year-end one, and where the forecast loses its points.
+#[function_component(Forecast)]
+fn forecast() -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.lang();
+    let Some(round) = ctx.state.shown_round() else {
+        return html! {};
+    };
+    let doc = ctx.state.doc.clone();
+    let f = jixiao_core::monitoring::forecast(&doc, round);
+    let lost: Vec<_> = jixiao_core::whatif::lost_points(&f.doc, &f.eval)
+        .into_iter()
+        .filter(|l| l.lost > jixiao_core::Decimal::ZERO)
+        .take(5)
+        .collect();
+    let grade = f.eval.grade.clone();
+    html! {
+        <div class="forecast-card" data-testid="forecast" aria-live="polite">
+            <div class="total">
+                <span class="label">{ format!("{}（{}）", t(lang, "全年预计", "Forecast"), round.as_of) }</span>
+                <strong data-testid="forecast-total">{ shown(Some(f.eval.total)) }</strong>
+                <span class={grade_class(&f.eval.policy.grades, grade.as_deref())} data-testid="forecast-grade">
+                    { grade.clone().unwrap_or_else(|| "—".into()) }
+                </span>
+            </div>
+            if f.extrapolated {
+                <p class="hint">{ t(lang, "未填全年预计执行数的资金按当前进度推算。", "Spending without a forecast is carried on at the pace so far.") }</p>
+            }
+            if !lost.is_empty() {
+                <p class="forecast-lost" data-testid="forecast-lost">
+                    { t(lang, "预计失分：", "Forecast points lost: ") }
+                    { lost.iter().map(|l| format!("{} −{}", l.name, shown(Some(l.lost)))).collect::<Vec<_>>().join(t(lang, "；", "; ")) }
+                </p>
+            }
+        </div>
     }
 }
