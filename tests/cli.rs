@@ -286,5 +286,81 @@ fn usage_errors_exit_2() {
     );
     let help = run(&["--help"], None);
     assert_eq!(help.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&help.stdout).contains("jixiao score FILE"));
+    assert!(String::from_utf8_lossy(&help.stdout)
+        .contains("计算得分，输出 JSON / print the results as JSON"));
+    // A misspelt command is a usage error with a suggestion.
+    let typo = run(&["scor", "x"], None);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(stderr(&typo).contains("'score'"), "{}", stderr(&typo));
+    let typo = run(&["score", "x", "--lnag", "en"], None);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(stderr(&typo).contains("--lang"), "{}", stderr(&typo));
+}
+
+/// Every command answers `--help` (and `jixiao help COMMAND`) with its own usage, in both
+/// languages, exit 0.
+#[test]
+fn every_command_has_help() {
+    for (command, says) in [
+        ("score", "计算得分"),
+        ("check", "列出问题"),
+        ("seek", "--grade"),
+        ("batch", "--check-claims"),
+        ("import", "--into"),
+        ("template", "kunming-2022"),
+        ("report", "报告文字"),
+        ("monitor", "--as-of"),
+        ("export", "--monitor-xlsx"),
+        ("completions", "powershell"),
+    ] {
+        for args in [
+            vec![command, "--help"],
+            vec!["help", command],
+            vec![command, "-h"],
+        ] {
+            let out = run(&args, None);
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                text.contains(&format!("Usage: jixiao {command}")),
+                "{args:?}: {text}"
+            );
+            assert!(text.contains(says), "{args:?}: {text}");
+        }
+    }
+    let version = run(&["--version"], None);
+    assert_eq!(version.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("jixiao {}", env!("CARGO_PKG_VERSION"))
+    );
+    let none = run(&[], None);
+    assert_eq!(none.status.code(), Some(0), "jixiao alone prints the help");
+    assert!(String::from_utf8_lossy(&none.stdout).contains("Usage: jixiao"));
+}
+
+/// `jixiao completions SHELL` prints a script each shell accepts (bash checks its syntax here).
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = run(&["completions", shell], None);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            script.contains("monitor") && script.contains("monitor-xlsx"),
+            "{shell}"
+        );
+    }
+    let bash = run(&["completions", "bash"], None);
+    let dir = std::env::temp_dir().join(format!("jixiao-completions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("jixiao.bash");
+    std::fs::write(&file, &bash.stdout).unwrap();
+    let check = Command::new("bash").arg("-n").arg(&file).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert_eq!(run(&["completions", "tcsh"], None).status.code(), Some(2));
 }

@@ -1,55 +1,225 @@
-//! The command line's arguments.
+//! The command line's arguments, by clap (derive): `jixiao help`, `jixiao COMMAND --help`,
+//! `--version`, did-you-mean suggestions, and shell completions; help texts in both languages.
+//! What clap parses becomes a [`Command`] for `main` to run.
 
 use crate::error::CliError;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use jixiao_core::docx::Outline;
 use jixiao_core::whatif::Goal;
 use jixiao_core::Lang;
 
-pub const USAGE: &str = "\
-jixiao — 绩效自评计算器 (project performance self-evaluation)
+const ABOUT: &str = "jixiao — 绩效自评计算器 (project performance self-evaluation)";
 
-用法 Usage:
-  jixiao score FILE [--lang zh|en]   计算得分，输出 JSON / print the results as JSON
-  jixiao check FILE [--lang zh|en]   列出问题 / list the findings readably
-  jixiao seek FILE --path PATH (--grade 优 | --total 90 | --full)
-                                     需要多少 / the value of one field that reaches
-                                     a grade, a total or full marks on its indicators
-  jixiao batch DIR_OR_FILES... [--out summary.csv] [--json] [--check-claims]
-               [--docx OUTDIR [--outline 2020|seed]]
-                                     批量评分 / score every jixiao/1 file (in parallel):
-                                     one row per file, a summary at the end
-  jixiao import FORM [-o OUT.json] [--into FILE]
-                                     读取自评表、执行监控表或 Word 报告为 jixiao/1 /
-                                     read a form, a monitoring form or a Word report
-                                     into a jixiao/1 document (--into: the monitoring
-                                     round into an existing one)
-  jixiao template NAME               输出模板 / print a starting file:
-                                     standard, kunming-2022, blank
-  jixiao report FILE [--lang zh|en]  报告文字 / the drafted report text
-  jixiao monitor FILE [--as-of DATE] [--lang zh|en]
-                                     运行监控：序时进度、预警灯、全年预计得分（JSON）/
-                                     a monitoring round: time progress, lights, forecast
-  jixiao export FILE [--xlsx OUT.xlsx] [--docx OUT.docx [--outline 2020|seed]]
-                [--csv DIR] [--text OUT.txt] [--monitor-xlsx OUT.xlsx [--as-of DATE]]
-                [--lang zh|en]
-                                     自评表 Excel、Word 报告（提纲：财预〔2020〕10号
-                                     或 seed：摘要＋正文）、CSV（UTF-8 BOM）、报告文字 /
-                                     the form as Excel, the Word report (in the
-                                     2020 reference outline or the seed's), the
-                                     tables as CSV, the text; 执行监控表 /
-                                     the monitoring form of a round
-  jixiao --help | --version
-
-FILE 可以是 jixiao/1 文件或自评表工作簿（按内容识别）；为 - 时读取标准输入 /
-FILE is a jixiao/1 file or a form workbook (recognised by content); - reads standard input.
+const AFTER: &str = "\
+FILE 可以是 jixiao/1 文件、自评表工作簿或 Word 报告（按内容识别）；为 - 时读取标准输入 /
+FILE is a jixiao/1 file, a form workbook or a Word report (recognised by content); - reads standard input.
 退出码 Exit codes: 0 无错误 no error; 1 有错误或文件无法读取 an error finding or an
-unreadable file; 2 用法错误 wrong usage.
-";
+unreadable file; 2 用法错误 wrong usage.";
+
+#[derive(Parser, Debug)]
+#[command(name = "jixiao", version, about = ABOUT, after_help = AFTER, propagate_version = true,
+    disable_help_flag = true, disable_version_flag = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Sub>,
+    /// 帮助 / print help
+    #[arg(short = 'h', long, action = clap::ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// 版本 / print the version
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
+}
+
+/// `--lang zh|en`.
+#[derive(Clone, Copy, Debug, ValueEnum, Default)]
+enum LangArg {
+    /// 中文
+    #[default]
+    Zh,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// `--outline 2020|seed`.
+#[derive(Clone, Copy, Debug, ValueEnum, Default)]
+enum OutlineArg {
+    /// 财预〔2020〕10号 参考提纲 / the 2020 reference outline
+    #[default]
+    #[value(name = "2020")]
+    Reference2020,
+    /// 摘要＋正文（种子报告）/ the seed report's: summary, then the report
+    Seed,
+}
+
+impl From<OutlineArg> for Outline {
+    fn from(o: OutlineArg) -> Outline {
+        match o {
+            OutlineArg::Reference2020 => Outline::Reference2020,
+            OutlineArg::Seed => Outline::Seed,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+struct LangOpt {
+    /// 输出语言 / the output's language
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
+}
+
+#[derive(Args, Debug)]
+#[group(required = true, multiple = false)]
+struct GoalArgs {
+    /// 达到等级，如 优 / reach this grade (优, 良, 中)
+    #[arg(long, value_name = "GRADE")]
+    grade: Option<String>,
+    /// 达到总分 / reach this total
+    #[arg(long, value_name = "TOTAL", value_parser = total)]
+    total: Option<jixiao_core::Decimal>,
+    /// 相关指标得满分 / full marks on the indicators the field scores
+    #[arg(long)]
+    full: bool,
+}
+
+fn total(text: &str) -> Result<jixiao_core::Decimal, String> {
+    jixiao_core::number::parse_decimal(text)
+        .map_err(|_| format!("--total 需要数字 / --total needs a number: {text}"))
+}
+
+#[derive(Subcommand, Debug)]
+enum Sub {
+    /// 计算得分，输出 JSON / print the results as JSON
+    Score {
+        /// jixiao/1 文件、工作簿或 Word 报告；- 为标准输入 / a file, or - for standard input
+        file: String,
+        #[command(flatten)]
+        lang: LangOpt,
+    },
+    /// 列出问题 / list the findings readably
+    Check {
+        /// 要检查的文件 / the file to check
+        file: String,
+        #[command(flatten)]
+        lang: LangOpt,
+    },
+    /// 需要多少：某一字段取何值可达到等级、总分或满分 / the value of one field that reaches a grade, a total or full marks
+    Seek {
+        /// 文件 / the file
+        file: String,
+        /// 字段路径，如 budget/b3/spent / the field's path
+        #[arg(long)]
+        path: String,
+        #[command(flatten)]
+        goal: GoalArgs,
+        #[command(flatten)]
+        lang: LangOpt,
+    },
+    /// 批量评分：每个文件一行，最后汇总 / score every file (in parallel): one row per file, a summary at the end
+    Batch {
+        /// 文件或文件夹 / files or folders
+        #[arg(required = true, value_name = "DIR_OR_FILES")]
+        inputs: Vec<String>,
+        /// 汇总表（.csv 或 .xlsx）/ the summary (.csv or .xlsx)
+        #[arg(long, short = 'o', value_name = "OUT")]
+        out: Option<String>,
+        /// 输出 JSON / JSON instead of CSV
+        #[arg(long)]
+        json: bool,
+        /// 核对印出的数字 / check the printed figures
+        #[arg(long)]
+        check_claims: bool,
+        /// 每个文件的 Word 报告写入此文件夹 / each file's Word report into this folder
+        #[arg(long, value_name = "OUTDIR")]
+        docx: Option<String>,
+        /// Word 报告提纲 / the Word reports' outline
+        #[arg(long, value_enum, default_value_t = OutlineArg::Reference2020)]
+        outline: OutlineArg,
+        #[command(flatten)]
+        lang: LangOpt,
+    },
+    /// 读取自评表、执行监控表或 Word 报告为 jixiao/1 / read a form, a monitoring form or a Word report into a jixiao/1 document
+    Import {
+        /// 工作簿或 Word 报告 / the workbook or Word report
+        form: String,
+        /// 写入文件（默认标准输出）/ write to this file (standard output by default)
+        #[arg(long, short = 'o', value_name = "OUT.json")]
+        out: Option<String>,
+        /// 把执行监控表的轮次写入已有文件 / the monitoring round into this existing document
+        #[arg(long, value_name = "FILE")]
+        into: Option<String>,
+    },
+    /// 输出模板：standard、kunming-2022、blank / print a starting file
+    Template {
+        /// standard, kunming-2022, blank
+        name: String,
+    },
+    /// 报告文字 / the drafted report text
+    Report {
+        /// 文件 / the file
+        file: String,
+        #[command(flatten)]
+        lang: LangOpt,
+    },
+    /// 运行监控：序时进度、预警灯、全年预计得分（JSON）/ a monitoring round: time progress, lights, forecast
+    Monitor {
+        /// 文件 / the file
+        file: String,
+        /// 监控截至日期（默认最近一轮）/ the round of this date (the latest by default)
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[command(flatten)]
+        lang: LangOpt,
+    },
+    /// 导出：自评表 Excel、Word 报告、CSV、报告文字、执行监控表 / the form as Excel, the Word report, CSV, the text, the monitoring form
+    #[command(group(clap::ArgGroup::new("outputs").required(true).multiple(true)
+        .args(["xlsx", "docx", "csv", "text", "monitor_xlsx"])))]
+    Export {
+        /// 文件 / the file
+        file: String,
+        /// 自评表 Excel / the form as a workbook
+        #[arg(long, value_name = "OUT.xlsx")]
+        xlsx: Option<String>,
+        /// Word 报告 / the Word report
+        #[arg(long, value_name = "OUT.docx")]
+        docx: Option<String>,
+        /// Word 报告提纲 / the Word report's outline
+        #[arg(long, value_enum, default_value_t = OutlineArg::Reference2020)]
+        outline: OutlineArg,
+        /// CSV 表格（UTF-8 BOM）写入此文件夹 / the tables as CSV into this folder
+        #[arg(long, value_name = "DIR")]
+        csv: Option<String>,
+        /// 报告文字 / the drafted text
+        #[arg(long, value_name = "OUT.txt")]
+        text: Option<String>,
+        /// 执行监控表 / the monitoring form of a round
+        #[arg(long, value_name = "OUT.xlsx")]
+        monitor_xlsx: Option<String>,
+        /// 监控轮次的截至日期（没有该轮次时导出空白表）/ the round's date (a blank form when there is none)
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[command(flatten)]
+        lang: LangOpt,
+    },
+    /// 输出 shell 补全脚本 / print a shell completion script
+    Completions {
+        /// bash, zsh, fish, powershell, elvish
+        shell: clap_complete::Shell,
+    },
+}
 
 #[derive(Debug, PartialEq)]
 pub enum Command {
-    Help,
-    Version,
+    /// Text for standard output (help, version, completions), exit 0.
+    Print(String),
     Score {
         file: String,
         lang: Lang,
@@ -115,186 +285,122 @@ pub struct Outputs {
     pub outline: Outline,
 }
 
-pub fn parse(argv: &[String]) -> Result<Command, CliError> {
-    let mut lang = Lang::Zh;
-    let mut outputs = Outputs::default();
-    let mut seek_path: Option<String> = None;
-    let (mut out, mut json, mut check_claims) = (None, false, false);
-    let mut goal: Option<Goal> = None;
-    let mut as_of: Option<String> = None;
-    let mut into: Option<String> = None;
-    let mut positional: Vec<&str> = Vec::new();
-    let mut args = argv.iter();
-    while let Some(arg) = args.next() {
-        let arg = arg.as_str();
-        match arg {
-            "-h" | "--help" | "help" if positional.is_empty() => return Ok(Command::Help),
-            "-V" | "--version" => return Ok(Command::Version),
-            "--lang" => lang = parse_lang(args.next().map(String::as_str))?,
-            _ if arg.starts_with("--lang=") => lang = parse_lang(arg.strip_prefix("--lang="))?,
-            "--full" => goal = Some(Goal::Full),
-            "--json" => json = true,
-            "--check-claims" => check_claims = true,
-            "--out" | "-o" => {
-                out = Some(args.next().cloned().ok_or_else(|| {
-                    CliError::Usage("--out 需要路径 / --out needs a path".into())
-                })?);
-            }
-            "--path" | "--grade" | "--total" => {
-                let value = args.next().cloned().ok_or_else(|| {
-                    CliError::Usage(format!("{arg} 需要取值 / {arg} needs a value"))
-                })?;
-                match arg {
-                    "--path" => seek_path = Some(value),
-                    "--grade" => goal = Some(Goal::Grade(value)),
-                    _ => {
-                        let total = jixiao_core::number::parse_decimal(&value).map_err(|_| {
-                            CliError::Usage(format!(
-                                "--total 需要数字 / --total needs a number: {value}"
-                            ))
-                        })?;
-                        goal = Some(Goal::Total(total));
-                    }
-                }
-            }
-            "--into" => {
-                into = Some(args.next().cloned().ok_or_else(|| {
-                    CliError::Usage("--into 需要文件 / --into needs a file".into())
-                })?);
-            }
-            "--as-of" => {
-                as_of = Some(args.next().cloned().ok_or_else(|| {
-                    CliError::Usage("--as-of 需要日期 / --as-of needs a date".into())
-                })?);
-            }
-            "--outline" => {
-                let value = args.next().map(String::as_str).unwrap_or_default();
-                outputs.outline = Outline::from_key(value).ok_or_else(|| {
-                    CliError::Usage(
-                        "--outline 只能是 2020 或 seed / --outline takes 2020 or seed".into(),
-                    )
-                })?;
-            }
-            "--xlsx" | "--docx" | "--csv" | "--text" | "--monitor-xlsx" => {
-                let value = args.next().cloned().ok_or_else(|| {
-                    CliError::Usage(format!("{arg} 需要路径 / {arg} needs a path"))
-                })?;
-                match arg {
-                    "--xlsx" => outputs.xlsx = Some(value),
-                    "--docx" => outputs.docx = Some(value),
-                    "--csv" => outputs.csv = Some(value),
-                    "--monitor-xlsx" => outputs.monitor_xlsx = Some(value),
-                    _ => outputs.text = Some(value),
-                }
-            }
-            "-" => positional.push(arg),
-            _ if arg.starts_with('-') => {
-                return Err(CliError::Usage(format!("未知选项 unknown option {arg}")))
-            }
-            _ => positional.push(arg),
-        }
-    }
-    let operand = |what: &str| -> Result<String, CliError> {
-        match positional.as_slice() {
-            [_, one] => Ok(one.to_string()),
-            [_] => Err(CliError::Usage(format!("缺少 {what} / missing {what}"))),
-            _ => Err(CliError::Usage(format!(
-                "参数过多 / too many arguments (one {what})"
-            ))),
-        }
-    };
-    match positional.first().copied() {
-        None => Ok(Command::Help),
-        Some("score") => Ok(Command::Score {
-            file: operand("FILE")?,
-            lang,
-        }),
-        Some("check") => Ok(Command::Check {
-            file: operand("FILE")?,
-            lang,
-        }),
-        Some("import") => Ok(Command::Import {
-            file: operand("FORM")?,
-            out: out.clone(),
-            into: into.clone(),
-        }),
-        Some("template") => Ok(Command::Template {
-            name: operand("NAME")?,
-        }),
-        Some("seek") => {
-            let file = operand("FILE")?;
-            let path = seek_path
-                .ok_or_else(|| CliError::Usage("seek 需要 --path / seek needs --path".into()))?;
-            let goal = goal.ok_or_else(|| {
-                CliError::Usage(
-                    "seek 需要 --grade、--total 或 --full / seek needs --grade, --total or --full"
-                        .into(),
-                )
-            })?;
-            Ok(Command::Seek {
-                file,
-                path,
-                goal,
-                lang,
-            })
-        }
-        Some("batch") => {
-            let inputs: Vec<String> = positional.iter().skip(1).map(|s| s.to_string()).collect();
-            if inputs.is_empty() {
-                return Err(CliError::Usage("batch 需要文件或目录 / batch needs files or folders".into()));
-            }
-            Ok(Command::Batch {
-                inputs,
-                out,
-                json,
-                check_claims,
-                lang,
-                reports: outputs.docx.clone(),
-                outline: outputs.outline,
-            })
-        }
-        Some("monitor") => Ok(Command::Monitor {
-            file: operand("FILE")?,
-            as_of: as_of.clone(),
-            lang,
-        }),
-        Some("report") => Ok(Command::Report {
-            file: operand("FILE")?,
-            lang,
-        }),
-        Some("export") => {
-            let file = operand("FILE")?;
-            outputs.as_of = as_of.clone();
-            if outputs
-                == (Outputs {
-                    outline: outputs.outline,
-                    as_of: outputs.as_of.clone(),
-                    ..Outputs::default()
-                })
-            {
-                return Err(CliError::Usage(
-                    "export 需要 --xlsx、--docx、--csv、--text 或 --monitor-xlsx / export needs --xlsx, --docx, --csv, --text or --monitor-xlsx"
-                        .into(),
-                ));
-            }
-            Ok(Command::Export {
-                file,
-                lang,
-                outputs,
-            })
-        }
-        Some(other) => Err(CliError::Usage(format!(
-            "未知命令 unknown command {other}（score, check, seek, batch, import, template, report, export, monitor）"
-        ))),
-    }
+/// The whole help (`jixiao --help`), also printed for `jixiao` alone.
+pub fn help() -> String {
+    Cli::command().render_long_help().to_string()
 }
 
-fn parse_lang(value: Option<&str>) -> Result<Lang, CliError> {
-    match value {
-        Some("zh") => Ok(Lang::Zh),
-        Some("en") => Ok(Lang::En),
-        _ => Err(CliError::Usage(
-            "--lang 只能是 zh 或 en / --lang takes zh or en".into(),
-        )),
+/// Parses the arguments (without the program's name).
+pub fn parse(argv: &[String]) -> Result<Command, CliError> {
+    let args = std::iter::once("jixiao".to_string()).chain(argv.iter().cloned());
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp
+                | clap::error::ErrorKind::DisplayVersion
+                | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    Ok(Command::Print(e.render().to_string()))
+                }
+                _ => Err(CliError::Usage(
+                    e.render().to_string().trim_end().to_string(),
+                )),
+            }
+        }
+    };
+    Ok(match cli.command {
+        None => Command::Print(help()),
+        Some(Sub::Score { file, lang }) => Command::Score {
+            file,
+            lang: lang.lang.into(),
+        },
+        Some(Sub::Check { file, lang }) => Command::Check {
+            file,
+            lang: lang.lang.into(),
+        },
+        Some(Sub::Seek {
+            file,
+            path,
+            goal,
+            lang,
+        }) => Command::Seek {
+            file,
+            path,
+            goal: match (goal.grade, goal.total, goal.full) {
+                (Some(g), _, _) => Goal::Grade(g),
+                (None, Some(t), _) => Goal::Total(t),
+                _ => Goal::Full,
+            },
+            lang: lang.lang.into(),
+        },
+        Some(Sub::Batch {
+            inputs,
+            out,
+            json,
+            check_claims,
+            docx,
+            outline,
+            lang,
+        }) => Command::Batch {
+            inputs,
+            out,
+            json,
+            check_claims,
+            lang: lang.lang.into(),
+            reports: docx,
+            outline: outline.into(),
+        },
+        Some(Sub::Import { form, out, into }) => Command::Import {
+            file: form,
+            out,
+            into,
+        },
+        Some(Sub::Template { name }) => Command::Template { name },
+        Some(Sub::Report { file, lang }) => Command::Report {
+            file,
+            lang: lang.lang.into(),
+        },
+        Some(Sub::Monitor { file, as_of, lang }) => Command::Monitor {
+            file,
+            as_of,
+            lang: lang.lang.into(),
+        },
+        Some(Sub::Export {
+            file,
+            xlsx,
+            docx,
+            outline,
+            csv,
+            text,
+            monitor_xlsx,
+            as_of,
+            lang,
+        }) => Command::Export {
+            file,
+            lang: lang.lang.into(),
+            outputs: Outputs {
+                xlsx,
+                docx,
+                csv,
+                text,
+                monitor_xlsx,
+                as_of,
+                outline: outline.into(),
+            },
+        },
+        Some(Sub::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "jixiao", &mut out);
+            Command::Print(String::from_utf8_lossy(&out).into_owned())
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_definition_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
     }
 }

@@ -71,6 +71,8 @@ impl Message for CliError {
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            // clap's own messages end with their pointer to --help already.
+            CliError::Usage(message) if message.contains("--help") => write!(f, "{message}"),
             CliError::Usage(message) => write!(f, "{message}（jixiao --help）"),
             CliError::Read { file, error } | CliError::Write { file, error } => {
                 write!(f, "{file}: {} / {}: {error}", self.zh(), self.en())

@@ -61,8 +61,8 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, CliError> {
     match command {
-        Command::Help => {
-            print(args::USAGE);
+        Command::Print(text) => {
+            print(&text);
             Ok(ExitCode::SUCCESS)
         }
         Command::Import { file, out, into } => {
@@ -94,10 +94,6 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 })?,
                 None => print(&text),
             }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Version => {
-            print(&format!("jixiao {}\n", env!("CARGO_PKG_VERSION")));
             Ok(ExitCode::SUCCESS)
         }
         Command::Template { name } => {

@@ -549,6 +549,16 @@ pub fn starting_document() -> Document {
     templates::template("standard").unwrap_or_default()
 }
 
+impl AppState {
+    /// The monitoring round shown: the one picked, else the latest.
+    pub fn shown_round(&self) -> Option<&jixiao_core::model::Round> {
+        self.round
+            .as_deref()
+            .and_then(|d| self.doc.monitoring.iter().find(|r| r.as_of == d))
+            .or_else(|| jixiao_core::monitoring::round(&self.doc, None))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -828,15 +838,5 @@ mod tests {
         assert_eq!(state.focus, Some((1, actual)));
         let state = state.apply(Action::Focus(FieldPath::line("b3", LineField::Spent)));
         assert_eq!((state.tab, state.focus.unwrap().0), (Tab::Budget, 2));
-    }
-}
-
-impl AppState {
-    /// The monitoring round shown: the one picked, else the latest.
-    pub fn shown_round(&self) -> Option<&jixiao_core::model::Round> {
-        self.round
-            .as_deref()
-            .and_then(|d| self.doc.monitoring.iter().find(|r| r.as_of == d))
-            .or_else(|| jixiao_core::monitoring::round(&self.doc, None))
     }
 }
