@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { serveDist, launch, openPage, newFrom, screenshot, settled, text, downloads } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -114,5 +114,58 @@ test('a round: calm start, lights and forecast as typed, undo, reload, the workb
   assert.equal(await text(page, 'light-C112'), 'red');
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a pasted block fills the round; the report, the JSON file and a share link carry the round', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await newFrom(page, 'kunming-2022');
+  await page.getByRole('tab', { name: '监控' }).click();
+  await page.getByTestId('round-add').selectOption('2022-09-30');
+  await page.getByTestId('round-line').waitFor();
+  // Two rows by three cells copied from a spreadsheet: value, forecast, likelihood.
+  const first = page.locator('[id="f:monitoring/2022-09-30/indicators/C111/value"]');
+  await first.focus();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '1\t3\t有可能\n30\t70\t确定能');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await settled(page);
+  assert.equal(await first.inputValue(), '1');
+  assert.equal(await page.locator('[id="f:monitoring/2022-09-30/indicators/C111/forecast"]').inputValue(), '3');
+  assert.equal(await page.locator('[id="f:monitoring/2022-09-30/indicators/C111/likelihood"]').inputValue(), 'possible');
+  assert.equal(await page.locator('[id="f:monitoring/2022-09-30/indicators/C112/value"]').inputValue(), '30');
+  assert.equal(await page.locator('[id="f:monitoring/2022-09-30/indicators/C112/likelihood"]').inputValue(), 'certain');
+  // 1 of 3 by 30 September (t = 9/12): 44.44% of the standard, red; 30 of 60: 66.67%, yellow.
+  assert.equal(await light(page, 'C111'), 'red');
+  assert.equal(await light(page, 'C112'), 'yellow');
+
+  // The report's drafted text has the monitoring part.
+  await page.getByRole('tab', { name: '报告' }).click();
+  const report = page.locator('.report').first();
+  await report.getByText('六、绩效运行监控情况').first().waitFor();
+  assert.match(await report.textContent(), /截至2022年9月30日（序时进度75.00%）/);
+
+  // The JSON file carries the round.
+  await mkdir(downloads, { recursive: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const file = join(downloads, 'monitored.json');
+  await download.saveAs(file);
+  const saved = JSON.parse(await readFile(file, 'utf8'));
+  assert.equal(saved.monitoring[0].as_of, '2022-09-30');
+  assert.equal(saved.monitoring[0].indicators.C112.value, '30');
+
+  // So does a share link, opened in another browser.
+  await page.getByTestId('share-button').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  const other = await openPage(browser, server.url);
+  await other.page.goto(link);
+  await other.page.getByTestId('link-open').click();
+  await other.page.getByRole('tab', { name: '监控' }).click();
+  assert.equal(await other.page.locator('[id="f:monitoring/2022-09-30/indicators/C112/value"]').inputValue(), '30');
+  assert.equal(await light(other.page, 'C111'), 'red');
+  assert.deepEqual([...errors, ...other.errors], []);
+  await other.context.close();
   await context.close();
 });
