@@ -180,6 +180,19 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// （三）绩效运行监控情况 and its drafted paragraphs, when the document has a round (both
+    /// outlines put it as the third part of their analysis).
+    fn monitoring(&mut self) {
+        if !self.drafted.monitoring.is_empty() {
+            self.heading(
+                Style::Heading2,
+                "（三）绩效运行监控情况",
+                "(3) Monitoring during the year",
+            );
+            self.drafted(|d| &d.monitoring);
+        }
+    }
+
     /// A marked line where only a person can write: `【请填写：项目背景】`.
     fn placeholder(&mut self, what: &str) {
         let text = format!(

@@ -54,14 +54,7 @@ pub(super) fn write(w: &mut Writer<'_>) {
     w.drafted(|d| &d.targets);
     w.heading(Heading2, "（二）满意度调查", "(2) Satisfaction survey");
     w.surveys();
-    if !w.drafted.monitoring.is_empty() {
-        w.heading(
-            Heading2,
-            "（三）绩效运行监控情况",
-            "(3) Monitoring during the year",
-        );
-        w.drafted(|d| &d.monitoring);
-    }
+    w.monitoring();
 
     w.heading(
         Heading1,

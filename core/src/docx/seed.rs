@@ -193,14 +193,7 @@ fn conclusion(w: &mut Writer<'_>) {
     if parts.is_empty() {
         w.surveys();
     }
-    if !w.drafted.monitoring.is_empty() {
-        w.heading(
-            Heading2,
-            "（三）绩效运行监控情况",
-            "(3) Monitoring during the year",
-        );
-        w.drafted(|d| &d.monitoring);
-    }
+    w.monitoring();
 }
 
 /// A first-level indicator and what is under it, with points and scores.

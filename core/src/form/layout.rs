@@ -215,16 +215,7 @@ fn form_year(grid: &Grid) -> Option<i32> {
         for c in 0..width {
             let t = key(grid, r, c);
             if let Some(i) = t.find("年度") {
-                let digits: String = t
-                    .get(..i)
-                    .unwrap_or_default()
-                    .chars()
-                    .rev()
-                    .take_while(char::is_ascii_digit)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
+                let digits = digits_before(&t, i);
                 if digits.len() == 4 {
                     return digits.parse().ok();
                 }
@@ -232,6 +223,18 @@ fn form_year(grid: &Grid) -> Option<i32> {
         }
     }
     None
+}
+
+/// The digits written right before byte `at` of `text` (`2022` of `2022年度`).
+pub(crate) fn digits_before(text: &str, at: usize) -> String {
+    let lead = text.get(..at).unwrap_or_default();
+    let start = lead
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map_or(lead.len(), |(i, _)| i);
+    lead.get(start..).unwrap_or_default().to_string()
 }
 
 /// The columns of the indicator table.

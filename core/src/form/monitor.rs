@@ -6,7 +6,7 @@
 //! and 偏差原因. The round's date is a date printed in the title, else the end of month N.
 
 use super::grid::Grid;
-use super::layout::{figure, first_col, key, Funds};
+use super::layout::{digits_before, figure, first_col, key, Funds};
 use super::written::{normalise, read_written, Written};
 use crate::date::{parse_date, Date};
 use crate::model::{Document, Leaf, LeafReport, LineReport, Round, RuleKind, Tier};
@@ -48,16 +48,10 @@ pub(super) struct Cells {
 pub(super) fn month_of(title: &str) -> Option<u32> {
     let t = normalise(title);
     let before_month = |i: usize| -> Option<u32> {
-        let digits: String = t
-            .get(..i)?
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_digit)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        digits.parse().ok().filter(|m| (1..=12).contains(m))
+        digits_before(&t, i)
+            .parse()
+            .ok()
+            .filter(|m| (1..=12).contains(m))
     };
     for (i, _) in t.match_indices('月') {
         let Some(m) = before_month(i) else { continue };
@@ -334,16 +328,9 @@ fn year_in(grid: &Grid, table_row: usize) -> Option<i32> {
         for c in 0..grid.width() {
             let t = key(grid, r, c);
             for (i, _) in t.match_indices('年') {
-                let digits: String = t
-                    .get(..i)
-                    .unwrap_or_default()
-                    .chars()
-                    .rev()
-                    .take_while(char::is_ascii_digit)
-                    .collect();
+                let digits = digits_before(&t, i);
                 if digits.len() == 4 {
-                    let y: String = digits.chars().rev().collect();
-                    return y.parse().ok();
+                    return digits.parse().ok();
                 }
             }
         }
