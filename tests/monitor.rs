@@ -813,3 +813,29 @@ print(json.dumps([[p.style.name, p.text] for p in d.paragraphs], ensure_ascii=Fa
         );
     }
 }
+
+#[test]
+fn a_scenario_can_change_a_round_field() {
+    let mut doc = filled_round();
+    doc["scenarios"] = json!([{"name": "追上进度", "changes": [
+        {"path": "monitoring/2026-07-31/indicators/q_red/value", "value": "70"},
+        {"path": "monitoring/2026-07-31/indicators/q_missing/forecast", "value": "120"}]}]);
+    let file = temp("scenario.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let out = jixiao(&["score", file.to_str().unwrap()]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = v["scenarios"][0]["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    assert_eq!(
+        changes[0]["path"],
+        "monitoring/2026-07-31/indicators/q_red/value"
+    );
+    assert_eq!(changes[0]["old"], "41.99");
+    // The year-end score does not move: a round changes the forecast, not the year.
+    assert_eq!(v["scenarios"][0]["delta"], "0.00");
+    // q_missing had no report in the round: the change makes one.
+    assert_eq!(
+        changes[1]["path"],
+        "monitoring/2026-07-31/indicators/q_missing/forecast"
+    );
+}

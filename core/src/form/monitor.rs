@@ -114,7 +114,8 @@ pub(super) fn columns(grid: &Grid, r: usize, l3: usize) -> Option<Columns> {
             String::new()
         };
         let sub_likelihood = (sub != top).then(|| Likelihood::parse(&sub)).flatten();
-        if top.contains("可能性") {
+        if top.contains("可能性") || top.contains("能否完成") || top.contains("是否能完成")
+        {
             match sub_likelihood {
                 Some(l) => cols.likelihood_marks.push((c, l)),
                 None if cols.likelihood.is_none() => cols.likelihood = Some(c),

@@ -178,6 +178,8 @@ impl Likelihood {
             Some(Likelihood::Impossible)
         } else if t.contains("可能") {
             Some(Likelihood::Possible)
+        } else if t == "否" {
+            Some(Likelihood::Impossible)
         } else if t.starts_with("确定") || t.starts_with('能') || t == "是" {
             Some(Likelihood::Certain)
         } else {

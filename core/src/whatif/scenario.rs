@@ -168,7 +168,12 @@ fn compare_in(
     let mut changes = Vec::with_capacity(scenario.changes.len());
     for c in &scenario.changes {
         let at = path_of(c)?;
-        let old = path::get(doc, &at)?.text().into_owned();
+        // A round's report not made yet was empty (the write makes it).
+        let old = match path::get(doc, &at) {
+            Ok(field) => field.text().into_owned(),
+            Err(_) if matches!(at, FieldPath::Round(..)) => String::new(),
+            Err(e) => return Err(e),
+        };
         let saved = write(doc, &at, &c.value)?;
         let total = evaluate(doc).total;
         path::restore(doc, saved);
