@@ -443,3 +443,36 @@ fn a_seek_on_a_tiny_manual_score_answers_a_value_that_reaches_the_grade() {
         }
     }
 }
+
+/// A scenario recorded on the 监控 tab keeps the round's values it changed, a report the edit
+/// made included; set back on the base, the scenario gives the edited round.
+#[test]
+fn a_recorded_scenario_keeps_the_rounds_values() {
+    let mut base = kunming();
+    base.monitoring.push(jixiao_core::model::Round {
+        as_of: "2022-07-31".into(),
+        ..Default::default()
+    });
+    let mut edited = base.clone();
+    set(
+        &mut edited,
+        "monitoring/2022-07-31/indicators/C111/value",
+        "2",
+    )
+    .unwrap();
+    set(&mut edited, "monitoring/2022-07-31/budget/b3/spent", "30").unwrap();
+    let changes = whatif::diff(&base, &edited);
+    let paths: Vec<&str> = changes.iter().map(|c| c.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "monitoring/2022-07-31/budget/b3/spent",
+            "monitoring/2022-07-31/indicators/C111/value"
+        ]
+    );
+    let mut replayed = base.clone();
+    for c in &changes {
+        set(&mut replayed, &c.path, &c.value).unwrap();
+    }
+    assert_eq!(replayed.monitoring, edited.monitoring);
+}

@@ -8,6 +8,6 @@ pub mod seek;
 
 pub use answer::SeekText;
 pub use lost::{lost_points, Lost};
-pub use paths::numeric_paths;
+pub use paths::{numeric_paths, round_paths};
 pub use scenario::{apply, compare, compare_all_in, diff, Outcome, Summary};
 pub use seek::{seek, Direction, Goal, Method, Seek, SeekError};

@@ -44,3 +44,24 @@ pub fn numeric_paths(doc: &Document) -> Vec<FieldPath> {
     }
     out
 }
+
+/// The value fields of every monitoring round of `doc` that holds one (values to date, forecasts,
+/// spending): what a scenario recorded on the 监控 tab can change.
+pub fn round_paths(doc: &Document) -> Vec<FieldPath> {
+    use crate::path::{RoundField, RoundLeafField, RoundLineField};
+    let mut out = Vec::new();
+    for r in &doc.monitoring {
+        let at = |field| FieldPath::Round(r.as_of.clone(), Some(field));
+        for l in &r.budget {
+            for f in [RoundLineField::Spent, RoundLineField::Forecast] {
+                out.push(at(RoundField::Line(l.id.clone(), Some(f))));
+            }
+        }
+        for l in &r.indicators {
+            for f in [RoundLeafField::Value, RoundLeafField::Forecast] {
+                out.push(at(RoundField::Leaf(l.id.clone(), Some(f))));
+            }
+        }
+    }
+    out
+}

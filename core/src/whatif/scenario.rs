@@ -207,5 +207,26 @@ pub fn diff(base: &Document, edited: &Document) -> Vec<Change> {
             }
         }
     }
+    // A round's values, where the base has that round (a report the edit made was empty).
+    for at in super::paths::round_paths(edited) {
+        let FieldPath::Round(as_of, _) = &at else {
+            continue;
+        };
+        if !base.monitoring.iter().any(|r| r.as_of == *as_of) {
+            continue;
+        }
+        let old = path::get(base, &at)
+            .map(|f| f.text().into_owned())
+            .unwrap_or_default();
+        if let Ok(new) = path::get(edited, &at) {
+            if old != new.text() {
+                changes.push(Change {
+                    path: at.to_string(),
+                    value: new.text().into_owned(),
+                    extra: Default::default(),
+                });
+            }
+        }
+    }
     changes
 }
