@@ -10,6 +10,8 @@ Two layouts seen in the provincial systems (../shared/spec/MONITORING.md):
 - provincial.xlsx: a province's form — 截至2026年6月30日 in the title, 指标性质 and 计量单位,
   当前完成值, 全年预计完成值, 完成目标可能性 as words, one 偏差原因 column of words, 预警, blank
   "same as above" cells, a qualitative row written with the tier phrase.
+- undated.xlsx: no year anywhere but a deadline (2026年11月30日前) and 1-9月 in the titles: the round
+  is 30 September of the deadline's year.
 """
 import os
 import openpyxl
@@ -83,5 +85,18 @@ def provincial():
     wb.save(os.path.join(HERE, "provincial.xlsx"))
 
 
+def undated():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目支出绩效目标执行监控表"])
+    ws.append(["项目名称", "社区养老服务"])
+    ws.append(["一级指标", "二级指标", "三级指标", "年度指标值", "分值", "1-9月完成值", "全年预计完成值", "完成目标可能性", "原因说明"])
+    ws.append(["产出指标", "数量指标", "服务人次", "≥1000人次", 40, "600", "900", "有可能", "冬季服务集中在四季度"])
+    ws.append(["产出指标", "时效指标", "完成时间", "2026年11月30日前", 30, "", "按时完成", "确定能", ""])
+    ws.append(["满意度指标", "服务对象满意度指标", "满意度", "≥90%", 30, "", "", "", ""])
+    wb.save(os.path.join(HERE, "undated.xlsx"))
+
+
 central()
 provincial()
+undated()

@@ -839,3 +839,20 @@ fn a_scenario_can_change_a_round_field() {
         "monitoring/2026-07-31/indicators/q_missing/forecast"
     );
 }
+
+#[test]
+fn a_form_without_a_year_takes_it_from_a_deadline() {
+    let doc = import("tests/monitoring/undated.xlsx");
+    let round = &doc["monitoring"][0];
+    // 1-9月 in the titles, 2026年11月30日前 as a deadline: 30 September 2026.
+    assert_eq!(round["as_of"], "2026-09-30");
+    assert_eq!(doc["meta"]["year"], "2026");
+    assert_eq!(
+        round["indicators"]["1.1.1"],
+        json!({"value": "600", "forecast": "900", "likelihood": "possible", "reason": "冬季服务集中在四季度"})
+    );
+    let out = monitor(&doc, &[]);
+    assert_eq!(out["time_progress"], "75.00");
+    // 600 of 1000 × 75% = 80%: green; the forecast scores 900 of 1000 for the year.
+    assert_eq!(out["indicators"][0]["light"], "green");
+}

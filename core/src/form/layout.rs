@@ -446,7 +446,22 @@ pub(crate) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
             }
         },
     );
-    if monitor.is_some() {
+    if let Some(m) = &monitor {
+        // No year on the form: the year of its 填报日期, else of a deadline it sets.
+        let round_date = round_date.or_else(|| {
+            let year = crate::date::parse_date(&doc.meta_text("date"))
+                .map(|d| d.year)
+                .or_else(|| {
+                    crate::model::leaves(&tree).find_map(|(l, _)| {
+                        l.rule
+                            .target
+                            .as_ref()
+                            .and_then(|t| crate::date::parse_date(t.raw()))
+                            .map(|d| d.year)
+                    })
+                })?;
+            Date::end_of_month(year, m.month?)
+        });
         let round = super::monitor::round(grid, header_row, &funds, &mut doc, round_date, reports);
         if round.as_of.is_empty() {
             summary.notes.push(ReadNote::NoRoundDate);
