@@ -120,6 +120,61 @@ fn bench(c: &mut Criterion) {
         b.iter(|| jixiao_core::form::read_form(black_box(&rows)).unwrap())
     });
     group.finish();
+    // A monitoring round on every leaf and line of the large document (`jixiao monitor`, the
+    // 监控 tab): the evaluation with the round's findings, the lights, the forecast, the workbook.
+    let mut group = c.benchmark_group("monitoring");
+    group.sample_size(10);
+    let mut monitored = large.clone();
+    let round = jixiao_core::model::Round {
+        as_of: "2026-07-31".into(),
+        budget: monitored
+            .budget
+            .iter()
+            .map(|l| jixiao_core::model::LineReport {
+                id: l.id.clone(),
+                spent: Some(jixiao_core::Num::new("40")),
+                ..Default::default()
+            })
+            .collect(),
+        indicators: monitored
+            .leaves()
+            .map(|(l, _)| jixiao_core::model::LeafReport {
+                id: l.id.clone(),
+                value: Some(jixiao_core::Num::new("50")),
+                likelihood: Some("possible".into()),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    };
+    monitored.monitoring.push(round);
+    monitored
+        .meta
+        .insert("year".into(), serde_json::Value::from(2026));
+    let round = &monitored.monitoring[0];
+    group.bench_function("10k indicators: evaluate with the round's findings", |b| {
+        b.iter(|| evaluate(black_box(&monitored)))
+    });
+    let monitored_eval = evaluate(&monitored);
+    group.bench_function("10k indicators: lights", |b| {
+        b.iter(|| {
+            jixiao_core::monitoring::leaf_lights(black_box(&monitored), &monitored_eval, round)
+        })
+    });
+    group.bench_function("10k indicators: forecast", |b| {
+        b.iter(|| jixiao_core::monitoring::forecast(black_box(&monitored), round))
+    });
+    group.bench_function("10k indicators: 执行监控表 workbook", |b| {
+        b.iter(|| {
+            jixiao_core::xlsx::monitor_workbook(
+                black_box(&monitored),
+                &monitored_eval,
+                round,
+                Lang::Zh,
+            )
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

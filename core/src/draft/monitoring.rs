@@ -277,6 +277,7 @@ pub(super) fn paragraphs(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<S
         });
     }
     let lights = monitoring::leaf_lights(doc, eval, round);
+    let reports = round.reports();
     let mut counts = [0usize; 5];
     for l in &lights {
         let at = l.light.map_or(4, |x| match x {
@@ -295,7 +296,7 @@ pub(super) fn paragraphs(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<S
         _ => None,
     });
     for (n, (l, light)) in behind.enumerate() {
-        let report = round.leaf(&l.id);
+        let report = reports.leaf(&l.id);
         let unit_of = doc
             .leaf(&l.id)
             .map(|x| x.unit().to_string())

@@ -67,3 +67,37 @@ impl Round {
         self.indicators.iter().find(|l| l.id == id)
     }
 }
+
+/// A round's reports by id, for lookups in a loop over the document's leaves or lines (the first
+/// of an id answers, as [`Round::leaf`] does).
+pub struct Reports<'a> {
+    lines: std::collections::HashMap<&'a str, &'a LineReport>,
+    leaves: std::collections::HashMap<&'a str, &'a LeafReport>,
+}
+
+impl Round {
+    /// The round's reports by id.
+    pub fn reports(&self) -> Reports<'_> {
+        let mut lines = std::collections::HashMap::with_capacity(self.budget.len());
+        for l in &self.budget {
+            lines.entry(l.id.as_str()).or_insert(l);
+        }
+        let mut leaves = std::collections::HashMap::with_capacity(self.indicators.len());
+        for l in &self.indicators {
+            leaves.entry(l.id.as_str()).or_insert(l);
+        }
+        Reports { lines, leaves }
+    }
+}
+
+impl<'a> Reports<'a> {
+    /// The report of leaf `id`.
+    pub fn leaf(&self, id: &str) -> Option<&'a LeafReport> {
+        self.leaves.get(id).copied()
+    }
+
+    /// The report of line `id`.
+    pub fn line(&self, id: &str) -> Option<&'a LineReport> {
+        self.lines.get(id).copied()
+    }
+}

@@ -83,8 +83,15 @@ pub fn check(doc: &Document, eval: &Evaluation) -> Vec<Finding> {
             }
         }
         // The indicators reported.
+        // By id, the first of an id answering (collected from the last).
+        let mut leaves: std::collections::HashMap<&str, &crate::model::Leaf> =
+            std::collections::HashMap::new();
+        for (l, _) in doc.leaves() {
+            leaves.entry(l.id.as_str()).or_insert(l);
+        }
+        let reports = round.reports();
         for report in &round.indicators {
-            if doc.leaf(&report.id).is_none() {
+            if !leaves.contains_key(report.id.as_str()) {
                 out.push(Finding::new(
                     FieldPath::Round(
                         as_of.to_string(),
@@ -97,10 +104,10 @@ pub fn check(doc: &Document, eval: &Evaluation) -> Vec<Finding> {
             }
         }
         for light in leaf_lights(doc, eval, round) {
-            let Some(leaf) = doc.leaf(&light.id) else {
+            let Some(leaf) = leaves.get(light.id.as_str()) else {
                 continue;
             };
-            let Some(report) = round.leaf(&light.id) else {
+            let Some(report) = reports.leaf(&light.id) else {
                 continue;
             };
             let at = |field| FieldPath::round_leaf(as_of, &leaf.id, field);

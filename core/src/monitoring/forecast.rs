@@ -39,8 +39,7 @@ fn write(doc: &mut Document, id: &str, field: RuleField, value: &str) {
 }
 
 /// What the leaf's forecast writes into `doc`.
-fn forecast_leaf(doc: &mut Document, leaf: &Leaf, round: &Round) {
-    let report = round.leaf(&leaf.id);
+fn forecast_leaf(doc: &mut Document, leaf: &Leaf, report: Option<&crate::model::LeafReport>) {
     let text = |n: Option<&Num>| {
         n.map(|n| n.raw().trim().to_string())
             .filter(|t| !t.is_empty())
@@ -87,13 +86,14 @@ fn forecast_leaf(doc: &mut Document, leaf: &Leaf, round: &Round) {
 pub fn forecast(doc: &Document, round: &Round) -> Forecast {
     let mut out = doc.clone();
     out.monitoring.clear();
+    let reports = round.reports();
     for (leaf, _) in crate::model::leaves(&doc.indicators) {
-        forecast_leaf(&mut out, leaf, round);
+        forecast_leaf(&mut out, leaf, reports.leaf(&leaf.id));
     }
     let t = parse_date(&round.as_of).map(|d| time_progress(d, year(doc)));
     let mut extrapolated = false;
     for line in &doc.budget {
-        let Some(report) = round.line(&line.id) else {
+        let Some(report) = reports.line(&line.id) else {
             continue;
         };
         let spent = match (

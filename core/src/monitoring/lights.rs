@@ -200,11 +200,18 @@ pub fn budget_light(doc: &Document, round: &Round) -> BudgetLight {
     let settings = Settings::of(doc);
     let t = parse_date(&round.as_of).map(|d| time_progress(d, year(doc)));
     let (mut planned, mut spent, mut reported) = (Decimal::ZERO, Decimal::ZERO, false);
+    // By id, the first of an id answering (collected from the last).
+    let lines: std::collections::HashMap<&str, &crate::model::BudgetLine> = doc
+        .budget
+        .iter()
+        .rev()
+        .map(|l| (l.id.as_str(), l))
+        .collect();
     for report in &round.budget {
         let Some(s) = report.spent.as_ref().and_then(|s| s.ok()) else {
             continue;
         };
-        let Some(line) = doc.budget.iter().find(|l| l.id == report.id) else {
+        let Some(line) = lines.get(report.id.as_str()) else {
             continue;
         };
         let p = line
@@ -240,6 +247,7 @@ pub fn leaf_lights(doc: &Document, eval: &Evaluation, round: &Round) -> Vec<Leaf
     let as_of = parse_date(&round.as_of);
     let t = as_of.map(|d| time_progress(d, year(doc)));
     let budget = budget_light(doc, round);
+    let reports = round.reports();
     let mut out = Vec::new();
     walk_scored(doc, eval, &mut |scored| {
         let Scored::Leaf(leaf, _, ancestors) = scored else {
@@ -250,7 +258,7 @@ pub fn leaf_lights(doc: &Document, eval: &Evaluation, round: &Round) -> Vec<Leaf
             .rev()
             .find_map(|g| Category::of_name(&g.name))
             .unwrap_or(Category::Quantity);
-        let report = round.leaf(&leaf.id);
+        let report = reports.leaf(&leaf.id);
         let value = report
             .and_then(|r| r.value.as_ref())
             .map(|v| v.raw().to_string());

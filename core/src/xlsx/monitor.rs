@@ -312,9 +312,10 @@ fn indicators(
     }
     let lights = monitoring::leaf_lights(doc, eval, round);
     let rows = indicator_rows(doc, eval, lang);
+    let reports = round.reports();
     let mut r = sub.saturating_add(1);
     for (row, light) in rows.iter().zip(&lights).filter(|(row, l)| row.id == l.id) {
-        let report = round.leaf(&row.id);
+        let report = reports.leaf(&row.id);
         for (i, level) in levels(row).into_iter().enumerate() {
             s.text(r, column(i), level, Style::Text);
         }
