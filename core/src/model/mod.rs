@@ -15,7 +15,7 @@ pub use indicator::{Formula, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
 pub use monitoring::{LeafReport, LineReport, Reports, Round};
 pub use scenario::{Change, Scenario};
 pub use survey::{Method, Question, Survey, SurveyOption};
-pub use tree::{leaves, siblings_mut, walk, Leaves, Visit};
+pub use tree::{leaves, leaves_mut, siblings_mut, walk, Leaves, Visit};
 
 /// Fields of a JSON object that jixiao does not know; kept so that a round trip loses nothing.
 pub type Extra = serde_json::Map<String, serde_json::Value>;

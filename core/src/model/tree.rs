@@ -67,6 +67,22 @@ pub fn leaves(nodes: &[Node]) -> Leaves<'_> {
     }
 }
 
+/// The leaves of `nodes` in document order, to change (the same walk as [`leaves`]).
+pub fn leaves_mut(nodes: &mut [Node]) -> Vec<&mut Leaf> {
+    let mut out = Vec::new();
+    let mut stack = vec![nodes.iter_mut()];
+    while let Some(top) = stack.last_mut() {
+        match top.next() {
+            None => {
+                stack.pop();
+            }
+            Some(Node::Leaf(l)) => out.push(l),
+            Some(Node::Group(g)) => stack.push(g.children.iter_mut()),
+        }
+    }
+    out
+}
+
 /// The node `id` (the first, should ids repeat).
 pub(super) fn node<'a>(nodes: &'a [Node], id: &str) -> Option<&'a Node> {
     nodes.iter().find_map(|n| match n {

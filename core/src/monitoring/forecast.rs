@@ -82,13 +82,38 @@ fn forecast_leaf(doc: &mut Document, leaf: &Leaf, report: Option<&crate::model::
     }
 }
 
+/// [`forecast_leaf`] on a document holding `leaf` alone; `leaf` then holds the forecast.
+fn forecast_leaf_alone(
+    leaf: &mut Leaf,
+    original: &Leaf,
+    report: Option<&crate::model::LeafReport>,
+) {
+    let mut alone = Document {
+        indicators: vec![crate::model::Node::Leaf(leaf.clone())],
+        ..Document::default()
+    };
+    forecast_leaf(&mut alone, original, report);
+    if let Some(crate::model::Node::Leaf(written)) = alone.indicators.pop() {
+        *leaf = written;
+    }
+}
+
 /// The forecast of `doc` from `round`.
 pub fn forecast(doc: &Document, round: &Round) -> Forecast {
     let mut out = doc.clone();
     out.monitoring.clear();
     let reports = round.reports();
-    for (leaf, _) in crate::model::leaves(&doc.indicators) {
-        forecast_leaf(&mut out, leaf, reports.leaf(&leaf.id));
+    // Each leaf's forecast is written by the one writer into a document of that leaf alone, so
+    // that finding the leaf costs nothing, then put back in its place.
+    let originals = crate::model::leaves(&doc.indicators).map(|(l, _)| l);
+    for (leaf, original) in crate::model::leaves_mut(&mut out.indicators)
+        .into_iter()
+        .zip(originals)
+    {
+        // A leaf the round does not report keeps the document's own figures.
+        if let Some(report) = reports.leaf(&original.id) {
+            forecast_leaf_alone(leaf, original, Some(report));
+        }
     }
     let t = parse_date(&round.as_of).map(|d| time_progress(d, year(doc)));
     let mut extrapolated = false;

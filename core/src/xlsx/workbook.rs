@@ -144,11 +144,16 @@ impl Sheet {
     /// Widens every column to fit its longest unmerged cell, between `min` and `max` (tenths of
     /// a character).
     pub fn fit_columns(&mut self, min: u32, max: u32) {
-        let merged = |r: u32, c: u32| {
-            self.merges.iter().any(|&(r1, c1, r2, c2)| {
-                (r1..=r2).contains(&r) && (c1..=c2).contains(&c) && c1 != c2
-            })
-        };
+        // The cells under a merge across columns, found once (a sheet may have thousands).
+        let mut spanned: std::collections::HashSet<(u32, u32)> = std::collections::HashSet::new();
+        for &(r1, c1, r2, c2) in self.merges.iter().filter(|m| m.1 != m.3) {
+            for r in r1..=r2 {
+                for c in c1..=c2 {
+                    spanned.insert((r, c));
+                }
+            }
+        }
+        let merged = |r: u32, c: u32| spanned.contains(&(r, c));
         let mut widths: BTreeMap<u32, u32> = BTreeMap::new();
         for (&(r, c), cell) in &self.cells {
             if merged(r, c) {
