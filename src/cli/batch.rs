@@ -53,21 +53,9 @@ pub struct RoundRow {
 
 impl RoundRow {
     fn of(doc: &jixiao_core::Document, eval: &jixiao_core::Evaluation) -> Option<RoundRow> {
-        use jixiao_core::monitoring::{self, Light};
+        use jixiao_core::monitoring;
         let round = monitoring::round(doc, None)?;
-        let mut lights = [0usize; 5];
-        for l in monitoring::leaf_lights(doc, eval, round) {
-            let at = match l.light {
-                Some(Light::Red) => 0,
-                Some(Light::Yellow) => 1,
-                Some(Light::Green) => 2,
-                Some(Light::Blue) => 3,
-                None => 4,
-            };
-            if let Some(n) = lights.get_mut(at) {
-                *n = n.saturating_add(1);
-            }
-        }
+        let lights = monitoring::light_counts(&monitoring::leaf_lights(doc, eval, round));
         let forecast = monitoring::forecast(doc, round);
         Some(RoundRow {
             as_of: round.as_of.clone(),

@@ -144,7 +144,8 @@ impl Edit {
             }
             Edit::RemoveRound(as_of) => doc.monitoring.retain(|r| r.as_of != as_of),
             Edit::ToggleCause { as_of, leaf, cause } => {
-                // Written through the one writer first, so that the leaf's report exists.
+                // Its note written back through the one writer first, so that the leaf's report
+                // exists (an unreported leaf's note reads empty).
                 let at = FieldPath::Round(
                     as_of.clone(),
                     Some(jixiao_core::path::RoundField::Leaf(
@@ -152,9 +153,9 @@ impl Edit {
                         Some(jixiao_core::path::RoundLeafField::Reason),
                     )),
                 );
-                let reason = path::get(doc, &at)
-                    .map(|f| f.text().to_string())
-                    .unwrap_or_default();
+                let Ok(reason) = path::get(doc, &at).map(|f| f.text().into_owned()) else {
+                    return;
+                };
                 if path::set(doc, &at, &reason).is_err() {
                     return;
                 }

@@ -278,19 +278,9 @@ pub(super) fn paragraphs(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<S
     }
     let lights = monitoring::leaf_lights(doc, eval, round);
     let reports = round.reports();
-    let mut counts = [0usize; 5];
-    for l in &lights {
-        let at = l.light.map_or(4, |x| match x {
-            Light::Red => 0,
-            Light::Yellow => 1,
-            Light::Green => 2,
-            Light::Blue => 3,
-        });
-        if let Some(c) = counts.get_mut(at) {
-            *c = c.saturating_add(1);
-        }
-    }
-    out.push(RoundParagraph::Lights { counts });
+    out.push(RoundParagraph::Lights {
+        counts: monitoring::light_counts(&lights),
+    });
     let behind = lights.iter().filter_map(|l| match l.light {
         Some(light @ (Light::Red | Light::Yellow)) => Some((l, light)),
         _ => None,
@@ -333,7 +323,6 @@ pub(super) fn paragraphs(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<S
     }
     let lost = crate::whatif::lost_points(&forecast.doc, &forecast.eval)
         .into_iter()
-        .filter(|l| l.lost > Decimal::ZERO)
         .take(5)
         .map(|l| (l.name, show2(l.lost)))
         .collect();

@@ -180,6 +180,34 @@ fn green_if(ok: bool) -> Light {
     }
 }
 
+/// How many leaves have each light: red, yellow, green, blue, none.
+pub fn light_counts(lights: &[LeafLight]) -> [usize; 5] {
+    let mut counts = [0usize; 5];
+    for l in lights {
+        let at = match l.light {
+            Some(Light::Red) => 0,
+            Some(Light::Yellow) => 1,
+            Some(Light::Green) => 2,
+            Some(Light::Blue) => 3,
+            None => 4,
+        };
+        if let Some(n) = counts.get_mut(at) {
+            *n = n.saturating_add(1);
+        }
+    }
+    counts
+}
+
+/// 执行进度 in percent: `spent / planned`, where something is planned.
+pub fn progress(spent: Decimal, planned: Decimal) -> Option<Decimal> {
+    if planned <= Decimal::ZERO {
+        return None;
+    }
+    spent
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(planned)
+}
+
 /// The budget's progress in a round: Σ spent / Σ planned over the lines it reports.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BudgetLight {
@@ -223,13 +251,7 @@ pub fn budget_light(doc: &Document, round: &Round) -> BudgetLight {
         spent = spent.checked_add(s).unwrap_or(spent);
         reported = true;
     }
-    let progress = (reported && planned > Decimal::ZERO)
-        .then(|| {
-            spent
-                .checked_mul(Decimal::ONE_HUNDRED)?
-                .checked_div(planned)
-        })
-        .flatten();
+    let progress = reported.then(|| progress(spent, planned)).flatten();
     let lit = t.filter(|t| reported && !t.is_zero());
     BudgetLight {
         planned,

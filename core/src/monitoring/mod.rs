@@ -10,7 +10,9 @@ mod output;
 
 pub use check::check;
 pub use forecast::{forecast, Forecast};
-pub use lights::{budget_light, leaf_lights, BudgetLight, Category, LeafLight, Light};
+pub use lights::{
+    budget_light, leaf_lights, light_counts, progress, BudgetLight, Category, LeafLight, Light,
+};
 pub use merge::{merge, Merged};
 pub use output::output;
 

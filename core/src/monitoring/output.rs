@@ -22,12 +22,7 @@ pub fn output(doc: &Document, eval: &Evaluation, round: &Round, lang: Lang) -> V
     let budget = budget_light(doc, round);
     let forecast = forecast(doc, round);
     let lights = leaf_lights(doc, eval, round);
-    let count = |key: Option<&str>| {
-        lights
-            .iter()
-            .filter(|l| l.light.map(|x| x.key()) == key)
-            .count()
-    };
+    let [red, yellow, green, blue, none] = super::light_counts(&lights);
     let indicators: Vec<Value> = lights
         .iter()
         .map(|l| {
@@ -72,13 +67,7 @@ pub fn output(doc: &Document, eval: &Evaluation, round: &Round, lang: Lang) -> V
             "extrapolated": forecast.extrapolated,
         },
         "indicators": indicators,
-        "lights": {
-            "red": count(Some("red")),
-            "yellow": count(Some("yellow")),
-            "green": count(Some("green")),
-            "blue": count(Some("blue")),
-            "none": count(None),
-        },
+        "lights": {"red": red, "yellow": yellow, "green": green, "blue": blue, "none": none},
         "forecast": {
             "total": show2(forecast.eval.total),
             "grade": forecast.eval.grade,

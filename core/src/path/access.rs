@@ -313,8 +313,42 @@ fn entry(path: &FieldPath) -> Option<(bool, &'static [&'static str], String)> {
     }
 }
 
+/// A round's report of a line or leaf of the document that is not made yet: its field is empty
+/// (`set` makes the report on the first write). `None` for every other path.
+fn unreported(doc: &Document, path: &FieldPath) -> Option<Field<'static>> {
+    static NO_NUMBER: Option<Num> = None;
+    static NO_TEXT: Option<String> = None;
+    let FieldPath::Round(as_of, Some(field)) = path else {
+        return None;
+    };
+    let round = doc.monitoring.iter().find(|r| r.as_of == *as_of)?;
+    match field {
+        RoundField::Line(id, Some(f)) if round.line(id).is_none() => {
+            doc.budget.iter().any(|l| l.id == *id).then_some(match f {
+                RoundLineField::Spent | RoundLineField::Forecast => Field::Optional(&NO_NUMBER),
+                RoundLineField::Reason => Field::OptionalText(&NO_TEXT),
+            })
+        }
+        RoundField::Leaf(id, Some(f)) if round.leaf(id).is_none() && doc.leaf(id).is_some() => {
+            match f {
+                RoundLeafField::Value | RoundLeafField::Forecast => {
+                    Some(Field::Optional(&NO_NUMBER))
+                }
+                RoundLeafField::Tier | RoundLeafField::Likelihood | RoundLeafField::Reason => {
+                    Some(Field::OptionalText(&NO_TEXT))
+                }
+                RoundLeafField::Causes => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// The field at `path`, read in place.
 pub fn get<'a>(doc: &'a Document, path: &FieldPath) -> Result<Field<'a>, PathError> {
+    if let Some(empty) = unreported(doc, path) {
+        return Ok(empty);
+    }
     let Some((in_meta, nest, key)) = entry(path) else {
         return field(doc, path);
     };

@@ -168,12 +168,7 @@ fn compare_in(
     let mut changes = Vec::with_capacity(scenario.changes.len());
     for c in &scenario.changes {
         let at = path_of(c)?;
-        // A round's report not made yet was empty (the write makes it).
-        let old = match path::get(doc, &at) {
-            Ok(field) => field.text().into_owned(),
-            Err(_) if matches!(at, FieldPath::Round(..)) => String::new(),
-            Err(e) => return Err(e),
-        };
+        let old = path::get(doc, &at)?.text().into_owned();
         let saved = write(doc, &at, &c.value)?;
         let total = evaluate(doc).total;
         path::restore(doc, saved);
@@ -196,30 +191,14 @@ fn compare_in(
 /// records when the user saves the edits made since starting a scenario.
 pub fn diff(base: &Document, edited: &Document) -> Vec<Change> {
     let mut changes = Vec::new();
-    for at in super::paths::numeric_paths(base) {
+    // The rounds' values too, from the edited document's reports: one the edit made reads empty
+    // in the base; a round the base lacks does not read there.
+    let paths = super::paths::numeric_paths(base)
+        .into_iter()
+        .chain(super::paths::round_paths(edited));
+    for at in paths {
         if let (Ok(old), Ok(new)) = (path::get(base, &at), path::get(edited, &at)) {
             if old.text() != new.text() {
-                changes.push(Change {
-                    path: at.to_string(),
-                    value: new.text().into_owned(),
-                    extra: Default::default(),
-                });
-            }
-        }
-    }
-    // A round's values, where the base has that round (a report the edit made was empty).
-    for at in super::paths::round_paths(edited) {
-        let FieldPath::Round(as_of, _) = &at else {
-            continue;
-        };
-        if !base.monitoring.iter().any(|r| r.as_of == *as_of) {
-            continue;
-        }
-        let old = path::get(base, &at)
-            .map(|f| f.text().into_owned())
-            .unwrap_or_default();
-        if let Ok(new) = path::get(edited, &at) {
-            if old != new.text() {
                 changes.push(Change {
                     path: at.to_string(),
                     value: new.text().into_owned(),

@@ -179,13 +179,8 @@ fn funds(
         (!reported.is_empty()).then_some(light.spent),
         Style::Money,
     );
-    s.maybe(
-        5,
-        5,
-        fraction(light.progress.map(round_percent)),
-        Style::Percent,
-    );
-    s.maybe(5, 6, fraction(progress.map(round_percent)), Style::Percent);
+    s.maybe(5, 5, fraction(light.progress.map(round2)), Style::Percent);
+    s.maybe(5, 6, fraction(progress.map(round2)), Style::Percent);
     s.maybe(
         5,
         7,
@@ -211,11 +206,10 @@ fn funds(
         s.maybe(r, 2, number(&line.initial), Style::Money);
         s.maybe(r, 3, planned, Style::Money);
         s.maybe(r, 4, spent, Style::Money);
-        let share = match (spent, planned) {
-            (Some(x), Some(p)) if p > Decimal::ZERO => x.checked_div(p).map(|f| f.round_dp(4)),
-            _ => None,
-        };
-        s.maybe(r, 5, share, Style::Percent);
+        let share = spent
+            .zip(planned)
+            .and_then(|(x, p)| monitoring::progress(x, p));
+        s.maybe(r, 5, fraction(share.map(round2)), Style::Percent);
         s.text(r, 6, "", Style::Text);
         s.maybe(r, 7, report.and_then(|x| number(&x.forecast)), Style::Money);
         s.text(r, 8, "", Style::Text);
@@ -229,11 +223,6 @@ fn funds(
         r = r.saturating_add(1);
     }
     r
-}
-
-/// A percent rounded as shown (2 decimals), so that the cell's fraction is exact.
-fn round_percent(p: Decimal) -> Decimal {
-    round2(p)
 }
 
 /// 年度总体目标 and its progress to date; gives the next free row.

@@ -198,13 +198,10 @@ pub fn monitoring_editor() -> Html {
         let report = round.line(&line.id);
         let planned = line.planned.as_ref().and_then(|p| p.ok());
         let spent = report.and_then(|r| r.spent.as_ref()).and_then(|s| s.ok());
-        let progress = match (spent, planned) {
-            (Some(s), Some(p)) if !p.is_zero() => s
-                .checked_mul(jixiao_core::Decimal::ONE_HUNDRED)
-                .and_then(|x| x.checked_div(p))
-                .map_or("—".into(), |x| format!("{}%", show2(x))),
-            _ => "—".into(),
-        };
+        let progress = spent
+            .zip(planned)
+            .and_then(|(s, p)| monitoring::progress(s, p))
+            .map_or("—".into(), |x| format!("{}%", show2(x)));
         let raw = |f: RoundLineField| match f {
             RoundLineField::Spent => report.and_then(|r| r.spent.as_ref()).map(|n| n.raw().to_string()),
             RoundLineField::Forecast => report.and_then(|r| r.forecast.as_ref()).map(|n| n.raw().to_string()),

@@ -296,21 +296,35 @@ impl Message for MoreFindings {
 fn forecast() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
-    let Some(round) = ctx.state.shown_round() else {
+    let as_of = ctx.state.shown_round().map(|r| r.as_of.clone());
+    // Keyed by the evaluation (by pointer) and the round shown: a render that changes neither
+    // (another finding focused, the language) does not score the year again.
+    let forecast = {
+        let doc = ctx.state.doc.clone();
+        use_memo(
+            (Rc::as_ptr(&ctx.state.eval) as usize, as_of.clone()),
+            move |(_, as_of)| {
+                let round = doc
+                    .monitoring
+                    .iter()
+                    .find(|r| Some(&r.as_of) == as_of.as_ref())?;
+                let f = jixiao_core::monitoring::forecast(&doc, round);
+                let lost: Vec<_> = jixiao_core::whatif::lost_points(&f.doc, &f.eval)
+                    .into_iter()
+                    .take(5)
+                    .collect();
+                Some((f, lost))
+            },
+        )
+    };
+    let (Some(as_of), Some((f, lost))) = (as_of, forecast.as_ref()) else {
         return html! {};
     };
-    let doc = ctx.state.doc.clone();
-    let f = jixiao_core::monitoring::forecast(&doc, round);
-    let lost: Vec<_> = jixiao_core::whatif::lost_points(&f.doc, &f.eval)
-        .into_iter()
-        .filter(|l| l.lost > jixiao_core::Decimal::ZERO)
-        .take(5)
-        .collect();
     let grade = f.eval.grade.clone();
     html! {
         <div class="forecast-card" data-testid="forecast" aria-live="polite">
             <div class="total">
-                <span class="label">{ format!("{}（{}）", t(lang, "全年预计", "Forecast"), round.as_of) }</span>
+                <span class="label">{ format!("{}（{}）", t(lang, "全年预计", "Forecast"), as_of) }</span>
                 <strong data-testid="forecast-total">{ shown(Some(f.eval.total)) }</strong>
                 <span class={grade_class(&f.eval.policy.grades, grade.as_deref())} data-testid="forecast-grade">
                     { grade.clone().unwrap_or_else(|| "—".into()) }
