@@ -856,3 +856,16 @@ fn a_form_without_a_year_takes_it_from_a_deadline() {
     // 600 of 1000 × 75% = 80%: green; the forecast scores 900 of 1000 for the year.
     assert_eq!(out["indicators"][0]["light"], "green");
 }
+
+#[test]
+fn check_lists_the_rounds_findings() {
+    let file = temp("check.json");
+    std::fs::write(&file, document(reports()).to_string()).unwrap();
+    let out = jixiao(&["check", file.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    // ql_low is red (89.99 against 90, not prorated) with neither a reason nor a cause.
+    assert!(
+        text.contains("monitoring/2026-07-31/indicators/ql_low"),
+        "{text}"
+    );
+}

@@ -302,10 +302,12 @@ pub fn parse(argv: &[String]) -> Result<Command, CliError> {
                 | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
                     Ok(Command::Print(e.render().to_string()))
                 }
-                _ => Err(CliError::Usage(
-                    e.render().to_string().trim_end().to_string(),
-                )),
-            }
+                // clap's message (in English, with its suggestion) under a line in both languages.
+                _ => Err(CliError::Usage(format!(
+                    "用法错误 / wrong usage\n{}",
+                    e.render().to_string().trim_end()
+                ))),
+            };
         }
     };
     Ok(match cli.command {
