@@ -34,6 +34,7 @@ pub mod report;
 pub mod scoring;
 pub mod tables;
 pub mod templates;
+pub mod text;
 pub mod whatif;
 pub mod xlsx;
 mod xml;

@@ -114,17 +114,13 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumError> {
     let mut plain = String::with_capacity(text.len());
     for c in text.trim().chars() {
         let c = match c {
-            '０'..='９' => (c as u32)
-                .checked_sub('０' as u32)
-                .and_then(|d| char::from_digit(d, 10))
-                .unwrap_or(c),
-            '．' | '。' => '.',
-            '－' | '−' => '-',
-            '＋' => '+',
-            '％' => '%',
+            '。' => '.',
+            '−' => '-',
             '，' => ',',
-            'E' => 'e',
-            _ => c,
+            c => match crate::text::fold(c) {
+                'E' => 'e',
+                c => c,
+            },
         };
         plain.push(c);
     }

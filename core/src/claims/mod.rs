@@ -54,7 +54,7 @@ pub struct Mismatch {
 /// The number printed in `text` (`84.28%`, `92分`, `９２．００`, `-3`) and how many decimals
 /// it was printed with.
 pub fn printed_number(text: &str) -> Option<(Decimal, u32)> {
-    let t = crate::form::normalise(text).replace(',', "");
+    let t = crate::text::normalise(text).replace(',', "");
     let start = t.find(|c: char| c.is_ascii_digit())?;
     let (before, rest) = t.split_at(start);
     let end = rest

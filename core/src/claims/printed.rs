@@ -502,7 +502,7 @@ pub fn check_printed(doc: &Document, eval: &Evaluation) -> Vec<Disagreement> {
                 computed: shown_like(&p.value, v),
             }),
             Some(Figure::Words(w))
-                if crate::form::normalise(&p.value) != crate::form::normalise(&w) =>
+                if crate::text::normalise(&p.value) != crate::text::normalise(&w) =>
             {
                 out.push(Disagreement::Computed {
                     at: *at,
@@ -543,7 +543,7 @@ pub fn check_printed(doc: &Document, eval: &Evaluation) -> Vec<Disagreement> {
 fn same_value(a: &str, b: &str) -> bool {
     match (printed_number(a), printed_number(b)) {
         (Some((x, _)), Some((y, _))) => x == y,
-        _ => crate::form::normalise(a) == crate::form::normalise(b),
+        _ => crate::text::normalise(a) == crate::text::normalise(b),
     }
 }
 

@@ -4,11 +4,12 @@
 //! cells) and the total row; then the rules inferred from what is written.
 
 use super::grid::Grid;
-use super::written::{normalise, read_steps, read_written, Op, Written};
+use super::written::{read_steps, read_written, Op, Written};
 use super::FormError;
 use crate::date::Date;
 use crate::model::{BudgetLine, Document, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
 use crate::number::Num;
+use crate::text::normalise;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 

@@ -12,7 +12,7 @@ mod written;
 pub use grid::{kind, Kind, MAX_INFLATED_BYTES};
 pub use layout::{FormRead, ReadNote, Summary};
 pub use paste::{cells, paste_budget, paste_indicators, titled};
-pub use written::{normalise, read_steps, read_written, type_target, Op, Written};
+pub use written::{read_steps, read_written, type_target, Op, Written};
 
 use crate::message::Message;
 use std::fmt;

@@ -7,11 +7,12 @@
 
 use super::grid::Grid;
 use super::layout::{digits_before, figure, first_col, key, Funds};
-use super::written::{normalise, read_written, Written};
+use super::written::{read_written, Written};
 use crate::date::{parse_date, Date};
 use crate::model::{Document, Leaf, LeafReport, LineReport, Round, RuleKind, Tier};
 use crate::monitoring::{Cause, Likelihood};
 use crate::number::Num;
+use crate::text::normalise;
 
 /// The monitoring columns of an indicator table.
 #[derive(Clone, Debug, Default)]

@@ -3,6 +3,7 @@
 
 use crate::date::{parse_date, Date};
 use crate::number::parse_decimal;
+use crate::text::normalise;
 use rust_decimal::Decimal;
 
 /// Which way a written target goes.
@@ -38,32 +39,6 @@ pub enum Written {
     NotDone,
     /// Words (有效提升, 显著改善): a qualitative value.
     Words(String),
-}
-
-/// Full-width digits, letters and signs as their ASCII forms; spaces removed.
-pub fn normalise(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .map(|c| match c {
-            '０'..='９'
-            | 'Ａ'..='Ｚ'
-            | 'ａ'..='ｚ'
-            | '％'
-            | '．'
-            | '＋'
-            | '－'
-            | '＝'
-            | '＜'
-            | '＞'
-            | '／' => char::from_u32((c as u32).saturating_sub(0xFEE0)).unwrap_or(c),
-            '≧' | '⩾' => '≥',
-            '≦' | '⩽' => '≤',
-            '═' => '=',
-            '。' => '.',
-            '，' => ',',
-            _ => c,
-        })
-        .collect()
 }
 
 const AT_LEAST: [&str; 11] = [

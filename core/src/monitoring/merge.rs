@@ -4,9 +4,9 @@
 //! its budget lines by name (or the one line to the one line); a round of the same date is
 //! replaced, any other kept.
 
-use crate::form::normalise;
 use crate::message::Message;
 use crate::model::{Document, Round, Visit};
+use crate::text::normalise;
 
 /// What could not be matched.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

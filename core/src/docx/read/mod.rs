@@ -196,7 +196,7 @@ fn weakest_by_number(doc: &Document, claims: &mut Vec<crate::claims::Printed>) {
         .map(|s| {
             s.questions
                 .iter()
-                .map(|q| crate::form::normalise(&q.text))
+                .map(|q| crate::text::normalise(&q.text))
                 .collect()
         })
         .unwrap_or_default();
@@ -207,7 +207,7 @@ fn weakest_by_number(doc: &Document, claims: &mut Vec<crate::claims::Printed>) {
         if c.value.chars().all(|ch| ch.is_ascii_digit()) {
             return true;
         }
-        let named = crate::form::normalise(&c.value);
+        let named = crate::text::normalise(&c.value);
         let named = named.trim_end_matches(['?', '？']);
         match questions.iter().position(|q| {
             !named.is_empty()

@@ -5,8 +5,8 @@
 //! is not a claim.
 
 use crate::claims::{Printed, What};
-use crate::form::normalise;
 use crate::model::Document;
+use crate::text::normalise;
 use serde_json::Value;
 
 /// The level of a heading written the official way: `一、` 1, `（一）` 2.
@@ -29,18 +29,6 @@ pub(super) fn heading_level(text: &str) -> Option<u8> {
         return (!inner.is_empty() && (close == '）' || close == ')')).then_some(2);
     }
     None
-}
-
-/// Each char as ASCII where it is a full-width digit or sign; one char for one, so positions hold.
-fn ascii(text: &str) -> Vec<char> {
-    text.chars()
-        .map(|c| match c {
-            '０'..='９' | '％' | '．' => {
-                char::from_u32((c as u32).saturating_sub(0xFEE0)).unwrap_or(c)
-            }
-            _ => c,
-        })
-        .collect()
 }
 
 /// A number starting at `at` (digits and one point), with how far it runs.
@@ -142,7 +130,7 @@ fn figure_after(chars: &[char], keyword: &str, gap: usize) -> Vec<(String, Strin
 
 /// Whether a sentence speaks of one budget line (`（1）…`, `1.…`, `2、…`) rather than the whole.
 fn about_one_line(sentence: &str) -> bool {
-    let chars: Vec<char> = ascii(sentence);
+    let chars: Vec<char> = crate::text::folded(sentence);
     chars.windows(2).enumerate().any(|(i, w)| {
         let (a, b) = (
             w.first().copied().unwrap_or(' '),
@@ -183,7 +171,7 @@ pub(super) fn claims(text: &str, place: &str, out: &mut Vec<Printed>) {
         if sentence.contains("预计") {
             continue;
         }
-        let chars = ascii(&sentence);
+        let chars = crate::text::folded(&sentence);
         let mut push = |what: What, value: String| {
             out.push(Printed {
                 what,
@@ -319,7 +307,7 @@ fn weakest(sentence: &str) -> Option<String> {
             return Some(quoted.trim().to_string());
         }
     }
-    let chars = ascii(sentence);
+    let chars = crate::text::folded(sentence);
     for keyword in ["第", "问题", "题目"] {
         if let Some((n, _)) = figure_after(&chars, keyword, 0).into_iter().next() {
             return Some(n);
@@ -390,7 +378,7 @@ pub(super) fn meta(text: &str, above: &[String], doc: &mut Document) {
         }
         doc.meta
             .insert("title".into(), Value::String(title.clone()));
-        let digits: String = ascii(&title).into_iter().collect();
+        let digits: String = crate::text::folded(&title).into_iter().collect();
         if let Some(year) = digits
             .find("20")
             .and_then(|at| digits.get(at..at.saturating_add(4)))

@@ -136,7 +136,7 @@ fn first_level(g: &Grid, title: &str, found: &mut Found, claims: &mut Vec<Printe
         let (p, s) = (text(row, points), text(row, score));
         let sentence = format!("{n} | {p} | {s}");
         if matches!(
-            crate::form::normalise(&n).as_str(),
+            crate::text::normalise(&n).as_str(),
             "合计" | "总计" | "总分"
         ) {
             if !s.is_empty() {
@@ -232,7 +232,7 @@ fn budget(
 
 /// The default weight of an option by its label (SCORING.md), if it is one of the usual five.
 fn default_weight(label: &str) -> Option<Decimal> {
-    let t = crate::form::normalise(label);
+    let t = crate::text::normalise(label);
     let w = if t.contains("非常满意") || t.contains("很满意") {
         100
     } else if t.contains("很不满意") || t.contains("非常不满意") {
@@ -321,7 +321,7 @@ fn survey(g: &Grid, title: &str, doc: &mut Document, found: &mut Found, claims: 
     for r in header.saturating_add(1)..g.rows.len() {
         let q = cell(r, question_col);
         let kind = kind_col.map_or("人数".to_string(), |c| key(g, r, c));
-        let qkey = crate::form::normalise(&q);
+        let qkey = crate::text::normalise(&q);
         let values: Vec<String> = options.iter().map(|&c| cell(r, c)).collect();
         if ["最终得分", "综合得分", "满意度得分", "满意度"]
             .iter()

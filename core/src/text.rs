@@ -1,0 +1,59 @@
+//! Text as people type it, made comparable: the one normaliser of the core. Number parsing, the
+//! form and Word readers, the printed-figure check and the monitoring merge all fold text through
+//! it, so `９２．００`, `≧95％` and `≥ 95%` read alike everywhere.
+
+/// One character in its plain form: full-width digits, Latin letters and the signs
+/// `％ ． ＋ － ＝ ＜ ＞ ／` as ASCII, and the look-alike operators `≧ ⩾` as `≥`, `≦ ⩽` as `≤`,
+/// `═` as `=`. One character for one, so positions in a text hold.
+pub(crate) fn fold(c: char) -> char {
+    match c {
+        '０'..='９'
+        | 'Ａ'..='Ｚ'
+        | 'ａ'..='ｚ'
+        | '％'
+        | '．'
+        | '＋'
+        | '－'
+        | '＝'
+        | '＜'
+        | '＞'
+        | '／' => char::from_u32((c as u32).saturating_sub(0xFEE0)).unwrap_or(c),
+        '≧' | '⩾' => '≥',
+        '≦' | '⩽' => '≤',
+        '═' => '=',
+        _ => c,
+    }
+}
+
+/// Each character folded ([`fold`]), as a vector (positions hold).
+pub(crate) fn folded(text: &str) -> Vec<char> {
+    text.chars().map(fold).collect()
+}
+
+/// The text folded ([`fold`]), its spaces (full-width ones too) removed, and the Chinese full
+/// stop and comma as `.` and `,`: what the readers compare titles and written values by.
+pub fn normalise(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '。' => '.',
+            '，' => ',',
+            c => fold(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_and_look_alikes_read_as_ascii() {
+        assert_eq!(normalise(" ≧９５．５％ "), "≥95.5%");
+        assert_eq!(normalise("≦２６万元，以内。"), "≤26万元,以内.");
+        assert_eq!(normalise("一级\u{3000}指标"), "一级指标");
+        assert_eq!(normalise("⩾ 1"), "≥1");
+        assert_eq!(normalise("═100"), "=100");
+        assert_eq!(folded("８４．２８％"), "84.28%".chars().collect::<Vec<_>>());
+    }
+}
