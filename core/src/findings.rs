@@ -233,12 +233,12 @@ pub enum Problem {
     /// A round's red (or yellow) light without a reason or a cause.
     LightUnexplained {
         /// The light.
-        light: crate::monitoring::Light,
+        light: crate::model::Light,
     },
     /// A round says a target may not be met without a forecast or a reason.
     LikelyMissUnexplained {
         /// 完成目标可能性 as reported.
-        likelihood: crate::monitoring::Likelihood,
+        likelihood: crate::model::Likelihood,
     },
     /// A round says a target will certainly be met while its forecast misses it.
     CertainButForecastMisses {

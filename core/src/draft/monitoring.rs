@@ -6,7 +6,8 @@
 use crate::date::parse_date;
 use crate::message::{Lang, Message};
 use crate::model::Document;
-use crate::monitoring::{self, Cause, Light};
+use crate::model::{Cause, Light};
+use crate::monitoring;
 use crate::number::{show2, show_exact};
 use crate::scoring::Evaluation;
 use rust_decimal::Decimal;

@@ -10,7 +10,7 @@ use super::layout::{digits_before, figure, first_col, key, Funds};
 use super::written::{read_written, Written};
 use crate::date::{parse_date, Date};
 use crate::model::{Document, Leaf, LeafReport, LineReport, Round, RuleKind, Tier};
-use crate::monitoring::{Cause, Likelihood};
+use crate::model::{Cause, Likelihood};
 use crate::number::Num;
 use crate::text::normalise;
 

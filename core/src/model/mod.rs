@@ -12,7 +12,7 @@ mod tree;
 pub use budget::BudgetLine;
 pub use document::{Document, GradeBand, Settings, DEFAULT_GRADES};
 pub use indicator::{Formula, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
-pub use monitoring::{LeafReport, LineReport, Reports, Round};
+pub use monitoring::{Cause, LeafReport, Light, Likelihood, LineReport, Reports, Round};
 pub use scenario::{Change, Scenario};
 pub use survey::{Method, Question, Survey, SurveyOption};
 pub use tree::{leaves, leaves_mut, siblings_mut, walk, Leaves, Visit};

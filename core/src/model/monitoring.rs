@@ -3,6 +3,7 @@
 //! and the reasons. Every field may be empty: an empty value is "not reported yet", never zero.
 
 use super::Extra;
+use crate::message::Message;
 use crate::number::Num;
 
 /// One monitoring round (`monitoring[i]`).
@@ -99,5 +100,194 @@ impl<'a> Reports<'a> {
     /// The report of line `id`.
     pub fn line(&self, id: &str) -> Option<&'a LineReport> {
         self.lines.get(id).copied()
+    }
+}
+
+/// A light.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Light {
+    /// 红灯: far behind (or a target missed).
+    Red,
+    /// 黄灯: behind.
+    Yellow,
+    /// 绿灯: on course.
+    Green,
+    /// 蓝灯: far ahead.
+    Blue,
+}
+
+impl Light {
+    /// The word in the output: `red`, `yellow`, `green`, `blue`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Light::Red => "red",
+            Light::Yellow => "yellow",
+            Light::Green => "green",
+            Light::Blue => "blue",
+        }
+    }
+}
+
+impl Message for Light {
+    fn zh(&self) -> String {
+        match self {
+            Light::Red => "红灯",
+            Light::Yellow => "黄灯",
+            Light::Green => "绿灯",
+            Light::Blue => "蓝灯",
+        }
+        .into()
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Light::Red => "red",
+            Light::Yellow => "yellow",
+            Light::Green => "green",
+            Light::Blue => "blue",
+        }
+        .into()
+    }
+}
+
+/// The likelihood a round says (完成目标可能性).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Likelihood {
+    /// 确定能.
+    Certain,
+    /// 有可能.
+    Possible,
+    /// 完全不可能.
+    Impossible,
+}
+
+impl Likelihood {
+    /// Reads the file's word (or the form's Chinese).
+    /// The form's words as staff write them: `确定能（完成）`, `能`, `有可能`, `（完全）不可能`,
+    /// `无法完成`.
+    pub fn parse(text: &str) -> Option<Likelihood> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        match t.as_str() {
+            "certain" => return Some(Likelihood::Certain),
+            "possible" => return Some(Likelihood::Possible),
+            "impossible" => return Some(Likelihood::Impossible),
+            _ => {}
+        }
+        if t.contains("不可能") || t.contains("无法") || t.contains("不能") {
+            Some(Likelihood::Impossible)
+        } else if t.contains("可能") {
+            Some(Likelihood::Possible)
+        } else if t == "否" {
+            Some(Likelihood::Impossible)
+        } else if t.starts_with("确定") || t.starts_with('能') || t == "是" {
+            Some(Likelihood::Certain)
+        } else {
+            None
+        }
+    }
+
+    /// The word in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Likelihood::Certain => "certain",
+            Likelihood::Possible => "possible",
+            Likelihood::Impossible => "impossible",
+        }
+    }
+}
+
+impl Message for Likelihood {
+    fn zh(&self) -> String {
+        match self {
+            Likelihood::Certain => "确定能",
+            Likelihood::Possible => "有可能",
+            Likelihood::Impossible => "完全不可能",
+        }
+        .into()
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Likelihood::Certain => "certain",
+            Likelihood::Possible => "possible",
+            Likelihood::Impossible => "impossible",
+        }
+        .into()
+    }
+}
+
+/// A category of 偏差原因 (the form's columns).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// 经费保障.
+    Funding,
+    /// 制度保障.
+    Policy,
+    /// 人员保障.
+    Staff,
+    /// 硬件条件保障.
+    Equipment,
+    /// 其他.
+    Other,
+}
+
+impl Cause {
+    /// Every category, in the form's order.
+    pub const ALL: [Cause; 5] = [
+        Cause::Funding,
+        Cause::Policy,
+        Cause::Staff,
+        Cause::Equipment,
+        Cause::Other,
+    ];
+
+    /// The word in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Cause::Funding => "funding",
+            Cause::Policy => "policy",
+            Cause::Staff => "staff",
+            Cause::Equipment => "equipment",
+            Cause::Other => "other",
+        }
+    }
+
+    /// Reads the file's word, or the form's column title (`经费保障`, `制度保障`…).
+    pub fn parse(text: &str) -> Option<Cause> {
+        let t = text.trim();
+        Cause::ALL.into_iter().find(|c| {
+            t == c.key()
+                || match c {
+                    Cause::Funding => t.starts_with("经费") || t.starts_with("资金"),
+                    Cause::Policy => t.starts_with("制度") || t.starts_with("政策"),
+                    Cause::Staff => t.starts_with("人员"),
+                    Cause::Equipment => t.starts_with("硬件") || t.starts_with("设备"),
+                    Cause::Other => t == "其他" || t == "其它",
+                }
+        })
+    }
+}
+
+impl Message for Cause {
+    fn zh(&self) -> String {
+        match self {
+            Cause::Funding => "经费保障",
+            Cause::Policy => "制度保障",
+            Cause::Staff => "人员保障",
+            Cause::Equipment => "硬件条件保障",
+            Cause::Other => "其他",
+        }
+        .into()
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Cause::Funding => "funding",
+            Cause::Policy => "rules and policy",
+            Cause::Staff => "staff",
+            Cause::Equipment => "equipment",
+            Cause::Other => "other",
+        }
+        .into()
     }
 }

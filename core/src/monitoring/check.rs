@@ -2,8 +2,9 @@
 //! doubts without a forecast, a certain target whose forecast misses it, a date outside the year,
 //! more spent than planned, ids the document does not have, values that do not read.
 
-use super::lights::{budget_light, leaf_lights, Light};
-use super::{year, Likelihood, Settings};
+use super::lights::{budget_light, leaf_lights};
+use crate::model::{Light, Likelihood};
+use super::{year, Settings};
 use crate::date::parse_date;
 use crate::findings::{Finding, Problem};
 use crate::model::{Document, Leaf, RuleKind};

@@ -3,7 +3,8 @@
 //! `certain` target taken as met, otherwise the value to date, and the budget's spent by the
 //! line's forecast or extrapolated at the same pace.
 
-use super::{time_progress, year, Likelihood};
+use super::{time_progress, year};
+use crate::model::Likelihood;
 use crate::date::parse_date;
 use crate::model::{Document, Leaf, Round, RuleKind};
 use crate::number::Num;

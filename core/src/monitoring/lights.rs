@@ -4,57 +4,9 @@
 
 use super::{time_progress, year, Settings, TimeProgress};
 use crate::date::{parse_date, Date};
-use crate::message::Message;
-use crate::model::{Document, Leaf, Round, RuleKind};
+use crate::model::{Document, Leaf, Light, Round, RuleKind};
 use crate::scoring::{walk_scored, Evaluation, Scored};
 use rust_decimal::Decimal;
-
-/// A light.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Light {
-    /// 红灯: far behind (or a target missed).
-    Red,
-    /// 黄灯: behind.
-    Yellow,
-    /// 绿灯: on course.
-    Green,
-    /// 蓝灯: far ahead.
-    Blue,
-}
-
-impl Light {
-    /// The word in the output: `red`, `yellow`, `green`, `blue`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Light::Red => "red",
-            Light::Yellow => "yellow",
-            Light::Green => "green",
-            Light::Blue => "blue",
-        }
-    }
-}
-
-impl Message for Light {
-    fn zh(&self) -> String {
-        match self {
-            Light::Red => "红灯",
-            Light::Yellow => "黄灯",
-            Light::Green => "绿灯",
-            Light::Blue => "蓝灯",
-        }
-        .into()
-    }
-
-    fn en(&self) -> String {
-        match self {
-            Light::Red => "red",
-            Light::Yellow => "yellow",
-            Light::Green => "green",
-            Light::Blue => "blue",
-        }
-        .into()
-    }
-}
 
 /// What kind of target a leaf is, from the nearest ancestor whose name says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
