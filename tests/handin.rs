@@ -5,12 +5,12 @@
 mod common;
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use common::*;
-use jixiao_core::{csv, draft, evaluate, xlsx, Lang};
+use jixiao_core::{audit, csv, draft, xlsx, Lang};
 use std::io::Cursor;
 
 fn workbook() -> Xlsx<Cursor<Vec<u8>>> {
     let doc = kunming();
-    let bytes = xlsx::workbook(&doc, &evaluate(&doc), Lang::Zh);
+    let bytes = xlsx::workbook(&doc, &audit(&doc), Lang::Zh);
     open_workbook_from_rs(Cursor::new(bytes)).expect("calamine reads the workbook")
 }
 
@@ -71,7 +71,7 @@ fn the_form_sheet_holds_the_seed_figures_as_numbers() {
 #[test]
 fn every_indicator_score_is_a_number_in_the_form() {
     let doc = kunming();
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     let mut wb = workbook();
     let form = wb.worksheet_range("自评表").unwrap();
     let header = form
@@ -172,7 +172,7 @@ fn the_budget_and_survey_sheets() {
 fn hostile_text_stays_text_in_the_workbook() {
     let mut doc = kunming();
     doc.budget[0].name = "<script>&\"x\"\u{1}=cmd|' /C calc'!A0".into();
-    let bytes = xlsx::workbook(&doc, &evaluate(&doc), Lang::Zh);
+    let bytes = xlsx::workbook(&doc, &audit(&doc), Lang::Zh);
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     let budget = wb.worksheet_range("预算明细").unwrap();
     assert_eq!(
@@ -184,7 +184,7 @@ fn hostile_text_stays_text_in_the_workbook() {
 #[test]
 fn the_drafted_text_carries_the_figures() {
     let doc = kunming();
-    let text = draft::draft_text(&doc, &evaluate(&doc), Lang::Zh);
+    let text = draft::draft_text(&doc, &audit(&doc), Lang::Zh);
     for figure in [
         "97.361",
         "82.050854",
@@ -208,14 +208,14 @@ fn the_drafted_text_carries_the_figures() {
     ] {
         assert!(text.contains(title), "{title}");
     }
-    let en = draft::draft_text(&doc, &evaluate(&doc), Lang::En);
+    let en = draft::draft_text(&doc, &audit(&doc), Lang::En);
     assert!(en.contains("execution rate 84.27%") && en.contains("grade 优"));
 }
 
 #[test]
 fn csv_tables_are_utf8_with_a_byte_order_mark() {
     let doc = kunming();
-    let tables = csv::tables(&doc, &evaluate(&doc), Lang::Zh);
+    let tables = csv::tables(&doc, &audit(&doc), Lang::Zh);
     assert_eq!(tables.len(), 3);
     for (name, text) in &tables {
         assert!(text.starts_with('\u{feff}'), "{name}");
@@ -224,7 +224,7 @@ fn csv_tables_are_utf8_with_a_byte_order_mark() {
     assert!(budget.contains("合计,,,97.361,97.361,82.050854,15.310146,84.27%,"));
     let mut doc = doc;
     doc.budget[1].name = "=HYPERLINK(\"x\"), \"quoted\"".into();
-    let budget = csv::budget(&doc, &evaluate(&doc), Lang::Zh);
+    let budget = csv::budget(&doc, &audit(&doc), Lang::Zh);
     assert!(
         budget.contains("\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\""),
         "{budget}"

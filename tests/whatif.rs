@@ -17,7 +17,7 @@ fn p(text: &str) -> FieldPath {
 fn set(doc: &mut jixiao_core::Document, path: &str, value: &str) -> Result<(), PathError> {
     jixiao_core::path::set(doc, &path.parse()?, value)
 }
-use jixiao_core::{evaluate, read_str, to_string_pretty};
+use jixiao_core::{audit, read_str, to_string_pretty};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::json;
@@ -46,7 +46,7 @@ fn least_spending_for_full_marks_on_the_execution_rate() {
     assert_eq!(value + d("0.9735") + d("17.477354"), d("87.6249"));
     let mut changed = doc.clone();
     set(&mut changed, "budget/b3/spent", &value.to_string()).unwrap();
-    let eval = evaluate(&changed);
+    let eval = audit(&changed);
     assert_eq!(show2(eval.budget.execution_rate.unwrap()), "90.00");
     let b12 = eval.leaves.iter().find(|l| l.id == "B12").unwrap();
     assert_eq!(b12.score, b12.points, "full marks, checked by rescoring");
@@ -58,7 +58,7 @@ fn least_spending_for_full_marks_on_the_execution_rate() {
     )
     .unwrap();
     assert_eq!(
-        evaluate(&changed)
+        audit(&changed)
             .leaves
             .iter()
             .find(|l| l.id == "B12")
@@ -92,7 +92,7 @@ fn seeks_of_each_kind() {
     // The least answers in the top option of the weakest question that keep 优 at a higher target.
     let mut strict = doc.clone();
     set(&mut strict, "indicators/C31/rule/target", "97").unwrap();
-    let before = evaluate(&strict).total;
+    let before = audit(&strict).total;
     let (v, ..) =
         found(&whatif::seek(&strict, &p("surveys/s1/questions/q2/counts/0"), &Goal::Full).unwrap());
     set(
@@ -101,7 +101,7 @@ fn seeks_of_each_kind() {
         &v.to_string(),
     )
     .unwrap();
-    let eval = evaluate(&strict);
+    let eval = audit(&strict);
     let c31 = eval.leaves.iter().find(|l| l.id == "C31").unwrap();
     assert_eq!(c31.score, c31.points);
     assert!(eval.total > before);
@@ -111,7 +111,7 @@ fn seeks_of_each_kind() {
         &(v - Decimal::ONE).to_string(),
     )
     .unwrap();
-    let c31 = evaluate(&strict)
+    let c31 = audit(&strict)
         .leaves
         .iter()
         .find(|l| l.id == "C31")
@@ -152,7 +152,7 @@ fn a_scenario_of_three_changes_reports_each_delta() {
         {"path": "surveys/s1/questions/q2/counts/2", "value": 9}
     ]}]);
     let doc = doc(value);
-    let base = evaluate(&doc);
+    let base = audit(&doc);
     let outcome = whatif::compare(&doc, &base, &doc.scenarios[0]).unwrap();
     assert_eq!(outcome.name, "只花 80 万元");
     // Spending falls to 80 in total: execution 82.17%, still the 0.8 step: no change.
@@ -190,12 +190,12 @@ fn on_copies(
     doc: &jixiao_core::Document,
     scenario: &jixiao_core::model::Scenario,
 ) -> Result<(Decimal, Vec<Decimal>), PathError> {
-    let whole = evaluate(&whatif::apply(doc, scenario)?).total;
+    let whole = audit(&whatif::apply(doc, scenario)?).total;
     let mut alone = Vec::new();
     for c in &scenario.changes {
         let mut copy = doc.clone();
         set(&mut copy, &c.path, &c.value)?;
-        alone.push(evaluate(&copy).total);
+        alone.push(audit(&copy).total);
     }
     Ok((whole, alone))
 }
@@ -228,7 +228,7 @@ fn scenarios_scored_in_place_agree_with_copies_and_leave_the_document_as_it_was(
         Some("完成114人次")
     );
     let before = doc.clone();
-    let base = evaluate(&doc);
+    let base = audit(&doc);
     let compared = whatif::compare_all_in(&mut doc, &base);
     assert_eq!(doc, before, "the document is exactly as it was");
     assert_eq!(compared.len(), 3);
@@ -269,14 +269,14 @@ fn a_scenario_with_a_wrong_path_is_an_error_naming_it() {
         }],
         extra: Default::default(),
     });
-    let err = whatif::compare(&doc, &evaluate(&doc), &doc.scenarios[0]).unwrap_err();
+    let err = whatif::compare(&doc, &audit(&doc), &doc.scenarios[0]).unwrap_err();
     assert!(err.zh().contains("b9") && err.en().contains("budget/b9/spent"));
 }
 
 #[test]
 fn lost_points_are_ranked() {
     let doc = kunming();
-    let lost = whatif::lost_points(&doc, &evaluate(&doc));
+    let lost = whatif::lost_points(&doc, &audit(&doc));
     let ids: Vec<(&str, String)> = lost
         .iter()
         .map(|l| (l.id.as_str(), show2(l.lost)))
@@ -291,7 +291,7 @@ fn lost_points_are_ranked() {
     );
     assert_eq!(lost[0].groups, ["项目绩效", "效益指标"]);
     let results =
-        jixiao_core::report::results_of(&doc, &evaluate(&doc), jixiao_core::Lang::Zh).value();
+        jixiao_core::report::results_of(&doc, &audit(&doc), jixiao_core::Lang::Zh).value();
     assert_eq!(results["lost"][0]["id"], "C22");
     assert_eq!(results["lost"][0]["group"], "项目绩效 / 效益指标");
     assert_eq!(results["lost"][0]["lost"], "4.00");
@@ -373,7 +373,7 @@ fn planning_document() -> impl Strategy<Value = serde_json::Value> {
 fn reaches(doc: &jixiao_core::Document, path: &str, value: Decimal, goal: &Goal) -> bool {
     let mut changed = doc.clone();
     set(&mut changed, path, &value.to_string()).unwrap();
-    let eval = evaluate(&changed);
+    let eval = audit(&changed);
     match goal {
         Goal::Total(t) => jixiao_core::number::round2(eval.total) >= *t,
         Goal::Grade(g) => eval

@@ -5,7 +5,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use jixiao_core::Lang;
-use jixiao_core::{evaluate, read_str, templates, to_string_pretty, Document};
+use jixiao_core::{audit, read_str, templates, to_string_pretty, Document};
 use serde_json::{json, Value};
 use std::hint::black_box;
 
@@ -68,12 +68,12 @@ pub fn large_document() -> Document {
 fn bench(c: &mut Criterion) {
     let kunming = templates::template("kunming-2022").unwrap();
     c.bench_function("score kunming-2022", |b| {
-        b.iter(|| evaluate(black_box(&kunming)))
+        b.iter(|| audit(black_box(&kunming)))
     });
     let large = large_document();
-    assert_eq!(evaluate(&large).leaves.len(), 10_000);
+    assert_eq!(audit(&large).leaves.len(), 10_000);
     c.bench_function("score 10k indicators, 1k lines, 20x50 survey", |b| {
-        b.iter(|| evaluate(black_box(&large)))
+        b.iter(|| audit(black_box(&large)))
     });
     let text = to_string_pretty(&large);
     let mut group = c.benchmark_group("read");
@@ -88,8 +88,8 @@ fn bench(c: &mut Criterion) {
     // The Word report (`jixiao export --docx`), of Kunming and of the large document, in both
     // outlines.
     let mut group = c.benchmark_group("docx");
-    let kunming_eval = evaluate(&kunming);
-    let large_eval = evaluate(&large);
+    let kunming_eval = audit(&kunming);
+    let large_eval = audit(&large);
     group.sample_size(10);
     for outline in jixiao_core::docx::Outline::ALL {
         let key = outline.key();
@@ -113,7 +113,7 @@ fn bench(c: &mut Criterion) {
     });
     let read = jixiao_core::form::read_form(&seed).unwrap();
     group.bench_function("seed-2022 score with its claims", |b| {
-        b.iter(|| evaluate(black_box(&read.doc)))
+        b.iter(|| audit(black_box(&read.doc)))
     });
     let rows = std::fs::read("../tests/reports/rows-100k.docx").unwrap();
     group.bench_function("100k-row table read", |b| {
@@ -153,9 +153,9 @@ fn bench(c: &mut Criterion) {
         .insert("year".into(), serde_json::Value::from(2026));
     let round = &monitored.monitoring[0];
     group.bench_function("10k indicators: evaluate with the round's findings", |b| {
-        b.iter(|| evaluate(black_box(&monitored)))
+        b.iter(|| audit(black_box(&monitored)))
     });
-    let monitored_eval = evaluate(&monitored);
+    let monitored_eval = audit(&monitored);
     group.bench_function("10k indicators: lights", |b| {
         b.iter(|| {
             jixiao_core::monitoring::leaf_lights(black_box(&monitored), &monitored_eval, round)

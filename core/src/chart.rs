@@ -381,7 +381,7 @@ mod tests {
 
     fn kunming() -> (Document, Evaluation) {
         let doc = read_str(include_str!("../../tests/data/kunming-2022.json")).unwrap();
-        let eval = crate::evaluate(&doc);
+        let eval = crate::audit(&doc);
         (doc, eval)
     }
 

@@ -220,7 +220,7 @@ pub enum Problem {
     /// A figure printed in a Word report differs from what its tables compute.
     PrintedDiffers {
         /// What the figure is.
-        what: crate::claims::What,
+        what: crate::model::What,
         /// The heading (or the table) it was printed under.
         place: String,
         /// The sentence (or the table row) it was printed in.
@@ -267,7 +267,7 @@ pub enum Problem {
     /// The same quantity is printed in two places with two values.
     PrintedTwice {
         /// What the figure is.
-        what: crate::claims::What,
+        what: crate::model::What,
         /// The figure as printed here.
         claimed: String,
         /// Where it is printed here.
@@ -450,7 +450,7 @@ impl Message for Problem {
             }
             Problem::PrintedDiffers { place, sentence, computed, what, claimed } => format!(
                 "{place}：{} — 计算结果 {computed}（{}）",
-                crate::claims::excerpt(sentence, claimed),
+                crate::text::excerpt(sentence, claimed),
                 what.zh()
             ),
             Problem::PrintedTwice { what, claimed, place, before, before_place } => format!(
@@ -567,7 +567,7 @@ impl Message for Problem {
             }
             Problem::PrintedDiffers { place, sentence, computed, what, claimed } => format!(
                 "{place}: {} — computed {computed} ({})",
-                crate::claims::excerpt(sentence, claimed),
+                crate::text::excerpt(sentence, claimed),
                 what.en()
             ),
             Problem::PrintedTwice { what, claimed, place, before, before_place } => format!(

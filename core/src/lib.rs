@@ -16,6 +16,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod audit;
 pub mod chart;
 pub mod claims;
 pub mod csv;
@@ -40,6 +41,7 @@ pub mod xlsx;
 mod xml;
 mod zip;
 
+pub use audit::audit;
 pub use findings::{Finding, Level, Problem};
 pub use format::{read_bytes, read_str, to_string_pretty, LoadError, FORMAT};
 pub use message::{Lang, Message};
@@ -47,4 +49,4 @@ pub use model::Document;
 pub use number::{Num, NumError};
 pub use path::{FieldPath, PathError};
 pub use rust_decimal::Decimal;
-pub use scoring::{evaluate, Evaluation};
+pub use scoring::Evaluation;

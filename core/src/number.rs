@@ -101,6 +101,26 @@ impl fmt::Display for Num {
     }
 }
 
+/// The number printed in `text` (`84.28%`, `92分`, `９２．００`, `-3`) and how many decimals it
+/// was printed with: what a printed figure is compared at.
+pub fn printed_figure(text: &str) -> Option<(Decimal, u32)> {
+    let t = crate::text::normalise(text).replace(',', "");
+    let start = t.find(|c: char| c.is_ascii_digit())?;
+    let (before, rest) = t.split_at(start);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    let digits = rest.get(..end)?.trim_end_matches('.');
+    let mut value = parse_decimal(digits).ok()?;
+    if before.ends_with('-') {
+        value.set_sign_negative(true);
+    }
+    let decimals = digits
+        .split_once('.')
+        .map_or(0, |(_, d)| u32::try_from(d.len()).unwrap_or(u32::MAX));
+    Some((value, decimals))
+}
+
 /// Parses a number the way staff type it: surrounding blanks, full-width digits and signs
 /// (`１２３．５`), thousands separators (`1,234.5`, `1，234.5`), a trailing percent sign (`84.27%`,
 /// read as 84.27) and scientific notation from JSON (`1e3`) are accepted.

@@ -43,6 +43,46 @@ pub fn normalise(text: &str) -> String {
         .collect()
 }
 
+/// The part of a sentence that prints `value`: from the clause it is in to the sentence's end,
+/// `…` where the sentence is cut (`…为预算金额的84.28%。`). A table row is kept whole.
+pub fn excerpt(sentence: &str, value: &str) -> String {
+    let Some(at) = sentence.find(value) else {
+        return sentence.to_string();
+    };
+    if sentence.contains(" | ") {
+        return sentence.to_string();
+    }
+    let before = sentence.get(..at).unwrap_or_default();
+    let start = before.rfind(['，', ',', '；', '：']).map_or(0, |i| {
+        i.saturating_add(
+            before
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8),
+        )
+    });
+    let end = sentence
+        .get(at..)
+        .and_then(|rest| {
+            rest.find(['，', ',', '。', '；']).map(|i| {
+                at.saturating_add(i).saturating_add(
+                    rest.get(i..)
+                        .and_then(|t| t.chars().next())
+                        .map_or(1, char::len_utf8),
+                )
+            })
+        })
+        .unwrap_or(sentence.len());
+    let piece = sentence.get(start..end).unwrap_or(sentence);
+    let cut_before = if start > 0 { "…" } else { "" };
+    let cut_after = if end < sentence.len() && !piece.ends_with('。') {
+        "…"
+    } else {
+        ""
+    };
+    format!("{cut_before}{piece}{cut_after}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

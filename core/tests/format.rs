@@ -3,7 +3,7 @@
 mod common;
 use common::*;
 use jixiao_core::format::{read_str, to_string_pretty, to_value, LoadError};
-use jixiao_core::{evaluate, report, Lang};
+use jixiao_core::{audit, report, Lang};
 use serde_json::{json, Value};
 
 #[test]
@@ -85,13 +85,13 @@ fn format_is_checked() {
 #[test]
 fn an_exported_results_object_is_ignored_on_import() {
     let doc = kunming();
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     let mut exported = report::export(&doc, &eval, Lang::Zh);
     assert_eq!(exported["results"]["total"], "92.00");
     exported["results"]["total"] = json!("100.00");
     let again = jixiao_core::format::read_value(exported).unwrap();
     assert_eq!(again, doc);
-    assert_eq!(jixiao_core::number::show2(evaluate(&again).total), "92.00");
+    assert_eq!(jixiao_core::number::show2(audit(&again).total), "92.00");
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn a_value_that_does_not_parse_is_kept_as_typed() {
         "kept, so the user sees the mistake"
     );
     assert_eq!(v["budget"][0]["planned"], json!("1234.5"));
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     assert!(has(&eval, "not-a-number", "budget/b1/spent"));
 }
 

@@ -8,7 +8,7 @@ use common::*;
 use jixiao_core::form::{read_form, FormError};
 use jixiao_core::model::{Node, RuleKind};
 use jixiao_core::number::show2;
-use jixiao_core::{evaluate, xlsx, Document, Lang, Message};
+use jixiao_core::{audit, xlsx, Document, Lang, Message};
 use std::path::Path;
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -31,7 +31,7 @@ fn kinds(doc: &Document) -> Vec<(String, Option<RuleKind>)> {
 }
 
 fn codes(doc: &Document) -> Vec<String> {
-    evaluate(doc)
+    audit(doc)
         .findings
         .iter()
         .map(|f| format!("{} {}", f.code(), f.path))
@@ -95,7 +95,7 @@ fn the_national_layout_with_merged_cells() {
     assert_eq!(qualitative.rule.tier.as_deref(), Some("partial"));
     assert_eq!(qualitative.rule.fraction.as_ref().unwrap().raw(), "0.7");
     assert_eq!(qualitative.reason, "部分学员未能就业，下年度加强跟踪服务");
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     assert_eq!(show2(eval.total), "92.43");
     assert_eq!(eval.grade.as_deref(), Some("优"));
     let codes = codes(&doc);
@@ -108,11 +108,11 @@ fn the_national_layout_with_merged_cells() {
         .filter(|c| c.starts_with("rule-inferred"))
         .count();
     assert_eq!(inferred, 9, "every inferred rule is an info finding");
-    let claimed = &doc.extra["claimed"];
-    assert_eq!(claimed["total"], "92.43");
-    assert_eq!(claimed["grade"], "优");
-    assert_eq!(claimed["execution_rate"], "84.27");
-    assert_eq!(claimed["scores"]["2.1.1"], "14");
+    let claimed = doc.claimed.as_ref().unwrap();
+    assert_eq!(claimed.total.as_deref(), Some("92.43"));
+    assert_eq!(claimed.grade.as_deref(), Some("优"));
+    assert_eq!(claimed.execution_rate.as_deref(), Some("84.27"));
+    assert_eq!(claimed.score("2.1.1"), Some("14"));
 }
 
 #[test]
@@ -149,7 +149,7 @@ fn a_provincial_variant_with_nature_and_unit_columns() {
     assert_eq!(satisfaction.rule.actual.as_ref().unwrap().raw(), "95");
     // Whole points printed (8.62 as 9, 13.5 as 14): read as local practice.
     assert_eq!(doc.settings.score_decimals.as_ref().unwrap().raw(), "0");
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     assert_eq!(show2(eval.total), "98.00");
     let codes = codes(&doc);
     assert!(
@@ -165,19 +165,18 @@ fn a_form_with_only_the_total_funds_row() {
     assert_eq!(doc.budget[0].name, "年度资金总额");
     assert_eq!(doc.budget[0].planned.as_ref().unwrap().raw(), "50");
     // A formula without a cached value prints nothing: no claim for that leaf.
-    let scores = &doc.extra["claimed"]["scores"];
-    assert!(scores.get("1.1.1").is_none());
-    assert_eq!(show2(evaluate(&doc).total), "100.00");
+    assert!(doc.claimed.as_ref().unwrap().score("1.1.1").is_none());
+    assert_eq!(show2(audit(&doc).total), "100.00");
 }
 
 #[test]
 fn the_kunming_example_as_a_form_reads_back_to_92_and_its_printed_scores() {
     let doc = kunming();
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     let bytes = xlsx::workbook(&doc, &eval, Lang::Zh);
     let read = read_form(&bytes).unwrap();
     let back = read.doc;
-    let again = evaluate(&back);
+    let again = audit(&back);
     assert_eq!(show2(again.total), "92.00");
     assert_eq!(again.grade.as_deref(), Some("优"));
     assert_eq!(read.summary.indicators, 22);
@@ -221,11 +220,9 @@ fn the_kunming_example_as_a_form_reads_back_to_92_and_its_printed_scores() {
         !codes.iter().any(|c| c.starts_with("claim-differs")),
         "{codes:?}"
     );
-    assert_eq!(
-        back.extra["claimed"]["scores"].as_object().unwrap().len(),
-        22
-    );
-    assert_eq!(back.extra["claimed"]["total"], "92");
+    let claimed = back.claimed.as_ref().unwrap();
+    assert_eq!(claimed.scores.len(), 22);
+    assert_eq!(claimed.total.as_deref(), Some("92"));
 }
 
 #[test]
@@ -264,8 +261,8 @@ fn a_form_of_a_hundred_thousand_rows_is_read() {
         .collect();
     let doc = doc(serde_json::json!({"format": "jixiao/1", "indicators": [
         {"id": "G", "name": "产出指标", "children": [{"id": "G1", "name": "数量指标", "children": leaves}]}]}));
-    let bytes = xlsx::workbook(&doc, &evaluate(&doc), Lang::Zh);
+    let bytes = xlsx::workbook(&doc, &audit(&doc), Lang::Zh);
     let back = read_form(&bytes).unwrap().doc;
     assert_eq!(back.leaves().count(), 100_000);
-    assert_eq!(show2(evaluate(&back).total), "100.00");
+    assert_eq!(show2(audit(&back).total), "100.00");
 }

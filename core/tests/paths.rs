@@ -4,11 +4,12 @@
 mod common;
 
 use common::*;
+use jixiao_core::model::What;
 use jixiao_core::path::{
     self, ClaimField, FieldPath, LineField, NodeField, QuestionField, RuleField, Section,
     SettingField, StepField, SurveyField,
 };
-use jixiao_core::{evaluate, Message, PathError};
+use jixiao_core::{audit, Message, PathError};
 use serde_json::json;
 
 fn every_kind() -> Vec<FieldPath> {
@@ -28,11 +29,11 @@ fn every_kind() -> Vec<FieldPath> {
         FieldPath::Setting(SettingField::Grades),
         FieldPath::Setting(SettingField::GradeLabel(0)),
         FieldPath::Setting(SettingField::GradeMin(3)),
-        FieldPath::Claim(ClaimField::Total),
-        FieldPath::Claim(ClaimField::Grade),
-        FieldPath::Claim(ClaimField::ExecutionRate),
-        FieldPath::Claim(ClaimField::Satisfaction),
-        FieldPath::Claim(ClaimField::Score("C112".into())),
+        FieldPath::Claim(ClaimField::Figure(What::Total)),
+        FieldPath::Claim(ClaimField::Figure(What::Grade)),
+        FieldPath::Claim(ClaimField::Figure(What::ExecutionRate)),
+        FieldPath::Claim(ClaimField::Figure(What::Satisfaction)),
+        FieldPath::Claim(ClaimField::Figure(What::LeafScore("C112".into()))),
         FieldPath::Meta("title".into()),
     ];
     all.extend(LineField::ALL.map(|f| FieldPath::line("b3", f)));
@@ -93,7 +94,7 @@ fn every_kind_of_path_round_trips() {
         "indicators/C112/rule/steps/1/min"
     );
     assert_eq!(
-        FieldPath::Claim(ClaimField::Score("C1".into())).to_string(),
+        FieldPath::Claim(ClaimField::Figure(What::LeafScore("C1".into()))).to_string(),
         "claimed/scores/C1"
     );
 }
@@ -162,7 +163,7 @@ fn an_emptied_number_is_removed() {
     let target = FieldPath::rule("C112", RuleField::Target);
     path::set(&mut doc, &target, "  ").unwrap();
     assert_eq!(doc.leaf("C112").unwrap().rule.target, None);
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     assert!(has(&eval, "missing-field", "indicators/C112/rule/target"));
 }
 
@@ -225,12 +226,12 @@ fn setting_one_default_grade_writes_the_bands_out() {
 #[test]
 fn claims_and_meta_are_fields_too() {
     let mut doc = kunming();
-    let total = FieldPath::Claim(ClaimField::Total);
+    let total = FieldPath::Claim(ClaimField::Figure(What::Total));
     path::set(&mut doc, &total, "93").unwrap();
     assert_eq!(path::get(&doc, &total).unwrap().text(), "93");
-    let score = FieldPath::Claim(ClaimField::Score("C112".into()));
+    let score = FieldPath::Claim(ClaimField::Figure(What::LeafScore("C112".into())));
     path::set(&mut doc, &score, "9.5").unwrap();
-    assert_eq!(doc.extra["claimed"]["scores"]["C112"], json!("9.5"));
+    assert_eq!(doc.claimed.as_ref().unwrap().score("C112"), Some("9.5"));
     let title = FieldPath::Meta("title".into());
     path::set(&mut doc, &title, "新项目").unwrap();
     assert_eq!(doc.meta_text("title"), "新项目");
@@ -245,7 +246,7 @@ fn a_survey_named_budget_gets_the_survey_message() {
             "questions": [{"id": "q1", "text": "?", "counts": [1]}]}],
         "indicators": [{"id": "S", "name": "满意度", "points": "100",
             "rule": {"kind": "satisfaction", "survey": "budget", "target": "90"}}]});
-    let eval = evaluate(&doc(value));
+    let eval = audit(&doc(value));
     let finding = eval
         .findings
         .iter()
@@ -289,7 +290,7 @@ fn findings_name_fields_in_peoples_words() {
 fn the_tree_is_walked_one_way() {
     let doc = kunming();
     let ids: Vec<&str> = doc.leaves().map(|(l, _)| l.id.as_str()).collect();
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     let scored: Vec<&str> = eval.leaves.iter().map(|l| l.id.as_str()).collect();
     assert_eq!(
         ids, scored,
@@ -312,7 +313,7 @@ fn repeated_ids_still_join_each_leaf_to_its_own_result() {
         {"id": "X", "name": "一", "points": "50", "rule": {"kind": "at_least", "target": "10", "actual": "5"}},
         {"id": "X", "name": "二", "points": "50", "rule": {"kind": "at_least", "target": "10", "actual": "10"}}]});
     let doc = doc(value);
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     let rows = jixiao_core::tables::indicator_rows(&doc, &eval, jixiao_core::Lang::Zh);
     assert_eq!(rows[0].name, "一");
     assert_eq!(rows[0].score, d("25"));

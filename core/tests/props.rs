@@ -2,7 +2,7 @@
 //! points, totals within the maximum, and writing then reading gives back the same document.
 
 use jixiao_core::format::{read_str, read_value, to_string_pretty};
-use jixiao_core::{evaluate, report, Lang};
+use jixiao_core::{audit, report, Lang};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -155,7 +155,7 @@ proptest! {
     #[test]
     fn scoring_never_panics_and_stays_in_bounds(value in document()) {
         let doc = read_value(value).unwrap();
-        let eval = evaluate(&doc);
+        let eval = audit(&doc);
         for leaf in &eval.leaves {
             prop_assert!(leaf.score >= Decimal::ZERO, "{} scored {}", leaf.id, leaf.score);
             prop_assert!(leaf.score <= leaf.points, "{} scored {} of {}", leaf.id, leaf.score, leaf.points);
@@ -179,7 +179,7 @@ proptest! {
         let again = read_str(&text).unwrap();
         prop_assert_eq!(&again, &doc);
         // Scores agree exactly; a message may quote the normalised text ("1,234.5" → "1234.5").
-        let (a, b) = (evaluate(&again), evaluate(&doc));
+        let (a, b) = (audit(&again), audit(&doc));
         prop_assert_eq!((a.total, a.max_points, a.percent, &a.grade), (b.total, b.max_points, b.percent, &b.grade));
         prop_assert_eq!((&a.leaves, &a.groups, &a.budget, &a.surveys), (&b.leaves, &b.groups, &b.budget, &b.surveys));
         let where_ = |e: &jixiao_core::Evaluation| e.findings.iter().map(|f| (f.code(), f.path.clone())).collect::<Vec<_>>();

@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use jixiao_core::evaluate;
+use jixiao_core::audit;
 use jixiao_core::number::show2;
 use serde_json::json;
 
@@ -164,12 +164,12 @@ fn budget_execution_and_fund_arrival() {
     );
     let mut doc = one_leaf(json!({"kind": "budget_execution"}));
     doc["budget"][0]["spent"] = json!("130");
-    let eval = evaluate(&common::doc(doc));
+    let eval = audit(&common::doc(doc));
     assert_eq!(eval.leaves[0].completion, d("1"), "capped at 1");
     assert!(has(&eval, "spent-over-received", "budget/b1/spent"));
     let mut doc = one_leaf(json!({"kind": "budget_execution"}));
     doc["budget"] = json!([]);
-    let eval = evaluate(&common::doc(doc));
+    let eval = audit(&common::doc(doc));
     assert!(has(&eval, "no-budget", "indicators/L/rule"));
 }
 
@@ -199,7 +199,7 @@ fn share_method_counts_the_first_options() {
     value["surveys"][0] = json!({"id": "s1", "name": "s", "method": "share", "satisfied_options": 2,
         "options": [{"label": "a", "weight": "100"}, {"label": "b", "weight": "80"}, {"label": "c", "weight": "60"}],
         "questions": [{"id": "q1", "text": "?", "counts": [5, 3, 2]}, {"id": "q2", "text": "?", "counts": [10, 0, 0]}]});
-    let eval = evaluate(&doc(value));
+    let eval = audit(&doc(value));
     let s = eval.survey("s1").unwrap();
     assert_eq!(s.questions[0].satisfaction, Some(d("80")));
     assert_eq!(s.satisfaction, Some(d("90")));
@@ -211,7 +211,7 @@ fn not_applicable_counts_in_neither_total_nor_maximum() {
     let mut value = one_leaf(json!({"kind": "manual", "score": "5"}));
     value["indicators"].as_array_mut().unwrap().push(json!(
         {"id": "N", "name": "n/a", "points": "90", "applicable": false, "rule": {"kind": "at_least"}}));
-    let eval = evaluate(&doc(value));
+    let eval = audit(&doc(value));
     assert_eq!((eval.total, eval.max_points), (d("5"), d("10")));
     assert_eq!(show2(eval.percent), "50.00");
     assert!(
@@ -233,7 +233,7 @@ fn percent_of(scores: &[(&str, &str)]) -> jixiao_core::Evaluation {
             "rule": {"kind": "manual", "score": s}})
         })
         .collect();
-    evaluate(&doc(json!({"format": "jixiao/1", "indicators": leaves})))
+    audit(&doc(json!({"format": "jixiao/1", "indicators": leaves})))
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn grade_bands_and_threshold_are_settings() {
     let mut value = one_leaf(json!({"kind": "at_least", "target": "10", "actual": "12"}));
     value["settings"] = json!({"grades": [{"label": "合格", "min": "60"}, {"label": "优秀", "min": "80"}],
         "deviation_threshold": "10"});
-    let eval = evaluate(&doc(value));
+    let eval = audit(&doc(value));
     assert_eq!(
         eval.grade.as_deref(),
         Some("优秀"),
@@ -267,7 +267,7 @@ fn grade_bands_and_threshold_are_settings() {
         has(&eval, "over-target", "indicators/L/rule/actual"),
         "120% is over a 10% threshold"
     );
-    let eval = evaluate(&doc(one_leaf(
+    let eval = audit(&doc(one_leaf(
         json!({"kind": "at_least", "target": "10", "actual": "13"}),
     )));
     assert!(
@@ -278,7 +278,7 @@ fn grade_bands_and_threshold_are_settings() {
 
 #[test]
 fn no_applicable_leaf_gives_percent_zero_with_a_warning() {
-    let eval = evaluate(&doc(json!({"format": "jixiao/1", "indicators": [
+    let eval = audit(&doc(json!({"format": "jixiao/1", "indicators": [
         {"id": "N", "name": "n", "points": "100", "applicable": false, "rule": {"kind": "manual"}}]})));
     assert_eq!(eval.percent, d("0"));
     assert!(has(&eval, "no-applicable-indicator", "indicators"));
@@ -289,7 +289,7 @@ fn an_error_in_one_leaf_leaves_the_others_scored() {
     let mut k: serde_json::Value = serde_json::from_str(&kunming_text()).unwrap();
     k["indicators"][2]["children"][0]["children"][0]["children"][0]["rule"]["actual"] =
         json!("四期");
-    let eval = evaluate(&doc(k));
+    let eval = audit(&doc(k));
     assert!(has(&eval, "not-a-number", "indicators/C111/rule/actual"));
     assert_eq!(show2(eval.total), "88.00", "only C111's 4 points are lost");
     assert_eq!(show2(eval.max_points), "100.00");
@@ -300,13 +300,13 @@ fn missing_reason_and_its_absence() {
     let mut value = one_leaf(json!({"kind": "at_least", "target": "10", "actual": "5"}));
     value["indicators"][0]["reason"] = json!("");
     assert!(has(
-        &evaluate(&doc(value.clone())),
+        &audit(&doc(value.clone())),
         "missing-reason",
         "indicators/L/reason"
     ));
     value["indicators"][0]["reason"] = json!("受疫情影响，培训延期");
     assert!(!has(
-        &evaluate(&doc(value)),
+        &audit(&doc(value)),
         "missing-reason",
         "indicators/L/reason"
     ));
@@ -315,7 +315,7 @@ fn missing_reason_and_its_absence() {
 #[test]
 fn overflow_is_a_finding_not_a_panic() {
     let huge = "79228162514264337593543950335";
-    let eval = evaluate(&doc(json!({"format": "jixiao/1",
+    let eval = audit(&doc(json!({"format": "jixiao/1",
         "budget": [{"id": "b1", "name": "x", "planned": huge, "spent": "1"}, {"id": "b2", "name": "y", "planned": huge, "spent": "1"}],
         "indicators": [{"id": "A", "name": "a", "points": huge, "rule": {"kind": "at_least", "target": "0.5", "actual": huge}},
                        {"id": "B", "name": "b", "points": huge, "rule": {"kind": "manual", "score": huge}}]})));
@@ -329,7 +329,7 @@ fn overflow_is_a_finding_not_a_panic() {
 #[test]
 fn the_blank_standard_template_scores_nothing_and_every_finding_asks_to_fill_something() {
     let doc = jixiao_core::templates::template("standard").unwrap();
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     assert_eq!(show2(eval.total), "0.00", "nothing typed, nothing scored");
     assert!(!eval.findings.is_empty());
     for f in &eval.findings {
@@ -377,7 +377,7 @@ fn a_claimed_score_is_held_against_the_first_leaf_of_its_id() {
             "claimed": {"scores": {"L1": score, "L2": "7.00"}},
         }))
         .unwrap();
-        evaluate(&doc)
+        audit(&doc)
             .findings
             .iter()
             .filter(|f| f.problem.code() == "claim-differs")
@@ -400,7 +400,7 @@ fn a_claim_agrees_at_the_precision_it_was_printed_with() {
         let mut v: serde_json::Value = serde_json::from_str(base).unwrap();
         v["claimed"] = claimed;
         let doc = jixiao_core::read_str(&v.to_string()).unwrap();
-        evaluate(&doc)
+        audit(&doc)
             .findings
             .iter()
             .filter(|f| f.problem.code() == "claim-differs")

@@ -3,11 +3,11 @@
 mod common;
 use common::*;
 use jixiao_core::number::{show2, show_exact};
-use jixiao_core::{evaluate, Level};
+use jixiao_core::{audit, Level};
 
 #[test]
 fn budget_figures_of_the_seed() {
-    let eval = evaluate(&kunming());
+    let eval = audit(&kunming());
     let b = &eval.budget;
     assert_eq!(show_exact(b.planned), "97.361");
     assert_eq!(show_exact(b.spent), "82.050854");
@@ -20,14 +20,14 @@ fn budget_figures_of_the_seed() {
 
 #[test]
 fn the_seeds_printed_84_28_is_not_what_the_figures_give() {
-    let rate = evaluate(&kunming()).budget.execution_rate.unwrap();
+    let rate = audit(&kunming()).budget.execution_rate.unwrap();
     assert_ne!(show2(rate), "84.28");
     assert!(rate > d("84.27") && rate < d("84.275"));
 }
 
 #[test]
 fn survey_figures_of_the_seed() {
-    let eval = evaluate(&kunming());
+    let eval = audit(&kunming());
     let s = eval.survey("s1").unwrap();
     let q = |id: &str| {
         let q = s.questions.iter().find(|q| q.id == id).unwrap();
@@ -44,7 +44,7 @@ fn survey_figures_of_the_seed() {
 
 #[test]
 fn total_and_grade_of_the_seed() {
-    let eval = evaluate(&kunming());
+    let eval = audit(&kunming());
     assert_eq!(show2(eval.total), "92.00");
     assert_eq!(show2(eval.max_points), "100.00");
     assert_eq!(show2(eval.percent), "92.00");
@@ -61,7 +61,7 @@ fn total_and_grade_of_the_seed() {
 
 #[test]
 fn the_seed_step_scores_the_budget_line_at_0_8() {
-    let eval = evaluate(&kunming());
+    let eval = audit(&kunming());
     let b12 = eval.leaves.iter().find(|l| l.id == "B12").unwrap();
     assert_eq!(b12.completion, d("0.8"));
     assert_eq!(b12.score, d("4"));
@@ -69,7 +69,7 @@ fn the_seed_step_scores_the_budget_line_at_0_8() {
 
 #[test]
 fn the_audit_flags_what_the_seed_should_have_explained() {
-    let eval = evaluate(&kunming());
+    let eval = audit(&kunming());
     assert!(has(&eval, "low-execution", "budget"));
     assert!(has(&eval, "performance-budget-mismatch", "indicators"));
     assert!(has(&eval, "over-target", "indicators/C112/rule/actual"));

@@ -2,7 +2,7 @@
 //! with its `*.results.json`. Run with `JIXIAO_BLESS=1` to write the expected files after a
 //! deliberate change, then read the diff.
 
-use jixiao_core::{draft, evaluate, read_str, report, Lang};
+use jixiao_core::{audit, draft, read_str, report, Lang};
 use std::path::{Path, PathBuf};
 
 fn example_files() -> Vec<PathBuf> {
@@ -27,7 +27,7 @@ fn examples_score_as_recorded() {
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
         let doc = read_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let actual = format!("{:#}\n", report::results(&evaluate(&doc), Lang::Zh).value());
+        let actual = format!("{:#}\n", report::results(&audit(&doc), Lang::Zh).value());
         let expected_path = file.with_extension("results.json");
         let expected_path = if file
             .starts_with(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"))
@@ -80,7 +80,7 @@ fn examples_draft_as_recorded() {
     let mut failures = Vec::new();
     for file in example_files() {
         let doc = read_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        let eval = evaluate(&doc);
+        let eval = audit(&doc);
         for lang in [Lang::Zh, Lang::En] {
             let actual = draft::draft_text(&doc, &eval, lang);
             let path = expected(&file, &format!("draft.{}.txt", lang.code()));

@@ -25,7 +25,7 @@
 )]
 
 use jixiao_core::whatif::{self, Goal};
-use jixiao_core::{evaluate, read_str, report, Document, Lang};
+use jixiao_core::{audit, read_str, report, Document, Lang};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -82,7 +82,7 @@ pub fn score(
     language: Option<String>,
 ) -> Result<JsValue, JsError> {
     let doc = document(&doc)?;
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     to_js(&report::results_of(&doc, &eval, lang(language)))
 }
 
@@ -93,7 +93,7 @@ pub fn check(
     language: Option<String>,
 ) -> Result<JsValue, JsError> {
     let doc = document(&doc)?;
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     let findings: Vec<report::FindingOut> = eval
         .findings
         .iter()

@@ -9,7 +9,7 @@ use jixiao_core::docx::Outline;
 use jixiao_core::message::{t, Text};
 use jixiao_core::number::{checked_sum, round2, show2};
 use jixiao_core::Decimal;
-use jixiao_core::{evaluate, FieldPath, Lang, Level, Message, Problem};
+use jixiao_core::{audit, FieldPath, Lang, Level, Message, Problem};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -146,7 +146,7 @@ pub fn score_file(
             };
         }
     };
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     // The file's Word report beside the others (`--docx OUTDIR`): named after the file.
     let report_error = reports.and_then(|(dir, outline)| {
         let stem = path

@@ -104,7 +104,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         }
         Command::Score { file, lang } => {
             let mut doc = input::load(&file)?;
-            let eval = jixiao_core::evaluate(&doc);
+            let eval = jixiao_core::audit(&doc);
             // The scenarios scored on the document itself (no copy of it), and the results
             // written as they are made: a large document's results are never held whole.
             let compared = jixiao_core::whatif::compare_all_in(&mut doc, &eval);
@@ -157,7 +157,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                         None => "文件中没有监控轮次 / the file has no monitoring round".into(),
                     })
                 })?;
-            let eval = jixiao_core::evaluate(&doc);
+            let eval = jixiao_core::audit(&doc);
             let out = jixiao_core::monitoring::output(&doc, &eval, round, lang);
             print(&format!("{out:#}\n"));
             // The round's findings decide, as printed: in the middle of the year the year-end
@@ -174,7 +174,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         }
         Command::Report { file, lang } => {
             let doc = input::load(&file)?;
-            let eval = jixiao_core::evaluate(&doc);
+            let eval = jixiao_core::audit(&doc);
             print(&jixiao_core::draft::draft_text(&doc, &eval, lang));
             Ok(exit_for(&eval))
         }
@@ -184,7 +184,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             outputs,
         } => {
             let doc = input::load(&file)?;
-            let eval = jixiao_core::evaluate(&doc);
+            let eval = jixiao_core::audit(&doc);
             for written in export::write_all(&doc, &eval, lang, &outputs)? {
                 eprintln!("jixiao: {written}");
             }
@@ -192,7 +192,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         }
         Command::Check { file, lang } => {
             let doc = input::load(&file)?;
-            let eval = jixiao_core::evaluate(&doc);
+            let eval = jixiao_core::audit(&doc);
             print(&output::check_text(&file, &doc, &eval, lang));
             Ok(exit_for(&eval))
         }

@@ -7,7 +7,7 @@ use crate::layout::{in_detail_row, opening_collapsed, row_ids};
 use crate::notices::FileNotice;
 use jixiao_core::form::Summary;
 use jixiao_core::path::{FieldPath, LineField, NodeField, Section};
-use jixiao_core::{evaluate, read_str, templates, Document, Evaluation, Lang, Message};
+use jixiao_core::{audit, read_str, templates, Document, Evaluation, Lang, Message};
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -212,7 +212,7 @@ impl PartialEq for AppState {
 
 impl AppState {
     pub fn new(doc: Document, lang: Lang) -> AppState {
-        let eval = Rc::new(evaluate(&doc));
+        let eval = Rc::new(audit(&doc));
         AppState {
             collapsed: Rc::new(opening_collapsed(&doc)),
             touched: Rc::new(HashSet::new()),
@@ -437,7 +437,9 @@ impl AppState {
                     }
                 }
                 let id = match &path {
-                    FieldPath::Claim(jixiao_core::path::ClaimField::Score(id)) => Some(id.as_str()),
+                    FieldPath::Claim(jixiao_core::path::ClaimField::Figure(
+                        jixiao_core::model::What::LeafScore(id),
+                    )) => Some(id.as_str()),
                     other => other.indicator(),
                 };
                 if let Some(id) = id {
@@ -524,7 +526,7 @@ impl AppState {
     }
 
     fn show(&mut self, doc: Rc<Document>) {
-        self.eval = Rc::new(evaluate(&doc));
+        self.eval = Rc::new(audit(&doc));
         self.doc = doc;
         self.last_edit = None;
         self.revision = self.revision.wrapping_add(1);
@@ -649,7 +651,7 @@ mod tests {
         assert_eq!(named.doc.meta_text("title"), "新名称");
         assert_eq!(
             *named.eval,
-            evaluate(&named.doc),
+            audit(&named.doc),
             "and the kept evaluation is the right one"
         );
         let changed = named.apply(Action::Edit(Edit::Set(

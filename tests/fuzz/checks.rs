@@ -3,13 +3,13 @@
 #![allow(dead_code)]
 
 use jixiao_core::whatif::{self, Goal};
-use jixiao_core::{evaluate, read_bytes, read_str, to_string_pretty, Lang};
+use jixiao_core::{audit, read_bytes, read_str, to_string_pretty, Lang};
 
 /// Bytes as a file: whatever they are, nothing panics; a readable document scores within its
 /// bounds, exports, and survives a write-then-read round trip.
 pub fn bytes(data: &[u8]) {
     let Ok(doc) = read_bytes(data) else { return };
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     assert!(eval.total >= jixiao_core::Decimal::ZERO && eval.total <= eval.max_points);
     let _ = jixiao_core::report::results_of(&doc, &eval, Lang::Zh).value();
     let _ = jixiao_core::xlsx::workbook(&doc, &eval, Lang::Zh);
@@ -33,7 +33,7 @@ pub fn form(data: &[u8]) {
     let Ok(read) = jixiao_core::form::read_form(data) else {
         return;
     };
-    let eval = evaluate(&read.doc);
+    let eval = audit(&read.doc);
     let _ = jixiao_core::report::results_of(&read.doc, &eval, Lang::Zh).value();
     let _ = jixiao_core::xlsx::workbook(&read.doc, &eval, Lang::Zh);
     let text = to_string_pretty(&read.doc);
@@ -53,7 +53,7 @@ pub fn report(data: &[u8]) {
     let Ok(read) = read else {
         return;
     };
-    let eval = evaluate(&read.doc);
+    let eval = audit(&read.doc);
     let _ = jixiao_core::report::results_of(&read.doc, &eval, Lang::Zh).value();
     let _ = jixiao_core::docx::report(&read.doc, &eval, Lang::Zh, Default::default());
     let text = to_string_pretty(&read.doc);
@@ -322,7 +322,7 @@ pub fn structured(f: &FuzzDoc) {
         .collect();
     value["scenarios"] = scenarios(f, &paths);
     let doc = jixiao_core::format::read_value(value).expect("built documents read");
-    let eval = evaluate(&doc);
+    let eval = audit(&doc);
     for leaf in &eval.leaves {
         assert!(
             leaf.score >= jixiao_core::Decimal::ZERO
@@ -352,7 +352,7 @@ pub fn structured(f: &FuzzDoc) {
         if let Ok(whatif::Seek::Found { value, .. }) = whatif::seek(&doc, path, &goal) {
             let mut changed = doc.clone();
             jixiao_core::path::set(&mut changed, path, &value.to_string()).unwrap();
-            let e = evaluate(&changed);
+            let e = audit(&changed);
             match &goal {
                 Goal::Total(t) => assert!(
                     jixiao_core::number::round2(e.total) >= *t,

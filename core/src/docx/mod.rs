@@ -288,7 +288,7 @@ mod tests {
 
     fn word_rules(outline: Outline, lang: Lang) {
         let doc = crate::read_str(include_str!("../../../tests/data/kunming-2022.json")).unwrap();
-        let eval = crate::evaluate(&doc);
+        let eval = crate::audit(&doc);
         let bytes = report(&doc, &eval, lang, outline);
         let package = String::from_utf8_lossy(&bytes);
         let document = part(&package, "<w:document", "</w:document>");
@@ -328,7 +328,7 @@ mod tests {
     #[test]
     fn the_same_document_gives_the_same_bytes() {
         let doc = crate::read_str(include_str!("../../../tests/data/kunming-2022.json")).unwrap();
-        let eval = crate::evaluate(&doc);
+        let eval = crate::audit(&doc);
         for outline in Outline::ALL {
             let a = report(&doc, &eval, Lang::Zh, outline);
             assert_eq!(a, report(&doc, &eval, Lang::Zh, outline));

@@ -7,7 +7,7 @@ use super::grid::Grid;
 use super::written::{read_steps, read_written, Op, Written};
 use super::FormError;
 use crate::date::Date;
-use crate::model::{BudgetLine, Document, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
+use crate::model::{BudgetLine, Claimed, Document, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
 use crate::number::Num;
 use crate::text::normalise;
 use rust_decimal::Decimal;
@@ -358,8 +358,8 @@ pub(crate) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
         sheet: grid.name.clone(),
         ..Summary::default()
     };
-    let mut claimed = Map::new();
-    let mut scores = Map::new();
+    let mut claimed = Claimed::default();
+    let mut scores = Vec::new();
     read_header(grid, header_row, year, &mut doc.meta);
     let funds = read_funds(
         grid,
@@ -482,18 +482,10 @@ pub(crate) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
     }
     doc.indicators = tree;
     summary.budget_lines = doc.budget.len();
-    if !scores.is_empty() {
-        claimed.insert("scores".into(), Value::Object(scores));
-    }
-    summary.claims = claimed
-        .iter()
-        .map(|(k, v)| match (k.as_str(), v) {
-            ("scores", Value::Object(s)) => s.len(),
-            _ => 1,
-        })
-        .sum();
+    claimed.scores = scores;
+    summary.claims = claimed.named().count();
     if !claimed.is_empty() {
-        doc.extra.insert("claimed".into(), Value::Object(claimed));
+        doc.claimed = Some(claimed);
     }
     whole_points(&mut doc);
     Ok(FormRead { doc, summary })
@@ -502,12 +494,13 @@ pub(crate) fn read(grids: &[Grid]) -> Result<FormRead, FormError> {
 /// Forms that print whole points (8.62 printed as 9): when every printed score is whole and
 /// rounding each leaf to whole points agrees with more of them, `settings.score_decimals` is 0.
 fn whole_points(doc: &mut Document) {
-    let Some(Value::Object(scores)) = doc.extra.get("claimed").and_then(|c| c.get("scores")) else {
+    let Some(claimed) = &doc.claimed else {
         return;
     };
-    let printed: Vec<(String, Decimal)> = scores
+    let printed: Vec<(String, Decimal)> = claimed
+        .scores
         .iter()
-        .filter_map(|(id, v)| Some((id.clone(), figure(v.as_str()?)?)))
+        .filter_map(|(id, v)| Some((id.clone(), figure(v)?)))
         .collect();
     if printed.len() < 3 || printed.iter().any(|(_, s)| s.fract() != Decimal::ZERO) {
         return;
@@ -546,7 +539,7 @@ pub(super) fn grow_tree(
     tree: &mut Vec<Node>,
     rows: Vec<Row>,
     year: Option<i32>,
-    scores: &mut Map<String, Value>,
+    scores: &mut Vec<(String, String)>,
     summary: &mut Summary,
     on_leaf: &mut dyn FnMut(&Leaf, &Row),
 ) {
@@ -644,7 +637,7 @@ pub(super) fn grow_tree(
         let id = format!("{}.{}", parent.id, parent.children.len().saturating_add(1));
         let leaf = leaf_of(&row, id, name, year);
         if !row.score.is_empty() && figure(&row.score).is_some() {
-            scores.insert(leaf.id.clone(), Value::String(number_text(&row.score)));
+            scores.push((leaf.id.clone(), number_text(&row.score)));
         }
         summary.indicators = summary.indicators.saturating_add(1);
         if leaf.rule.inferred.is_some() {
@@ -754,8 +747,8 @@ fn read_funds(
     grid: &Grid,
     table_row: usize,
     doc: &mut Document,
-    claimed: &mut Map<String, Value>,
-    scores: &mut Map<String, Value>,
+    claimed: &mut Claimed,
+    scores: &mut Vec<(String, String)>,
     monitoring: bool,
 ) -> Funds {
     let mut funds = Funds::default();
@@ -778,8 +771,8 @@ fn read_funds_at(
     hr: usize,
     table_row: usize,
     doc: &mut Document,
-    claimed: &mut Map<String, Value>,
-    scores: &mut Map<String, Value>,
+    claimed: &mut Claimed,
+    scores: &mut Vec<(String, String)>,
     monitoring: bool,
     funds: &mut Funds,
 ) -> Option<Leaf> {
@@ -872,14 +865,11 @@ fn read_funds_at(
     }
     let total = total?;
     if let Some(rate) = rate_col.and_then(|c| rate(grid, total, c)) {
-        claimed.insert(
-            "execution_rate".into(),
-            Value::String(rate.normalize().to_string()),
-        );
+        claimed.execution_rate = Some(rate.normalize().to_string());
     }
     let points = points.and_then(|c| figure(grid.text(total, c)))?;
     if let Some(s) = score.and_then(|c| figure(grid.text(total, c))) {
-        scores.insert("0".into(), Value::String(s.normalize().to_string()));
+        scores.push(("0".into(), s.normalize().to_string()));
     }
     Some(Leaf {
         id: "0".into(),
@@ -899,7 +889,7 @@ fn read_funds_at(
     })
 }
 
-fn read_total(grid: &Grid, r: usize, columns: &Columns, claimed: &mut Map<String, Value>) {
+fn read_total(grid: &Grid, r: usize, columns: &Columns, claimed: &mut Claimed) {
     let score = columns
         .score
         .and_then(|c| figure(grid.text(r, c)))
@@ -910,12 +900,12 @@ fn read_total(grid: &Grid, r: usize, columns: &Columns, claimed: &mut Map<String
                 .find_map(|c| figure(grid.text(r, c)))
         });
     if let Some(s) = score {
-        claimed.insert("total".into(), Value::String(s.normalize().to_string()));
+        claimed.total = Some(s.normalize().to_string());
     }
 }
 
 /// A printed grade: `评价等级 | 优`, `自评等级：良`, or 优/良/中/差 alone below the table.
-fn read_grade(grid: &Grid, table_row: usize, claimed: &mut Map<String, Value>) {
+fn read_grade(grid: &Grid, table_row: usize, claimed: &mut Claimed) {
     let labelled = find(grid, table_row, |t| {
         t.contains("等级") || t.starts_with("自评结果")
     });
@@ -927,7 +917,7 @@ fn read_grade(grid: &Grid, table_row: usize, claimed: &mut Map<String, Value>) {
             .map(|g| (*g).to_string())
     });
     if let Some(g) = grade {
-        claimed.insert("grade".into(), Value::String(g));
+        claimed.grade = Some(g);
     }
 }
 

@@ -9,8 +9,8 @@ use super::grid::Grid;
 use super::layout::{digits_before, figure, first_col, key, Funds};
 use super::written::{read_written, Written};
 use crate::date::{parse_date, Date};
-use crate::model::{Document, Leaf, LeafReport, LineReport, Round, RuleKind, Tier};
 use crate::model::{Cause, Likelihood};
+use crate::model::{Document, Leaf, LeafReport, LineReport, Round, RuleKind, Tier};
 use crate::number::Num;
 use crate::text::normalise;
 

@@ -166,7 +166,7 @@ pub fn paste_indicators(text: &str, year: Option<i32>) -> Option<Vec<Node>> {
         });
     }
     let mut tree = Vec::new();
-    let mut scores = Map::new();
+    let mut scores = Vec::new();
     grow_tree(
         &mut tree,
         rows,

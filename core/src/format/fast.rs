@@ -6,7 +6,7 @@
 //! careful way, which says exactly what is wrong. So both always give the same document.
 
 use super::error::FORMAT;
-use super::value::{read_monitoring, read_scenarios, read_settings};
+use super::value::{read_claimed, read_monitoring, read_scenarios, read_settings};
 use crate::model::{
     BudgetLine, Document, Extra, Group, Leaf, Node, Question, Rule, Settings, Step, Survey,
     SurveyOption,
@@ -197,6 +197,7 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
         let mut settings = Value::Null;
         let mut scenarios = None;
         let mut monitoring = None;
+        let mut claimed = None;
         let (mut budget, mut surveys, mut indicators) = (Vec::new(), Vec::new(), Vec::new());
         let mut extra = Extra::new();
         while let Some(Key(key)) = map.next_key::<Key>()? {
@@ -224,6 +225,10 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
                 "monitoring" => {
                     once(&mut seen, 8)?;
                     monitoring = Some(map.next_value::<Value>()?);
+                }
+                "claimed" => {
+                    once(&mut seen, 9)?;
+                    claimed = Some(map.next_value::<Value>()?);
                 }
                 "budget" => {
                     once(&mut seen, 5)?;
@@ -265,6 +270,10 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
             None => Vec::new(),
             Some(v) => read_monitoring(v).map_err(|_| bail::<A::Error>())?,
         };
+        let claimed = match claimed {
+            None => None,
+            Some(v) => read_claimed(v).map_err(|_| bail::<A::Error>())?,
+        };
         Ok(Document {
             meta,
             settings,
@@ -273,6 +282,7 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
             indicators,
             scenarios,
             monitoring,
+            claimed,
             extra,
         })
     }

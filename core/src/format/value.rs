@@ -3,8 +3,9 @@
 
 use super::error::{Expected, Found, LoadError, FORMAT};
 use crate::model::{
-    BudgetLine, Change, Document, Extra, GradeBand, Group, Leaf, LeafReport, LineReport, Node,
-    Question, Round, Rule, Scenario, Settings, Step, Survey, SurveyOption,
+    BudgetLine, Change, Claimed, Document, Extra, GradeBand, Group, Leaf, LeafReport, LineReport,
+    MonitoringSettings, Node, Printed, PrintedEntry, Question, Round, Rule, Scenario, Settings,
+    Step, Survey, SurveyOption, What,
 };
 use crate::number::Num;
 use serde_json::{Map, Value};
@@ -35,6 +36,16 @@ pub(super) fn read_monitoring(value: Value) -> Result<Vec<Round>, LoadError> {
     root.list("monitoring", "monitoring", read_round)
 }
 
+/// The careful reader's claims (used by the fast path too).
+#[cfg(feature = "fast")]
+pub(super) fn read_claimed(value: Value) -> Result<Option<Claimed>, LoadError> {
+    let mut root = Fields::new(
+        Map::from_iter([("claimed".to_string(), value)]),
+        String::new(),
+    );
+    root.object("claimed")?.map(claimed_of).transpose()
+}
+
 /// Reads a document from a parsed JSON value.
 pub fn read_value(value: Value) -> Result<Document, LoadError> {
     let Value::Object(map) = value else {
@@ -63,6 +74,7 @@ pub fn read_value(value: Value) -> Result<Document, LoadError> {
     let indicators = root.list("indicators", "indicators", read_node)?;
     let scenarios = root.list("scenarios", "scenarios", read_scenario)?;
     let monitoring = root.list("monitoring", "monitoring", read_round)?;
+    let claimed = root.object("claimed")?.map(claimed_of).transpose()?;
     Ok(Document {
         meta,
         settings,
@@ -71,7 +83,112 @@ pub fn read_value(value: Value) -> Result<Document, LoadError> {
         indicators,
         scenarios,
         monitoring,
+        claimed,
         extra: root.map,
+    })
+}
+
+/// `claimed`: the figures as printed, text or numbers; the printed figures read from a report,
+/// each kept as written where jixiao cannot read it.
+fn claimed_of(mut f: Fields) -> Result<Claimed, LoadError> {
+    let scores = match f.object("scores")? {
+        None => Vec::new(),
+        Some(mut scores) => {
+            let ids: Vec<String> = scores.map.keys().cloned().collect();
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                let text = scores.text(&id)?.unwrap_or_default();
+                out.push((id, text));
+            }
+            out
+        }
+    };
+    let printed = match f.take("printed") {
+        None => Vec::new(),
+        Some(v) => f
+            .expect_array("printed", v)?
+            .into_iter()
+            .map(|entry| {
+                read_printed(entry.clone()).map_or(PrintedEntry::Unread(entry), PrintedEntry::Read)
+            })
+            .collect(),
+    };
+    Ok(Claimed {
+        total: f.text("total")?,
+        grade: f.text("grade")?,
+        execution_rate: f.text("execution_rate")?,
+        satisfaction: f.text("satisfaction")?,
+        scores,
+        printed,
+        extra: f.map,
+    })
+}
+
+/// One printed figure: `what` and the fields that say which one (`line`, `name`, `question` —
+/// `"total"` for the 合计 row —, `option`, `per`), `value`, `where`, `sentence`; `None` where
+/// jixiao cannot read it.
+fn read_printed(v: Value) -> Option<Printed> {
+    let Value::Object(mut map) = v else {
+        return None;
+    };
+    let index = |v: Option<&Value>| v?.as_u64().and_then(|n| usize::try_from(n).ok());
+    let question = |v: Option<&Value>| match v? {
+        Value::String(s) if s == "total" => Some(None),
+        other => other
+            .as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .map(Some),
+    };
+    let per = |v: Option<&Value>| crate::number::parse_decimal(v?.as_str()?).ok();
+    let what = match map.get("what")?.as_str()? {
+        "line_balance" => What::LineBalance(index(map.get("line"))?),
+        "first_level" => What::FirstLevel(map.get("name")?.as_str()?.to_string()),
+        "share" => What::Share(question(map.get("question"))?, index(map.get("option"))?),
+        "option_score" => What::OptionScore(
+            question(map.get("question"))?,
+            index(map.get("option"))?,
+            per(map.get("per"))?,
+        ),
+        "question_score" => {
+            What::QuestionScore(question(map.get("question"))??, per(map.get("per"))?)
+        }
+        kind => [
+            What::Total,
+            What::Grade,
+            What::ExecutionRate,
+            What::ArrivalRate,
+            What::Satisfaction,
+            What::Weakest,
+            What::Planned,
+            What::Spent,
+            What::Balance,
+        ]
+        .into_iter()
+        .find(|w| w.kind() == kind)?,
+    };
+    let which: &[&str] = match what {
+        What::LineBalance(_) => &["line"],
+        What::FirstLevel(_) => &["name"],
+        What::Share(..) => &["question", "option"],
+        What::OptionScore(..) => &["question", "option", "per"],
+        What::QuestionScore(..) => &["question", "per"],
+        _ => &[],
+    };
+    for key in which.iter().chain(&["what"]) {
+        map.shift_remove(*key);
+    }
+    let mut text = |k: &str| match map.shift_remove(k) {
+        Some(Value::String(s)) => s,
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let (value, place, sentence) = (text("value"), text("where"), text("sentence"));
+    Some(Printed {
+        what,
+        value,
+        place,
+        sentence,
+        extra: map,
     })
 }
 
@@ -97,6 +214,30 @@ fn settings_of(mut f: Fields) -> Result<Settings, LoadError> {
         min_execution_rate: f.num("min_execution_rate")?,
         mismatch_margin: f.num("mismatch_margin")?,
         score_decimals: f.num("score_decimals")?,
+        monitoring: f
+            .object("monitoring")?
+            .map(monitoring_settings_of)
+            .transpose()?,
+        extra: f.map,
+    })
+}
+
+fn monitoring_settings_of(mut f: Fields) -> Result<MonitoringSettings, LoadError> {
+    let bands = match f.take("bands") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            let path = f.at("bands");
+            let items = f.expect_array("bands", v)?;
+            let mut bands = Vec::with_capacity(items.len());
+            for (i, item) in items.into_iter().enumerate() {
+                bands.push(to_num(&format!("{path}/{i}"), item)?.unwrap_or_else(|| Num::new("")));
+            }
+            Some(bands)
+        }
+    };
+    Ok(MonitoringSettings {
+        bands,
+        reason_required: f.text("reason_required")?,
         extra: f.map,
     })
 }

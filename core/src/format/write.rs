@@ -2,8 +2,8 @@
 
 use super::error::FORMAT;
 use crate::model::{
-    BudgetLine, Document, Extra, Leaf, Node, Question, Round, Rule, Scenario, Settings, Step,
-    Survey, SurveyOption,
+    BudgetLine, Claimed, Document, Extra, Leaf, MonitoringSettings, Node, Printed, PrintedEntry,
+    Question, Round, Rule, Scenario, Settings, Step, Survey, SurveyOption, What,
 };
 use crate::number::Num;
 use serde_json::{Map, Value};
@@ -22,6 +22,9 @@ pub fn to_value(doc: &Document) -> Value {
     }
     if !doc.monitoring.is_empty() {
         out.insert("monitoring".into(), list(&doc.monitoring, round));
+    }
+    if let Some(c) = &doc.claimed {
+        out.insert("claimed".into(), claimed(c));
     }
     extend(&mut out, &doc.extra);
     Value::Object(out)
@@ -79,7 +82,86 @@ fn settings(s: &Settings) -> Value {
     put_num(&mut out, "min_execution_rate", &s.min_execution_rate);
     put_num(&mut out, "mismatch_margin", &s.mismatch_margin);
     put_num(&mut out, "score_decimals", &s.score_decimals);
+    if let Some(m) = &s.monitoring {
+        out.insert("monitoring".into(), monitoring_settings(m));
+    }
     extend(&mut out, &s.extra);
+    Value::Object(out)
+}
+
+fn monitoring_settings(m: &MonitoringSettings) -> Value {
+    let mut out = Map::new();
+    if let Some(bands) = &m.bands {
+        let bands = bands.iter().map(|b| Value::from(b.canonical())).collect();
+        out.insert("bands".into(), Value::Array(bands));
+    }
+    put_text(&mut out, "reason_required", &m.reason_required);
+    extend(&mut out, &m.extra);
+    Value::Object(out)
+}
+
+fn claimed(c: &Claimed) -> Value {
+    let mut out = Map::new();
+    put_text(&mut out, "total", &c.total);
+    put_text(&mut out, "grade", &c.grade);
+    put_text(&mut out, "execution_rate", &c.execution_rate);
+    put_text(&mut out, "satisfaction", &c.satisfaction);
+    if !c.scores.is_empty() {
+        let scores = c
+            .scores
+            .iter()
+            .map(|(id, text)| (id.clone(), Value::from(text.clone())))
+            .collect();
+        out.insert("scores".into(), Value::Object(scores));
+    }
+    if !c.printed.is_empty() {
+        let printed = c
+            .printed
+            .iter()
+            .map(|e| match e {
+                PrintedEntry::Read(p) => printed(p),
+                PrintedEntry::Unread(v) => v.clone(),
+            })
+            .collect();
+        out.insert("printed".into(), Value::Array(printed));
+    }
+    extend(&mut out, &c.extra);
+    Value::Object(out)
+}
+
+/// A printed figure: `what` (its kind) and the fields that say which one (`line`, `name`,
+/// `question` — `"total"` for the 合计 row —, `option`, `per`), then `value`, `where`, `sentence`.
+/// No key with separators: a document's fields are named by `FieldPath` alone.
+fn printed(p: &Printed) -> Value {
+    let mut out = Map::new();
+    out.insert("what".into(), p.what.kind().into());
+    let question = |q: &Option<usize>| q.map_or(Value::from("total"), Value::from);
+    match &p.what {
+        What::LineBalance(i) => {
+            out.insert("line".into(), Value::from(*i));
+        }
+        What::FirstLevel(name) => {
+            out.insert("name".into(), name.clone().into());
+        }
+        What::Share(q, o) => {
+            out.insert("question".into(), question(q));
+            out.insert("option".into(), Value::from(*o));
+        }
+        What::OptionScore(q, o, per) => {
+            out.insert("question".into(), question(q));
+            out.insert("option".into(), Value::from(*o));
+            out.insert("per".into(), crate::number::show_exact(*per).into());
+        }
+        What::QuestionScore(q, per) => {
+            out.insert("question".into(), Value::from(*q));
+            out.insert("per".into(), crate::number::show_exact(*per).into());
+        }
+        _ => {}
+    }
+    out.insert("value".into(), p.value.clone().into());
+    out.insert("where".into(), p.place.clone().into());
+    out.insert("sentence".into(), p.sentence.clone().into());
+    extend(&mut out, &p.extra);
     Value::Object(out)
 }
 

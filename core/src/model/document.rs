@@ -1,4 +1,4 @@
-use super::{BudgetLine, Extra, Node, Round, Scenario, Survey};
+use super::{BudgetLine, Claimed, Extra, Node, Round, Scenario, Survey};
 use crate::number::Num;
 
 /// A whole `jixiao/1` self-evaluation.
@@ -16,8 +16,10 @@ pub struct Document {
     pub indicators: Vec<Node>,
     /// What-if scenarios over this document (optional in `jixiao/1`).
     pub scenarios: Vec<Scenario>,
-    /// 绩效运行监控 rounds (optional in `jixiao/1`; MONITORING.md).
+    /// 绩效运行监控 rounds (optional in `jixiao/1`).
     pub monitoring: Vec<Round>,
+    /// What a printed report or form says the figures are (optional in `jixiao/1`).
+    pub claimed: Option<Claimed>,
     /// Top-level fields jixiao does not know (kept on a round trip).
     pub extra: Extra,
 }
@@ -46,6 +48,8 @@ pub struct Settings {
     pub mismatch_margin: Option<Num>,
     /// Decimals each leaf's score is rounded to (half-up) before the totals: 0, 1 or 2 (default 2).
     pub score_decimals: Option<Num>,
+    /// How monitoring rounds are judged (`settings.monitoring`).
+    pub monitoring: Option<MonitoringSettings>,
     /// Fields jixiao does not know, kept for the round trip.
     pub extra: Extra,
 }
@@ -62,3 +66,16 @@ pub struct GradeBand {
 /// 财预〔2020〕10号's grades: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below (what a document without
 /// `settings.grades` is graded by).
 pub const DEFAULT_GRADES: [(&str, u32); 4] = [("优", 90), ("良", 80), ("中", 60), ("差", 0)];
+
+/// How monitoring rounds are judged (`settings.monitoring`); the published defaults where a field
+/// is absent.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct MonitoringSettings {
+    /// The ratios (percent) below which a prorated light is red, yellow, and from which it is
+    /// blue (default 60, 80, 120).
+    pub bands: Option<Vec<Num>>,
+    /// Which lights need a reason: `red_or_yellow` (the default) or `red`.
+    pub reason_required: Option<String>,
+    /// Fields jixiao does not know, kept for the round trip.
+    pub extra: Extra,
+}

@@ -2,6 +2,7 @@
 //! mistakes still loads, is shown, and is scored as far as it can be.
 
 mod budget;
+mod claimed;
 mod document;
 mod indicator;
 mod monitoring;
@@ -10,7 +11,8 @@ mod survey;
 mod tree;
 
 pub use budget::BudgetLine;
-pub use document::{Document, GradeBand, Settings, DEFAULT_GRADES};
+pub use claimed::{Claimed, Printed, PrintedEntry, What};
+pub use document::{Document, GradeBand, MonitoringSettings, Settings, DEFAULT_GRADES};
 pub use indicator::{Formula, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
 pub use monitoring::{Cause, LeafReport, Light, Likelihood, LineReport, Reports, Round};
 pub use scenario::{Change, Scenario};

@@ -3,11 +3,11 @@
 //! more spent than planned, ids the document does not have, values that do not read.
 
 use super::lights::{budget_light, leaf_lights};
-use crate::model::{Light, Likelihood};
 use super::{year, Settings};
 use crate::date::parse_date;
 use crate::findings::{Finding, Problem};
 use crate::model::{Document, Leaf, RuleKind};
+use crate::model::{Light, Likelihood};
 use crate::number::Num;
 use crate::path::{FieldPath, RoundField, RoundLeafField, RoundLineField};
 use crate::scoring::Evaluation;

@@ -4,8 +4,8 @@
 //! line's forecast or extrapolated at the same pace.
 
 use super::{time_progress, year};
-use crate::model::Likelihood;
 use crate::date::parse_date;
+use crate::model::Likelihood;
 use crate::model::{Document, Leaf, Round, RuleKind};
 use crate::number::Num;
 use crate::path::{set, FieldPath, LineField, RuleField};

@@ -31,30 +31,19 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// The document's settings, the published defaults where it says nothing usable.
+    /// The document's settings, the published defaults where it says nothing usable (bands
+    /// that are not three ascending numbers are the defaults).
     pub fn of(doc: &Document) -> Settings {
-        let m = doc.settings.extra.get("monitoring");
+        let m = doc.settings.monitoring.as_ref();
         let bands = m
-            .and_then(|m| m.get("bands"))
-            .and_then(|b| b.as_array())
+            .and_then(|m| m.bands.as_ref())
             .and_then(|b| {
-                let read = |i: usize| {
-                    b.get(i).and_then(|v| match v {
-                        serde_json::Value::String(s) => crate::number::parse_decimal(s).ok(),
-                        serde_json::Value::Number(n) => {
-                            crate::number::parse_decimal(&n.to_string()).ok()
-                        }
-                        _ => None,
-                    })
-                };
+                let read = |i: usize| b.get(i).and_then(crate::number::Num::ok);
                 let bands = [read(0)?, read(1)?, read(2)?];
                 (bands[0] <= bands[1] && bands[1] <= bands[2]).then_some(bands)
             })
             .unwrap_or([Decimal::from(60), Decimal::from(80), Decimal::from(120)]);
-        let yellow_needs_reason = m
-            .and_then(|m| m.get("reason_required"))
-            .and_then(|r| r.as_str())
-            != Some("red");
+        let yellow_needs_reason = m.and_then(|m| m.reason_required.as_deref()) != Some("red");
         Settings {
             bands,
             yellow_needs_reason,

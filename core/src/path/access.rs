@@ -5,7 +5,7 @@ use super::{
     ClaimField, FieldPath, LineField, NodeField, PathError, QuestionField, RoundField,
     RoundLeafField, RoundLineField, RuleField, SettingField, StepField, SurveyField,
 };
-use crate::model::{Document, GradeBand, Leaf};
+use crate::model::{Document, GradeBand, Leaf, PrintedEntry, What};
 use crate::number::Num;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -300,15 +300,10 @@ impl<'a, T> OptionalItems<'a, T> for &'a mut Option<Vec<T>> {
 locate!(field, Field, iter, get, leaf);
 locate!(slot, Slot, iter_mut, get_mut, leaf_mut, mut);
 
-/// Where a free JSON entry lives: in `meta` or in the document's other fields, under which
-/// nested objects, and its key.
-fn entry(path: &FieldPath) -> Option<(bool, &'static [&'static str], String)> {
+/// Where a free JSON entry lives: in `meta`, under which nested objects, and its key.
+fn entry(path: &FieldPath) -> Option<(&'static [&'static str], String)> {
     match path {
-        FieldPath::Meta(key) => Some((true, &[], key.clone())),
-        FieldPath::Claim(ClaimField::Score(id)) => {
-            Some((false, &["claimed", "scores"], id.clone()))
-        }
-        FieldPath::Claim(c) => Some((false, &["claimed"], c.key().to_string())),
+        FieldPath::Meta(key) => Some((&[], key.clone())),
         _ => None,
     }
 }
@@ -344,15 +339,72 @@ fn unreported(doc: &Document, path: &FieldPath) -> Option<Field<'static>> {
     }
 }
 
+/// A path's item that is not there.
+fn missing(path: &FieldPath) -> PathError {
+    PathError::Missing {
+        path: path.to_string(),
+        item: path.to_string(),
+    }
+}
+
+/// A claimed figure as printed (absent ones read empty); `None` for a printed figure that is
+/// not there.
+fn claim<'a>(doc: &'a Document, c: &ClaimField) -> Option<Field<'a>> {
+    static NO_TEXT: Option<String> = None;
+    let Some(claimed) = &doc.claimed else {
+        return matches!(c, ClaimField::Figure(_)).then_some(Field::OptionalText(&NO_TEXT));
+    };
+    Some(match c {
+        ClaimField::Figure(What::LeafScore(id)) => claimed
+            .scores
+            .iter()
+            .find(|(i, _)| i == id)
+            .map_or(Field::OptionalText(&NO_TEXT), |(_, s)| Field::Text(s)),
+        ClaimField::Figure(what) => Field::OptionalText(match what {
+            What::Total => &claimed.total,
+            What::Grade => &claimed.grade,
+            What::ExecutionRate => &claimed.execution_rate,
+            What::Satisfaction => &claimed.satisfaction,
+            _ => &NO_TEXT,
+        }),
+        ClaimField::Printed(n) => match claimed.printed.get(*n)? {
+            PrintedEntry::Read(p) => Field::Text(&p.value),
+            PrintedEntry::Unread(_) => return None,
+        },
+    })
+}
+
+/// Writes a claimed figure as printed (an emptied one is removed); `None` for a printed figure
+/// that is not there.
+fn set_claim(doc: &mut Document, c: &ClaimField, value: &str) -> Option<()> {
+    let text = (!value.trim().is_empty()).then(|| value.to_string());
+    let claimed = doc.claimed.get_or_insert_with(Default::default);
+    match c {
+        ClaimField::Figure(What::LeafScore(id)) => match text {
+            Some(t) => claimed.set_score(id, t),
+            None => claimed.scores.retain(|(i, _)| i != id),
+        },
+        ClaimField::Figure(what) => *claimed.named_mut(what)? = text,
+        ClaimField::Printed(n) => match claimed.printed.get_mut(*n)? {
+            PrintedEntry::Read(p) => value.clone_into(&mut p.value),
+            PrintedEntry::Unread(_) => return None,
+        },
+    }
+    Some(())
+}
+
 /// The field at `path`, read in place.
 pub fn get<'a>(doc: &'a Document, path: &FieldPath) -> Result<Field<'a>, PathError> {
     if let Some(empty) = unreported(doc, path) {
         return Ok(empty);
     }
-    let Some((in_meta, nest, key)) = entry(path) else {
+    if let FieldPath::Claim(c) = path {
+        return claim(doc, c).ok_or_else(|| missing(path));
+    }
+    let Some((nest, key)) = entry(path) else {
         return field(doc, path);
     };
-    let mut map = Some(if in_meta { &doc.meta } else { &doc.extra });
+    let mut map = Some(&doc.meta);
     for k in nest {
         map = map.and_then(|m| m.get(*k)).and_then(Value::as_object);
     }
@@ -402,9 +454,11 @@ pub fn set(doc: &mut Document, path: &FieldPath, value: &str) -> Result<(), Path
             }
         }
     }
+    if let FieldPath::Claim(c) = path {
+        return set_claim(doc, c, value).ok_or_else(|| missing(path));
+    }
     let target = match entry(path) {
-        Some((true, nest, key)) => Slot::Entry(&mut doc.meta, nest, key),
-        Some((false, nest, key)) => Slot::Entry(&mut doc.extra, nest, key),
+        Some((nest, key)) => Slot::Entry(&mut doc.meta, nest, key),
         None => slot(doc, path)?,
     };
     target.set(value);

@@ -7,7 +7,7 @@ use super::{
     StepField, SurveyField,
 };
 use crate::message::{Lang, Message, Text};
-use crate::model::{Document, Visit};
+use crate::model::{Document, Visit, What};
 use std::collections::HashMap;
 
 /// A text in both languages.
@@ -159,13 +159,19 @@ impl<'a> Names<'a> {
             }
             FieldPath::Claim(c) => {
                 let figure = match c {
-                    ClaimField::Total => Text("总分", "total").into(),
-                    ClaimField::Grade => Text("等级", "grade").into(),
-                    ClaimField::ExecutionRate => Text("预算执行率", "execution rate").into(),
-                    ClaimField::Satisfaction => Text("满意度", "satisfaction").into(),
-                    ClaimField::Score(id) => {
+                    ClaimField::Figure(What::Total) => Text("总分", "total").into(),
+                    ClaimField::Figure(What::Grade) => Text("等级", "grade").into(),
+                    ClaimField::Figure(What::ExecutionRate) => {
+                        Text("预算执行率", "execution rate").into()
+                    }
+                    ClaimField::Figure(What::Satisfaction) => Text("满意度", "satisfaction").into(),
+                    ClaimField::Figure(What::LeafScore(id)) => {
                         self.indicator(id).of(Some(Text("得分", "score").into()))
                     }
+                    ClaimField::Figure(what) => Both {
+                        zh: what.zh(),
+                        en: what.en(),
+                    },
                     ClaimField::Printed(n) => Both {
                         zh: format!("第{}个数字", n.saturating_add(1)),
                         en: format!(" figure {}", n.saturating_add(1)),

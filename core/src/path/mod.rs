@@ -13,6 +13,7 @@ pub use access::{get, set, Field};
 pub use label::{Both, Names};
 pub(crate) use saved::{restore, save, Saved};
 
+use crate::model::What;
 use std::fmt;
 
 /// The parts of a document that findings can be about as a whole.
@@ -160,20 +161,12 @@ pub enum SettingField {
 /// A figure a printed report claims (`claimed/<field>`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClaimField {
-    /// 总分.
-    Total,
-    /// 等级.
-    Grade,
-    /// 预算执行率.
-    ExecutionRate,
-    /// 满意度.
-    Satisfaction,
-    /// The printed 得分 of one leaf (`claimed/scores/<leaf id>`).
-    Score(String),
+    /// A figure the file claims by name: `claimed/total`, `grade`, `execution_rate`,
+    /// `satisfaction`, or a leaf's printed 得分 (`claimed/scores/<leaf id>`).
+    Figure(What),
     /// A figure read from a Word report, by its position in `claimed/printed`.
     Printed(usize),
 }
-
 /// The one typed name of a field (or of an item or section) of a document.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum FieldPath {

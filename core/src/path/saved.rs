@@ -4,7 +4,7 @@
 //! are never written by a path, so the part is found again by its id.
 
 use super::{FieldPath, PathError};
-use crate::model::{BudgetLine, Document, Extra, Leaf, Round, Settings, Survey};
+use crate::model::{BudgetLine, Claimed, Document, Extra, Leaf, Round, Settings, Survey};
 
 /// The part of a document a field lives in, as it was. (A few are alive at a time: their
 /// size does not matter.)
@@ -17,6 +17,7 @@ pub(crate) enum Saved {
     Settings(Settings),
     Meta(Extra),
     Extra(Extra),
+    Claimed(Option<Claimed>),
     Round(Round),
 }
 
@@ -44,7 +45,8 @@ pub(crate) fn save(doc: &Document, path: &FieldPath) -> Result<Saved, PathError>
         ),
         FieldPath::Setting(_) => Saved::Settings(doc.settings.clone()),
         FieldPath::Meta(_) => Saved::Meta(doc.meta.clone()),
-        FieldPath::Claim(_) | FieldPath::Section(_) => Saved::Extra(doc.extra.clone()),
+        FieldPath::Claim(_) => Saved::Claimed(doc.claimed.clone()),
+        FieldPath::Section(_) => Saved::Extra(doc.extra.clone()),
         FieldPath::Round(as_of, _) => Saved::Round(
             doc.monitoring
                 .iter()
@@ -76,6 +78,7 @@ pub(crate) fn restore(doc: &mut Document, saved: Saved) {
         Saved::Settings(settings) => doc.settings = settings,
         Saved::Meta(meta) => doc.meta = meta,
         Saved::Extra(extra) => doc.extra = extra,
+        Saved::Claimed(claimed) => doc.claimed = claimed,
         Saved::Round(round) => {
             if let Some(place) = doc.monitoring.iter_mut().find(|r| r.as_of == round.as_of) {
                 *place = round;

@@ -5,6 +5,7 @@ use super::{
     ClaimField, FieldPath, LineField, NodeField, PathError, QuestionField, RoundField,
     RoundLeafField, RoundLineField, RuleField, Section, SettingField, StepField, SurveyField,
 };
+use crate::model::What;
 use std::fmt;
 use std::str::FromStr;
 
@@ -143,26 +144,13 @@ impl Section {
     }
 }
 
-impl ClaimField {
-    pub(crate) fn key(&self) -> &'static str {
-        match self {
-            ClaimField::Total => "total",
-            ClaimField::Grade => "grade",
-            ClaimField::ExecutionRate => "execution_rate",
-            ClaimField::Satisfaction => "satisfaction",
-            ClaimField::Score(_) => "scores",
-            ClaimField::Printed(_) => "printed",
-        }
-    }
-}
-
 /// A claimed figure as named inside `claimed`: `total`, `scores/<id>`.
 impl fmt::Display for ClaimField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ClaimField::Score(id) => write!(f, "scores/{}", escape(id)),
+            ClaimField::Figure(What::LeafScore(id)) => write!(f, "scores/{}", escape(id)),
+            ClaimField::Figure(what) => f.write_str(what.kind()),
             ClaimField::Printed(n) => write!(f, "printed/{n}"),
-            other => f.write_str(other.key()),
         }
     }
 }
@@ -343,19 +331,13 @@ impl FromStr for FieldPath {
                     .find(|f| f.key() == *key)
                     .ok_or_else(unknown)?,
             ),
-            ["claimed", "scores", id] => FieldPath::Claim(ClaimField::Score(unescape(id))),
+            ["claimed", "scores", id] => {
+                FieldPath::Claim(ClaimField::Figure(What::LeafScore(unescape(id))))
+            }
             ["claimed", "printed", n] => FieldPath::Claim(ClaimField::Printed(index(n)?)),
-            ["claimed", key] => FieldPath::Claim(
-                [
-                    ClaimField::Total,
-                    ClaimField::Grade,
-                    ClaimField::ExecutionRate,
-                    ClaimField::Satisfaction,
-                ]
-                .into_iter()
-                .find(|f| f.key() == *key)
-                .ok_or_else(unknown)?,
-            ),
+            ["claimed", key] => {
+                FieldPath::Claim(ClaimField::Figure(What::named(key).ok_or_else(unknown)?))
+            }
             ["meta", key] => FieldPath::Meta(unescape(key)),
             ["monitoring", as_of, rest @ ..] => {
                 let field = match rest {

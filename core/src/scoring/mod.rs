@@ -1,4 +1,5 @@
-//! Scoring a [`Document`]: every leaf, every group, the totals, grade and findings.
+//! Scoring a [`Document`]: every leaf, every group, the totals, grade, the budget and surveys,
+//! and the findings about those; nothing else (the audit composes the other checks above).
 
 pub mod budget;
 pub(crate) mod calc;
@@ -199,7 +200,8 @@ pub fn evaluate(doc: &Document) -> Evaluation {
             },
         ));
     }
-    let mut eval = Evaluation {
+    findings.sort_by_key(|f| f.level());
+    Evaluation {
         total,
         max_points,
         percent,
@@ -211,77 +213,7 @@ pub fn evaluate(doc: &Document) -> Evaluation {
         groups,
         findings,
         policy,
-    };
-    // The figures a printed report claims, against the computed ones.
-    let mismatches = {
-        let mut scores = HashMap::new();
-        if crate::claims::claims_scores(doc) {
-            for l in &eval.leaves {
-                scores.entry(l.id.as_str()).or_insert(l.score);
-            }
-        }
-        let computed = crate::claims::Computed {
-            total: eval.total,
-            grade: eval.grade.clone(),
-            execution_rate: eval.budget.execution_rate,
-            satisfaction: eval.satisfaction(),
-            scores,
-        };
-        crate::claims::check(doc, &computed)
-    };
-    for m in mismatches {
-        eval.findings.push(Finding::new(
-            FieldPath::Claim(m.field),
-            Problem::ClaimDiffers {
-                claimed: m.claimed,
-                computed: m.computed,
-            },
-        ));
     }
-    // The figures read from a Word report, each where it was printed.
-    for d in crate::claims::check_printed(doc, &eval) {
-        let (at, problem) = match d {
-            crate::claims::Disagreement::Computed {
-                at,
-                printed,
-                computed,
-            } => (
-                at,
-                Problem::PrintedDiffers {
-                    what: printed.what,
-                    place: printed.place,
-                    sentence: printed.sentence,
-                    claimed: printed.value,
-                    computed,
-                },
-            ),
-            crate::claims::Disagreement::Twice {
-                at,
-                printed,
-                before,
-            } => (
-                at,
-                Problem::PrintedTwice {
-                    what: printed.what,
-                    claimed: printed.value,
-                    place: printed.place,
-                    before: before.value,
-                    before_place: before.place,
-                },
-            ),
-        };
-        eval.findings.push(Finding::new(
-            FieldPath::Claim(crate::path::ClaimField::Printed(at)),
-            problem,
-        ));
-    }
-    // The monitoring rounds' findings (lights without reasons, …).
-    if !doc.monitoring.is_empty() {
-        let round_findings = crate::monitoring::check(doc, &eval);
-        eval.findings.extend(round_findings);
-    }
-    eval.findings.sort_by_key(|f| f.level());
-    eval
 }
 
 /// The percent scored on the applicable leaves that are not budget execution or fund arrival.

@@ -2,9 +2,10 @@
 //! execution rate and satisfaction, and for every changed field its old and new value and the
 //! score it moves.
 
+use crate::audit::audit as evaluate;
 use crate::model::{Change, Document, Scenario};
 use crate::path::{self, FieldPath, PathError};
-use crate::scoring::{evaluate, walk_scored, Evaluation, Scored};
+use crate::scoring::{walk_scored, Evaluation, Scored};
 use rust_decimal::Decimal;
 
 /// The figures compared across scenarios.

@@ -9,11 +9,12 @@
 //! does not. Every answer is checked against the real scoring, so a rule the closed form does not
 //! know can only make the answer come from bisection, never wrong.
 
+use crate::audit::audit as evaluate;
 use crate::message::Message;
 use crate::model::{Document, RuleKind, Step, Tier};
 use crate::number::{round2, Num};
 use crate::path::{self, FieldPath, LineField, NodeField, PathError, RuleField, StepField};
-use crate::scoring::{evaluate, Evaluation};
+use crate::scoring::Evaluation;
 use rust_decimal::Decimal;
 use std::fmt;
 

@@ -7,8 +7,8 @@
 use super::{column, Sheet, SheetText, Style};
 use crate::date::parse_date;
 use crate::message::{t, Lang, Message};
-use crate::model::{Document, Round, RuleKind, Tier};
 use crate::model::{Cause, Light, Likelihood};
+use crate::model::{Document, Round, RuleKind, Tier};
 use crate::monitoring;
 use crate::number::{checked_sum, round2};
 use crate::scoring::Evaluation;

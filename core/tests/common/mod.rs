@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use jixiao_core::scoring::LeafResult;
-use jixiao_core::{evaluate, read_str, Document, Evaluation};
+use jixiao_core::{audit, read_str, Document, Evaluation};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::str::FromStr;
@@ -38,7 +38,7 @@ pub fn one_leaf(rule: Value) -> Value {
 }
 
 pub fn score_one(rule: Value) -> (LeafResult, Evaluation) {
-    let eval = evaluate(&doc(one_leaf(rule)));
+    let eval = audit(&doc(one_leaf(rule)));
     (eval.leaves[0].clone(), eval)
 }
 

@@ -136,7 +136,7 @@ pub fn app() -> Html {
         if large {
             // Filled in a moment after the page first shows, not before.
             let blank = Document::default();
-            let eval = Rc::new(jixiao_core::evaluate(&blank));
+            let eval = Rc::new(jixiao_core::audit(&blank));
             let blank = Scored {
                 doc: Rc::new(blank),
                 eval,

@@ -226,7 +226,7 @@ pub fn share_bar() -> Html {
         use_memo(offer.as_ref().map(|d| Rc::as_ptr(d) as usize), move |_| {
             offer.map(|doc| {
                 let title = doc.meta_text("title");
-                let eval = jixiao_core::evaluate(&doc);
+                let eval = jixiao_core::audit(&doc);
                 let (n, total, max) = (
                     eval.leaves.len(),
                     jixiao_core::number::show2(eval.total),

@@ -11,9 +11,9 @@ mod tables;
 
 use crate::form::grid::MAX_INFLATED_BYTES;
 use crate::form::{FormError, FormRead, Summary};
-use crate::model::Document;
+use crate::model::{Document, PrintedEntry};
 use body::Block;
-use serde_json::{Map, Value};
+
 use std::io::{Cursor, Read};
 
 /// Reads the Word report in `bytes` (already known to be a ZIP holding `word/document.xml`).
@@ -174,22 +174,14 @@ fn understand(blocks: &[Block]) -> FormRead {
     if doc.budget.is_empty() && doc.surveys.is_empty() && doc.indicators.is_empty() {
         summary.notes.push(crate::form::ReadNote::NoTable);
     }
-    let claimed = doc
-        .extra
-        .entry("claimed")
-        .or_insert_with(|| Value::Object(Map::new()));
-    if let Value::Object(claimed) = claimed {
-        claimed.insert(
-            "printed".into(),
-            Value::Array(claims.iter().map(|c| c.to_json()).collect()),
-        );
-    }
+    doc.claimed.get_or_insert_with(Default::default).printed =
+        claims.into_iter().map(PrintedEntry::Read).collect();
     FormRead { doc, summary }
 }
 
 /// The question named as weakest, by its number in the survey (what the check compares): a
 /// quoted question is found among the survey's questions; one not found is no claim.
-fn weakest_by_number(doc: &Document, claims: &mut Vec<crate::claims::Printed>) {
+fn weakest_by_number(doc: &Document, claims: &mut Vec<crate::model::Printed>) {
     let questions: Vec<String> = doc
         .surveys
         .first()
@@ -201,7 +193,7 @@ fn weakest_by_number(doc: &Document, claims: &mut Vec<crate::claims::Printed>) {
         })
         .unwrap_or_default();
     claims.retain_mut(|c| {
-        if c.what != crate::claims::What::Weakest {
+        if c.what != crate::model::What::Weakest {
             return true;
         }
         if c.value.chars().all(|ch| ch.is_ascii_digit()) {

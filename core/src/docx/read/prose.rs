@@ -4,8 +4,8 @@
 //! the whole project rather than one line. What a sentence sets as a target (`满意度不低于90%`)
 //! is not a claim.
 
-use crate::claims::{Printed, What};
 use crate::model::Document;
+use crate::model::{Printed, What};
 use crate::text::normalise;
 use serde_json::Value;
 
@@ -178,6 +178,7 @@ pub(super) fn claims(text: &str, place: &str, out: &mut Vec<Printed>) {
                 value,
                 place: place.to_string(),
                 sentence: sentence.clone(),
+                extra: Default::default(),
             })
         };
         // An item's rates are that item's, not the project's.

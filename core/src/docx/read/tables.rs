@@ -6,15 +6,16 @@
 //! (一级指标, 权重分, 得分) gives the first-level scores. Every printed figure of them is a claim.
 
 use super::body::Table;
-use crate::claims::{printed_number, Printed, What};
 use crate::form::grid::{Cell, Grid};
 use crate::form::layout::{figure, first_col, key};
 use crate::form::paste::BudgetColumns;
 use crate::form::ReadNote;
 use crate::model::{Document, Leaf, Node, Question, Rule, Survey, SurveyOption};
+use crate::model::{Printed, What};
+use crate::number::printed_figure as printed_number;
 use crate::number::Num;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use serde_json::Map;
 
 /// What the tables gave so far.
 #[derive(Default)]
@@ -99,16 +100,8 @@ fn form(g: &Grid, doc: &mut Document, found: &mut Found) {
     if doc.budget.is_empty() {
         doc.budget = read.doc.budget;
     }
-    if let Some(Value::Object(from)) = read.doc.extra.get("claimed") {
-        let claimed = doc
-            .extra
-            .entry("claimed")
-            .or_insert_with(|| Value::Object(Map::new()));
-        if let Value::Object(claimed) = claimed {
-            for (k, v) in from {
-                claimed.entry(k.clone()).or_insert_with(|| v.clone());
-            }
-        }
+    if let Some(from) = read.doc.claimed {
+        doc.claimed.get_or_insert_with(Default::default).merge(from);
     }
     doc.settings = read.doc.settings;
 }
@@ -145,6 +138,7 @@ fn first_level(g: &Grid, title: &str, found: &mut Found, claims: &mut Vec<Printe
                     value: s,
                     place: title.to_string(),
                     sentence,
+                    extra: Default::default(),
                 });
             }
             continue;
@@ -155,6 +149,7 @@ fn first_level(g: &Grid, title: &str, found: &mut Found, claims: &mut Vec<Printe
                 value: s.clone(),
                 place: title.to_string(),
                 sentence,
+                extra: Default::default(),
             });
         }
         found.first_level.push((strip_letter(&n), p, s));
@@ -204,6 +199,7 @@ fn budget(
                     value,
                     place: title.to_string(),
                     sentence: sentence.clone(),
+                    extra: Default::default(),
                 });
             }
         };
@@ -379,6 +375,7 @@ fn survey(g: &Grid, title: &str, doc: &mut Document, found: &mut Found, claims: 
                             value: v.clone(),
                             place: title.to_string(),
                             sentence: sentence.clone(),
+                            extra: Default::default(),
                         });
                         if let Some(slot) = printed_shares.get_mut(qi).and_then(|s| s.get_mut(o)) {
                             *slot = n;
@@ -470,6 +467,7 @@ fn survey(g: &Grid, title: &str, doc: &mut Document, found: &mut Found, claims: 
                 value,
                 place: title.to_string(),
                 sentence,
+                extra: Default::default(),
             });
         }
     }
@@ -479,6 +477,7 @@ fn survey(g: &Grid, title: &str, doc: &mut Document, found: &mut Found, claims: 
             value,
             place: title.to_string(),
             sentence,
+            extra: Default::default(),
         });
     }
     // The 合计 block: shares and scores of each option over all questions, the survey's total.
@@ -499,6 +498,7 @@ fn survey(g: &Grid, title: &str, doc: &mut Document, found: &mut Found, claims: 
                 value: v,
                 place: title.to_string(),
                 sentence: sentence.clone(),
+                extra: Default::default(),
             });
         }
         if kind == "分数" {
@@ -510,6 +510,7 @@ fn survey(g: &Grid, title: &str, doc: &mut Document, found: &mut Found, claims: 
                         value: v,
                         place: title.to_string(),
                         sentence: sentence.clone(),
+                        extra: Default::default(),
                     });
                 }
             }
@@ -526,6 +527,7 @@ fn survey(g: &Grid, title: &str, doc: &mut Document, found: &mut Found, claims: 
                 value: v,
                 place: title.to_string(),
                 sentence,
+                extra: Default::default(),
             });
         }
     }
