@@ -276,7 +276,7 @@ fn a_scenario_with_a_wrong_path_is_an_error_naming_it() {
 #[test]
 fn lost_points_are_ranked() {
     let doc = kunming();
-    let lost = whatif::lost_points(&doc, &audit(&doc));
+    let lost = jixiao_core::scoring::lost_points(&doc, &audit(&doc));
     let ids: Vec<(&str, String)> = lost
         .iter()
         .map(|l| (l.id.as_str(), show2(l.lost)))

@@ -109,15 +109,15 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     let seed = std::fs::read("../tests/reports/seed-2022.docx").unwrap();
     group.bench_function("seed-2022 read", |b| {
-        b.iter(|| jixiao_core::form::read_form(black_box(&seed)).unwrap())
+        b.iter(|| jixiao_core::import::read_form(black_box(&seed)).unwrap())
     });
-    let read = jixiao_core::form::read_form(&seed).unwrap();
+    let read = jixiao_core::import::read_form(&seed).unwrap();
     group.bench_function("seed-2022 score with its claims", |b| {
         b.iter(|| audit(black_box(&read.doc)))
     });
     let rows = std::fs::read("../tests/reports/rows-100k.docx").unwrap();
     group.bench_function("100k-row table read", |b| {
-        b.iter(|| jixiao_core::form::read_form(black_box(&rows)).unwrap())
+        b.iter(|| jixiao_core::import::read_form(black_box(&rows)).unwrap())
     });
     group.finish();
     // A monitoring round on every leaf and line of the large document (`jixiao monitor`, the

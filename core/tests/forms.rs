@@ -5,7 +5,8 @@
 mod common;
 
 use common::*;
-use jixiao_core::form::{read_form, FormError};
+use jixiao_core::form::FormError;
+use jixiao_core::import::read_form;
 use jixiao_core::model::{Node, RuleKind};
 use jixiao_core::number::show2;
 use jixiao_core::{audit, xlsx, Document, Lang, Message};
@@ -239,7 +240,7 @@ fn bad_forms_get_one_clear_message() {
         assert!(!err.zh().is_empty() && !err.en().is_empty() && !err.zh().contains('\n'));
     }
     let bomb = read_form(&fixture("bomb.xlsx")).unwrap_err();
-    assert!(matches!(bomb, FormError::TooLarge { bytes } if bytes > 64 * 1024 * 1024));
+    assert!(matches!(bomb, FormError::TooLarge { bytes, .. } if bytes > 64 * 1024 * 1024));
     assert!(matches!(
         read_form(b"").unwrap_err(),
         FormError::NotAWorkbook

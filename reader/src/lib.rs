@@ -15,7 +15,8 @@
     )
 )]
 
-use jixiao_core::form::{read_form, ReadNote, Summary};
+use jixiao_core::form::{ReadNote, Summary};
+use jixiao_core::import::read_form;
 use jixiao_core::Message;
 use wasm_bindgen::prelude::*;
 

@@ -54,14 +54,14 @@ pub fn load_read(file: &str) -> Result<(Document, Option<jixiao_core::form::Summ
     let named_as_workbook = [".xlsx", ".xls", ".xlsm", ".et", ".docx", ".doc", ".wps"]
         .iter()
         .any(|ext| file.to_lowercase().ends_with(ext));
-    if named_as_workbook && !jixiao_core::form::is_workbook(&bytes) {
+    if named_as_workbook && !jixiao_core::import::is_workbook(&bytes) {
         return Err(CliError::Form {
             file: file.to_string(),
             error: jixiao_core::form::FormError::NotAWorkbook,
         });
     }
-    if jixiao_core::form::is_workbook(&bytes) {
-        return jixiao_core::form::read_form(&bytes)
+    if jixiao_core::import::is_workbook(&bytes) {
+        return jixiao_core::import::read_form(&bytes)
             .map(|read| (read.doc, Some(read.summary)))
             .map_err(|error| CliError::Form {
                 file: file.to_string(),

@@ -158,7 +158,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                     })
                 })?;
             let eval = jixiao_core::audit(&doc);
-            let out = jixiao_core::monitoring::output(&doc, &eval, round, lang);
+            let out = jixiao_core::report::monitor(&doc, &eval, round, lang);
             print(&format!("{out:#}\n"));
             // The round's findings decide, as printed: in the middle of the year the year-end
             // figures are not there yet, and that is not the round's error.

@@ -116,7 +116,7 @@ impl Edit {
                 // 年度指标值 as the form writes it: `≥95%` sets the rule, target and unit at once.
                 let year = doc.meta_text("year").trim().parse().ok();
                 if let Some(leaf) = doc.leaf_mut(&id) {
-                    jixiao_core::form::type_target(leaf, &value, year);
+                    jixiao_core::written::type_target(leaf, &value, year);
                 }
             }
             Edit::Set(at, value) => {

@@ -30,7 +30,7 @@ pub fn form(data: &[u8]) {
     if jixiao_core::form::kind(data) == Some(jixiao_core::form::Kind::Ole) {
         return;
     }
-    let Ok(read) = jixiao_core::form::read_form(data) else {
+    let Ok(read) = jixiao_core::import::read_form(data) else {
         return;
     };
     let eval = audit(&read.doc);
@@ -46,7 +46,7 @@ pub fn form(data: &[u8]) {
 /// reads scores, writes its own Word report and round-trips as JSON like any document.
 pub fn report(data: &[u8]) {
     let read = if data.starts_with(b"PK") {
-        jixiao_core::form::read_form(data)
+        jixiao_core::import::read_form(data)
     } else {
         jixiao_core::docx::read::read_parts(&String::from_utf8_lossy(data), "")
     };
@@ -329,7 +329,7 @@ pub fn structured(f: &FuzzDoc) {
                 && leaf.score <= leaf.points.max(jixiao_core::Decimal::ZERO)
         );
     }
-    let _ = whatif::lost_points(&doc, &eval);
+    let _ = jixiao_core::scoring::lost_points(&doc, &eval);
     let _ = jixiao_core::report::results_of(&doc, &eval, Lang::En).value();
     let _ = jixiao_core::draft::draft_text(&doc, &eval, Lang::Zh);
     let _ = jixiao_core::csv::tables(&doc, &eval, Lang::Zh);

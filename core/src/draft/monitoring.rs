@@ -322,7 +322,7 @@ pub(super) fn paragraphs(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<S
             month,
         });
     }
-    let lost = crate::whatif::lost_points(&forecast.doc, &forecast.eval)
+    let lost = crate::scoring::lost_points(&forecast.doc, &forecast.eval)
         .into_iter()
         .take(5)
         .map(|l| (l.name, show2(l.lost)))

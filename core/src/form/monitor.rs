@@ -5,14 +5,14 @@
 //! column each with a mark, or the words), the note; the funds block's 1-N月执行数, 全年预计执行数
 //! and 偏差原因. The round's date is a date printed in the title, else the end of month N.
 
-use super::grid::Grid;
-use super::layout::{digits_before, figure, first_col, key, Funds};
-use super::written::{read_written, Written};
+use super::funds::Funds;
 use crate::date::{parse_date, Date};
+use crate::grid::{digits_before, figure, first_col, key, Grid};
 use crate::model::{Cause, Likelihood};
 use crate::model::{Document, Leaf, LeafReport, LineReport, Round, RuleKind, Tier};
 use crate::number::Num;
 use crate::text::normalise;
+use crate::written::{read_written, Written};
 
 /// The monitoring columns of an indicator table.
 #[derive(Clone, Debug, Default)]

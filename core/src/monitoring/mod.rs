@@ -6,7 +6,6 @@ mod check;
 mod forecast;
 mod lights;
 mod merge;
-mod output;
 
 pub use check::check;
 pub use forecast::{forecast, Forecast};
@@ -14,7 +13,6 @@ pub use lights::{
     budget_light, leaf_lights, light_counts, progress, BudgetLight, Category, LeafLight,
 };
 pub use merge::{merge, Merged};
-pub use output::output;
 
 use crate::date::{parse_date, Date};
 use crate::model::{Document, Round};

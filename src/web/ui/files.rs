@@ -55,7 +55,7 @@ pub fn import_file(ctx: &Ctx, file: web_sys::File) {
             };
             // A workbook (by content, whatever its name) goes to the form reader, loaded now if
             // this is the first; anything else is read as a jixiao/1 file.
-            if jixiao_core::form::is_workbook(&bytes) {
+            if jixiao_core::import::is_workbook(&bytes) {
                 read_form(state, name, bytes);
             } else {
                 let text = String::from_utf8_lossy(&bytes).into_owned();

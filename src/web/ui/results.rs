@@ -246,7 +246,7 @@ fn lost_points() -> Html {
         let (doc, eval) = (ctx.state.doc.clone(), ctx.state.eval.clone());
         // Keyed by the evaluation (by pointer): a change that does not rescore keeps it.
         use_memo(Rc::as_ptr(&ctx.state.eval) as usize, move |_| {
-            jixiao_core::whatif::lost_points(&doc, &eval)
+            jixiao_core::scoring::lost_points(&doc, &eval)
         })
     };
     if lost.is_empty() {
@@ -309,7 +309,7 @@ fn forecast() -> Html {
                     .iter()
                     .find(|r| Some(&r.as_of) == as_of.as_ref())?;
                 let f = jixiao_core::monitoring::forecast(&doc, round);
-                let lost: Vec<_> = jixiao_core::whatif::lost_points(&f.doc, &f.eval)
+                let lost: Vec<_> = jixiao_core::scoring::lost_points(&f.doc, &f.eval)
                     .into_iter()
                     .take(5)
                     .collect();

@@ -9,7 +9,7 @@ mod body;
 mod prose;
 mod tables;
 
-use crate::form::grid::MAX_INFLATED_BYTES;
+use crate::form::MAX_INFLATED_BYTES;
 use crate::form::{FormError, FormRead, Summary};
 use crate::model::{Document, PrintedEntry};
 use body::Block;

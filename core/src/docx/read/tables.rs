@@ -1,15 +1,13 @@
 //! A report's tables, recognised by their column titles with the form reader's matcher
-//! (`form::layout::first_col` on a grid of the table): the 支出明细 (下达金额 / 预算数, 使用经费 /
+//! (`grid::first_col` on a grid of the table): the 支出明细 (下达金额 / 预算数, 使用经费 /
 //! 执行数, 结余, 备注) gives budget lines; the 满意度 statistics table (options as columns, 人数 /
 //! 占比 / 分数 rows per question, 合计) gives a survey and the option weights its 分数 rows imply;
 //! the 自评表 (一级/二级/三级指标) gives indicators and their printed scores; the 得分情况 table
 //! (一级指标, 权重分, 得分) gives the first-level scores. Every printed figure of them is a claim.
 
 use super::body::Table;
-use crate::form::grid::{Cell, Grid};
-use crate::form::layout::{figure, first_col, key};
-use crate::form::paste::BudgetColumns;
 use crate::form::ReadNote;
+use crate::grid::{figure, first_col, key, BudgetColumns, Cell, Grid};
 use crate::model::{Document, Leaf, Node, Question, Rule, Survey, SurveyOption};
 use crate::model::{Printed, What};
 use crate::number::printed_figure as printed_number;
@@ -89,7 +87,7 @@ pub(super) fn read(
 
 /// The 自评表 inside the report: read by the form reader itself.
 fn form(g: &Grid, doc: &mut Document, found: &mut Found) {
-    let Ok(read) = crate::form::layout::read(std::slice::from_ref(g)) else {
+    let Ok(read) = crate::form::read_grids(std::slice::from_ref(g)) else {
         return;
     };
     found.form = true;

@@ -3,8 +3,9 @@
 //! what is not a readable workbook before reading much of it: a password, another kind of file,
 //! a ZIP that would inflate past the limit.
 
-use super::FormError;
+use super::error::FormError;
 use crate::date::Date;
+use crate::grid::{Cell, Grid};
 use calamine::{Data, Reader};
 use std::io::Cursor;
 
@@ -13,48 +14,6 @@ pub const MAX_INFLATED_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Rows read from one sheet at most.
 pub(super) const MAX_ROWS: usize = 200_000;
-
-/// One cell's text and whether it came from a number cell (so `0.8427` can be a percentage).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Cell {
-    /// The text as shown (numbers written out, dates as `2022-11-30`).
-    pub text: String,
-    /// The cell held a number.
-    pub number: bool,
-}
-
-/// A sheet: its name and rows of cells.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Grid {
-    /// The sheet's name.
-    pub name: String,
-    /// Rows of cells, padded to the same width.
-    pub rows: Vec<Vec<Cell>>,
-}
-
-impl Grid {
-    /// The cell at (row, column), or an empty one.
-    pub(crate) fn at(&self, row: usize, col: usize) -> &Cell {
-        static EMPTY: Cell = Cell {
-            text: String::new(),
-            number: false,
-        };
-        self.rows
-            .get(row)
-            .and_then(|r| r.get(col))
-            .unwrap_or(&EMPTY)
-    }
-
-    /// The text at (row, column).
-    pub(crate) fn text(&self, row: usize, col: usize) -> &str {
-        &self.at(row, col).text
-    }
-
-    /// How many columns the widest row has.
-    pub(crate) fn width(&self) -> usize {
-        self.rows.iter().map(Vec::len).max().unwrap_or(0)
-    }
-}
 
 /// Which kind of file the bytes are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +37,7 @@ pub fn kind(bytes: &[u8]) -> Option<Kind> {
 
 /// What a ZIP or compound file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Container {
+pub enum Container {
     /// A workbook (`.xlsx`, `.xls`).
     Workbook,
     /// A Word document (`.docx`).
@@ -87,7 +46,7 @@ pub(crate) enum Container {
 
 /// What the bytes hold, from the ZIP directory or the compound file's stream names, before
 /// anything is inflated: a workbook, a Word report, or one clear error.
-pub(crate) fn container(bytes: &[u8]) -> Result<Container, FormError> {
+pub fn container(bytes: &[u8]) -> Result<Container, FormError> {
     match kind(bytes) {
         Some(Kind::Zip) => check_zip(bytes),
         Some(Kind::Ole) => {
@@ -199,7 +158,10 @@ fn check_zip(bytes: &[u8]) -> Result<Container, FormError> {
             .is_ok_and(|n| n == "word/document.xml" || n.starts_with("word/document"));
     }
     if total > MAX_INFLATED_BYTES {
-        return Err(FormError::TooLarge { bytes: total });
+        return Err(FormError::TooLarge {
+            bytes: total,
+            limit: MAX_INFLATED_BYTES,
+        });
     }
     if workbook {
         Ok(Container::Workbook)

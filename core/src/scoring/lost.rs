@@ -1,7 +1,7 @@
 //! 失分分析: every leaf's lost points (points − score), largest first, with its group.
 
+use super::{walk_scored, Evaluation, Scored};
 use crate::model::Document;
-use crate::scoring::{walk_scored, Evaluation, Scored};
 use rust_decimal::Decimal;
 
 /// A leaf that lost points.

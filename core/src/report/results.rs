@@ -1,9 +1,4 @@
-//! The results as JSON: what `jixiao score` prints and what an export carries under `results`.
-//! Scores and rates are strings rounded half-up to 2 decimals; money sums are exact strings.
-//!
-//! The results are typed views over the evaluation that serialise straight to their writer: each
-//! list is walked while it is written, so a document of 20,000 indicators is never held as a
-//! JSON tree (`jixiao score` streams it to standard output).
+//! The results of `jixiao score` as typed views that serialise straight to their writer.
 
 use crate::findings::{Finding, Lang};
 use crate::message::Message;
@@ -234,7 +229,7 @@ impl Serialize for Results<'_> {
         map.serialize_entry("findings", &findings)?;
         if let Some(doc) = self.doc {
             {
-                let lost = whatif::lost_points(doc, eval);
+                let lost = crate::scoring::lost_points(doc, eval);
                 let lost = Each(|| {
                     lost.iter().map(|l| LostOut {
                         id: &l.id,

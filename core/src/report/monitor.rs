@@ -2,27 +2,26 @@
 //! indicator with its light, the lights' counts, the forecast and the round's findings.
 //! Percentages and scores are 2-decimal strings, as in `score`.
 
-use super::lights::{budget_light, leaf_lights};
-use super::{forecast, time_progress, year};
+use super::results::finding;
 use crate::date::parse_date;
 use crate::message::Lang;
 use crate::model::{Document, Round};
+use crate::monitoring::{budget_light, forecast, leaf_lights, light_counts, time_progress, year};
 use crate::number::{show2, show_exact};
 use crate::path::FieldPath;
-use crate::report::finding;
 use crate::scoring::Evaluation;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-/// The output for `round` of `doc` (`eval` is the document's own evaluation).
-pub fn output(doc: &Document, eval: &Evaluation, round: &Round, lang: Lang) -> Value {
+/// `jixiao monitor`'s output for `round` of `doc` (`eval` is the document's own evaluation).
+pub fn monitor(doc: &Document, eval: &Evaluation, round: &Round, lang: Lang) -> Value {
     let t =
         parse_date(&round.as_of).map_or(Decimal::ZERO, |d| time_progress(d, year(doc)).percent());
     let percent = |v: Option<Decimal>| v.map(show2);
     let budget = budget_light(doc, round);
     let forecast = forecast(doc, round);
     let lights = leaf_lights(doc, eval, round);
-    let [red, yellow, green, blue, none] = super::light_counts(&lights);
+    let [red, yellow, green, blue, none] = light_counts(&lights);
     let indicators: Vec<Value> = lights
         .iter()
         .map(|l| {
@@ -39,7 +38,7 @@ pub fn output(doc: &Document, eval: &Evaluation, round: &Round, lang: Lang) -> V
             })
         })
         .collect();
-    let lost: Vec<Value> = crate::whatif::lost_points(&forecast.doc, &forecast.eval)
+    let lost: Vec<Value> = crate::scoring::lost_points(&forecast.doc, &forecast.eval)
         .into_iter()
         .map(|l| {
             json!({
