@@ -26,6 +26,7 @@ pub mod draft;
 pub mod findings;
 pub mod form;
 pub mod format;
+mod formula;
 mod grid;
 pub mod import;
 pub mod message;

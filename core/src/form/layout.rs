@@ -316,49 +316,8 @@ pub(crate) fn read_grids(grids: &[Grid]) -> Result<FormRead, FormError> {
     if !claimed.is_empty() {
         doc.claimed = Some(claimed);
     }
-    whole_points(&mut doc);
+    super::points::whole_points(&mut doc);
     Ok(FormRead { doc, summary })
-}
-
-/// Forms that print whole points (8.62 printed as 9): when every printed score is whole and
-/// rounding each leaf to whole points agrees with more of them, `settings.score_decimals` is 0.
-fn whole_points(doc: &mut Document) {
-    let Some(claimed) = &doc.claimed else {
-        return;
-    };
-    let printed: Vec<(String, Decimal)> = claimed
-        .scores
-        .iter()
-        .filter_map(|(id, v)| Some((id.clone(), figure(v)?)))
-        .collect();
-    if printed.len() < 3 || printed.iter().any(|(_, s)| s.fract() != Decimal::ZERO) {
-        return;
-    }
-    let differing = |doc: &Document| {
-        let eval = crate::scoring::evaluate(doc);
-        let computed: std::collections::HashMap<&str, Decimal> = eval
-            .leaves
-            .iter()
-            .map(|l| (l.id.as_str(), l.score))
-            .collect();
-        printed
-            .iter()
-            .filter(|(id, s)| {
-                computed
-                    .get(id.as_str())
-                    .is_none_or(|c| crate::number::round2(*c) != *s)
-            })
-            .count()
-    };
-    let exact = differing(doc);
-    if exact == 0 {
-        return;
-    }
-    let mut whole = doc.clone();
-    whole.settings.score_decimals = Some(Num::new("0"));
-    if differing(&whole) < exact {
-        doc.settings.score_decimals = Some(Num::new("0"));
-    }
 }
 
 /// Adds the rows to the tree: first-level groups, second-level groups (a path of groups when

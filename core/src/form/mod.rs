@@ -9,6 +9,7 @@ mod funds;
 mod layout;
 mod monitor;
 mod paste;
+mod points;
 mod summary;
 mod workbook;
 

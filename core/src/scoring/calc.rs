@@ -1,52 +1,16 @@
-//! Checked decimal arithmetic: overflow is an error for the field, never a panic.
+//! Reading an item's fields and recording what is wrong with them; the checked arithmetic of
+//! the formulas, re-exported: overflow is an error for the field, never a panic.
 
 use crate::findings::{Finding, Problem};
 use crate::number::{Num, NumError};
 use crate::path::FieldPath;
 use rust_decimal::Decimal;
 
-/// Arithmetic left the range of an exact decimal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Overflow;
-
-pub(crate) type Calc = Result<Decimal, Overflow>;
+pub(crate) use crate::formula::{add, div, mul, percent, sub, sum, Overflow, HUNDRED};
 
 /// A field was wrong and that has been recorded as a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Reported;
-
-pub(crate) const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
-
-pub(crate) fn add(a: Decimal, b: Decimal) -> Calc {
-    a.checked_add(b).ok_or(Overflow)
-}
-
-pub(crate) fn sub(a: Decimal, b: Decimal) -> Calc {
-    a.checked_sub(b).ok_or(Overflow)
-}
-
-pub(crate) fn mul(a: Decimal, b: Decimal) -> Calc {
-    a.checked_mul(b).ok_or(Overflow)
-}
-
-/// `a / b`; callers make sure `b` is not zero (a zero divisor is reported as overflow).
-pub(crate) fn div(a: Decimal, b: Decimal) -> Calc {
-    a.checked_div(b).ok_or(Overflow)
-}
-
-/// `a / b × 100`, the way every rate is written.
-pub(crate) fn percent(a: Decimal, b: Decimal) -> Calc {
-    // Multiplying first keeps more significant digits than dividing first.
-    match a.checked_mul(HUNDRED) {
-        Some(scaled) => div(scaled, b),
-        None => mul(div(a, b)?, HUNDRED),
-    }
-}
-
-/// Σ of the values.
-pub(crate) fn sum(values: impl IntoIterator<Item = Decimal>) -> Calc {
-    values.into_iter().try_fold(Decimal::ZERO, add)
-}
 
 /// Reads fields of one item (a leaf, a budget line, a survey, the settings) and records what is
 /// wrong with them; `failed` tells whether any of them was wrong. The field's path is only built

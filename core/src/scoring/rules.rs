@@ -6,6 +6,7 @@ use super::policy::Policy;
 use super::survey::SurveyResult;
 use crate::date::parse_date;
 use crate::findings::{Problem, Source};
+use crate::formula;
 use crate::model::{Formula, Leaf, Rule, RuleKind, Step, Tier};
 use crate::number::Num;
 use crate::path::{NodeField, RuleField, StepField};
@@ -111,7 +112,7 @@ fn completion(
                 }),
             };
             let (target, actual, formula) = (target?, actual?, formula?);
-            at_most(target, actual, formula)
+            formula::at_most(target, actual, formula)
                 .ok()
                 .or_else(|| check.overflowed(RuleField::Actual))
         }
@@ -122,7 +123,7 @@ fn completion(
                 .optional(RuleField::Tolerance, rule.tolerance.as_ref())
                 .ok()?;
             let (target, actual) = (target?, actual?);
-            equal(target, actual, tolerance.unwrap_or_default().abs())
+            formula::equal(target, actual, tolerance.unwrap_or_default().abs())
                 .ok()
                 .or_else(|| check.overflowed(RuleField::Actual))
         }
@@ -231,52 +232,12 @@ fn at_least(
     actual: Decimal,
     check: &mut FieldCheck<NodeField>,
 ) -> Option<Decimal> {
-    if rule.steps.is_some() {
-        let rate = if target <= Decimal::ZERO {
-            Ok(HUNDRED)
-        } else {
-            calc::percent(actual, target)
-        };
-        return match rate {
-            Ok(rate) => rate_completion(rule, rate, check),
-            Err(Overflow) => check.overflowed(RuleField::Actual),
-        };
-    }
-    if actual >= target || target <= Decimal::ZERO {
-        return Some(Decimal::ONE);
-    }
-    calc::div(actual.max(Decimal::ZERO), target)
-        .ok()
-        .or_else(|| check.overflowed(RuleField::Actual))
-}
-
-/// 反向: full marks at or below the target.
-pub(crate) fn at_most(target: Decimal, actual: Decimal, formula: Formula) -> calc::Calc {
-    if actual <= target {
-        return Ok(Decimal::ONE);
-    }
-    if target <= Decimal::ZERO {
-        return Ok(Decimal::ZERO);
-    }
-    match formula {
-        Formula::Ratio => calc::div(target, actual),
-        Formula::Linear => {
-            let over = calc::div(calc::sub(actual, target)?, target)?;
-            Ok(calc::sub(Decimal::ONE, over)?.max(Decimal::ZERO))
-        }
-    }
-}
-
-/// 等于: full marks within the tolerance, else falling with the relative distance.
-pub(crate) fn equal(target: Decimal, actual: Decimal, tolerance: Decimal) -> calc::Calc {
-    let distance = calc::sub(actual, target)?.abs();
-    if distance <= tolerance {
-        return Ok(Decimal::ONE);
-    }
-    if target.is_zero() {
-        return Ok(Decimal::ZERO);
-    }
-    Ok(calc::sub(Decimal::ONE, calc::div(distance, target.abs())?)?.max(Decimal::ZERO))
+    let completion = if rule.steps.is_some() {
+        formula::at_least_rate(target, actual).map(|rate| rate_completion(rule, rate, check))
+    } else {
+        formula::at_least(target, actual).map(Some)
+    };
+    completion.unwrap_or_else(|Overflow| check.overflowed(RuleField::Actual))
 }
 
 /// The completion of a rate: capped at 1, or the fraction of the step reached when `steps` are
@@ -287,16 +248,14 @@ fn rate_completion(
     check: &mut FieldCheck<NodeField>,
 ) -> Option<Decimal> {
     match &rule.steps {
-        None => calc::div(rate, HUNDRED)
-            .ok()
-            .map(|c| c.clamp(Decimal::ZERO, Decimal::ONE)),
+        None => formula::capped_rate(rate).ok(),
         Some(steps) => stepped(steps, rate, check),
     }
 }
 
-/// 区间计分: the fraction of the step with the highest minimum at or below the rate.
+/// 区间计分 over the steps as written; a step that does not read is reported.
 fn stepped(steps: &[Step], rate: Decimal, check: &mut FieldCheck<NodeField>) -> Option<Decimal> {
-    let mut best: Option<(Decimal, Decimal)> = None;
+    let mut read = Vec::with_capacity(steps.len());
     let mut ok = true;
     for (i, step) in steps.iter().enumerate() {
         let min = check.number(RuleField::Step(i, StepField::Min), step.min.as_ref());
@@ -318,11 +277,9 @@ fn stepped(steps: &[Step], rate: Decimal, check: &mut FieldCheck<NodeField>) -> 
             ok = false;
             continue;
         }
-        if min <= rate && best.is_none_or(|(m, _)| min > m) {
-            best = Some((min, fraction));
-        }
+        read.push((min, fraction));
     }
-    ok.then(|| best.map_or(Decimal::ZERO, |(_, f)| f))
+    ok.then(|| formula::stepped(read, rate))
 }
 
 /// 定性: the evaluator's fraction, which must lie in the band of the chosen tier.
@@ -349,12 +306,7 @@ fn qualitative(rule: &Rule, check: &mut FieldCheck<NodeField>) -> Option<Decimal
         }
         (_, Ok(Some(f))) => f,
     };
-    let (low, high) = tier_band(tier);
-    let inside = match tier {
-        Tier::Achieved => fraction >= low && fraction <= high,
-        _ => fraction >= low && fraction < high,
-    };
-    if !inside {
+    if !formula::in_band(tier, fraction) {
         check.report(
             RuleField::Fraction,
             Problem::FractionOutOfBand {
@@ -365,16 +317,6 @@ fn qualitative(rule: &Rule, check: &mut FieldCheck<NodeField>) -> Option<Decimal
         return None;
     }
     Some(fraction)
-}
-
-/// The band of a tier: achieved [0.8, 1], partial [0.6, 0.8), missed [0, 0.6).
-pub(crate) fn tier_band(tier: Tier) -> (Decimal, Decimal) {
-    let tenths = |n| Decimal::new(n, 1);
-    match tier {
-        Tier::Achieved => (tenths(8), Decimal::ONE),
-        Tier::Partial => (tenths(6), tenths(8)),
-        Tier::Missed => (Decimal::ZERO, tenths(6)),
-    }
 }
 
 fn date(

@@ -275,7 +275,7 @@ fn domain(doc: &Document, path: &FieldPath, step: Decimal) -> (Decimal, Option<D
         (RuleField::Fraction, Some(l)) => {
             match l.rule.tier.as_deref().and_then(Tier::parse) {
                 Some(tier) => {
-                    let (low, high) = crate::scoring::rules::tier_band(tier);
+                    let (low, high) = crate::formula::tier_band(tier);
                     // The band is [low, high) except for 达成, whose top is included.
                     let top = if tier == Tier::Achieved {
                         high
