@@ -1,7 +1,7 @@
 //! What the audit reports: each finding has a severity, a stable code, the path of the field it is
 //! about and a message in Chinese and English.
 
-pub use crate::message::Lang;
+pub(crate) use crate::message::Lang;
 use crate::message::Message;
 use crate::model::Tier;
 use crate::number::{show2, NumError};

@@ -257,7 +257,7 @@ pub fn show_exact(value: Decimal) -> String {
 }
 
 /// A whole count, for survey answers and respondents.
-pub fn whole_count(value: Decimal) -> Option<u64> {
+pub(crate) fn whole_count(value: Decimal) -> Option<u64> {
     if value.fract().is_zero() && !value.is_sign_negative() {
         rust_decimal::prelude::ToPrimitive::to_u64(&value.trunc())
     } else {

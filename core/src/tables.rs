@@ -303,7 +303,7 @@ pub fn is_budget_rule(kind: Option<RuleKind>) -> bool {
     )
 }
 
-pub use crate::message::t;
+pub(crate) use crate::message::t;
 
 /// The columns of the 自评表's indicator rows.
 pub fn form_headers(lang: Lang) -> [&'static str; 9] {

@@ -32,7 +32,7 @@ pub(crate) fn folded(text: &str) -> Vec<char> {
 
 /// The text folded ([`fold`]), its spaces (full-width ones too) removed, and the Chinese full
 /// stop and comma as `.` and `,`: what the readers compare titles and written values by.
-pub fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
@@ -45,7 +45,7 @@ pub fn normalise(text: &str) -> String {
 
 /// The part of a sentence that prints `value`: from the clause it is in to the sentence's end,
 /// `…` where the sentence is cut (`…为预算金额的84.28%。`). A table row is kept whole.
-pub fn excerpt(sentence: &str, value: &str) -> String {
+pub(crate) fn excerpt(sentence: &str, value: &str) -> String {
     let Some(at) = sentence.find(value) else {
         return sentence.to_string();
     };

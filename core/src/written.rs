@@ -220,7 +220,7 @@ pub fn type_target(leaf: &mut crate::model::Leaf, text: &str, year: Option<i32>)
 
 /// 区间计分 written out (`≥90%得满分；≥80%得80%；≥60%得60%；≥0%不得分`): (minimum rate, fraction)
 /// pairs, highest first; `None` when the text holds no such steps.
-pub fn read_steps(text: &str) -> Option<Vec<(Decimal, Decimal)>> {
+pub(crate) fn read_steps(text: &str) -> Option<Vec<(Decimal, Decimal)>> {
     let t = normalise(text);
     let t = t
         .rsplit_once("按完成率")

@@ -12,10 +12,10 @@
 //! as strings stay exact and the results' numbers are plain JS numbers and strings; the goal of
 //! `seek` is read with serde-wasm-bindgen.
 
-// A panic here would kill the caller's page: checked arithmetic, no indexing, no unwrap.
+// The lints are the workspace's; unit tests, whose assertions panic on purpose, allow these.
 #![cfg_attr(
-    not(test),
-    deny(
+    test,
+    allow(
         clippy::arithmetic_side_effects,
         clippy::indexing_slicing,
         clippy::unwrap_used,
@@ -24,8 +24,9 @@
     )
 )]
 
-use jixiao_core::whatif::{self, Goal};
-use jixiao_core::{audit, read_str, report, Document, Lang};
+use jixiao_core::Goal;
+use jixiao_core::{audit, read_str, Document, Lang};
+use jixiao_core::{finding_json, results_of, seek_json, FindingOut};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -83,7 +84,7 @@ pub fn score(
 ) -> Result<JsValue, JsError> {
     let doc = document(&doc)?;
     let eval = audit(&doc);
-    to_js(&report::results_of(&doc, &eval, lang(language)))
+    to_js(&results_of(&doc, &eval, lang(language)))
 }
 
 /// The findings of a document (errors first).
@@ -94,10 +95,10 @@ pub fn check(
 ) -> Result<JsValue, JsError> {
     let doc = document(&doc)?;
     let eval = audit(&doc);
-    let findings: Vec<report::FindingOut> = eval
+    let findings: Vec<FindingOut> = eval
         .findings
         .iter()
-        .map(|f| report::finding(f, lang(language.clone())))
+        .map(|f| finding_json(f, lang(language.clone())))
         .collect();
     to_js(&findings)
 }
@@ -135,7 +136,7 @@ pub fn seek(
                 TotalValue::Text(s) => s,
             };
             Goal::Total(
-                jixiao_core::number::parse_decimal(&text)
+                jixiao_core::parse_decimal(&text)
                     .map_err(|_| JsError::new("goal.total is not a number"))?,
             )
         }
@@ -149,7 +150,7 @@ pub fn seek(
     let path: jixiao_core::FieldPath = path
         .parse()
         .map_err(|e: jixiao_core::PathError| JsError::new(&e.to_string()))?;
-    let answer = whatif::seek(&doc, &path, &goal).map_err(|e| JsError::new(&e.to_string()))?;
-    let value = report::seek(&doc, &path, &goal, &answer, Lang::Zh);
+    let answer = jixiao_core::seek(&doc, &path, &goal).map_err(|e| JsError::new(&e.to_string()))?;
+    let value = seek_json(&doc, &path, &goal, &answer, Lang::Zh);
     to_js(&value)
 }

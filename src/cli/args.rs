@@ -4,9 +4,9 @@
 
 use crate::error::CliError;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use jixiao_core::docx::Outline;
-use jixiao_core::whatif::Goal;
+use jixiao_core::Goal;
 use jixiao_core::Lang;
+use jixiao_core::Outline;
 
 const ABOUT: &str = "jixiao — 绩效自评计算器 (project performance self-evaluation)";
 
@@ -91,7 +91,7 @@ struct GoalArgs {
 }
 
 fn total(text: &str) -> Result<jixiao_core::Decimal, String> {
-    jixiao_core::number::parse_decimal(text)
+    jixiao_core::parse_decimal(text)
         .map_err(|_| format!("--total 需要数字 / --total needs a number: {text}"))
 }
 
@@ -217,7 +217,7 @@ enum Sub {
 }
 
 #[derive(Debug, PartialEq)]
-pub enum Command {
+pub(crate) enum Command {
     /// Text for standard output (help, version, completions), exit 0.
     Print(String),
     Score {
@@ -272,7 +272,7 @@ pub enum Command {
 
 /// Where `jixiao export` writes.
 #[derive(Debug, PartialEq, Default)]
-pub struct Outputs {
+pub(crate) struct Outputs {
     pub xlsx: Option<String>,
     pub docx: Option<String>,
     pub csv: Option<String>,
@@ -286,12 +286,12 @@ pub struct Outputs {
 }
 
 /// The whole help (`jixiao --help`), also printed for `jixiao` alone.
-pub fn help() -> String {
+pub(crate) fn help() -> String {
     Cli::command().render_long_help().to_string()
 }
 
 /// Parses the arguments (without the program's name).
-pub fn parse(argv: &[String]) -> Result<Command, CliError> {
+pub(crate) fn parse(argv: &[String]) -> Result<Command, CliError> {
     let args = std::iter::once("jixiao".to_string()).chain(argv.iter().cloned());
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,

@@ -4,12 +4,13 @@
 //! `--check-claims`, files whose printed figures differ from the computed ones).
 
 use crate::error::CliError;
-use jixiao_core::csv::{self, Cell};
-use jixiao_core::docx::Outline;
-use jixiao_core::message::{t, Text};
-use jixiao_core::number::{checked_sum, round2, show2};
+use jixiao_core::CsvCell;
 use jixiao_core::Decimal;
+use jixiao_core::Outline;
 use jixiao_core::{audit, FieldPath, Lang, Level, Message, Problem};
+use jixiao_core::{checked_sum, round2, show2};
+use jixiao_core::{csv_row, forecast, leaf_lights, light_counts, monitoring_round, CSV_BOM};
+use jixiao_core::{t, Text};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -19,7 +20,7 @@ use std::process::ExitCode;
 
 /// One file's line of the summary.
 #[derive(Debug, Default)]
-pub struct Row {
+pub(crate) struct Row {
     pub file: String,
     pub title: String,
     pub unit: String,
@@ -43,7 +44,7 @@ pub struct Row {
 /// A file's latest monitoring round in the summary: its date, the lights' counts and the
 /// year-end total as forecast.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct RoundRow {
+pub(crate) struct RoundRow {
     pub as_of: String,
     /// red, yellow, green, blue, none.
     pub lights: [usize; 5],
@@ -53,10 +54,9 @@ pub struct RoundRow {
 
 impl RoundRow {
     fn of(doc: &jixiao_core::Document, eval: &jixiao_core::Evaluation) -> Option<RoundRow> {
-        use jixiao_core::monitoring;
-        let round = monitoring::round(doc, None)?;
-        let lights = monitoring::light_counts(&monitoring::leaf_lights(doc, eval, round));
-        let forecast = monitoring::forecast(doc, round);
+        let round = monitoring_round(doc, None)?;
+        let lights = light_counts(&leaf_lights(doc, eval, round));
+        let forecast = forecast(doc, round);
         Some(RoundRow {
             as_of: round.as_of.clone(),
             lights,
@@ -79,7 +79,7 @@ const ROUND_HEADER: [(&str, &str); 8] = [
 ];
 
 /// Every `.json`, `.xlsx` and `.xls` file under the inputs (folders are walked), sorted for a stable order.
-pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
+pub(crate) fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
     let mut files = Vec::new();
     fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
         for entry in std::fs::read_dir(dir)? {
@@ -121,7 +121,7 @@ pub fn collect(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
 }
 
 /// Scores one file into its row.
-pub fn score_file(
+pub(crate) fn score_file(
     path: &Path,
     check_claims: bool,
     lang: Lang,
@@ -153,7 +153,7 @@ pub fn score_file(
             .file_stem()
             .map_or("jixiao".into(), |s| s.to_string_lossy());
         let out = dir.join(format!("{stem}.docx"));
-        std::fs::write(&out, jixiao_core::docx::report(&doc, &eval, lang, outline))
+        std::fs::write(&out, jixiao_core::word_report(&doc, &eval, lang, outline))
             .err()
             .map(|error| {
                 CliError::Write {
@@ -230,7 +230,7 @@ fn fault_for_tests(path: &Path) {
 
 /// Scores one file; should scoring ever panic (a bug: the core is built not to), that is this
 /// file's error and every other file is still scored.
-pub fn score_file_guarded(
+pub(crate) fn score_file_guarded(
     path: &Path,
     check_claims: bool,
     lang: Lang,
@@ -258,7 +258,7 @@ pub fn score_file_guarded(
 }
 
 /// Scores every file on all cores; a progress bar on an interactive terminal.
-pub fn score_all(
+pub(crate) fn score_all(
     files: &[PathBuf],
     check_claims: bool,
     lang: Lang,
@@ -327,24 +327,24 @@ const HEADER_EN: [&str; 13] = [
 ];
 
 /// The rows as CSV, UTF-8 with a byte-order mark (Excel, WPS), escaped as the core escapes.
-pub fn to_csv(rows: &[Row], lang: Lang) -> String {
-    let mut out = String::from(csv::BOM);
+pub(crate) fn to_csv(rows: &[Row], lang: Lang) -> String {
+    let mut out = String::from(CSV_BOM);
     let rounds = rows.iter().any(|r| r.round.is_some());
-    let mut header: Vec<Cell> = HEADER_ZH
+    let mut header: Vec<CsvCell> = HEADER_ZH
         .iter()
         .zip(HEADER_EN)
-        .map(|(zh, en)| Cell::Text(t(lang, zh, en).to_string()))
+        .map(|(zh, en)| CsvCell::Text(t(lang, zh, en).to_string()))
         .collect();
     if rounds {
         header.extend(
             ROUND_HEADER
                 .iter()
-                .map(|(zh, en)| Cell::Text(t(lang, zh, en).to_string())),
+                .map(|(zh, en)| CsvCell::Text(t(lang, zh, en).to_string())),
         );
     }
-    csv::write_row(&mut out, header);
-    let text = |s: &str| Cell::Text(s.to_string());
-    let number = |v: Option<Decimal>| Cell::Number(opt(v));
+    csv_row(&mut out, header);
+    let text = |s: &str| CsvCell::Text(s.to_string());
+    let number = |v: Option<Decimal>| CsvCell::Number(opt(v));
     for r in rows {
         let mut cells = vec![
             text(&r.file),
@@ -356,8 +356,8 @@ pub fn to_csv(rows: &[Row], lang: Lang) -> String {
             text(&r.grade),
             number(r.execution_rate),
             number(r.satisfaction),
-            Cell::Number(r.errors.to_string()),
-            Cell::Number(r.warnings.to_string()),
+            CsvCell::Number(r.errors.to_string()),
+            CsvCell::Number(r.warnings.to_string()),
             text(&r.first_error),
             text(&r.claims.join("; ")),
         ];
@@ -365,22 +365,22 @@ pub fn to_csv(rows: &[Row], lang: Lang) -> String {
             match &r.round {
                 Some(m) => {
                     cells.push(text(&m.as_of));
-                    cells.extend(m.lights.iter().map(|n| Cell::Number(n.to_string())));
+                    cells.extend(m.lights.iter().map(|n| CsvCell::Number(n.to_string())));
                     cells.push(number(Some(m.forecast_total)));
                     cells.push(text(&m.forecast_grade));
                 }
                 None => cells.extend((0..ROUND_HEADER.len()).map(|_| text(""))),
             }
         }
-        csv::write_row(&mut out, cells);
+        csv_row(&mut out, cells);
     }
     out
 }
 
 /// The rows as a workbook (`--out summary.xlsx`): one row per file, the files with the most
 /// differing printed figures first, each figure on its own line of the last column.
-pub fn to_xlsx(rows: &[Row], lang: Lang) -> Vec<u8> {
-    use jixiao_core::xlsx::{package, Sheet, Style};
+pub(crate) fn to_xlsx(rows: &[Row], lang: Lang) -> Vec<u8> {
+    use jixiao_core::{xlsx_package, Sheet, Style};
     let mut sorted: Vec<&Row> = rows.iter().collect();
     sorted.sort_by_key(|r| std::cmp::Reverse(r.claims.len()));
     let mut sheet = Sheet::new(t(lang, "批量核对", "Batch"));
@@ -439,11 +439,11 @@ pub fn to_xlsx(rows: &[Row], lang: Lang) -> Vec<u8> {
         }
     }
     sheet.fit_columns(60, 600);
-    package(&[sheet])
+    xlsx_package(&[sheet])
 }
 
 /// The summary: count per grade, mean score over readable files, files with errors.
-pub fn summary(rows: &[Row], check_claims: bool) -> Value {
+pub(crate) fn summary(rows: &[Row], check_claims: bool) -> Value {
     let mut grades: BTreeMap<String, usize> = BTreeMap::new();
     let scored: Vec<&Row> = rows.iter().filter(|r| !r.unreadable).collect();
     for r in &scored {
@@ -562,7 +562,7 @@ fn row_json(r: &Row) -> Value {
     })
 }
 
-pub fn run(
+pub(crate) fn run(
     inputs: &[String],
     out: Option<&str>,
     json: bool,

@@ -4,7 +4,7 @@ use jixiao_core::{LoadError, Message};
 use std::fmt;
 
 #[derive(Debug)]
-pub enum CliError {
+pub(crate) enum CliError {
     /// Wrong arguments (exit 2).
     Usage(String),
     /// The file could not be opened or read (exit 1).
@@ -14,18 +14,18 @@ pub enum CliError {
     /// The file is a workbook that cannot be read as a form (exit 1).
     Form {
         file: String,
-        error: jixiao_core::form::FormError,
+        error: jixiao_core::FormError,
     },
     /// No template of that name (exit 2).
     UnknownTemplate(String),
     /// A seek that cannot be run (exit 1): a wrong path, a text field, an unknown grade.
-    Seek(jixiao_core::whatif::SeekError),
+    Seek(jixiao_core::SeekError),
     /// An output could not be written (exit 1).
     Write { file: String, error: std::io::Error },
 }
 
 impl CliError {
-    pub fn exit_code(&self) -> u8 {
+    pub(crate) fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) | CliError::UnknownTemplate(_) => 2,
             CliError::Read { .. }

@@ -15,7 +15,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<String, CliError> {
 }
 
 /// Writes every requested output; gives the paths written.
-pub fn write_all(
+pub(crate) fn write_all(
     doc: &Document,
     eval: &Evaluation,
     lang: Lang,
@@ -23,11 +23,11 @@ pub fn write_all(
 ) -> Result<Vec<String>, CliError> {
     let mut written = Vec::new();
     if let Some(out) = &outputs.xlsx {
-        let bytes = jixiao_core::xlsx::workbook(doc, eval, lang);
+        let bytes = jixiao_core::form_workbook(doc, eval, lang);
         written.push(write(Path::new(out), &bytes)?);
     }
     if let Some(out) = &outputs.docx {
-        let bytes = jixiao_core::docx::report(doc, eval, lang, outputs.outline);
+        let bytes = jixiao_core::word_report(doc, eval, lang, outputs.outline);
         written.push(write(Path::new(out), &bytes)?);
     }
     if let Some(dir) = &outputs.csv {
@@ -36,7 +36,7 @@ pub fn write_all(
             file: dir.display().to_string(),
             error,
         })?;
-        for (name, text) in jixiao_core::csv::tables(doc, eval, lang) {
+        for (name, text) in jixiao_core::csv_tables(doc, eval, lang) {
             written.push(write(&dir.join(name), text.as_bytes())?);
         }
     }
@@ -45,7 +45,7 @@ pub fn write_all(
         written.push(write(Path::new(out), &bytes)?);
     }
     if let Some(out) = &outputs.text {
-        let text = jixiao_core::draft::draft_text(doc, eval, lang);
+        let text = jixiao_core::draft_text(doc, eval, lang);
         written.push(write(Path::new(out), text.as_bytes())?);
     }
     Ok(written)
@@ -59,12 +59,12 @@ fn monitor_workbook(
     lang: Lang,
     as_of: Option<&str>,
 ) -> Result<Vec<u8>, CliError> {
-    let round = jixiao_core::monitoring::round(doc, as_of);
+    let round = jixiao_core::monitoring_round(doc, as_of);
     let blank;
     let round = match (round, as_of) {
         (Some(r), _) => r,
-        (None, Some(date)) if jixiao_core::date::parse_date(date).is_some() => {
-            blank = jixiao_core::model::Round {
+        (None, Some(date)) if jixiao_core::parse_date(date).is_some() => {
+            blank = jixiao_core::Round {
                 as_of: date.to_string(),
                 ..Default::default()
             };
@@ -81,5 +81,5 @@ fn monitor_workbook(
             ))
         }
     };
-    Ok(jixiao_core::xlsx::monitor_workbook(doc, eval, round, lang))
+    Ok(jixiao_core::monitor_workbook(doc, eval, round, lang))
 }

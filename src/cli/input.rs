@@ -1,18 +1,20 @@
 //! Reading FILE (or standard input for `-`) with the size limit.
 
 use crate::error::CliError;
-use jixiao_core::format::MAX_FILE_BYTES;
+use jixiao_core::MAX_FILE_BYTES;
 use jixiao_core::{Document, LoadError};
 use std::io::Read;
 
 /// Reads FILE: a `jixiao/1` document, or a form workbook (`.xlsx`, `.xls`) or a Word report
 /// (`.docx`) read into one.
-pub fn load(file: &str) -> Result<Document, CliError> {
+pub(crate) fn load(file: &str) -> Result<Document, CliError> {
     load_read(file).map(|(doc, _)| doc)
 }
 
 /// Reads FILE as [`load`] does, with what the reader found when it was a workbook or a report.
-pub fn load_read(file: &str) -> Result<(Document, Option<jixiao_core::form::Summary>), CliError> {
+pub(crate) fn load_read(
+    file: &str,
+) -> Result<(Document, Option<jixiao_core::ReadSummary>), CliError> {
     let read_error = |error| CliError::Read {
         file: file.to_string(),
         error,
@@ -54,14 +56,14 @@ pub fn load_read(file: &str) -> Result<(Document, Option<jixiao_core::form::Summ
     let named_as_workbook = [".xlsx", ".xls", ".xlsm", ".et", ".docx", ".doc", ".wps"]
         .iter()
         .any(|ext| file.to_lowercase().ends_with(ext));
-    if named_as_workbook && !jixiao_core::import::is_workbook(&bytes) {
+    if named_as_workbook && !jixiao_core::is_workbook(&bytes) {
         return Err(CliError::Form {
             file: file.to_string(),
-            error: jixiao_core::form::FormError::NotAWorkbook,
+            error: jixiao_core::FormError::NotAWorkbook,
         });
     }
-    if jixiao_core::import::is_workbook(&bytes) {
-        return jixiao_core::import::read_form(&bytes)
+    if jixiao_core::is_workbook(&bytes) {
+        return jixiao_core::read_form(&bytes)
             .map(|read| (read.doc, Some(read.summary)))
             .map_err(|error| CliError::Form {
                 file: file.to_string(),

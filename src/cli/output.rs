@@ -1,12 +1,12 @@
 //! The readable report of `jixiao check`.
 
-use jixiao_core::message::t;
-use jixiao_core::number::show2;
-use jixiao_core::path::Names;
+use jixiao_core::show2;
+use jixiao_core::t;
+use jixiao_core::Names;
 use jixiao_core::{Document, Evaluation, Lang, Message};
 use std::fmt::Write;
 
-pub fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: Lang) -> String {
+pub(crate) fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: Lang) -> String {
     let mut out = String::new();
     let title = doc.meta_text("title");
     let name = if title.is_empty() { file } else { &title };
@@ -28,7 +28,7 @@ pub fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: Lang) -> 
         warnings: eval.warnings(),
     };
     let _ = writeln!(out, "{}", head.text(lang));
-    if let Some(verdict) = jixiao_core::claims::Verdict::of(doc, eval) {
+    if let Some(verdict) = jixiao_core::Verdict::of(doc, eval) {
         let _ = writeln!(out, "{}", verdict.text(lang));
     }
     let names = Names::new(doc);

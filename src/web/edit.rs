@@ -2,22 +2,23 @@
 //! A typed value goes through the core's one writer (`Edit::Set` with a [`FieldPath`]); the
 //! structural edits add, remove and move items, addressed by id. Pure Rust, tested natively.
 
-use jixiao_core::model::{
+use jixiao_core::Num;
+use jixiao_core::{get_field, set_field};
+use jixiao_core::{
     siblings_mut, BudgetLine, Document, Group, Leaf, Node, Question, Rule, Step, Survey,
     SurveyOption,
 };
-use jixiao_core::path::{self, FieldPath, NodeField, RuleField};
-use jixiao_core::Num;
+use jixiao_core::{FieldPath, NodeField, RuleField};
 
 /// Which way a row moves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dir {
+pub(crate) enum Dir {
     Up,
     Down,
 }
 
 /// Option weights offered as presets (the spec's two five-level scales).
-pub const PRESETS: [[(&str, &str); 5]; 2] = [
+pub(crate) const PRESETS: [[(&str, &str); 5]; 2] = [
     [
         ("非常满意", "100"),
         ("满意", "80"),
@@ -36,7 +37,7 @@ pub const PRESETS: [[(&str, &str); 5]; 2] = [
 
 /// One user action on the document.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Edit {
+pub(crate) enum Edit {
     /// Any field, as typed.
     Set(FieldPath, String),
     /// Several fields at once, as if each were typed (a block of cells pasted into a table): one
@@ -93,7 +94,7 @@ pub enum Edit {
 impl Edit {
     /// Typing into the same field makes one undo step, not one per keystroke: edits with the
     /// same key are merged. Structural edits have no key.
-    pub fn merge_key(&self) -> Option<String> {
+    pub(crate) fn merge_key(&self) -> Option<String> {
         match self {
             Edit::Set(path, _) => Some(path.to_string()),
             Edit::ScenarioName(i, _) => Some(format!("scenario/{i}/name")),
@@ -102,7 +103,7 @@ impl Edit {
     }
 
     /// Applies the edit; an address that no longer exists leaves the document as it is.
-    pub fn apply(self, doc: &mut Document) {
+    pub(crate) fn apply(self, doc: &mut Document) {
         match self {
             Edit::SetMany(fields) => {
                 for (path, value) in fields {
@@ -116,12 +117,12 @@ impl Edit {
                 // 年度指标值 as the form writes it: `≥95%` sets the rule, target and unit at once.
                 let year = doc.meta_text("year").trim().parse().ok();
                 if let Some(leaf) = doc.leaf_mut(&id) {
-                    jixiao_core::written::type_target(leaf, &value, year);
+                    jixiao_core::type_target(leaf, &value, year);
                 }
             }
             Edit::Set(at, value) => {
                 // A path that names nothing (the item was just removed) changes nothing.
-                if path::set(doc, &at, &value).is_ok() {
+                if set_field(doc, &at, &value).is_ok() {
                     // Changing a rule confirms it: an inference from a form no longer applies.
                     if let FieldPath::Node(id, Some(NodeField::Rule(Some(f)))) = &at {
                         if *f != RuleField::Inferred {
@@ -134,12 +135,12 @@ impl Edit {
             }
             Edit::AddRound(as_of) => {
                 if !doc.monitoring.iter().any(|r| r.as_of == as_of) {
-                    doc.monitoring.push(jixiao_core::model::Round {
+                    doc.monitoring.push(jixiao_core::Round {
                         as_of,
                         ..Default::default()
                     });
                     doc.monitoring
-                        .sort_by_key(|r| jixiao_core::date::parse_date(&r.as_of));
+                        .sort_by_key(|r| jixiao_core::parse_date(&r.as_of));
                 }
             }
             Edit::RemoveRound(as_of) => doc.monitoring.retain(|r| r.as_of != as_of),
@@ -148,15 +149,15 @@ impl Edit {
                 // exists (an unreported leaf's note reads empty).
                 let at = FieldPath::Round(
                     as_of.clone(),
-                    Some(jixiao_core::path::RoundField::Leaf(
+                    Some(jixiao_core::RoundField::Leaf(
                         leaf.clone(),
-                        Some(jixiao_core::path::RoundLeafField::Reason),
+                        Some(jixiao_core::RoundLeafField::Reason),
                     )),
                 );
-                let Ok(reason) = path::get(doc, &at).map(|f| f.text().into_owned()) else {
+                let Ok(reason) = get_field(doc, &at).map(|f| f.text().into_owned()) else {
                     return;
                 };
-                if path::set(doc, &at, &reason).is_err() {
+                if set_field(doc, &at, &reason).is_err() {
                     return;
                 }
                 let Some(report) = doc
@@ -178,7 +179,7 @@ impl Edit {
                     report.causes = None;
                 }
             }
-            Edit::AddGrade => grades(doc).push(jixiao_core::model::GradeBand {
+            Edit::AddGrade => grades(doc).push(jixiao_core::GradeBand {
                 label: String::new(),
                 min: Some(Num::new("")),
             }),
@@ -313,7 +314,7 @@ impl Edit {
             }
             Edit::PasteIndicators(text) => {
                 let year = doc.meta_text("year").trim().parse().ok();
-                if let Some(nodes) = jixiao_core::form::paste_indicators(&text, year) {
+                if let Some(nodes) = jixiao_core::paste_indicators(&text, year) {
                     let mut taken: std::collections::HashSet<String> = doc
                         .indicator_ids()
                         .into_iter()
@@ -339,7 +340,7 @@ impl Edit {
                 }
             }
             Edit::PasteBudget(text) => {
-                if let Some(lines) = jixiao_core::form::paste_budget(&text) {
+                if let Some(lines) = jixiao_core::paste_budget(&text) {
                     for mut line in lines {
                         line.id = fresh_id("b", doc.budget.iter().map(|b| b.id.as_str()));
                         doc.budget.push(line);
@@ -358,7 +359,7 @@ impl Edit {
                 let applied = doc
                     .scenarios
                     .get(i)
-                    .map(|s| jixiao_core::whatif::apply(doc, s));
+                    .map(|s| jixiao_core::apply_scenario(doc, s));
                 if let Some(Ok(applied)) = applied {
                     let mut scenarios = std::mem::take(&mut doc.scenarios);
                     scenarios.remove(i);
@@ -397,11 +398,11 @@ fn preset_options(preset: usize) -> Vec<SurveyOption> {
         .collect()
 }
 
-fn grades(doc: &mut Document) -> &mut Vec<jixiao_core::model::GradeBand> {
+fn grades(doc: &mut Document) -> &mut Vec<jixiao_core::GradeBand> {
     doc.settings.grades.get_or_insert_with(|| {
-        jixiao_core::scoring::policy::default_grades()
+        jixiao_core::default_grades()
             .into_iter()
-            .map(|(label, min)| jixiao_core::model::GradeBand {
+            .map(|(label, min)| jixiao_core::GradeBand {
                 label,
                 min: Some(Num::from_decimal(min)),
             })
@@ -426,7 +427,7 @@ fn move_within<T>(items: &mut [T], i: usize, dir: Dir) {
 }
 
 /// An id `prefix` + the smallest number not yet taken.
-pub fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
     let taken: std::collections::HashSet<&str> = taken.collect();
     let mut n: u64 = 1;
     loop {
@@ -544,8 +545,8 @@ fn steps_mut<'a>(doc: &'a mut Document, id: &str) -> Option<&'a mut Vec<Step>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jixiao_core::path::RuleField;
-    use jixiao_core::templates::template;
+    use jixiao_core::template;
+    use jixiao_core::RuleField;
 
     fn ids(nodes: &[Node]) -> Vec<&str> {
         nodes.iter().map(Node::id).collect()
@@ -560,7 +561,7 @@ mod tests {
 
     #[test]
     fn a_scenario_that_cannot_be_applied_is_kept_and_one_that_can_leaves_the_list() {
-        use jixiao_core::model::{Change, Scenario};
+        use jixiao_core::{Change, Scenario};
         let mut doc = template("kunming-2022").unwrap();
         let change = |path: &str, value: &str| Change {
             path: path.into(),
@@ -719,9 +720,9 @@ mod tests {
     fn applying_a_scenario_keeps_the_others() {
         let mut doc = template("kunming-2022").unwrap();
         for name in ["一", "二"] {
-            doc.scenarios.push(jixiao_core::model::Scenario {
+            doc.scenarios.push(jixiao_core::Scenario {
                 name: name.into(),
-                changes: vec![jixiao_core::model::Change {
+                changes: vec![jixiao_core::Change {
                     path: "indicators/C112/rule/actual".into(),
                     value: "45".into(),
                     extra: Default::default(),

@@ -1,20 +1,20 @@
 //! What the page shows where, apart from what it shows: the fields kept in an indicator's detail
 //! row, the groups a large document opens with collapsed, the rows of a section.
 
-use jixiao_core::model::Document;
-use jixiao_core::path::{NodeField, RuleField, Section};
+use jixiao_core::Document;
+use jixiao_core::{NodeField, RuleField, Section};
 use std::collections::HashSet;
 
 /// A document with more indicators than this opens with its large groups collapsed, so that the
 /// page shows (and a keystroke renders) only the rows a person can see; its report and autosave
 /// wait until typing stops.
-pub const LARGE_DOCUMENT_LEAVES: usize = 200;
+pub(crate) const LARGE_DOCUMENT_LEAVES: usize = 200;
 
 /// In a large document, a group of more leaves than this opens collapsed.
-pub const LARGE_GROUP_LEAVES: usize = 20;
+pub(crate) const LARGE_GROUP_LEAVES: usize = 20;
 
 /// The fields shown in an indicator's detail row (opened on demand) rather than in its row.
-pub fn in_detail_row(field: &NodeField) -> bool {
+pub(crate) fn in_detail_row(field: &NodeField) -> bool {
     match field {
         NodeField::Applicable => true,
         NodeField::Rule(Some(f)) => matches!(
@@ -32,7 +32,7 @@ pub fn in_detail_row(field: &NodeField) -> bool {
 }
 
 /// The ids of the rows of a section: budget lines, or every group and leaf.
-pub fn row_ids(doc: &Document, section: Section) -> HashSet<&str> {
+pub(crate) fn row_ids(doc: &Document, section: Section) -> HashSet<&str> {
     match section {
         Section::Budget => doc.budget.iter().map(|b| b.id.as_str()).collect(),
         _ => doc.indicator_ids().into_iter().collect(),
@@ -42,7 +42,7 @@ pub fn row_ids(doc: &Document, section: Section) -> HashSet<&str> {
 /// The groups a document opens with collapsed: none in a document of up to
 /// [`LARGE_DOCUMENT_LEAVES`] indicators; in a larger one, every group holding more than
 /// [`LARGE_GROUP_LEAVES`], so that opening it draws a screenful of rows, not thousands.
-pub fn opening_collapsed(doc: &Document) -> HashSet<String> {
+pub(crate) fn opening_collapsed(doc: &Document) -> HashSet<String> {
     let (per_group, total) = doc.leaves_per_group();
     if total <= LARGE_DOCUMENT_LEAVES {
         return HashSet::new();

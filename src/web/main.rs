@@ -1,10 +1,10 @@
 //! The jixiao page: a Yew single-page app over the scoring core, built by Trunk for wasm32.
 //! The editing model (`edit`, `state`) is plain Rust and tested natively; `ui` is the Yew layer.
 
-// A panic kills the page: checked arithmetic, no indexing, no unwrap (outside tests).
+// The lints are the workspace's; unit tests, whose assertions panic on purpose, allow these.
 #![cfg_attr(
-    not(test),
-    deny(
+    test,
+    allow(
         clippy::arithmetic_side_effects,
         clippy::indexing_slicing,
         clippy::unwrap_used,

@@ -1,14 +1,17 @@
 //! What the page tells the user about the files it opens, in both languages.
 
-use jixiao_core::form::Summary;
 use jixiao_core::Message;
+use jixiao_core::ReadSummary;
 
 /// A notice about a file opened or refused.
-pub enum FileNotice<'a> {
+pub(crate) enum FileNotice<'a> {
     /// A `jixiao/1` file replaced the work (undo brings it back).
     Imported { name: &'a str },
     /// A form workbook was read into the work.
-    FormRead { name: &'a str, summary: &'a Summary },
+    FormRead {
+        name: &'a str,
+        summary: &'a ReadSummary,
+    },
     /// A file could not be imported; the work is unchanged.
     CannotImport { name: &'a str, why: &'a dyn Message },
     /// The autosaved work could not be read; it was set aside.

@@ -5,21 +5,22 @@
 use crate::edit::Edit;
 use crate::layout::{in_detail_row, opening_collapsed, row_ids};
 use crate::notices::FileNotice;
-use jixiao_core::form::Summary;
-use jixiao_core::path::{FieldPath, LineField, NodeField, Section};
-use jixiao_core::{audit, read_str, templates, Document, Evaluation, Lang, Message};
+use jixiao_core::template;
+use jixiao_core::ReadSummary;
+use jixiao_core::{audit, read_str, Document, Evaluation, Lang, Message};
+use jixiao_core::{FieldPath, LineField, NodeField, Section};
 use std::collections::HashSet;
 use std::rc::Rc;
 
 /// How many steps undo remembers.
-pub const UNDO_LIMIT: usize = 200;
+pub(crate) const UNDO_LIMIT: usize = 200;
 
 /// Imported files larger than this are refused before they are read (8 MiB).
-pub const MAX_IMPORT_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
+pub(crate) const MAX_IMPORT_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
 
 /// The editor shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
+pub(crate) enum Tab {
     Budget,
     Indicators,
     Surveys,
@@ -31,7 +32,7 @@ pub enum Tab {
 
 impl Tab {
     /// The tab that holds a finding's field.
-    pub fn of_path(path: &FieldPath) -> Tab {
+    pub(crate) fn of_path(path: &FieldPath) -> Tab {
         match path.section() {
             Section::Budget => Tab::Budget,
             Section::Surveys => Tab::Surveys,
@@ -44,14 +45,14 @@ impl Tab {
 
 /// A message to the user at the top of the page.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
+pub(crate) struct Notice {
     pub error: bool,
     pub zh: String,
     pub en: String,
 }
 
 impl Notice {
-    pub fn info(zh: impl Into<String>, en: impl Into<String>) -> Notice {
+    pub(crate) fn info(zh: impl Into<String>, en: impl Into<String>) -> Notice {
         Notice {
             error: false,
             zh: zh.into(),
@@ -59,7 +60,7 @@ impl Notice {
         }
     }
 
-    pub fn error(zh: impl Into<String>, en: impl Into<String>) -> Notice {
+    pub(crate) fn error(zh: impl Into<String>, en: impl Into<String>) -> Notice {
         Notice {
             error: true,
             zh: zh.into(),
@@ -68,12 +69,12 @@ impl Notice {
     }
 
     /// A notice saying `message`.
-    pub fn info_of(message: &dyn Message) -> Notice {
+    pub(crate) fn info_of(message: &dyn Message) -> Notice {
         Notice::info(message.zh(), message.en())
     }
 
     /// A notice saying that `message` went wrong.
-    pub fn error_of(message: &dyn Message) -> Notice {
+    pub(crate) fn error_of(message: &dyn Message) -> Notice {
         Notice::error(message.zh(), message.en())
     }
 }
@@ -89,7 +90,7 @@ impl Message for Notice {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Action {
+pub(crate) enum Action {
     Edit(Edit),
     /// Replace the whole document (新建, clear): undoable.
     Replace(Rc<Document>, Notice),
@@ -103,7 +104,7 @@ pub enum Action {
     ImportForm {
         name: String,
         doc: Rc<Document>,
-        summary: Summary,
+        summary: ReadSummary,
     },
     Notify(Notice),
     Dismiss,
@@ -144,7 +145,7 @@ pub enum Action {
 }
 
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub(crate) struct AppState {
     pub doc: Rc<Document>,
     pub eval: Rc<Evaluation>,
     pub undo: Vec<Rc<Document>>,
@@ -211,7 +212,7 @@ impl PartialEq for AppState {
 }
 
 impl AppState {
-    pub fn new(doc: Document, lang: Lang) -> AppState {
+    pub(crate) fn new(doc: Document, lang: Lang) -> AppState {
         let eval = Rc::new(audit(&doc));
         AppState {
             collapsed: Rc::new(opening_collapsed(&doc)),
@@ -237,7 +238,7 @@ impl AppState {
     }
 
     /// The state after `action`.
-    pub fn apply(&self, action: Action) -> AppState {
+    pub(crate) fn apply(&self, action: Action) -> AppState {
         let mut next = self.clone();
         match action {
             Action::Edit(edit) => {
@@ -284,7 +285,7 @@ impl AppState {
                 if summary.round.is_some() && !self.doc.indicators.is_empty() =>
             {
                 let mut merged = (*self.doc).clone();
-                let said = jixiao_core::monitoring::merge(&mut merged, &doc);
+                let said = jixiao_core::merge_round(&mut merged, &doc);
                 next.set_doc(merged, true);
                 next.tab = Tab::Monitoring;
                 let text = said.iter().map(|m| (m.zh(), m.en()));
@@ -330,7 +331,7 @@ impl AppState {
             }
             Action::SaveScenario(name) => {
                 if let Some(base) = self.scenario_base.clone() {
-                    let changes = jixiao_core::whatif::diff(&base, &self.doc);
+                    let changes = jixiao_core::scenario_diff(&base, &self.doc);
                     let count = changes.len();
                     let mut doc = (*base).clone();
                     let name = if name.trim().is_empty() {
@@ -338,7 +339,7 @@ impl AppState {
                     } else {
                         name
                     };
-                    doc.scenarios.push(jixiao_core::model::Scenario {
+                    doc.scenarios.push(jixiao_core::Scenario {
                         name: name.clone(),
                         changes,
                         extra: Default::default(),
@@ -437,8 +438,8 @@ impl AppState {
                     }
                 }
                 let id = match &path {
-                    FieldPath::Claim(jixiao_core::path::ClaimField::Figure(
-                        jixiao_core::model::What::LeafScore(id),
+                    FieldPath::Claim(jixiao_core::ClaimField::Figure(
+                        jixiao_core::What::LeafScore(id),
                     )) => Some(id.as_str()),
                     other => other.indicator(),
                 };
@@ -459,7 +460,7 @@ impl AppState {
     }
 
     /// Whether `action` would change nothing (so the page need not render again).
-    pub fn is_noop(&self, action: &Action) -> bool {
+    pub(crate) fn is_noop(&self, action: &Action) -> bool {
         matches!(action, Action::Checkpoint) && self.last_edit.is_none()
     }
 
@@ -492,7 +493,7 @@ impl AppState {
 
     /// Whether a finding is shown as "to fill" (neutral) rather than as what it is: only
     /// something not filled in yet, in a row the user has not typed in, before a check.
-    pub fn to_fill(&self, finding: &jixiao_core::Finding) -> bool {
+    pub(crate) fn to_fill(&self, finding: &jixiao_core::Finding) -> bool {
         !self.checking
             && finding.problem.is_unfilled()
             && !finding
@@ -547,28 +548,28 @@ fn import(name: &str, text: &str) -> Result<Document, jixiao_core::LoadError> {
 }
 
 /// The document a first visit starts with.
-pub fn starting_document() -> Document {
-    templates::template("standard").unwrap_or_default()
+pub(crate) fn starting_document() -> Document {
+    template("standard").unwrap_or_default()
 }
 
 impl AppState {
     /// The monitoring round shown: the one picked, else the latest.
-    pub fn shown_round(&self) -> Option<&jixiao_core::model::Round> {
+    pub(crate) fn shown_round(&self) -> Option<&jixiao_core::Round> {
         self.round
             .as_deref()
             .and_then(|d| self.doc.monitoring.iter().find(|r| r.as_of == d))
-            .or_else(|| jixiao_core::monitoring::round(&self.doc, None))
+            .or_else(|| jixiao_core::monitoring_round(&self.doc, None))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jixiao_core::number::show2;
-    use jixiao_core::path::{LineField, RuleField};
+    use jixiao_core::show2;
+    use jixiao_core::{LineField, RuleField};
 
     fn kunming() -> AppState {
-        AppState::new(templates::template("kunming-2022").unwrap(), Lang::Zh)
+        AppState::new(template("kunming-2022").unwrap(), Lang::Zh)
     }
 
     #[test]
@@ -762,7 +763,7 @@ mod tests {
         let gone = state.apply(Action::Edit(Edit::RemoveNode("C".into())));
         assert_eq!(show2(gone.eval.total), "39.00");
         assert_eq!(gone.apply(Action::Undo).doc, state.doc);
-        let blank = Rc::new(templates::template("blank").unwrap());
+        let blank = Rc::new(template("blank").unwrap());
         let cleared = state.apply(Action::Replace(blank, Notice::info("", "")));
         assert!(cleared.doc.indicators.is_empty());
         assert_eq!(cleared.apply(Action::Undo).doc, state.doc);
@@ -787,7 +788,7 @@ mod tests {
     #[test]
     fn a_good_import_replaces_and_can_be_undone() {
         let state = AppState::new(starting_document(), Lang::En);
-        let text = templates::template_text("kunming-2022")
+        let text = jixiao_core::template_text("kunming-2022")
             .unwrap()
             .to_string();
         let after = state.apply(Action::Import {

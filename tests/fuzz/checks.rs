@@ -2,8 +2,9 @@
 //! so that every input the fuzzers kept is replayed by `cargo test` on stable Rust.
 #![allow(dead_code)]
 
-use jixiao_core::whatif::{self, Goal};
+use jixiao_core::Goal;
 use jixiao_core::{audit, read_bytes, read_str, to_string_pretty, Lang};
+use jixiao_core::{compare_scenario, numeric_paths, scenario_diff, seek, Seek};
 
 /// Bytes as a file: whatever they are, nothing panics; a readable document scores within its
 /// bounds, exports, and survives a write-then-read round trip.
@@ -11,10 +12,10 @@ pub fn bytes(data: &[u8]) {
     let Ok(doc) = read_bytes(data) else { return };
     let eval = audit(&doc);
     assert!(eval.total >= jixiao_core::Decimal::ZERO && eval.total <= eval.max_points);
-    let _ = jixiao_core::report::results_of(&doc, &eval, Lang::Zh).value();
-    let _ = jixiao_core::xlsx::workbook(&doc, &eval, Lang::Zh);
-    let _ = jixiao_core::csv::tables(&doc, &eval, Lang::En);
-    let _ = jixiao_core::draft::draft_text(&doc, &eval, Lang::Zh);
+    let _ = jixiao_core::results_of(&doc, &eval, Lang::Zh).value();
+    let _ = jixiao_core::form_workbook(&doc, &eval, Lang::Zh);
+    let _ = jixiao_core::csv_tables(&doc, &eval, Lang::En);
+    let _ = jixiao_core::draft_text(&doc, &eval, Lang::Zh);
     let text = to_string_pretty(&doc);
     let again = read_str(&text).expect("what jixiao writes, it reads");
     assert_eq!(again, doc);
@@ -27,15 +28,15 @@ pub fn form(data: &[u8]) {
     // which the page isolates in the reader module. The fuzzer explores the rest; the replay on
     // stable (catching) still runs every kept `.xls` input.
     #[cfg(fuzzing)]
-    if jixiao_core::form::kind(data) == Some(jixiao_core::form::Kind::Ole) {
+    if jixiao_core::file_kind(data) == Some(jixiao_core::FileKind::Ole) {
         return;
     }
-    let Ok(read) = jixiao_core::import::read_form(data) else {
+    let Ok(read) = jixiao_core::read_form(data) else {
         return;
     };
     let eval = audit(&read.doc);
-    let _ = jixiao_core::report::results_of(&read.doc, &eval, Lang::Zh).value();
-    let _ = jixiao_core::xlsx::workbook(&read.doc, &eval, Lang::Zh);
+    let _ = jixiao_core::results_of(&read.doc, &eval, Lang::Zh).value();
+    let _ = jixiao_core::form_workbook(&read.doc, &eval, Lang::Zh);
     let text = to_string_pretty(&read.doc);
     let again = read_str(&text).expect("what jixiao writes, it reads");
     assert_eq!(again, read.doc);
@@ -46,16 +47,16 @@ pub fn form(data: &[u8]) {
 /// reads scores, writes its own Word report and round-trips as JSON like any document.
 pub fn report(data: &[u8]) {
     let read = if data.starts_with(b"PK") {
-        jixiao_core::import::read_form(data)
+        jixiao_core::read_form(data)
     } else {
-        jixiao_core::docx::read::read_parts(&String::from_utf8_lossy(data), "")
+        jixiao_core::read_report_parts(&String::from_utf8_lossy(data), "")
     };
     let Ok(read) = read else {
         return;
     };
     let eval = audit(&read.doc);
-    let _ = jixiao_core::report::results_of(&read.doc, &eval, Lang::Zh).value();
-    let _ = jixiao_core::docx::report(&read.doc, &eval, Lang::Zh, Default::default());
+    let _ = jixiao_core::results_of(&read.doc, &eval, Lang::Zh).value();
+    let _ = jixiao_core::word_report(&read.doc, &eval, Lang::Zh, Default::default());
     let text = to_string_pretty(&read.doc);
     let again = read_str(&text).expect("what jixiao writes, it reads");
     assert_eq!(again, read.doc);
@@ -315,13 +316,13 @@ fn scenarios(f: &FuzzDoc, paths: &[String]) -> serde_json::Value {
 /// their points, a found value reaches its goal.
 pub fn structured(f: &FuzzDoc) {
     let mut value = document(f);
-    let base = jixiao_core::format::read_value(value.clone()).expect("built documents read");
-    let paths: Vec<String> = whatif::numeric_paths(&base)
+    let base = jixiao_core::read_value(value.clone()).expect("built documents read");
+    let paths: Vec<String> = numeric_paths(&base)
         .iter()
         .map(ToString::to_string)
         .collect();
     value["scenarios"] = scenarios(f, &paths);
-    let doc = jixiao_core::format::read_value(value).expect("built documents read");
+    let doc = jixiao_core::read_value(value).expect("built documents read");
     let eval = audit(&doc);
     for leaf in &eval.leaves {
         assert!(
@@ -329,16 +330,16 @@ pub fn structured(f: &FuzzDoc) {
                 && leaf.score <= leaf.points.max(jixiao_core::Decimal::ZERO)
         );
     }
-    let _ = jixiao_core::scoring::lost_points(&doc, &eval);
-    let _ = jixiao_core::report::results_of(&doc, &eval, Lang::En).value();
-    let _ = jixiao_core::draft::draft_text(&doc, &eval, Lang::Zh);
-    let _ = jixiao_core::csv::tables(&doc, &eval, Lang::Zh);
-    let _ = jixiao_core::xlsx::workbook(&doc, &eval, Lang::Zh);
+    let _ = jixiao_core::lost_points(&doc, &eval);
+    let _ = jixiao_core::results_of(&doc, &eval, Lang::En).value();
+    let _ = jixiao_core::draft_text(&doc, &eval, Lang::Zh);
+    let _ = jixiao_core::csv_tables(&doc, &eval, Lang::Zh);
+    let _ = jixiao_core::form_workbook(&doc, &eval, Lang::Zh);
     for s in &doc.scenarios {
-        let _ = whatif::compare(&doc, &eval, s);
+        let _ = compare_scenario(&doc, &eval, s);
     }
-    let _ = whatif::diff(&base, &doc);
-    let numeric = whatif::numeric_paths(&doc);
+    let _ = scenario_diff(&base, &doc);
+    let numeric = numeric_paths(&doc);
     if numeric.is_empty() {
         return;
     }
@@ -349,19 +350,18 @@ pub fn structured(f: &FuzzDoc) {
             1 => Goal::Grade(GRADES[*goal as usize % GRADES.len()].to_string()),
             _ => Goal::Total(jixiao_core::Decimal::from(total % 101)),
         };
-        if let Ok(whatif::Seek::Found { value, .. }) = whatif::seek(&doc, path, &goal) {
+        if let Ok(Seek::Found { value, .. }) = seek(&doc, path, &goal) {
             let mut changed = doc.clone();
-            jixiao_core::path::set(&mut changed, path, &value.to_string()).unwrap();
+            jixiao_core::set_field(&mut changed, path, &value.to_string()).unwrap();
             let e = audit(&changed);
             match &goal {
-                Goal::Total(t) => assert!(
-                    jixiao_core::number::round2(e.total) >= *t,
-                    "{path} {value} {goal}"
-                ),
+                Goal::Total(t) => {
+                    assert!(jixiao_core::round2(e.total) >= *t, "{path} {value} {goal}")
+                }
                 Goal::Grade(g) => {
                     let min = e.policy.grades.iter().find(|(l, _)| l == g).unwrap().1;
                     assert!(
-                        jixiao_core::number::round2(e.percent) >= min,
+                        jixiao_core::round2(e.percent) >= min,
                         "{path} {value} {goal}"
                     );
                 }

@@ -16,7 +16,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Whether a printed figure agrees with the computed one: equal once the computed one is rounded
 /// to the decimals the figure was printed with.
-pub fn agrees(printed: &str, computed: Decimal) -> bool {
+pub(crate) fn agrees(printed: &str, computed: Decimal) -> bool {
     printed_figure(printed).is_some_and(|(value, decimals)| {
         decimals <= 28
             && computed.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
@@ -46,7 +46,7 @@ fn compare(what: &What, printed: &str, doc: &Document, eval: &Evaluation) -> Com
 }
 
 /// The findings of every claim of `doc` that disagrees, in the order claimed and printed.
-pub fn check(doc: &Document, eval: &Evaluation) -> Vec<Finding> {
+pub(crate) fn check(doc: &Document, eval: &Evaluation) -> Vec<Finding> {
     let Some(claimed) = &doc.claimed else {
         return Vec::new();
     };

@@ -7,5 +7,5 @@ mod check;
 mod computed;
 mod verdict;
 
-pub use check::{agrees, check};
+pub(crate) use check::check;
 pub use verdict::Verdict;

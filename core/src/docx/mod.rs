@@ -5,7 +5,7 @@
 //! Figures are rounded as the page shows them.
 
 mod package;
-pub mod read;
+pub(crate) mod read;
 mod reference;
 mod seed;
 mod tables;

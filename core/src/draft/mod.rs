@@ -65,7 +65,7 @@ pub fn draft(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<Section> {
 }
 
 /// The heading of the monitoring part (only with a round).
-pub const MONITORING: Text = Text("六、绩效运行监控情况", "6. Monitoring during the year");
+pub(crate) const MONITORING: Text = Text("六、绩效运行监控情况", "6. Monitoring during the year");
 
 /// The five chapters' headings.
 const TITLES: [Text; 5] = [

@@ -17,14 +17,15 @@ pub use error::FormError;
 pub(crate) use layout::read_grids;
 pub use paste::{cells, paste_budget, paste_indicators, titled};
 pub use summary::{FormRead, ReadNote, Summary};
-pub use workbook::{container, kind, Container, Kind, MAX_INFLATED_BYTES};
+pub(crate) use workbook::{container, Container};
+pub use workbook::{kind, Kind, MAX_INFLATED_BYTES};
 
 /// Reads the form in the workbook `bytes`.
 ///
 /// The workbook parser (calamine) can panic on a damaged compound file (`.xls`); where panics
 /// unwind (the command line), that is caught here and is an unreadable workbook. In the page the
 /// reader is a module of its own, so a trap there is an error for that import, not for the page.
-pub fn read_workbook(bytes: &[u8]) -> Result<FormRead, FormError> {
+pub(crate) fn read_workbook(bytes: &[u8]) -> Result<FormRead, FormError> {
     let grids = std::panic::catch_unwind(|| workbook::read_grids(bytes)).unwrap_or_else(|_| {
         Err(FormError::Unreadable {
             detail: "damaged workbook structure".into(),

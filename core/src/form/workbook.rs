@@ -37,7 +37,7 @@ pub fn kind(bytes: &[u8]) -> Option<Kind> {
 
 /// What a ZIP or compound file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Container {
+pub(crate) enum Container {
     /// A workbook (`.xlsx`, `.xls`).
     Workbook,
     /// A Word document (`.docx`).
@@ -46,7 +46,7 @@ pub enum Container {
 
 /// What the bytes hold, from the ZIP directory or the compound file's stream names, before
 /// anything is inflated: a workbook, a Word report, or one clear error.
-pub fn container(bytes: &[u8]) -> Result<Container, FormError> {
+pub(crate) fn container(bytes: &[u8]) -> Result<Container, FormError> {
     match kind(bytes) {
         Some(Kind::Zip) => check_zip(bytes),
         Some(Kind::Ole) => {

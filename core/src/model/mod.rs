@@ -14,10 +14,11 @@ pub use budget::BudgetLine;
 pub use claimed::{Claimed, Printed, PrintedEntry, What};
 pub use document::{Document, GradeBand, MonitoringSettings, Settings, DEFAULT_GRADES};
 pub use indicator::{Formula, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
-pub use monitoring::{Cause, LeafReport, Light, Likelihood, LineReport, Reports, Round};
+pub use monitoring::{Cause, LeafReport, Light, Likelihood, LineReport, Round};
 pub use scenario::{Change, Scenario};
 pub use survey::{Method, Question, Survey, SurveyOption};
-pub use tree::{leaves, leaves_mut, siblings_mut, walk, Leaves, Visit};
+pub use tree::siblings_mut;
+pub(crate) use tree::{leaves, leaves_mut, walk, Visit};
 
 /// Fields of a JSON object that jixiao does not know; kept so that a round trip loses nothing.
-pub type Extra = serde_json::Map<String, serde_json::Value>;
+pub(crate) type Extra = serde_json::Map<String, serde_json::Value>;

@@ -14,7 +14,7 @@ pub enum Visit<'a, 'p> {
 }
 
 /// Walks `nodes` depth first in document order.
-pub fn walk<'a>(nodes: &'a [Node], visit: &mut impl FnMut(Visit<'a, '_>)) {
+pub(crate) fn walk<'a>(nodes: &'a [Node], visit: &mut impl FnMut(Visit<'a, '_>)) {
     let mut ancestors: Vec<&'a Group> = Vec::new();
     walk_in(nodes, &mut ancestors, visit);
 }
@@ -61,14 +61,14 @@ impl<'a> Iterator for Leaves<'a> {
 }
 
 /// The leaves of `nodes` in document order.
-pub fn leaves(nodes: &[Node]) -> Leaves<'_> {
+pub(crate) fn leaves(nodes: &[Node]) -> Leaves<'_> {
     Leaves {
         stack: vec![nodes.iter()],
     }
 }
 
 /// The leaves of `nodes` in document order, to change (the same walk as [`leaves`]).
-pub fn leaves_mut(nodes: &mut [Node]) -> Vec<&mut Leaf> {
+pub(crate) fn leaves_mut(nodes: &mut [Node]) -> Vec<&mut Leaf> {
     let mut out = Vec::new();
     let mut stack = vec![nodes.iter_mut()];
     while let Some(top) = stack.last_mut() {

@@ -14,7 +14,7 @@ use crate::scoring::Evaluation;
 use rust_decimal::Decimal;
 
 /// The findings of every round of `doc`; `eval` is the document's own evaluation.
-pub fn check(doc: &Document, eval: &Evaluation) -> Vec<Finding> {
+pub(crate) fn check(doc: &Document, eval: &Evaluation) -> Vec<Finding> {
     let mut out = Vec::new();
     let settings = Settings::of(doc);
     let doc_year = year(doc);

@@ -7,7 +7,7 @@ mod forecast;
 mod lights;
 mod merge;
 
-pub use check::check;
+pub(crate) use check::check;
 pub use forecast::{forecast, Forecast};
 pub use lights::{
     budget_light, leaf_lights, light_counts, progress, BudgetLight, Category, LeafLight,

@@ -53,7 +53,7 @@ pub struct BudgetResult {
 }
 
 /// Scores the budget lines: totals, balance and rates, with their findings.
-pub fn score_budget(
+pub(crate) fn score_budget(
     lines: &[BudgetLine],
     policy: &Policy,
     findings: &mut Vec<Finding>,

@@ -1,28 +1,30 @@
 //! Scoring a [`Document`]: every leaf, every group, the totals, grade, the budget and surveys,
 //! and the findings about those; nothing else (the audit composes the other checks above).
 
-pub mod budget;
+pub(crate) mod budget;
 pub(crate) mod calc;
 mod ids;
-pub mod joined;
+pub(crate) mod joined;
 mod lost;
-pub mod policy;
+pub(crate) mod policy;
 pub(crate) mod rules;
-pub mod survey;
+pub(crate) mod survey;
 
 use crate::findings::{Finding, Level, Problem};
 use crate::model::{Document, Node, RuleKind};
 use crate::number::{as_percent, round2, show2};
 use crate::path::{FieldPath, NodeField, RuleField, Section, SettingField};
-use budget::{score_budget, BudgetResult};
+use budget::score_budget;
+pub use budget::{BudgetResult, LineResult};
 use calc::FieldCheck;
 pub use joined::{walk_scored, Cursor, Scored};
 pub use lost::{lost_points, Lost};
-use policy::Policy;
+pub use policy::{default_grades, Policy};
 use rules::{score_leaf, Sources};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-use survey::{score_survey, SurveyResult};
+use survey::score_survey;
+pub use survey::{QuestionResult, SurveyResult};
 
 /// A scored leaf, in document order.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,7 +123,7 @@ impl Evaluation {
 }
 
 /// Scores a document. Never panics: a wrong field is a finding and its leaf scores 0.
-pub fn evaluate(doc: &Document) -> Evaluation {
+pub(crate) fn evaluate(doc: &Document) -> Evaluation {
     let mut findings = Vec::new();
     let size = ids::check_unique_ids(doc, &mut findings);
     // Most leaves of a draft lack a reason or a value: room for a finding each, without regrowing.

@@ -36,7 +36,7 @@ pub struct SurveyResult {
 }
 
 /// Scores a survey: shares, satisfaction per question and in all.
-pub fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResult {
+pub(crate) fn score_survey(survey: &Survey, findings: &mut Vec<Finding>) -> SurveyResult {
     let mut check = FieldCheck::new(&survey.id, FieldPath::survey, findings);
     let method = match survey.method.as_deref().map(str::trim) {
         None | Some("") => Method::Weighted,

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use jixiao_core::scoring::LeafResult;
+use jixiao_core::LeafResult;
 use jixiao_core::{audit, read_str, Document, Evaluation};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -12,7 +12,7 @@ pub fn d(s: &str) -> Decimal {
 }
 
 pub fn kunming_text() -> String {
-    jixiao_core::templates::template_text("kunming-2022")
+    jixiao_core::template_text("kunming-2022")
         .unwrap()
         .to_string()
 }
@@ -22,7 +22,7 @@ pub fn kunming() -> Document {
 }
 
 pub fn doc(value: Value) -> Document {
-    jixiao_core::format::read_value(value).unwrap()
+    jixiao_core::read_value(value).unwrap()
 }
 
 /// A document with one leaf of 10 points under `rule`, a budget and a survey to draw on.

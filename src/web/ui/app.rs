@@ -53,7 +53,7 @@ fn save(
     let Some(doc) = unsaved.borrow_mut().take() else {
         return;
     };
-    let text = jixiao_core::format::to_value(&doc).to_string();
+    let text = jixiao_core::to_value(&doc).to_string();
     if !storage::set(storage::AUTOSAVE_KEY, &text) && !super::crash::panicked() {
         dispatcher.dispatch(Action::Notify(Notice::error(
             "浏览器拒绝保存（存储空间已满或被禁用）：请导出 JSON 以免丢失。",
@@ -63,7 +63,7 @@ fn save(
 }
 
 #[function_component(App)]
-pub fn app() -> Html {
+pub(crate) fn app() -> Html {
     let state = use_reducer(initial_state);
     let findings = {
         let current = state.clone();

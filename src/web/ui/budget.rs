@@ -5,9 +5,9 @@ use super::i18n::t;
 use super::use_ctx;
 use crate::edit::{Dir, Edit};
 use crate::state::Action;
-use jixiao_core::number::show_exact;
-use jixiao_core::path::{FieldPath, LineField, Section};
+use jixiao_core::show_exact;
 use jixiao_core::Num;
+use jixiao_core::{FieldPath, LineField, Section};
 use yew::prelude::*;
 
 fn raw(n: &Option<Num>) -> String {
@@ -22,7 +22,7 @@ fn percent(value: Option<jixiao_core::Decimal>) -> String {
 }
 
 #[function_component(BudgetEditor)]
-pub fn budget_editor() -> Html {
+pub(crate) fn budget_editor() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let doc = ctx.state.doc.clone();

@@ -2,7 +2,7 @@
 //! (`jixiao_core::chart`), one SVG element a mark. Every chart has a text alternative and shows
 //! its figures as text, not only as lengths.
 
-use jixiao_core::chart::{coordinate, Chart, Mark, WIDTH};
+use jixiao_core::{coordinate, Chart, Mark, CHART_WIDTH};
 use yew::prelude::*;
 
 fn mark(mark: &Mark) -> Html {
@@ -37,11 +37,11 @@ fn mark(mark: &Mark) -> Html {
 }
 
 /// One chart as a figure with its caption.
-pub fn figure(chart: &Chart) -> Html {
+pub(crate) fn figure(chart: &Chart) -> Html {
     html! {
         <figure class="chart">
             <svg role="img" aria-label={chart.label.clone()} width="100%"
-                viewBox={format!("0 0 {} {}", coordinate(WIDTH), coordinate(chart.height))}>
+                viewBox={format!("0 0 {} {}", coordinate(CHART_WIDTH), coordinate(chart.height))}>
                 <title>{ chart.label.clone() }</title>
                 { for chart.marks.iter().map(mark) }
             </svg>

@@ -21,29 +21,29 @@ impl Reducible for AppState {
 /// What the field helpers need: the language, a way to send actions, the findings by path. A
 /// leaf row gets one with only its own findings, so that unchanged rows are not rendered again.
 #[derive(Clone, PartialEq)]
-pub struct Host {
+pub(crate) struct Host {
     pub lang: Lang,
     pub send: Callback<Action>,
     pub findings: Rc<FindingIndex>,
 }
 
 impl Host {
-    pub fn lang(&self) -> Lang {
+    pub(crate) fn lang(&self) -> Lang {
         self.lang
     }
 
-    pub fn send(&self, action: Action) {
+    pub(crate) fn send(&self, action: Action) {
         self.send.emit(action);
     }
 
     /// A callback that turns an event into an action.
-    pub fn on<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
+    pub(crate) fn on<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
         let send = self.send.clone();
         Callback::from(move |e: E| send.emit(f(e)))
     }
 
     /// The same host with only the findings of one indicator.
-    pub fn for_indicator(&self, id: &str) -> Host {
+    pub(crate) fn for_indicator(&self, id: &str) -> Host {
         Host {
             lang: self.lang,
             send: self.send.clone(),
@@ -54,7 +54,7 @@ impl Host {
 
 /// What every component reads: the state, and the host of the field helpers.
 #[derive(Clone)]
-pub struct Ctx {
+pub(crate) struct Ctx {
     pub state: UseReducerHandle<AppState>,
     pub host: Host,
 }
@@ -79,7 +79,7 @@ impl std::ops::Deref for Ctx {
 /// contents would walk them), so that a view is drawn again only for another document or
 /// evaluation. The one such comparison of the page's props.
 #[derive(Clone)]
-pub struct Scored {
+pub(crate) struct Scored {
     pub doc: Rc<jixiao_core::Document>,
     pub eval: Rc<jixiao_core::Evaluation>,
 }
@@ -92,7 +92,7 @@ impl PartialEq for Scored {
 
 impl Scored {
     /// The state's document and evaluation.
-    pub fn of(state: &AppState) -> Scored {
+    pub(crate) fn of(state: &AppState) -> Scored {
         Scored {
             doc: Rc::clone(&state.doc),
             eval: Rc::clone(&state.eval),
@@ -102,14 +102,14 @@ impl Scored {
 
 impl Ctx {
     /// The current document and its evaluation.
-    pub fn scored(&self) -> Scored {
+    pub(crate) fn scored(&self) -> Scored {
         Scored::of(&self.state)
     }
 }
 
 /// A document compared by pointer (a memo's or an effect's key: comparing contents would walk
 /// it; the key holds the document, so its address cannot be reused by another while compared).
-pub struct Same(pub Rc<jixiao_core::Document>);
+pub(crate) struct Same(pub Rc<jixiao_core::Document>);
 
 impl PartialEq for Same {
     fn eq(&self, other: &Same) -> bool {

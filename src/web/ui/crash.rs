@@ -8,13 +8,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 static PANICKED: AtomicBool = AtomicBool::new(false);
 
 /// Whether the page has panicked (then nothing more is saved).
-pub fn panicked() -> bool {
+pub(crate) fn panicked() -> bool {
     PANICKED.load(Ordering::SeqCst)
 }
 
 /// Installs the hook (through Yew, which would otherwise set its own): remember the panic, log
 /// it, show the banner.
-pub fn install() {
+pub(crate) fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {
         PANICKED.store(true, Ordering::SeqCst);
         web_sys::console::error_1(&format!("jixiao: {info}").into());

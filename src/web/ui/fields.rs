@@ -5,8 +5,8 @@ use super::i18n::t;
 use super::Host;
 use crate::edit::Edit;
 use crate::state::Action;
-use jixiao_core::message::Text;
-pub use jixiao_core::number::shown;
+pub(crate) use jixiao_core::shown;
+use jixiao_core::Text;
 use jixiao_core::{Evaluation, FieldPath, Lang, Level};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -14,7 +14,12 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// A small button with a visible text and an accessible name saying what it acts on.
-pub fn button(text: &str, name: String, onclick: Callback<MouseEvent>, disabled: bool) -> Html {
+pub(crate) fn button(
+    text: &str,
+    name: String,
+    onclick: Callback<MouseEvent>,
+    disabled: bool,
+) -> Html {
     html! {
         <button type="button" class="small" aria-label={name} title={text.to_string()} {onclick} {disabled}>
             { text.to_string() }
@@ -23,19 +28,19 @@ pub fn button(text: &str, name: String, onclick: Callback<MouseEvent>, disabled:
 }
 
 /// How many findings the results panel lists (the rest are counted).
-pub const LISTED_FINDINGS: usize = 100;
+pub(crate) const LISTED_FINDINGS: usize = 100;
 
 /// How a finding is shown: as what it is, or, while the user has not worked on its row yet,
 /// as a neutral "to fill" (an empty required field of a fresh template is not a mistake).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Mark {
+pub(crate) enum Mark {
     Found(Level),
     ToFill,
 }
 
 impl Mark {
     /// The class and `data-level` name: `error`, `warning`, `info`, `todo`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Mark::Found(level) => level.name(),
             Mark::ToFill => "todo",
@@ -43,21 +48,21 @@ impl Mark {
     }
 
     /// The word shown before the message (colour is never the only signal).
-    pub fn label(self) -> Text {
+    pub(crate) fn label(self) -> Text {
         match self {
             Mark::Found(level) => level.label(),
             Mark::ToFill => Text("待填写", "to fill"),
         }
     }
 
-    pub fn is_error(self) -> bool {
+    pub(crate) fn is_error(self) -> bool {
         self == Mark::Found(Level::Error)
     }
 }
 
 /// One listed finding as the results panel shows it.
 #[derive(PartialEq)]
-pub struct Listed {
+pub(crate) struct Listed {
     pub mark: Mark,
     /// The field, as people name it (`预算明细第1行“项目资金”的执行数`).
     pub field: String,
@@ -69,7 +74,7 @@ pub struct Listed {
 /// their marks, and the fields of the listed ones named in people's words (built once per
 /// evaluation and calm-start state, not per render).
 #[derive(PartialEq, Default)]
-pub struct FindingIndex {
+pub(crate) struct FindingIndex {
     by_path: HashMap<FieldPath, Vec<(Mark, String)>>,
     /// The listed findings, in the findings' order.
     listed: Vec<Listed>,
@@ -81,7 +86,7 @@ pub struct FindingIndex {
 
 /// How many findings of each mark.
 #[derive(PartialEq, Default, Clone, Copy)]
-pub struct Counts {
+pub(crate) struct Counts {
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
@@ -90,7 +95,7 @@ pub struct Counts {
 
 impl FindingIndex {
     /// `to_fill` says which findings are shown as "to fill" for now.
-    pub fn new(
+    pub(crate) fn new(
         doc: &jixiao_core::Document,
         eval: &Evaluation,
         lang: Lang,
@@ -131,7 +136,7 @@ impl FindingIndex {
             }
             by_path.entry(f.path.clone()).or_default().push(entry);
         }
-        let names = jixiao_core::path::Names::new(doc);
+        let names = jixiao_core::Names::new(doc);
         let listed = eval
             .findings
             .iter()
@@ -155,36 +160,36 @@ impl FindingIndex {
     }
 
     /// The `i`th listed finding.
-    pub fn listed(&self, i: usize) -> Option<&Listed> {
+    pub(crate) fn listed(&self, i: usize) -> Option<&Listed> {
         self.listed.get(i)
     }
 
     /// Only the findings about one indicator (shared, so it compares cheaply).
-    pub fn for_indicator(&self, id: &str) -> std::rc::Rc<FindingIndex> {
+    pub(crate) fn for_indicator(&self, id: &str) -> std::rc::Rc<FindingIndex> {
         self.by_indicator.get(id).cloned().unwrap_or_default()
     }
 
-    pub fn at(&self, path: &FieldPath) -> &[(Mark, String)] {
+    pub(crate) fn at(&self, path: &FieldPath) -> &[(Mark, String)] {
         self.by_path.get(path).map_or(&[], Vec::as_slice)
     }
 
-    pub fn has_error(&self, path: &FieldPath) -> bool {
+    pub(crate) fn has_error(&self, path: &FieldPath) -> bool {
         self.at(path).iter().any(|(m, _)| m.is_error())
     }
 
     /// Whether everything found at `path` is only "to fill".
-    pub fn only_to_fill(&self, path: &FieldPath) -> bool {
+    pub(crate) fn only_to_fill(&self, path: &FieldPath) -> bool {
         let found = self.at(path);
         !found.is_empty() && found.iter().all(|(m, _)| *m == Mark::ToFill)
     }
 
     /// Whether anything under the indicator's row (any of its fields) is an error.
-    pub fn row_has_error(&self) -> bool {
+    pub(crate) fn row_has_error(&self) -> bool {
         self.by_path.values().flatten().any(|(m, _)| m.is_error())
     }
 }
 
-pub fn dom_id(path: &FieldPath) -> String {
+pub(crate) fn dom_id(path: &FieldPath) -> String {
     format!("f:{path}")
 }
 
@@ -194,7 +199,7 @@ fn message_id(path: &FieldPath) -> String {
 
 /// The messages of the findings at `path`, each with its level in words (colour is never the
 /// only signal). Fields only "to fill" say so by their look and placeholder, not by a message.
-pub fn messages(ctx: &Host, path: &FieldPath) -> Html {
+pub(crate) fn messages(ctx: &Host, path: &FieldPath) -> Html {
     let lang = ctx.lang();
     let found = ctx.findings.at(path);
     if found.is_empty() || ctx.findings.only_to_fill(path) {
@@ -214,7 +219,7 @@ pub fn messages(ctx: &Host, path: &FieldPath) -> Html {
 
 /// How a field is typed in.
 #[derive(Clone, Copy, PartialEq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Text,
     /// A number, typed as people type them: `inputmode=decimal`, no browser validation.
     Number,
@@ -223,7 +228,7 @@ pub enum Kind {
 
 /// One input with its label: visible (`visible_label`) or for assistive technology only
 /// (`aria-label`, in tables whose column headers show it).
-pub struct Field<'a> {
+pub(crate) struct Field<'a> {
     pub path: &'a FieldPath,
     pub label: &'a str,
     pub value: &'a str,
@@ -236,7 +241,7 @@ pub struct Field<'a> {
 }
 
 impl<'a> Field<'a> {
-    pub fn new(path: &'a FieldPath, label: &'a str, value: &'a str) -> Field<'a> {
+    pub(crate) fn new(path: &'a FieldPath, label: &'a str, value: &'a str) -> Field<'a> {
         Field {
             path,
             label,
@@ -249,39 +254,39 @@ impl<'a> Field<'a> {
     }
 
     /// A cell of a spreadsheet-like table, in column `col`.
-    pub fn cell(mut self, col: usize) -> Self {
+    pub(crate) fn cell(mut self, col: usize) -> Self {
         self.visible_label = false;
         self.col = Some(col);
         self
     }
 
-    pub fn number(mut self) -> Self {
+    pub(crate) fn number(mut self) -> Self {
         self.kind = Kind::Number;
         self
     }
 
-    pub fn area(mut self) -> Self {
+    pub(crate) fn area(mut self) -> Self {
         self.kind = Kind::Area;
         self
     }
 
-    pub fn in_table(mut self) -> Self {
+    pub(crate) fn in_table(mut self) -> Self {
         self.visible_label = false;
         self
     }
 
-    pub fn placeholder(mut self, text: &'a str) -> Self {
+    pub(crate) fn placeholder(mut self, text: &'a str) -> Self {
         self.placeholder = text;
         self
     }
 
     /// The input, writing what is typed to its field.
-    pub fn edit(self, ctx: &Host) -> Html {
+    pub(crate) fn edit(self, ctx: &Host) -> Html {
         let path = self.path.clone();
         self.render(ctx, move |v| Action::Edit(Edit::Set(path.clone(), v)))
     }
 
-    pub fn render(self, ctx: &Host, to_action: impl Fn(String) -> Action + 'static) -> Html {
+    pub(crate) fn render(self, ctx: &Host, to_action: impl Fn(String) -> Action + 'static) -> Html {
         let id = dom_id(self.path);
         let found = ctx.findings.at(self.path);
         let to_fill = ctx.findings.only_to_fill(self.path);
@@ -342,7 +347,7 @@ impl<'a> Field<'a> {
 }
 
 /// A labelled `<select>` writing the chosen value to its field.
-pub fn select(
+pub(crate) fn select(
     ctx: &Host,
     path: &FieldPath,
     label: &str,
@@ -354,7 +359,7 @@ pub fn select(
 
 /// The same `<select>` as a cell of a spreadsheet-like table (column `col`, label for assistive
 /// technology only).
-pub fn select_cell(
+pub(crate) fn select_cell(
     ctx: &Host,
     path: &FieldPath,
     label: &str,
@@ -405,7 +410,7 @@ fn choice(
 
 /// Focuses the element of a path, or of the nearest enclosing path that has one, and scrolls
 /// it into view.
-pub fn focus_path(path: &FieldPath) {
+pub(crate) fn focus_path(path: &FieldPath) {
     let document = gloo::utils::document();
     let mut candidate = Some(path.clone());
     while let Some(at) = candidate {
@@ -423,7 +428,7 @@ pub fn focus_path(path: &FieldPath) {
 }
 
 /// 需要多少: opens goal seeking for the field at `path`.
-pub fn seek_button(ctx: &Host, path: &FieldPath, label: &str) -> Html {
+pub(crate) fn seek_button(ctx: &Host, path: &FieldPath, label: &str) -> Html {
     let lang = ctx.lang();
     let target = path.clone();
     html! {
@@ -437,7 +442,7 @@ pub fn seek_button(ctx: &Host, path: &FieldPath, label: &str) -> Html {
 
 /// Keys for a list of rows by id, unique even where ids repeat (the core reports repeated ids, but
 /// the rows must still be shown): the id, and for a repeat its occurrence (`b1`, `b1#2`).
-pub fn row_keys<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn row_keys<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     ids.map(|id| {
         let n = seen.entry(id).or_insert(0);

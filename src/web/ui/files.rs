@@ -4,16 +4,16 @@ use super::Ctx;
 use crate::notices::FileNotice;
 use crate::state::{Action, Notice, MAX_IMPORT_BYTES};
 use gloo::file::callbacks::FileReader;
-use jixiao_core::form::ReadNote;
+use jixiao_core::ReadNote;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-pub fn export_json(ctx: &Ctx) {
+pub(crate) fn export_json(ctx: &Ctx) {
     let state = &ctx.state;
-    let value = jixiao_core::report::export(&state.doc, &state.eval, state.lang);
+    let value = jixiao_core::export_json(&state.doc, &state.eval, state.lang);
     let text = serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
     let name = file_name(&state.doc.meta_text("title"), "json");
     if download_bytes(&name, "application/json", text.as_bytes()).is_err() {
@@ -30,7 +30,7 @@ thread_local! {
 }
 
 /// Reads a picked or dropped file and imports it; a file too large is refused unread.
-pub fn import_file(ctx: &Ctx, file: web_sys::File) {
+pub(crate) fn import_file(ctx: &Ctx, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_IMPORT_BYTES {
         ctx.send(Action::Notify(Notice::error(
@@ -55,7 +55,7 @@ pub fn import_file(ctx: &Ctx, file: web_sys::File) {
             };
             // A workbook (by content, whatever its name) goes to the form reader, loaded now if
             // this is the first; anything else is read as a jixiao/1 file.
-            if jixiao_core::import::is_workbook(&bytes) {
+            if jixiao_core::is_workbook(&bytes) {
                 read_form(state, name, bytes);
             } else {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -125,7 +125,7 @@ fn form_action(name: String, read: &FormRead) -> Action {
                         options: defaulted.lines().map(String::from).collect(),
                     });
                 }
-                let summary = jixiao_core::form::Summary {
+                let summary = jixiao_core::ReadSummary {
                     sheet: read.sheet(),
                     budget_lines: read.budget_lines() as usize,
                     indicators: read.indicators() as usize,
@@ -183,7 +183,7 @@ fn read_form(state: yew::UseReducerHandle<crate::state::AppState>, name: String,
     });
 }
 
-pub fn on_pick(ctx: &Ctx) -> Callback<Event> {
+pub(crate) fn on_pick(ctx: &Ctx) -> Callback<Event> {
     let ctx = ctx.clone();
     Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
@@ -195,7 +195,7 @@ pub fn on_pick(ctx: &Ctx) -> Callback<Event> {
     })
 }
 
-pub fn on_drop(ctx: &Ctx) -> Callback<DragEvent> {
+pub(crate) fn on_drop(ctx: &Ctx) -> Callback<DragEvent> {
     let ctx: Rc<Ctx> = Rc::new(ctx.clone());
     Callback::from(move |e: DragEvent| {
         e.prevent_default();
@@ -210,7 +210,7 @@ pub fn on_drop(ctx: &Ctx) -> Callback<DragEvent> {
 }
 
 /// The plain text of a paste event (none for another kind of event).
-pub fn pasted_text(e: &Event) -> Option<String> {
+pub(crate) fn pasted_text(e: &Event) -> Option<String> {
     let event = e.dyn_ref::<web_sys::ClipboardEvent>()?;
     Some(
         event
@@ -222,7 +222,7 @@ pub fn pasted_text(e: &Event) -> Option<String> {
 
 /// Pasting copied cells (tab-separated, from Excel, WPS or a Word table) into an editor makes
 /// rows; a paste of plain text goes into the field as usual.
-pub fn on_paste(ctx: &Ctx, edit: fn(String) -> crate::edit::Edit) -> Callback<Event> {
+pub(crate) fn on_paste(ctx: &Ctx, edit: fn(String) -> crate::edit::Edit) -> Callback<Event> {
     let send = ctx.send.clone();
     Callback::from(move |e: Event| {
         let Some(text) = pasted_text(&e) else {
@@ -236,7 +236,7 @@ pub fn on_paste(ctx: &Ctx, edit: fn(String) -> crate::edit::Edit) -> Callback<Ev
 }
 
 /// Downloads `bytes` as a file named `name`.
-pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+pub(crate) fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -251,7 +251,7 @@ pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValu
 }
 
 /// A file name from the project title, without characters file systems refuse.
-pub fn file_name(title: &str, extension: &str) -> String {
+pub(crate) fn file_name(title: &str, extension: &str) -> String {
     let clean: String = title
         .chars()
         .filter(|c| {

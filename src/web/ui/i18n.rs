@@ -1,14 +1,14 @@
 //! The page speaks Chinese first; English by a switch. The short names the page gives rule kinds
 //! and tiers, as fixed pairs of texts.
 
-use jixiao_core::message::Text;
-use jixiao_core::model::{RuleKind, Tier};
+use jixiao_core::Text;
+use jixiao_core::{RuleKind, Tier};
 
 /// The text in the page's language (the same helper the core's tables use).
-pub use jixiao_core::tables::t;
+pub(crate) use jixiao_core::t;
 
 /// Short names of the rule kinds, for the compact 计分方式 cell of the indicator table.
-pub fn kind_short(kind: Option<RuleKind>) -> Text {
+pub(crate) fn kind_short(kind: Option<RuleKind>) -> Text {
     match kind {
         Some(RuleKind::AtLeast) => Text("正向", "At least"),
         Some(RuleKind::AtMost) => Text("反向", "At most"),
@@ -24,7 +24,7 @@ pub fn kind_short(kind: Option<RuleKind>) -> Text {
 }
 
 /// Short names of the qualitative tiers (none chosen yet: the button asks for one).
-pub fn tier_short(tier: Option<Tier>) -> Text {
+pub(crate) fn tier_short(tier: Option<Tier>) -> Text {
     match tier {
         Some(Tier::Achieved) => Text("达成", "Achieved"),
         Some(Tier::Partial) => Text("部分达成", "Partly"),
@@ -34,7 +34,7 @@ pub fn tier_short(tier: Option<Tier>) -> Text {
 }
 
 /// Names of the rule kinds, as the 自评表 speaks of them.
-pub fn kind_label(kind: Option<RuleKind>) -> Text {
+pub(crate) fn kind_label(kind: Option<RuleKind>) -> Text {
     match kind {
         Some(RuleKind::AtLeast) => Text("正向指标（不低于目标）", "At least (higher is better)"),
         Some(RuleKind::AtMost) => Text("反向指标（不高于目标）", "At most (lower is better)"),

@@ -10,28 +10,28 @@ use super::i18n::{kind_label, kind_short, t, tier_short};
 use super::{sheet, use_ctx, Ctx, Host};
 use crate::edit::{Dir, Edit};
 use crate::state::Action;
-use jixiao_core::model::{Group, Leaf, Node, RuleKind, Tier};
-use jixiao_core::number::as_percent;
-use jixiao_core::path::{FieldPath, NodeField, RuleField, Section, StepField};
-use jixiao_core::scoring::{Cursor, GroupResult, LeafResult};
+use jixiao_core::as_percent;
+use jixiao_core::{Cursor, GroupResult, LeafResult};
 use jixiao_core::{Decimal, Num};
+use jixiao_core::{FieldPath, NodeField, RuleField, Section, StepField};
+use jixiao_core::{Group, Leaf, Node, RuleKind, Tier};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The columns of the table; a cell's control carries its number (`data-col`) for the keys.
 mod col {
-    pub const NAME: usize = 0;
-    pub const KIND: usize = 1;
-    pub const TARGET: usize = 2;
-    pub const ACTUAL: usize = 3;
-    pub const UNIT: usize = 4;
-    pub const POINTS: usize = 5;
-    pub const SCORE: usize = 6;
-    pub const REASON: usize = 8;
-    pub const DETAIL: usize = 9;
+    pub(crate) const NAME: usize = 0;
+    pub(crate) const KIND: usize = 1;
+    pub(crate) const TARGET: usize = 2;
+    pub(crate) const ACTUAL: usize = 3;
+    pub(crate) const UNIT: usize = 4;
+    pub(crate) const POINTS: usize = 5;
+    pub(crate) const SCORE: usize = 6;
+    pub(crate) const REASON: usize = 8;
+    pub(crate) const DETAIL: usize = 9;
     /// A group row's buttons: past every leaf column, so ↑/↓ from a leaf's cell passes them by.
-    pub const GROUP_BUTTONS: usize = 20;
+    pub(crate) const GROUP_BUTTONS: usize = 20;
 }
 
 fn raw(n: &Option<Num>) -> String {
@@ -77,7 +77,7 @@ impl Sources<'_> {
 }
 
 #[function_component(IndicatorEditor)]
-pub fn indicator_editor() -> Html {
+pub(crate) fn indicator_editor() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let doc = ctx.state.doc.clone();

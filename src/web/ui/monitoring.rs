@@ -10,14 +10,14 @@ use super::i18n::t;
 use super::use_ctx;
 use crate::edit::Edit;
 use crate::state::Action;
-use jixiao_core::date::{parse_date, Date};
-use jixiao_core::model::{Cause, Light, Likelihood};
-use jixiao_core::model::{RuleKind, Tier};
-use jixiao_core::monitoring;
-use jixiao_core::number::{show2, show_exact};
-use jixiao_core::path::{FieldPath, RoundField, RoundLeafField, RoundLineField, Section};
-use jixiao_core::tables::{indicator_rows, levels, tier_name};
+use jixiao_core::{budget_light, document_year, leaf_lights, progress, time_progress};
+use jixiao_core::{indicator_rows, levels, tier_name};
+use jixiao_core::{parse_date, Date};
+use jixiao_core::{show2, show_exact};
+use jixiao_core::{Cause, Light, Likelihood};
+use jixiao_core::{FieldPath, RoundField, RoundLeafField, RoundLineField, Section};
 use jixiao_core::{Lang, Message};
+use jixiao_core::{RuleKind, Tier};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -66,14 +66,14 @@ fn month_ends(year: i32) -> Vec<Date> {
 }
 
 #[function_component(MonitoringEditor)]
-pub fn monitoring_editor() -> Html {
+pub(crate) fn monitoring_editor() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let doc = ctx.state.doc.clone();
     let eval = ctx.state.eval.clone();
     let other_date = use_state(String::new);
     let round = ctx.state.shown_round();
-    let year = monitoring::year(&doc)
+    let year = document_year(&doc)
         .or_else(|| round.and_then(|r| parse_date(&r.as_of)).map(|d| d.year))
         .unwrap_or(2026);
     let add = {
@@ -164,9 +164,9 @@ pub fn monitoring_editor() -> Html {
     let as_of = round.as_of.clone();
     let date = parse_date(&as_of);
     let month = date.map_or(12, |d| d.month);
-    let time = date.map(|d| monitoring::time_progress(d, monitoring::year(&doc)));
-    let budget = monitoring::budget_light(&doc, round);
-    let lights = monitoring::leaf_lights(&doc, &eval, round);
+    let time = date.map(|d| time_progress(d, document_year(&doc)));
+    let budget = budget_light(&doc, round);
+    let lights = leaf_lights(&doc, &eval, round);
     let rows = indicator_rows(&doc, &eval, lang);
     let unit = doc.meta_text("money_unit");
     let to_date = format!("1-{month}{}", t(lang, "月", ""));
@@ -180,7 +180,7 @@ pub fn monitoring_editor() -> Html {
             let Some(round) = doc.monitoring.iter().find(|r| r.as_of == as_of) else {
                 return Action::Checkpoint;
             };
-            let bytes = jixiao_core::xlsx::monitor_workbook(&doc, &eval, round, lang);
+            let bytes = jixiao_core::monitor_workbook(&doc, &eval, round, lang);
             let title = doc.meta_text("title");
             let name = super::files::file_name(&format!("{title}执行监控表{as_of}"), "xlsx");
             let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -201,7 +201,7 @@ pub fn monitoring_editor() -> Html {
         let spent = report.and_then(|r| r.spent.as_ref()).and_then(|s| s.ok());
         let progress = spent
             .zip(planned)
-            .and_then(|(s, p)| monitoring::progress(s, p))
+            .and_then(|(s, p)| progress(s, p))
             .map_or("—".into(), |x| format!("{}%", show2(x)));
         let raw = |f: RoundLineField| match f {
             RoundLineField::Spent => report.and_then(|r| r.spent.as_ref()).map(|n| n.raw().to_string()),

@@ -7,10 +7,14 @@ use super::context::{use_ctx, Scored};
 use super::files::{download_bytes, file_name};
 use super::i18n::t;
 use crate::state::{Action, Notice};
-use jixiao_core::model::Document;
-use jixiao_core::number::{show_exact, shown};
-use jixiao_core::tables::{indicator_rows, levels, Shown};
-use jixiao_core::{chart, csv, docx, draft, xlsx, Evaluation, Lang, Message};
+use jixiao_core::Document;
+use jixiao_core::{
+    budget_chart, csv_tables, draft, draft_text, form_workbook, groups_chart, surveys_chart,
+    word_report, Outline,
+};
+use jixiao_core::{indicator_rows, levels, Shown};
+use jixiao_core::{show_exact, shown};
+use jixiao_core::{Evaluation, Lang, Message};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -21,7 +25,7 @@ fn download_failed() -> Notice {
 }
 
 fn export_xlsx(doc: &Document, eval: &Evaluation, lang: Lang) -> Option<Notice> {
-    let bytes = xlsx::workbook(doc, eval, lang);
+    let bytes = form_workbook(doc, eval, lang);
     let name = file_name(&doc.meta_text("title"), "xlsx");
     let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     download_bytes(&name, mime, &bytes)
@@ -29,13 +33,8 @@ fn export_xlsx(doc: &Document, eval: &Evaluation, lang: Lang) -> Option<Notice> 
         .map(|_| download_failed())
 }
 
-fn export_docx(
-    doc: &Document,
-    eval: &Evaluation,
-    lang: Lang,
-    outline: docx::Outline,
-) -> Option<Notice> {
-    let bytes = docx::report(doc, eval, lang, outline);
+fn export_docx(doc: &Document, eval: &Evaluation, lang: Lang, outline: Outline) -> Option<Notice> {
+    let bytes = word_report(doc, eval, lang, outline);
     let name = file_name(&doc.meta_text("title"), "docx");
     let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     download_bytes(&name, mime, &bytes)
@@ -44,7 +43,7 @@ fn export_docx(
 }
 
 fn export_csv(doc: &Document, eval: &Evaluation, lang: Lang, which: usize) -> Option<Notice> {
-    let tables = csv::tables(doc, eval, lang);
+    let tables = csv_tables(doc, eval, lang);
     let (name, text) = tables.get(which)?;
     let title = doc.meta_text("title");
     let name = if title.trim().is_empty() {
@@ -97,7 +96,7 @@ fn report_actions(props: &ActionsProps) -> Html {
         Callback::from(move |_: MouseEvent| notify(export_xlsx(&doc, &eval, lang)))
     };
     // The Word report's outline, chosen beside its button.
-    let outline = use_state(docx::Outline::default);
+    let outline = use_state(Outline::default);
     let word = {
         let (Scored { doc, eval }, notify) = (props.scored.clone(), notify.clone());
         let outline = *outline;
@@ -107,7 +106,7 @@ fn report_actions(props: &ActionsProps) -> Html {
         let outline = outline.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(chosen) = docx::Outline::from_key(&select.value()) {
+            if let Some(chosen) = Outline::from_key(&select.value()) {
                 outline.set(chosen);
             }
         })
@@ -125,7 +124,7 @@ fn report_actions(props: &ActionsProps) -> Html {
     let copy = {
         let Scored { doc, eval } = props.scored.clone();
         Callback::from(move |_: MouseEvent| {
-            notify(Some(if copy_text(&draft::draft_text(&doc, &eval, lang)) {
+            notify(Some(if copy_text(&draft_text(&doc, &eval, lang)) {
                 Notice::info("报告文字已复制，可直接粘贴。", "The report text is copied.")
             } else {
                 Notice::error(
@@ -145,7 +144,7 @@ fn report_actions(props: &ActionsProps) -> Html {
             <label class="sr-only" for="docx-outline">{ t(lang, "Word 报告提纲", "Word report outline") }</label>
             <select id="docx-outline" class="button" onchange={choose_outline} data-testid="docx-outline"
                 title={t(lang, "Word 报告提纲", "Word report outline")}>
-                { for docx::Outline::ALL.iter().map(|o| html! {
+                { for Outline::ALL.iter().map(|o| html! {
                     <option value={o.key()} selected={*o == *outline}>{ o.text(lang) }</option>
                 }) }
             </select>
@@ -163,7 +162,7 @@ fn report_actions(props: &ActionsProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct ReportProps {
+pub(crate) struct ReportProps {
     pub scored: Scored,
     pub lang: Lang,
     /// The copy kept for printing (outside the tabs): no buttons, hidden on screen.
@@ -173,11 +172,11 @@ pub struct ReportProps {
 
 /// The report: tables, charts, findings and the drafted text of one document.
 #[function_component(ReportView)]
-pub fn report_view(props: &ReportProps) -> Html {
+pub(crate) fn report_view(props: &ReportProps) -> Html {
     let lang = props.lang;
     let Scored { doc, eval } = props.scored.clone();
     let rows = indicator_rows(&doc, &eval, lang);
-    let sections = draft::draft(&doc, &eval, lang);
+    let sections = draft(&doc, &eval, lang);
     let money = doc.meta_text("money_unit");
     let value = |v: &Shown| v.text();
     let actions = if props.for_print {
@@ -243,7 +242,7 @@ pub fn report_view(props: &ReportProps) -> Html {
 
             <section class="report-section">
                 <h2>{ t(lang, "二、得分构成", "2. Scores by group") }</h2>
-                { charts::figure(&chart::groups(&doc, &eval, lang)) }
+                { charts::figure(&groups_chart(&doc, &eval, lang)) }
             </section>
 
             <section class="report-section">
@@ -269,7 +268,7 @@ pub fn report_view(props: &ReportProps) -> Html {
                         <td class="figure">{ b.execution_rate.map_or("—".into(), |v| format!("{}%", shown(Some(v)))) }</td><td></td>
                     </tr></tfoot>
                 </table>
-                { charts::figure(&chart::budget(&doc, &eval, lang)) }
+                { charts::figure(&budget_chart(&doc, &eval, lang)) }
             </section>
 
             <section class="report-section">
@@ -296,7 +295,7 @@ pub fn report_view(props: &ReportProps) -> Html {
                         </tbody>
                     </table>
                 }) }
-                { for chart::surveys(&doc, &eval, lang).iter().map(charts::figure) }
+                { for surveys_chart(&doc, &eval, lang).iter().map(charts::figure) }
             </section>
 
             <section class="report-section">

@@ -5,9 +5,9 @@ use super::fields::{shown, Mark, LISTED_FINDINGS};
 use super::i18n::t;
 use super::use_ctx;
 use crate::state::Action;
-use jixiao_core::model::Node;
-use jixiao_core::path::Section;
-use jixiao_core::scoring::Cursor;
+use jixiao_core::Cursor;
+use jixiao_core::Node;
+use jixiao_core::Section;
 use jixiao_core::{FieldPath, Lang, Level, Message};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,7 +21,7 @@ fn grade_class(grades: &[(String, jixiao_core::Decimal)], grade: Option<&str>) -
 }
 
 #[function_component(ResultsPanel)]
-pub fn results_panel() -> Html {
+pub(crate) fn results_panel() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let doc = ctx.state.doc.clone();
@@ -180,7 +180,7 @@ pub fn results_panel() -> Html {
                     { t(lang, "问题清单", "Findings") }
                     <span class="counts" data-testid="finding-counts">{ count_text }</span>
                 </h3>
-                if let Some(verdict) = jixiao_core::claims::Verdict::of(&doc, &eval) {
+                if let Some(verdict) = jixiao_core::Verdict::of(&doc, &eval) {
                     <p class={if verdict.differing == 0 { "ok" } else { "hint" }} data-testid="printed-verdict">{ verdict.text(lang) }</p>
                 }
                 if eval.findings.is_empty() {
@@ -246,7 +246,7 @@ fn lost_points() -> Html {
         let (doc, eval) = (ctx.state.doc.clone(), ctx.state.eval.clone());
         // Keyed by the evaluation (by pointer): a change that does not rescore keeps it.
         use_memo(Rc::as_ptr(&ctx.state.eval) as usize, move |_| {
-            jixiao_core::scoring::lost_points(&doc, &eval)
+            jixiao_core::lost_points(&doc, &eval)
         })
     };
     if lost.is_empty() {
@@ -308,8 +308,8 @@ fn forecast() -> Html {
                     .monitoring
                     .iter()
                     .find(|r| Some(&r.as_of) == as_of.as_ref())?;
-                let f = jixiao_core::monitoring::forecast(&doc, round);
-                let lost: Vec<_> = jixiao_core::scoring::lost_points(&f.doc, &f.eval)
+                let f = jixiao_core::forecast(&doc, round);
+                let lost: Vec<_> = jixiao_core::lost_points(&f.doc, &f.eval)
                     .into_iter()
                     .take(5)
                     .collect();

@@ -7,17 +7,18 @@ use super::fields::button;
 use super::i18n::t;
 use crate::edit::Edit;
 use crate::state::Action;
-use jixiao_core::number::shown;
-use jixiao_core::path::Names;
-use jixiao_core::whatif::{self, Goal, Seek, SeekError, SeekText, Summary};
+use jixiao_core::shown;
+use jixiao_core::Names;
+use jixiao_core::{compare_scenario, numeric_paths, scenario_diff, seek};
 use jixiao_core::{Decimal, FieldPath, Lang, Message};
+use jixiao_core::{Goal, ScenarioSummary, Seek, SeekError, SeekText};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// The 情景 tab, over the page's document and evaluation.
 #[function_component(ScenarioEditor)]
-pub fn scenario_editor() -> Html {
+pub(crate) fn scenario_editor() -> Html {
     let ctx = use_ctx();
     let state = &ctx.state;
     // While a scenario is recorded: how many fields differ from the base (once per change).
@@ -28,7 +29,7 @@ pub fn scenario_editor() -> Html {
             state.scenario_base.clone().map(Same),
         );
         *use_memo(key, move |_| {
-            base.as_ref().map(|b| whatif::diff(b, &doc).len())
+            base.as_ref().map(|b| scenario_diff(b, &doc).len())
         })
     };
     html! {
@@ -52,8 +53,8 @@ fn path_label(names: &Names, path: &FieldPath, lang: Lang) -> String {
     names.describe(path, lang)
 }
 
-fn summary_rows(lang: Lang, base: &Summary, others: &[&Summary]) -> Html {
-    let all: Vec<&Summary> = std::iter::once(base)
+fn summary_rows(lang: Lang, base: &ScenarioSummary, others: &[&ScenarioSummary]) -> Html {
+    let all: Vec<&ScenarioSummary> = std::iter::once(base)
         .chain(others.iter().copied())
         .collect();
     let row = |label: String, cells: Vec<String>| {
@@ -130,18 +131,18 @@ fn scenario_view(props: &ScenarioProps) -> Html {
     let compared = {
         let (doc, eval) = (doc.clone(), eval.clone());
         use_memo(Same(Rc::clone(&props.scored.doc)), move |_| {
-            let base = Summary::of(&doc, &eval);
+            let base = ScenarioSummary::of(&doc, &eval);
             let outcomes: Vec<_> = doc
                 .scenarios
                 .iter()
-                .map(|s| whatif::compare(&doc, &eval, s))
+                .map(|s| compare_scenario(&doc, &eval, s))
                 .collect();
             (base, outcomes)
         })
     };
     let (base, outcomes) = (&compared.0, &compared.1);
     let names = Names::new(&doc);
-    let summaries: Vec<&Summary> = outcomes
+    let summaries: Vec<&ScenarioSummary> = outcomes
         .iter()
         .filter_map(|o| o.as_ref().ok())
         .map(|o| &o.summary)
@@ -243,7 +244,7 @@ fn seek_panel(props: &ScenarioProps) -> Html {
     let paths = {
         let doc = doc.clone();
         use_memo(Same(Rc::clone(&props.scored.doc)), move |_| {
-            whatif::numeric_paths(&doc)
+            numeric_paths(&doc)
         })
     };
     let names = Names::new(&doc);
@@ -270,7 +271,7 @@ fn seek_panel(props: &ScenarioProps) -> Html {
             ),
             move |(_, path, goal, total)| {
                 let goal = read_goal(goal, total)?;
-                Ok(path.as_ref().map(|p| whatif::seek(&doc, p, &goal)))
+                Ok(path.as_ref().map(|p| seek(&doc, p, &goal)))
             },
         )
     };
@@ -324,9 +325,7 @@ fn seek_panel(props: &ScenarioProps) -> Html {
 fn read_goal(goal: &str, total: &str) -> Result<Goal, ()> {
     Ok(match goal.split_once(':') {
         Some(("grade", g)) => Goal::Grade(g.to_string()),
-        _ if goal == "total" => {
-            Goal::Total(jixiao_core::number::parse_decimal(total).map_err(|_| ())?)
-        }
+        _ if goal == "total" => Goal::Total(jixiao_core::parse_decimal(total).map_err(|_| ())?),
         _ => Goal::Full,
     })
 }

@@ -5,8 +5,8 @@ use super::i18n::t;
 use super::use_ctx;
 use crate::edit::Edit;
 use crate::state::Action;
-use jixiao_core::path::{FieldPath, Section, SettingField};
 use jixiao_core::Num;
+use jixiao_core::{FieldPath, Section, SettingField};
 use yew::prelude::*;
 
 fn raw(n: &Option<Num>) -> String {
@@ -14,7 +14,7 @@ fn raw(n: &Option<Num>) -> String {
 }
 
 #[function_component(SettingsEditor)]
-pub fn settings_editor() -> Html {
+pub(crate) fn settings_editor() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let doc = ctx.state.doc.clone();

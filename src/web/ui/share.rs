@@ -17,7 +17,7 @@ use yew::prelude::*;
 const PREFIX: &str = "#d=";
 
 /// Links longer than this may be cut by chat tools (a file is then safer).
-pub const LONG_LINK: usize = 8000;
+pub(crate) const LONG_LINK: usize = 8000;
 
 /// The page's version (written into the served page by the build), remembered to tell the user
 /// when a new one is running.
@@ -71,7 +71,7 @@ fn address() -> String {
 }
 
 /// 分享链接: makes the link, shows it and copies it.
-pub fn share(ctx: &Ctx) {
+pub(crate) fn share(ctx: &Ctx) {
     if !supported() {
         ctx.send(Action::Notify(Notice::error(
             "此浏览器不能生成分享链接（需要较新的浏览器）；请导出 JSON 文件发送。",
@@ -79,7 +79,7 @@ pub fn share(ctx: &Ctx) {
         )));
         return;
     }
-    let text = jixiao_core::format::to_value(&ctx.state.doc).to_string();
+    let text = jixiao_core::to_value(&ctx.state.doc).to_string();
     let send = ctx.send.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let Some(code) = call("pack", &text).await else {
@@ -122,7 +122,7 @@ async fn copy(text: &str) -> bool {
 
 /// Reads the document of the page's address, if it carries one, and offers to open it; the
 /// fragment is then removed (a reload does not ask again).
-pub fn offer_from_address(dispatcher: UseReducerDispatcher<AppState>) {
+pub(crate) fn offer_from_address(dispatcher: UseReducerDispatcher<AppState>) {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     let Some(code) = hash.strip_prefix(PREFIX).map(str::to_string) else {
         return;
@@ -178,7 +178,7 @@ fn version() -> Option<String> {
 
 /// Registers the service worker of the served page (not the single file, not file://), and says
 /// so when this load runs a newer version than the last one.
-pub fn serve_offline() -> Option<Notice> {
+pub(crate) fn serve_offline() -> Option<Notice> {
     let version = version()?;
     let window = gloo::utils::window();
     let protocol = window.location().protocol().unwrap_or_default();
@@ -217,7 +217,7 @@ pub fn serve_offline() -> Option<Notice> {
 
 /// The offer of a link's document ("打开链接中的文档？") and the link just made.
 #[function_component(ShareBar)]
-pub fn share_bar() -> Html {
+pub(crate) fn share_bar() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     // The offered document scored once, not on every render while the question is shown.
@@ -229,8 +229,8 @@ pub fn share_bar() -> Html {
                 let eval = jixiao_core::audit(&doc);
                 let (n, total, max) = (
                     eval.leaves.len(),
-                    jixiao_core::number::show2(eval.total),
-                    jixiao_core::number::show2(eval.max_points),
+                    jixiao_core::show2(eval.total),
+                    jixiao_core::show2(eval.max_points),
                 );
                 let summary = Notice::info(
                     format!(

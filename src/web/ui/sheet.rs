@@ -9,7 +9,7 @@
 use super::Host;
 use crate::edit::{Dir, Edit};
 use crate::state::Action;
-use jixiao_core::path::{FieldPath, NodeField, SurveyField};
+use jixiao_core::{FieldPath, NodeField, SurveyField};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
@@ -24,7 +24,7 @@ enum Move {
 }
 
 /// The keydown handler of an editing table.
-pub fn keys(ctx: &Host) -> Callback<KeyboardEvent> {
+pub(crate) fn keys(ctx: &Host) -> Callback<KeyboardEvent> {
     let send = ctx.send.clone();
     Callback::from(move |e: KeyboardEvent| {
         let Some(control) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
@@ -120,15 +120,15 @@ pub fn keys(ctx: &Host) -> Callback<KeyboardEvent> {
 /// from there, rightwards and downwards, as a spreadsheet does: one undo step. A block whose
 /// first row is column titles, or a paste outside the cells, is left to the editor's own paste
 /// (which adds rows by the titles).
-pub fn paste(ctx: &Host) -> Callback<Event> {
+pub(crate) fn paste(ctx: &Host) -> Callback<Event> {
     let send = ctx.send.clone();
     Callback::from(move |e: Event| {
         let Some(text) = super::files::pasted_text(&e) else {
             return;
         };
-        let block = jixiao_core::form::cells(&text);
+        let block = jixiao_core::paste_cells(&text);
         let one_cell = block.len() <= 1 && block.first().is_none_or(|row| row.len() <= 1);
-        if one_cell || jixiao_core::form::titled(&text) {
+        if one_cell || jixiao_core::titled(&text) {
             return;
         }
         let Some(control) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {

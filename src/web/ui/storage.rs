@@ -3,28 +3,28 @@
 
 use jixiao_core::Lang;
 
-pub const AUTOSAVE_KEY: &str = "jixiao/1:autosave";
-pub const BROKEN_KEY: &str = "jixiao/1:autosave:unreadable";
-pub const LANG_KEY: &str = "jixiao:lang";
+pub(crate) const AUTOSAVE_KEY: &str = "jixiao/1:autosave";
+pub(crate) const BROKEN_KEY: &str = "jixiao/1:autosave:unreadable";
+pub(crate) const LANG_KEY: &str = "jixiao:lang";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-pub fn get(key: &str) -> Option<String> {
+pub(crate) fn get(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
 /// Writes a value; `false` when the browser refused (storage full or disabled). After a panic
 /// nothing is written: the state may be half-applied, and the last whole one is what is kept.
-pub fn set(key: &str, value: &str) -> bool {
+pub(crate) fn set(key: &str, value: &str) -> bool {
     if super::crash::panicked() {
         return false;
     }
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
-pub fn saved_lang() -> Lang {
+pub(crate) fn saved_lang() -> Lang {
     get(LANG_KEY)
         .and_then(|code| Lang::parse(&code))
         .unwrap_or_default()

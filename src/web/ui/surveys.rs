@@ -6,10 +6,10 @@ use super::i18n::t;
 use super::{use_ctx, Ctx};
 use crate::edit::{Dir, Edit, PRESETS};
 use crate::state::Action;
-use jixiao_core::model::Survey;
-use jixiao_core::path::{FieldPath, QuestionField, Section, SurveyField};
-use jixiao_core::scoring::survey::SurveyResult;
 use jixiao_core::Num;
+use jixiao_core::Survey;
+use jixiao_core::SurveyResult;
+use jixiao_core::{FieldPath, QuestionField, Section, SurveyField};
 use yew::prelude::*;
 
 fn raw(n: &Option<Num>) -> String {
@@ -17,7 +17,7 @@ fn raw(n: &Option<Num>) -> String {
 }
 
 #[function_component(SurveyEditor)]
-pub fn survey_editor() -> Html {
+pub(crate) fn survey_editor() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let doc = ctx.state.doc.clone();

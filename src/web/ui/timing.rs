@@ -3,7 +3,7 @@
 //! and scored, the first render done.
 
 /// Marks `name` now; nothing where the browser has no performance timeline.
-pub fn mark(name: &str) {
+pub(crate) fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
     }

@@ -5,14 +5,14 @@ use super::files;
 use super::i18n::t;
 use super::use_ctx;
 use crate::state::{Action, Notice};
-use jixiao_core::templates;
+use jixiao_core::template;
 use jixiao_core::FieldPath;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[function_component(Toolbar)]
-pub fn toolbar() -> Html {
+pub(crate) fn toolbar() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let state = &ctx.state;
@@ -22,7 +22,7 @@ pub fn toolbar() -> Html {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let name = select.value();
             select.set_value("");
-            if let Some(doc) = templates::template(&name) {
+            if let Some(doc) = template(&name) {
                 ctx.send(Action::Replace(
                     Rc::new(doc),
                     Notice::info(
@@ -79,7 +79,7 @@ pub fn toolbar() -> Html {
 
 /// 项目名称, 主管部门/实施单位, 年度, 金额单位, 日期.
 #[function_component(MetaForm)]
-pub fn meta_form() -> Html {
+pub(crate) fn meta_form() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let doc = &ctx.state.doc;

@@ -17,7 +17,7 @@ use body::Block;
 use std::io::{Cursor, Read};
 
 /// Reads the Word report in `bytes` (already known to be a ZIP holding `word/document.xml`).
-pub fn read_report(bytes: &[u8]) -> Result<FormRead, FormError> {
+pub(crate) fn read_report(bytes: &[u8]) -> Result<FormRead, FormError> {
     let mut archive =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| FormError::Unreadable {
             detail: e.to_string(),
