@@ -4,10 +4,10 @@
 
 use crate::edit::Edit;
 use crate::layout::{in_detail_row, opening_collapsed, row_ids};
-use crate::notices::FileNotice;
+use crate::notices::Said;
 use jixiao_core::template;
 use jixiao_core::ReadSummary;
-use jixiao_core::{audit, read_str, Document, Evaluation, Lang, Message};
+use jixiao_core::{audit, read_str, Document, Evaluation, Lang};
 use jixiao_core::{FieldPath, LineField, NodeField, Section};
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -43,51 +43,7 @@ impl Tab {
     }
 }
 
-/// A message to the user at the top of the page.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Notice {
-    pub error: bool,
-    pub zh: String,
-    pub en: String,
-}
-
-impl Notice {
-    pub(crate) fn info(zh: impl Into<String>, en: impl Into<String>) -> Notice {
-        Notice {
-            error: false,
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-
-    pub(crate) fn error(zh: impl Into<String>, en: impl Into<String>) -> Notice {
-        Notice {
-            error: true,
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-
-    /// A notice saying `message`.
-    pub(crate) fn info_of(message: &dyn Message) -> Notice {
-        Notice::info(message.zh(), message.en())
-    }
-
-    /// A notice saying that `message` went wrong.
-    pub(crate) fn error_of(message: &dyn Message) -> Notice {
-        Notice::error(message.zh(), message.en())
-    }
-}
-
-impl Message for Notice {
-    fn zh(&self) -> String {
-        self.zh.clone()
-    }
-
-    fn en(&self) -> String {
-        self.en.clone()
-    }
-}
+pub(crate) use crate::notices::Notice;
 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Action {
@@ -270,13 +226,13 @@ impl AppState {
                 Ok(doc) => {
                     next.set_doc(doc, true);
                     next.opened();
-                    next.notice = Some(Notice::info_of(&FileNotice::Imported { name: &name }));
+                    next.notice = Some(Notice::Imported { name });
                 }
                 Err(e) => {
-                    next.notice = Some(Notice::error_of(&FileNotice::CannotImport {
-                        name: &name,
-                        why: &e,
-                    }))
+                    next.notice = Some(Notice::CannotImport {
+                        name,
+                        why: Said::of(&e),
+                    })
                 }
             },
             // A monitoring form read while a document is open is that document's round (matched
@@ -288,12 +244,10 @@ impl AppState {
                 let said = jixiao_core::merge_round(&mut merged, &doc);
                 next.set_doc(merged, true);
                 next.tab = Tab::Monitoring;
-                let text = said.iter().map(|m| (m.zh(), m.en()));
-                let (zh, en): (Vec<String>, Vec<String>) = text.unzip();
-                next.notice = Some(Notice::info(
-                    format!("已从“{name}”读取执行监控表。{}", zh.join("")),
-                    format!("Read the monitoring form “{name}”. {}", en.join(" ")),
-                ));
+                next.notice = Some(Notice::RoundRead {
+                    name,
+                    merged: said.iter().map(|m| Said::of(m)).collect(),
+                });
             }
             Action::ImportForm { name, doc, summary } => {
                 let monitored = summary.round.is_some();
@@ -302,10 +256,11 @@ impl AppState {
                 if monitored {
                     next.tab = Tab::Monitoring;
                 }
-                next.notice = Some(Notice::info_of(&FileNotice::FormRead {
-                    name: &name,
-                    summary: &summary,
-                }));
+                next.notice = Some(Notice::FormRead {
+                    name,
+                    report: summary.report,
+                    summary: Said::of(&summary),
+                });
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::Dismiss => next.notice = None,
@@ -324,10 +279,7 @@ impl AppState {
             Action::Checkpoint => next.last_edit = None,
             Action::StartScenario => {
                 next.scenario_base = Some(self.doc.clone());
-                next.notice = Some(Notice::info(
-                    "正在编辑情景：现在的修改会保存为情景，不改变原文档。改完后在“情景”页保存或放弃。",
-                    "Recording a scenario: your edits are kept apart from the base. Save or discard them on the Scenarios tab.",
-                ));
+                next.notice = Some(Notice::RecordingScenario);
             }
             Action::SaveScenario(name) => {
                 if let Some(base) = self.scenario_base.clone() {
@@ -347,12 +299,7 @@ impl AppState {
                     next.set_doc(doc, true);
                     next.scenario_base = None;
                     next.tab = Tab::Scenarios;
-                    next.notice = Some(Notice::info(
-                        format!("已保存情景“{name}”（{count} 处修改），原文档已恢复。"),
-                        format!(
-                            "Saved scenario \"{name}\" ({count} changes); the base is restored."
-                        ),
-                    ));
+                    next.notice = Some(Notice::ScenarioSaved { name, count });
                 }
             }
             Action::DiscardScenario => {
@@ -386,10 +333,7 @@ impl AppState {
             Action::Offer(doc) => next.offer = Some(doc),
             Action::DeclineOffer => {
                 next.offer = None;
-                next.notice = Some(Notice::info(
-                    "未打开链接中的文档，当前内容未改动。",
-                    "The document in the link was not opened; your work is unchanged.",
-                ));
+                next.notice = Some(Notice::LinkDeclined);
             }
             Action::Shared(link, copied) => next.shared = Some((link, copied)),
             Action::CloseShared => next.shared = None,
@@ -611,7 +555,7 @@ mod tests {
         // Opening another document starts calm again.
         let reopened = checked.apply(Action::Replace(
             Rc::new(starting_document()),
-            Notice::info("", ""),
+            Notice::LinkOpened,
         ));
         assert!(!reopened.checking && reopened.touched.is_empty());
     }
@@ -628,7 +572,7 @@ mod tests {
         let declined = offered.apply(Action::DeclineOffer);
         assert!(declined.offer.is_none());
         assert_eq!(declined.doc, state.doc);
-        let opened = offered.apply(Action::Replace(linked.clone(), Notice::info("", "")));
+        let opened = offered.apply(Action::Replace(linked.clone(), Notice::LinkOpened));
         assert_eq!(*opened.doc, *linked);
         assert!(opened.offer.is_none());
         assert_eq!(
@@ -764,7 +708,7 @@ mod tests {
         assert_eq!(show2(gone.eval.total), "39.00");
         assert_eq!(gone.apply(Action::Undo).doc, state.doc);
         let blank = Rc::new(template("blank").unwrap());
-        let cleared = state.apply(Action::Replace(blank, Notice::info("", "")));
+        let cleared = state.apply(Action::Replace(blank, Notice::LinkOpened));
         assert!(cleared.doc.indicators.is_empty());
         assert_eq!(cleared.apply(Action::Undo).doc, state.doc);
     }
@@ -781,8 +725,9 @@ mod tests {
         });
         assert_eq!(after.doc, state.doc);
         assert_eq!(after.undo.len(), state.undo.len());
-        assert!(after.notice.as_ref().unwrap().error);
-        assert!(after.notice.unwrap().zh.contains("当前内容未改动"));
+        let notice = after.notice.unwrap();
+        assert!(notice.is_error());
+        assert!(jixiao_core::Message::zh(&notice).contains("当前内容未改动"));
     }
 
     #[test]

@@ -1,19 +1,21 @@
-//! The page: the app component with its effects (autosave, print copy, language, focus, other
-//! tabs, undo keys), the notice bar and the tabs.
+//! The page: the app component (its effects are the hooks of `hooks/`), the notice bar and the
+//! tabs.
 
-use super::context::{use_ctx, Ctx, Host, Scored};
-use super::fields::{self, FindingIndex};
+use super::context::{use_ctx, Ctx, Host};
+use super::fields::FindingIndex;
+use super::hooks::{
+    use_autosave, use_focus, use_lang, use_other_tab, use_print_copy, use_share_link,
+    use_undo_keys, PrintCopy,
+};
 use super::i18n::t;
 use super::{
     budget, files, indicators, monitoring, report, results, scenarios, settings, share, storage,
     surveys, timing, toolbar,
 };
-use crate::layout::LARGE_DOCUMENT_LEAVES;
-use crate::notices::FileNotice;
+use crate::notices::Said;
 use crate::state::{starting_document, Action, AppState, Notice, Tab};
-use jixiao_core::{read_str, Document, Message};
+use jixiao_core::{read_str, Message};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The saved work (read and scored), or the standard template on a first visit.
@@ -34,31 +36,9 @@ fn saved_state() -> AppState {
             // Keep the unreadable text aside rather than overwrite it with the next save.
             storage::set(storage::BROKEN_KEY, &text);
             let mut state = AppState::new(starting_document(), lang);
-            state.notice = Some(Notice::error_of(&FileNotice::AutosaveUnreadable {
-                why: &e,
-            }));
+            state.notice = Some(Notice::AutosaveUnreadable { why: Said::of(&e) });
             state
         }
-    }
-}
-
-/// How long after the last change a large document is saved.
-const AUTOSAVE_DELAY_MS: u32 = 250;
-
-/// Saves the document not saved yet, if any; says so if the browser refuses.
-fn save(
-    unsaved: &std::cell::RefCell<Option<Rc<Document>>>,
-    dispatcher: &UseReducerDispatcher<AppState>,
-) {
-    let Some(doc) = unsaved.borrow_mut().take() else {
-        return;
-    };
-    let text = jixiao_core::to_value(&doc).to_string();
-    if !storage::set(storage::AUTOSAVE_KEY, &text) && !super::crash::panicked() {
-        dispatcher.dispatch(Action::Notify(Notice::error(
-            "浏览器拒绝保存（存储空间已满或被禁用）：请导出 JSON 以免丢失。",
-            "The browser refused to save (storage full or disabled): export JSON to keep your work.",
-        )));
     }
 }
 
@@ -81,169 +61,13 @@ pub(crate) fn app() -> Html {
         })
     };
 
-    // Autosave on every change of the document: at once for a document of ordinary size; for a
-    // large one a moment after the last change (its saving would otherwise delay the keystroke
-    // that changed it), and at once when the page is hidden, reloaded or closed.
-    let unsaved = use_mut_ref(|| None::<Rc<Document>>);
-    {
-        let state = state.clone();
-        let unsaved = unsaved.clone();
-        let large = state.eval.leaves.len() > LARGE_DOCUMENT_LEAVES;
-        use_effect_with(state.revision, move |revision| {
-            let dispatcher = state.dispatcher();
-            let mut timer = None;
-            if *revision > 0 {
-                *unsaved.borrow_mut() = Some(state.doc.clone());
-                if large {
-                    timer = Some(gloo::timers::callback::Timeout::new(
-                        AUTOSAVE_DELAY_MS,
-                        move || save(&unsaved, &dispatcher),
-                    ));
-                } else {
-                    save(&unsaved, &dispatcher);
-                }
-            }
-            // A newer change cancels the timer and sets its own.
-            move || drop(timer)
-        });
-    }
-    {
-        let unsaved = unsaved.clone();
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let (hide, hidden) = (unsaved.clone(), dispatcher.clone());
-            let on_hide =
-                gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
-                    save(&hide, &hidden)
-                });
-            let on_visibility = gloo::events::EventListener::new(
-                &gloo::utils::document(),
-                "visibilitychange",
-                move |_| {
-                    if gloo::utils::document().hidden() {
-                        save(&unsaved, &dispatcher)
-                    }
-                },
-            );
-            move || drop((on_hide, on_visibility))
-        });
-    }
-    // The report (the 报告 tab and the hidden copy that is printed with Ctrl+P from any tab). A
-    // large document (more than LARGE_DOCUMENT_LEAVES indicators) updates it a moment after typing
-    // stops rather than on every keystroke: its tables would otherwise hold up each keystroke.
-    let large = state.eval.leaves.len() > LARGE_DOCUMENT_LEAVES;
-    let print_snapshot = use_state(|| {
-        if large {
-            // Filled in a moment after the page first shows, not before.
-            let blank = Document::default();
-            let eval = Rc::new(jixiao_core::audit(&blank));
-            let blank = Scored {
-                doc: Rc::new(blank),
-                eval,
-            };
-            (blank, None)
-        } else {
-            (Scored::of(&state), Some(state.revision))
-        }
-    });
-    {
-        let snapshot = print_snapshot.clone();
-        let current = (Scored::of(&state), Some(state.revision));
-        use_effect_with((state.revision, large), move |(_, large)| {
-            let timer = large
-                .then(|| gloo::timers::callback::Timeout::new(700, move || snapshot.set(current)));
-            move || drop(timer)
-        });
-    }
-    // The hidden print copy is not needed for the first result: it is drawn just after it.
-    let print_ready = use_state_eq(|| false);
-    {
-        let print_ready = print_ready.clone();
-        use_effect_with((), move |_| {
-            timing::mark("jixiao:rendered");
-            let timer = gloo::timers::callback::Timeout::new(0, move || print_ready.set(true));
-            move || drop(timer)
-        });
-    }
-    // The language: remembered, and set on <html lang> for screen readers.
-    use_effect_with(state.lang, |lang| {
-        storage::set(storage::LANG_KEY, lang.code());
-        if let Some(root) = gloo::utils::document().document_element() {
-            let _ = root.set_attribute("lang", lang.tag());
-        }
-    });
-    // Focus the field a finding is about, or the nearest thing that contains it.
-    use_effect_with(state.focus.clone(), |focus| {
-        if let Some((_, path)) = focus {
-            fields::focus_path(path);
-        }
-    });
-    // The same work open in another tab: every tab saves what it shows, so the last change wins;
-    // say so when the other tab saves, and offer its version.
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(
-                &gloo::utils::window(),
-                "storage",
-                move |e| {
-                    let key = js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str("key"))
-                        .ok()
-                        .and_then(|k| k.as_string());
-                    if key.as_deref() == Some(storage::AUTOSAVE_KEY) {
-                        state.dispatch(Action::Notify(Notice::error(
-                        "另一个标签页刚刚修改并保存了这份工作。两个标签页同时编辑时，最后保存的一方会覆盖另一方；要改用另一个标签页的版本，请重新载入本页。",
-                        "Another tab has just changed and saved this work. When two tabs edit at once the last save wins; reload this page to take the other tab's version.",
-                    )));
-                    }
-                },
-            );
-            move || drop(listener)
-        });
-    }
-    // A share link's document (#d=…): offered when the page opens and when another link is
-    // opened in the same tab. The served page's offline copy, and a word when it was updated.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            if let Some(notice) = share::serve_offline() {
-                dispatcher.dispatch(Action::Notify(notice));
-            }
-            share::offer_from_address(dispatcher.clone());
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    share::offer_from_address(dispatcher.clone())
-                });
-            move || drop(listener)
-        });
-    }
-    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo across all edits.
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            let document = gloo::utils::document();
-            let listener = gloo::events::EventListener::new_with_options(
-                &document,
-                "keydown",
-                options,
-                move |e| {
-                    let e = e.unchecked_ref::<web_sys::KeyboardEvent>();
-                    if !(e.ctrl_key() || e.meta_key()) {
-                        return;
-                    }
-                    let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
-                        ("z", false) => Action::Undo,
-                        ("z", true) | ("y", _) => Action::Redo,
-                        _ => return,
-                    };
-                    e.prevent_default();
-                    state.dispatch(action);
-                },
-            );
-            move || drop(listener)
-        });
-    }
+    use_autosave(&state);
+    let print = use_print_copy(&state);
+    use_lang(state.lang);
+    use_focus(state.focus.clone());
+    use_other_tab(state.dispatcher());
+    use_share_link(state.dispatcher());
+    use_undo_keys(state.dispatcher());
 
     let send = {
         let dispatcher = state.dispatcher();
@@ -258,16 +82,7 @@ pub(crate) fn app() -> Html {
         },
     };
     let lang = state.lang;
-    let print_copy = if large {
-        (*print_snapshot).clone()
-    } else {
-        (Scored::of(&state), Some(state.revision))
-    };
-    let report = ReportCopy {
-        scored: print_copy.0.clone(),
-        behind: print_copy.1 != Some(state.revision),
-        ready: print_copy.1.is_some(),
-    };
+    let report = print.clone();
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = files::on_drop(&ctx);
     html! {
@@ -283,8 +98,8 @@ pub(crate) fn app() -> Html {
                     </main>
                     <results::ResultsPanel />
                 </div>
-                if state.tab != Tab::Report && *print_ready {
-                    <report::ReportView scored={print_copy.0} {lang} for_print=true />
+                if state.tab != Tab::Report && print.print_ready {
+                    <report::ReportView scored={print.scored} {lang} for_print=true />
                 }
                 <footer class="footer">
                     { t(lang,
@@ -317,7 +132,7 @@ fn notice_bar() -> Html {
             <div class="notice-slot" role="status" aria-live="polite">{ recording }<share::ShareBar /></div>
         };
     };
-    let (class, role, icon) = if notice.error {
+    let (class, role, icon) = if notice.is_error() {
         ("notice error", "alert", "⚠")
     } else {
         ("notice info", "status", "ℹ")
@@ -337,18 +152,9 @@ fn notice_bar() -> Html {
     }
 }
 
-/// The report as the 报告 tab shows it: the current document's, or for a large document the one
-/// of a moment ago (`behind`), or none yet (`!ready`).
-#[derive(Clone, Properties, PartialEq)]
-struct ReportCopy {
-    scored: Scored,
-    behind: bool,
-    ready: bool,
-}
-
 #[derive(Properties, PartialEq)]
 struct TabsProps {
-    report: ReportCopy,
+    report: PrintCopy,
 }
 
 #[function_component(Tabs)]

@@ -1,7 +1,7 @@
 //! Files: export the document with its results as JSON, import by picker or drag-and-drop.
 
 use super::Ctx;
-use crate::notices::FileNotice;
+use crate::notices::Said;
 use crate::state::{Action, Notice, MAX_IMPORT_BYTES};
 use gloo::file::callbacks::FileReader;
 use jixiao_core::ReadNote;
@@ -17,10 +17,7 @@ pub(crate) fn export_json(ctx: &Ctx) {
     let text = serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
     let name = file_name(&state.doc.meta_text("title"), "json");
     if download_bytes(&name, "application/json", text.as_bytes()).is_err() {
-        ctx.send(Action::Notify(Notice::error(
-            "无法下载文件",
-            "The download failed",
-        )));
+        ctx.send(Action::Notify(Notice::DownloadFailed));
     }
 }
 
@@ -33,10 +30,7 @@ thread_local! {
 pub(crate) fn import_file(ctx: &Ctx, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_IMPORT_BYTES {
-        ctx.send(Action::Notify(Notice::error(
-            format!("{name} 过大（上限 8 MiB），未导入；当前内容未改动。"),
-            format!("{name} is too large (the limit is 8 MiB); nothing was imported."),
-        )));
+        ctx.send(Action::Notify(Notice::TooLarge { name }));
         return;
     }
     let state = ctx.state.clone();
@@ -46,10 +40,7 @@ pub(crate) fn import_file(ctx: &Ctx, file: web_sys::File) {
             let bytes = match result {
                 Ok(bytes) => bytes,
                 Err(_) => {
-                    state.dispatch(Action::Notify(Notice::error(
-                        format!("无法读取 {name}；当前内容未改动。"),
-                        format!("Cannot read {name}; your work is unchanged."),
-                    )));
+                    state.dispatch(Action::Notify(Notice::CannotRead { name }));
                     return;
                 }
             };
@@ -145,23 +136,17 @@ fn form_action(name: String, read: &FormRead) -> Action {
                     summary,
                 };
             }
-            Err(e) => Notice::error_of(&e),
+            Err(e) => Said::of(&e),
         }
     } else {
-        Notice::error(read.error_zh(), read.error_en())
+        Said::pair(read.error_zh(), read.error_en())
     };
-    Action::Notify(Notice::error_of(&FileNotice::CannotImport {
-        name: &name,
-        why: &why,
-    }))
+    Action::Notify(Notice::CannotImport { name, why })
 }
 
 /// Reads a form workbook with the reader module.
 fn read_form(state: yew::UseReducerHandle<crate::state::AppState>, name: String, bytes: Vec<u8>) {
-    state.dispatch(Action::Notify(Notice::info(
-        format!("正在读取 {name}…"),
-        format!("Reading {name}…"),
-    )));
+    state.dispatch(Action::Notify(Notice::Reading { name: name.clone() }));
     wasm_bindgen_futures::spawn_local(async move {
         let answer = match read_with_module(&js_sys::Uint8Array::from(bytes.as_slice())) {
             Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await,
@@ -174,10 +159,7 @@ fn read_form(state: yew::UseReducerHandle<crate::state::AppState>, name: String,
                 read.free();
                 action
             }
-            Err(_) => Action::Notify(Notice::error(
-                format!("无法读取 {name}：文件已损坏，或读取模块无法载入；当前内容未改动。"),
-                format!("Cannot read {name}: the file is damaged, or the reader could not be loaded; your work is unchanged."),
-            )),
+            Err(_) => Action::Notify(Notice::ReaderFailed { name }),
         };
         state.dispatch(action);
     });

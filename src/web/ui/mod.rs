@@ -3,10 +3,12 @@
 mod app;
 mod budget;
 mod charts;
+mod clipboard;
 mod context;
 pub(crate) mod crash;
 mod fields;
 mod files;
+mod hooks;
 mod i18n;
 mod indicators;
 mod monitoring;

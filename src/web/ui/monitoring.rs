@@ -186,10 +186,7 @@ pub(crate) fn monitoring_editor() -> Html {
             let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             match super::files::download_bytes(&name, mime, &bytes) {
                 Ok(()) => Action::Checkpoint,
-                Err(_) => Action::Notify(crate::state::Notice::error(
-                    "无法下载文件",
-                    "The download failed",
-                )),
+                Err(_) => Action::Notify(crate::state::Notice::DownloadFailed),
             }
         })
     };

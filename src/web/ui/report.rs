@@ -15,13 +15,12 @@ use jixiao_core::{
 use jixiao_core::{indicator_rows, levels, Shown};
 use jixiao_core::{show_exact, shown};
 use jixiao_core::{Evaluation, Lang, Message};
-use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// What a download refused says.
 fn download_failed() -> Notice {
-    Notice::error("无法下载文件", "The download failed")
+    Notice::DownloadFailed
 }
 
 fn export_xlsx(doc: &Document, eval: &Evaluation, lang: Lang) -> Option<Notice> {
@@ -54,22 +53,6 @@ fn export_csv(doc: &Document, eval: &Evaluation, lang: Lang, which: usize) -> Op
     download_bytes(&name, "text/csv;charset=utf-8", text.as_bytes())
         .err()
         .map(|_| download_failed())
-}
-
-/// Copies the drafted text with the clipboard API; `false` where the browser refuses (the notice
-/// then asks the user to select the text below and copy it).
-fn copy_text(text: &str) -> bool {
-    let window = gloo::utils::window();
-    let Ok(navigator) = js_sys::Reflect::get(&window, &JsValue::from_str("navigator")) else {
-        return false;
-    };
-    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")) else {
-        return false;
-    };
-    js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
-        .ok()
-        .and_then(|write| write.dyn_into::<js_sys::Function>().ok())
-        .is_some_and(|write| write.call1(&clipboard, &JsValue::from_str(text)).is_ok())
 }
 
 #[derive(Clone, Properties, PartialEq)]
@@ -124,14 +107,14 @@ fn report_actions(props: &ActionsProps) -> Html {
     let copy = {
         let Scored { doc, eval } = props.scored.clone();
         Callback::from(move |_: MouseEvent| {
-            notify(Some(if copy_text(&draft_text(&doc, &eval, lang)) {
-                Notice::info("报告文字已复制，可直接粘贴。", "The report text is copied.")
-            } else {
-                Notice::error(
-                    "浏览器不允许复制：请在下方文字中全选后复制。",
-                    "The browser refused to copy: select the text below and copy it.",
-                )
-            }))
+            let (text, notify) = (draft_text(&doc, &eval, lang), notify.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                notify(Some(if super::clipboard::copy(&text).await {
+                    Notice::ReportCopied
+                } else {
+                    Notice::CopyRefused
+                }))
+            });
         })
     };
     let print = Callback::from(|_: MouseEvent| {

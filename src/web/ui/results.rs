@@ -196,7 +196,7 @@ pub(crate) fn results_panel() -> Html {
                     </p>
                 }
                 { for by_section.into_iter().map(|(section, items)| html! {
-                    <section class="finding-group" data-section={section_key(section)}>
+                    <section class="finding-group" data-section={section.key()}>
                         <h4>{ section_label(lang, section) }</h4>
                         <ul>{ for items }</ul>
                     </section>
@@ -223,17 +223,6 @@ fn section_label(lang: Lang, section: Section) -> &'static str {
             "Figures printed in the report or form",
         ),
         Section::Monitoring => t(lang, "绩效运行监控", "Monitoring"),
-    }
-}
-
-fn section_key(section: Section) -> &'static str {
-    match section {
-        Section::Budget => "budget",
-        Section::Indicators => "indicators",
-        Section::Surveys => "surveys",
-        Section::Settings => "settings",
-        Section::Claimed => "claimed",
-        Section::Monitoring => "monitoring",
     }
 }
 

@@ -7,10 +7,11 @@ use super::context::Ctx;
 use super::i18n::t;
 use super::storage;
 use super::use_ctx;
+use crate::notices::Said;
 use crate::state::{Action, AppState, Notice};
 use jixiao_core::{read_str, Message};
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 /// The fragment's prefix that carries a document.
@@ -23,42 +24,33 @@ pub(crate) const LONG_LINK: usize = 8000;
 /// when a new one is running.
 const VERSION_KEY: &str = "jixiao/1:version";
 
-/// `window.jixiaoShare[name](arg)`, a promise of a string.
-async fn call(name: &str, arg: &str) -> Option<String> {
-    let window = gloo::utils::window();
-    let share = js_sys::Reflect::get(&window, &JsValue::from_str("jixiaoShare")).ok()?;
-    let f: js_sys::Function = js_sys::Reflect::get(&share, &JsValue::from_str(name))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let promise: js_sys::Promise = f
-        .call1(&share, &JsValue::from_str(arg))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise)
+#[wasm_bindgen]
+extern "C" {
+    /// `window.jixiaoShare.pack(text)` (`www/share.js`): a promise of the link's code.
+    #[wasm_bindgen(catch, js_namespace = jixiaoShare, js_name = pack)]
+    fn pack_promise(text: &str) -> Result<js_sys::Promise, JsValue>;
+    /// `window.jixiaoShare.unpack(code)`: a promise of the document's text.
+    #[wasm_bindgen(catch, js_namespace = jixiaoShare, js_name = unpack)]
+    fn unpack_promise(code: &str) -> Result<js_sys::Promise, JsValue>;
+    /// `window.jixiaoShare.supported()`: whether this browser has CompressionStream('deflate-raw').
+    #[wasm_bindgen(catch, js_namespace = jixiaoShare, js_name = supported)]
+    fn supported_here() -> Result<bool, JsValue>;
+    /// `navigator.serviceWorker.register(url)`: a promise of the registration.
+    #[wasm_bindgen(catch, js_namespace = ["navigator", "serviceWorker"], js_name = register)]
+    fn register_worker(url: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// The text a promise of `window.jixiaoShare` resolves to.
+async fn text_of(promise: Result<js_sys::Promise, JsValue>) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(promise.ok()?)
         .await
         .ok()?
         .as_string()
 }
 
-/// `window.navigator`, without the web-sys feature for its type.
-fn navigator() -> JsValue {
-    js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str("navigator"))
-        .unwrap_or(JsValue::UNDEFINED)
-}
-
 /// Whether this browser can make share links (CompressionStream with deflate-raw).
 fn supported() -> bool {
-    let window = gloo::utils::window();
-    let Some(f) = js_sys::Reflect::get(&window, &JsValue::from_str("jixiaoShare"))
-        .ok()
-        .and_then(|s| js_sys::Reflect::get(&s, &JsValue::from_str("supported")).ok())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
-        return false;
-    };
-    f.call0(&JsValue::NULL).ok().and_then(|v| v.as_bool()) == Some(true)
+    supported_here().unwrap_or(false)
 }
 
 /// The page's address without its fragment.
@@ -73,51 +65,20 @@ fn address() -> String {
 /// 分享链接: makes the link, shows it and copies it.
 pub(crate) fn share(ctx: &Ctx) {
     if !supported() {
-        ctx.send(Action::Notify(Notice::error(
-            "此浏览器不能生成分享链接（需要较新的浏览器）；请导出 JSON 文件发送。",
-            "This browser cannot make share links (a newer browser is needed); export a JSON file and send that.",
-        )));
+        ctx.send(Action::Notify(Notice::ShareUnsupported));
         return;
     }
     let text = jixiao_core::to_value(&ctx.state.doc).to_string();
     let send = ctx.send.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let Some(code) = call("pack", &text).await else {
-            send.emit(Action::Notify(Notice::error(
-                "无法生成分享链接；请导出 JSON 文件发送。",
-                "Could not make the share link; export a JSON file and send that.",
-            )));
+        let Some(code) = text_of(pack_promise(&text)).await else {
+            send.emit(Action::Notify(Notice::ShareFailed));
             return;
         };
         let link = format!("{}{PREFIX}{code}", address());
-        let copied = copy(&link).await;
+        let copied = super::clipboard::copy(&link).await;
         send.emit(Action::Shared(link, copied));
     });
-}
-
-/// Copies text to the clipboard; false when the browser refuses.
-async fn copy(text: &str) -> bool {
-    let navigator = navigator();
-    let Some(clipboard) = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .ok()
-        .filter(|c| !c.is_undefined())
-    else {
-        return false;
-    };
-    let Some(write) = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
-        return false;
-    };
-    let Some(promise) = write
-        .call1(&clipboard, &JsValue::from_str(text))
-        .ok()
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
-    else {
-        return false;
-    };
-    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
 /// Reads the document of the page's address, if it carries one, and offers to open it; the
@@ -129,24 +90,15 @@ pub(crate) fn offer_from_address(dispatcher: UseReducerDispatcher<AppState>) {
     };
     forget_fragment();
     if !supported() {
-        dispatcher.dispatch(Action::Notify(Notice::error(
-            "此浏览器不能打开分享链接（需要 Chromium 103、Firefox 113 或 Safari 16.4 以上）；当前内容未改动。请让对方发送 JSON 文件。",
-            "This browser cannot open share links (Chromium 103, Firefox 113 or Safari 16.4 and later are needed); your work is unchanged. Ask for the JSON file instead.",
-        )));
+        dispatcher.dispatch(Action::Notify(Notice::ShareOpenUnsupported));
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let text = call("unpack", &code).await;
+        let text = text_of(unpack_promise(&code)).await;
         let action = match text.as_deref().map(read_str) {
             Some(Ok(doc)) => Action::Offer(Rc::new(doc)),
-            Some(Err(e)) => Action::Notify(Notice::error(
-                format!("链接中的文档无法读取（{}）；当前内容未改动。", e.zh()),
-                format!("The document in the link cannot be read ({}); your work is unchanged.", e.en()),
-            )),
-            None => Action::Notify(Notice::error(
-                "链接不完整或已损坏（可能被聊天工具截断）；当前内容未改动。请让对方发送 JSON 文件。",
-                "The link is incomplete or damaged (a chat tool may have cut it); your work is unchanged. Ask for the JSON file instead.",
-            )),
+            Some(Err(e)) => Action::Notify(Notice::LinkUnreadable { why: Said::of(&e) }),
+            None => Action::Notify(Notice::LinkDamaged),
         };
         dispatcher.dispatch(action);
     });
@@ -183,23 +135,11 @@ pub(crate) fn serve_offline() -> Option<Notice> {
     let window = gloo::utils::window();
     let protocol = window.location().protocol().unwrap_or_default();
     if protocol == "http:" || protocol == "https:" {
-        let container = js_sys::Reflect::get(&navigator(), &JsValue::from_str("serviceWorker"))
-            .ok()
-            .filter(|c| !c.is_undefined());
-        if let Some(container) = container {
-            if let Some(register) = js_sys::Reflect::get(&container, &JsValue::from_str("register"))
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            {
-                // A refusal (a private window, a policy) only means no offline copy.
-                if let Ok(promise) = register.call1(&container, &JsValue::from_str("sw.js")) {
-                    if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-                        });
-                    }
-                }
-            }
+        // A refusal (a private window, a policy, no service workers) only means no offline copy.
+        if let Ok(promise) = register_worker("sw.js") {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
         }
     }
     let before = storage::get(VERSION_KEY);
@@ -207,10 +147,7 @@ pub(crate) fn serve_offline() -> Option<Notice> {
         storage::set(VERSION_KEY, &version);
     }
     match before {
-        Some(before) if before != version => Some(Notice::info(
-            "已更新到新版本。你的工作仍在，计分规则不变。",
-            "Updated to a new version. Your work is still here; the rules are unchanged.",
-        )),
+        Some(before) if before != version => Some(Notice::Updated),
         _ => None,
     }
 }
@@ -225,31 +162,13 @@ pub(crate) fn share_bar() -> Html {
         let offer = ctx.state.offer.clone();
         use_memo(offer.as_ref().map(|d| Rc::as_ptr(d) as usize), move |_| {
             offer.map(|doc| {
-                let title = doc.meta_text("title");
                 let eval = jixiao_core::audit(&doc);
-                let (n, total, max) = (
-                    eval.leaves.len(),
-                    jixiao_core::show2(eval.total),
-                    jixiao_core::show2(eval.max_points),
-                );
-                let summary = Notice::info(
-                    format!(
-                        "《{}》：{n} 个指标，得分 {total} / {max}",
-                        if title.is_empty() {
-                            "未命名"
-                        } else {
-                            title.as_str()
-                        }
-                    ),
-                    format!(
-                        "\"{}\": {n} indicators, score {total} / {max}",
-                        if title.is_empty() {
-                            "untitled"
-                        } else {
-                            title.as_str()
-                        }
-                    ),
-                );
+                let summary = Notice::LinkOffer {
+                    title: doc.meta_text("title"),
+                    indicators: eval.leaves.len(),
+                    total: jixiao_core::show2(eval.total),
+                    max: jixiao_core::show2(eval.max_points),
+                };
                 (doc, summary)
             })
         })
@@ -261,10 +180,7 @@ pub(crate) fn share_bar() -> Html {
             ctx.on(move |_: MouseEvent| {
                 Action::Replace(
                     doc.clone(),
-                    Notice::info(
-                        "已打开链接中的文档；原内容可用“撤销”找回。",
-                        "Opened the document in the link; Undo brings back your previous work.",
-                    ),
+                    Notice::LinkOpened,
                 )
             })
         };

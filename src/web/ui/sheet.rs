@@ -170,10 +170,7 @@ pub(crate) fn paste(ctx: &Host) -> Callback<Event> {
             send.emit(Action::Edit(Edit::SetMany(fields)));
         }
         if left > 0 {
-            send.emit(Action::Notify(crate::state::Notice::error(
-                format!("粘贴的内容比表格多 {left} 行，多出的行未粘贴；在表格上方的空白处粘贴可添加新行。"),
-                format!("The pasted block had {left} more row(s) than the table; they were left out. Paste above the table to add rows."),
-            )));
+            send.emit(Action::Notify(crate::state::Notice::PastedPast { left }));
         }
     })
 }

@@ -23,13 +23,7 @@ pub(crate) fn toolbar() -> Html {
             let name = select.value();
             select.set_value("");
             if let Some(doc) = template(&name) {
-                ctx.send(Action::Replace(
-                    Rc::new(doc),
-                    Notice::info(
-                        "已新建；原内容可用“撤销”找回。",
-                        "New document opened; Undo brings back the previous one.",
-                    ),
-                ));
+                ctx.send(Action::Replace(Rc::new(doc), Notice::NewDocument));
             }
         })
     };
