@@ -106,3 +106,116 @@ impl Message for Text {
         self.1.to_string()
     }
 }
+
+/// A message built once from its parts and rendered in either language, as numbat's markup is:
+/// which parts a message has (its branches and loops) is decided once, and only the words of each
+/// part differ by language. A part is a pair of templates whose `{name}` slots are filled with the
+/// same arguments (an argument may itself be worded per language).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Markup {
+    parts: Vec<(Text, Vec<(&'static str, Arg)>)>,
+}
+
+/// An argument of a [`Markup`] part: the same in both languages (a figure, a name), or worded
+/// per language.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Arg {
+    Same(String),
+    Each(String, String),
+}
+
+impl Arg {
+    /// The argument as a message words it.
+    pub(crate) fn of(message: &dyn Message) -> Arg {
+        Arg::Each(message.zh(), message.en())
+    }
+
+    fn get(&self, lang: Lang) -> &str {
+        match (self, lang) {
+            (Arg::Same(s), _) | (Arg::Each(s, _), Lang::Zh) | (Arg::Each(_, s), Lang::En) => s,
+        }
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Same(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Same(s.to_string())
+    }
+}
+
+impl Markup {
+    /// Adds a part: its templates and the arguments of their slots.
+    pub(crate) fn push(&mut self, words: Text, args: Vec<(&'static str, Arg)>) -> &mut Markup {
+        self.parts.push((words, args));
+        self
+    }
+
+    /// The message in `lang`: each part's template with its slots filled.
+    pub(crate) fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for (words, args) in &self.parts {
+            let mut rest = words.get(lang);
+            while let Some(open) = rest.find('{') {
+                let (before, from) = rest.split_at(open);
+                out.push_str(before);
+                let Some(close) = from.find('}') else {
+                    out.push_str(from);
+                    rest = "";
+                    break;
+                };
+                let name = from.get(1..close).unwrap_or_default();
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, arg)) => out.push_str(arg.get(lang)),
+                    None => out.push_str(from.get(..=close).unwrap_or_default()),
+                }
+                rest = from.get(close.saturating_add(1)..).unwrap_or_default();
+            }
+            out.push_str(rest);
+        }
+        out
+    }
+}
+
+impl Message for Markup {
+    fn zh(&self) -> String {
+        self.render(Lang::Zh)
+    }
+
+    fn en(&self) -> String {
+        self.render(Lang::En)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_fills_the_same_slots_in_either_order() {
+        let mut m = Markup::default();
+        m.push(
+            Text(
+                "工作表“{sheet}”，指标 {n} 个",
+                "sheet \"{sheet}\", {n} indicator(s)",
+            ),
+            vec![("sheet", "表1".into()), ("n", "3".into())],
+        )
+        .push(
+            Text("，{unit}", ", {unit}"),
+            vec![("unit", Arg::Each("万元".into(), "10k yuan".into()))],
+        )
+        .push(Text("。", "."), vec![]);
+        assert_eq!(m.zh(), "工作表“表1”，指标 3 个，万元。");
+        assert_eq!(m.en(), "sheet \"表1\", 3 indicator(s), 10k yuan.");
+        // A slot with no argument is left as written.
+        let mut odd = Markup::default();
+        odd.push(Text("{x} {", "{x} {"), vec![]);
+        assert_eq!(odd.zh(), "{x} {");
+    }
+}

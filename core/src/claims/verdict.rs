@@ -1,6 +1,6 @@
 //! What checking a report's printed figures came to, as the check's headline says it.
 
-use crate::message::Message;
+use crate::message::{Markup, Message, Text};
 use crate::model::Document;
 use crate::path::{ClaimField, FieldPath};
 use crate::scoring::Evaluation;
@@ -29,29 +29,37 @@ impl Verdict {
     }
 }
 
+impl Verdict {
+    fn markup(&self) -> Markup {
+        let mut m = Markup::default();
+        let (printed, differing) = (self.printed.to_string(), self.differing.to_string());
+        if self.differing == 0 {
+            m.push(
+                Text(
+                    "报告中印出的 {printed} 个数字与计算结果全部一致。",
+                    "All {printed} figures printed in the report agree with the computed ones.",
+                ),
+                vec![("printed", printed.into())],
+            );
+        } else {
+            m.push(
+                Text(
+                    "报告中印出的 {printed} 个数字中，有 {differing} 个与计算结果或与别处所印不符。",
+                    "Of the {printed} figures printed in the report, {differing} disagree with the computed ones or with another printing.",
+                ),
+                vec![("printed", printed.into()), ("differing", differing.into())],
+            );
+        }
+        m
+    }
+}
+
 impl Message for Verdict {
     fn zh(&self) -> String {
-        if self.differing == 0 {
-            format!("报告中印出的 {} 个数字与计算结果全部一致。", self.printed)
-        } else {
-            format!(
-                "报告中印出的 {} 个数字中，有 {} 个与计算结果或与别处所印不符。",
-                self.printed, self.differing
-            )
-        }
+        self.markup().zh()
     }
 
     fn en(&self) -> String {
-        if self.differing == 0 {
-            format!(
-                "All {} figures printed in the report agree with the computed ones.",
-                self.printed
-            )
-        } else {
-            format!(
-                "Of the {} figures printed in the report, {} disagree with the computed ones or with another printing.",
-                self.printed, self.differing
-            )
-        }
+        self.markup().en()
     }
 }

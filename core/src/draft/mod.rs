@@ -6,7 +6,7 @@ mod monitoring;
 
 use crate::date::parse_date;
 use crate::findings::{Lang, Level, Problem};
-use crate::message::{Message, Text};
+use crate::message::{Arg, Markup, Message, Text};
 use crate::model::{Document, RuleKind};
 use crate::number::{show2, show_exact};
 use crate::scoring::Evaluation;
@@ -232,7 +232,7 @@ impl Message for Paragraph<'_> {
                 funds.balance.zh(),
                 funds.rate
             ),
-            Paragraph::Indicator { n, row } => format!("（{n}）{}", sentence_zh(row)),
+            Paragraph::Indicator { n, row } => format!("（{n}）{}", sentence(row).zh()),
             Paragraph::Survey {
                 name,
                 issued,
@@ -332,7 +332,7 @@ impl Message for Paragraph<'_> {
                 funds.rate,
                 if note.is_empty() { String::new() } else { format!(" {note}") }
             ),
-            Paragraph::Indicator { n, row } => format!("({n}) {}", sentence_en(row)),
+            Paragraph::Indicator { n, row } => format!("({n}) {}", sentence(row).en()),
             Paragraph::Survey {
                 name,
                 issued,
@@ -459,95 +459,82 @@ fn reason(row: &IndicatorRow) -> Option<&str> {
     (!reason.is_empty() && row.completion < Decimal::ONE).then_some(reason)
 }
 
-/// One sentence per indicator: "举办残疾人职业技能培训期数不少于3期，完成4期，完成率100%。"
-fn sentence_zh(row: &IndicatorRow) -> String {
+/// One sentence per indicator, written once: "…不少于3期，完成4期，完成率100%。" /
+/// "…: at least 3 期, achieved 4 期, completion 100%."
+fn sentence(row: &IndicatorRow) -> Markup {
     let Figures {
-        completion: c,
+        completion,
         score,
         points,
         done,
     } = Figures::of(row);
-    let (target, actual) = (
-        with_unit(&row.target_figure, &row.unit, false),
-        with_unit(&row.actual, &row.unit, false),
-    );
-    let name = &row.name;
-    let mut s = match row.kind {
-        Some(RuleKind::AtLeast) => format!("{name}不少于{target}，完成{actual}，完成率{c}%。"),
-        Some(RuleKind::AtMost) => format!("{name}不多于{target}，实际{actual}，完成率{c}%。"),
-        Some(RuleKind::Equal) => format!("{name}目标值{target}，实际{actual}，完成率{c}%。"),
-        Some(RuleKind::Deadline) => format!(
-            "{name}：计划于{}前完成，实际完成时间为{}，{}。",
-            date_text(&row.target_figure, true),
-            date_text(&row.actual, true),
-            if done {
-                "按时完成，完成率100%"
-            } else {
-                "未按时完成"
-            }
-        ),
-        Some(RuleKind::Qualitative) => format!(
-            "{name}：评价为“{}”，得{score}分（满分{points}分）。",
-            row.actual.text()
-        ),
-        Some(RuleKind::Satisfaction) => {
-            format!("{name}不低于{target}，实际满意度{actual}，完成率{c}%。")
-        }
-        Some(RuleKind::BudgetExecution | RuleKind::FundArrival) => {
-            format!("{name}为{actual}，得{score}分（满分{points}分）。")
-        }
-        _ => format!("{name}：得{score}分（满分{points}分）。"),
+    let spaced = |value: &Shown| {
+        Arg::Each(
+            with_unit(value, &row.unit, false),
+            with_unit(value, &row.unit, true),
+        )
     };
-    if let Some(reason) = reason(row) {
-        s.push_str(&format!("偏差原因：{reason}"));
-    }
-    s
-}
-
-/// One sentence per indicator: "…: at least 3 期, achieved 4 期, completion 100%."
-fn sentence_en(row: &IndicatorRow) -> String {
-    let Figures {
-        completion: c,
-        score,
-        points,
-        done,
-    } = Figures::of(row);
-    let (target, actual) = (
-        with_unit(&row.target_figure, &row.unit, true),
-        with_unit(&row.actual, &row.unit, true),
-    );
-    let name = &row.name;
-    let mut s = match row.kind {
-        Some(RuleKind::AtLeast) => {
-            format!("{name}: at least {target}, achieved {actual}, completion {c}%.")
-        }
-        Some(RuleKind::AtMost) => {
-            format!("{name}: at most {target}, actual {actual}, completion {c}%.")
-        }
-        Some(RuleKind::Equal) => {
-            format!("{name}: target {target}, actual {actual}, completion {c}%.")
-        }
-        Some(RuleKind::Deadline) => format!(
-            "{name}: due {}, completed {}, {}.",
-            date_text(&row.target_figure, false),
-            date_text(&row.actual, false),
-            if done { "on time" } else { "late" }
+    let date = |value: &Shown| Arg::Each(date_text(value, true), date_text(value, false));
+    let words = match row.kind {
+        Some(RuleKind::AtLeast) => Text(
+            "{name}不少于{target}，完成{actual}，完成率{c}%。",
+            "{name}: at least {target}, achieved {actual}, completion {c}%.",
         ),
-        Some(RuleKind::Qualitative) => {
-            format!("{name}: {}, {score} of {points} points.", row.actual.text())
-        }
-        Some(RuleKind::Satisfaction) => {
-            format!("{name}: at least {target}, measured {actual}, completion {c}%.")
-        }
-        Some(RuleKind::BudgetExecution | RuleKind::FundArrival) => {
-            format!("{name}: {actual}, {score} of {points} points.")
-        }
-        _ => format!("{name}: {score} of {points} points."),
+        Some(RuleKind::AtMost) => Text(
+            "{name}不多于{target}，实际{actual}，完成率{c}%。",
+            "{name}: at most {target}, actual {actual}, completion {c}%.",
+        ),
+        Some(RuleKind::Equal) => Text(
+            "{name}目标值{target}，实际{actual}，完成率{c}%。",
+            "{name}: target {target}, actual {actual}, completion {c}%.",
+        ),
+        Some(RuleKind::Deadline) if done => Text(
+            "{name}：计划于{due}前完成，实际完成时间为{done}，按时完成，完成率100%。",
+            "{name}: due {due}, completed {done}, on time.",
+        ),
+        Some(RuleKind::Deadline) => Text(
+            "{name}：计划于{due}前完成，实际完成时间为{done}，未按时完成。",
+            "{name}: due {due}, completed {done}, late.",
+        ),
+        Some(RuleKind::Qualitative) => Text(
+            "{name}：评价为“{tier}”，得{score}分（满分{points}分）。",
+            "{name}: {tier}, {score} of {points} points.",
+        ),
+        Some(RuleKind::Satisfaction) => Text(
+            "{name}不低于{target}，实际满意度{actual}，完成率{c}%。",
+            "{name}: at least {target}, measured {actual}, completion {c}%.",
+        ),
+        Some(RuleKind::BudgetExecution | RuleKind::FundArrival) => Text(
+            "{name}为{actual}，得{score}分（满分{points}分）。",
+            "{name}: {actual}, {score} of {points} points.",
+        ),
+        _ => Text(
+            "{name}：得{score}分（满分{points}分）。",
+            "{name}: {score} of {points} points.",
+        ),
     };
+    let mut m = Markup::default();
+    m.push(
+        words,
+        vec![
+            ("name", row.name.as_str().into()),
+            ("target", spaced(&row.target_figure)),
+            ("actual", spaced(&row.actual)),
+            ("due", date(&row.target_figure)),
+            ("done", date(&row.actual)),
+            ("tier", row.actual.text().into()),
+            ("c", completion.into()),
+            ("score", score.into()),
+            ("points", points.into()),
+        ],
+    );
     if let Some(reason) = reason(row) {
-        s.push_str(&format!(" Reason: {reason}"));
+        m.push(
+            Text("偏差原因：{reason}", " Reason: {reason}"),
+            vec![("reason", reason.into())],
+        );
     }
-    s
+    m
 }
 
 fn targets(rows: &[IndicatorRow]) -> Vec<Paragraph<'_>> {

@@ -1,6 +1,7 @@
 //! What a reader gives: the document read, and what reading found, as the page says it after an
 //! import.
 
+use crate::message::{Arg, Markup, Message, Text};
 use crate::model::Document;
 
 /// What was read from a form, and what was inferred.
@@ -49,7 +50,7 @@ pub enum ReadNote {
     NoRoundDate,
 }
 
-impl crate::message::Message for ReadNote {
+impl Message for ReadNote {
     fn zh(&self) -> String {
         match self {
             ReadNote::NoTable => "文档中没有可识别的表格（支出明细、满意度统计、得分情况或自评表），只核对正文中的数字。".into(),
@@ -74,68 +75,66 @@ impl crate::message::Message for ReadNote {
 }
 
 /// What was read, as the page says it after an import.
-impl crate::message::Message for Summary {
-    fn zh(&self) -> String {
+impl Summary {
+    fn markup(&self) -> Markup {
+        let n = |v: usize| Arg::Same(v.to_string());
+        let mut m = Markup::default();
         if let Some(as_of) = &self.round {
-            let mut text = format!(
-                "执行监控表（工作表“{}”，截至 {}）：预算明细 {} 行，指标 {} 个，其中 {} 个的计分方式是从所写内容推断的（请确认）。",
-                self.sheet,
-                as_of.as_deref().unwrap_or("—"),
-                self.budget_lines,
-                self.indicators,
-                self.inferred
+            m.push(
+                Text(
+                    "执行监控表（工作表“{sheet}”，截至 {as_of}）：预算明细 {lines} 行，指标 {indicators} 个，其中 {inferred} 个的计分方式是从所写内容推断的（请确认）。",
+                    "monitoring form (sheet \"{sheet}\", as of {as_of}): {lines} budget line(s), {indicators} indicator(s), {inferred} of whose rules were inferred from what is written (confirm them).",
+                ),
+                vec![
+                    ("sheet", self.sheet.as_str().into()),
+                    ("as_of", as_of.as_deref().unwrap_or("—").into()),
+                    ("lines", n(self.budget_lines)),
+                    ("indicators", n(self.indicators)),
+                    ("inferred", n(self.inferred)),
+                ],
             );
-            for note in &self.notes {
-                text.push_str(&note.zh());
-            }
-            return text;
-        }
-        if self.report {
-            let mut text = format!(
-                "Word 报告：预算明细 {} 行，满意度调查 {} 个，指标 {} 个，印出的 {} 个数字作为核对依据。",
-                self.budget_lines, self.surveys, self.indicators, self.claims
+        } else if self.report {
+            m.push(
+                Text(
+                    "Word 报告：预算明细 {lines} 行，满意度调查 {surveys} 个，指标 {indicators} 个，印出的 {claims} 个数字作为核对依据。",
+                    "Word report: {lines} budget line(s), {surveys} survey(s), {indicators} indicator(s), {claims} printed figure(s) kept to check against.",
+                ),
+                vec![
+                    ("lines", n(self.budget_lines)),
+                    ("surveys", n(self.surveys)),
+                    ("indicators", n(self.indicators)),
+                    ("claims", n(self.claims)),
+                ],
             );
-            for note in &self.notes {
-                text.push_str(&note.zh());
-            }
-            return text;
+        } else {
+            m.push(
+                Text(
+                    "工作表“{sheet}”，预算明细 {lines} 行，指标 {indicators} 个，其中 {inferred} 个的计分方式是从所写内容推断的（见问题清单中的“提示”，请确认），表中印出的 {claims} 个数字作为核对依据。",
+                    "sheet \"{sheet}\", {lines} budget line(s), {indicators} indicator(s), {inferred} of whose rules were inferred from what is written (see the notes among the findings and confirm them), {claims} printed figure(s) kept to check against.",
+                ),
+                vec![
+                    ("sheet", self.sheet.as_str().into()),
+                    ("lines", n(self.budget_lines)),
+                    ("indicators", n(self.indicators)),
+                    ("inferred", n(self.inferred)),
+                    ("claims", n(self.claims)),
+                ],
+            );
+            return m;
         }
-        format!(
-            "工作表“{}”，预算明细 {} 行，指标 {} 个，其中 {} 个的计分方式是从所写内容推断的（见问题清单中的“提示”，请确认），表中印出的 {} 个数字作为核对依据。",
-            self.sheet, self.budget_lines, self.indicators, self.inferred, self.claims
-        )
+        for note in &self.notes {
+            m.push(Text("{note}", " {note}"), vec![("note", Arg::of(note))]);
+        }
+        m
+    }
+}
+
+impl Message for Summary {
+    fn zh(&self) -> String {
+        self.markup().zh()
     }
 
     fn en(&self) -> String {
-        if let Some(as_of) = &self.round {
-            let mut text = format!(
-                "monitoring form (sheet \"{}\", as of {}): {} budget line(s), {} indicator(s), {} of whose rules were inferred from what is written (confirm them).",
-                self.sheet,
-                as_of.as_deref().unwrap_or("—"),
-                self.budget_lines,
-                self.indicators,
-                self.inferred
-            );
-            for note in &self.notes {
-                text.push(' ');
-                text.push_str(&note.en());
-            }
-            return text;
-        }
-        if self.report {
-            let mut text = format!(
-                "Word report: {} budget line(s), {} survey(s), {} indicator(s), {} printed figure(s) kept to check against.",
-                self.budget_lines, self.surveys, self.indicators, self.claims
-            );
-            for note in &self.notes {
-                text.push(' ');
-                text.push_str(&note.en());
-            }
-            return text;
-        }
-        format!(
-            "sheet \"{}\", {} budget line(s), {} indicator(s), {} of whose rules were inferred from what is written (see the notes among the findings and confirm them), {} printed figure(s) kept to check against.",
-            self.sheet, self.budget_lines, self.indicators, self.inferred, self.claims
-        )
+        self.markup().en()
     }
 }

@@ -204,7 +204,6 @@ pub(crate) fn evaluate(doc: &Document) -> Evaluation {
             },
         ));
     }
-    findings.sort_by_key(|f| f.level());
     Evaluation {
         total,
         max_points,
