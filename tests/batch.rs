@@ -18,6 +18,7 @@ use std::process::Command;
 
 const KUNMING: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/kunming-2022.json");
 
+#[track_caller]
 fn folder() -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "jixiao-batch-{}-{:?}",
@@ -47,6 +48,7 @@ fn folder() -> PathBuf {
     dir
 }
 
+#[track_caller]
 fn batch(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .arg("batch")

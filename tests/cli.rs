@@ -18,6 +18,7 @@ use std::process::{Command, Output, Stdio};
 const BIN: &str = env!("CARGO_BIN_EXE_jixiao");
 const KUNMING: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/kunming-2022.json");
 
+#[track_caller]
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
@@ -40,6 +41,7 @@ fn score_text(text: &[u8]) -> Output {
     run(&["score", "-"], Some(text))
 }
 
+#[track_caller]
 fn stdout_json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!(
@@ -54,6 +56,7 @@ fn stderr(out: &Output) -> String {
 }
 
 /// A file that cannot be read at all: exit 1, nothing on stdout, one line on stderr.
+#[track_caller]
 fn assert_refused(out: &Output, needle: &str) {
     assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(out));
     assert!(out.stdout.is_empty());
@@ -62,6 +65,7 @@ fn assert_refused(out: &Output, needle: &str) {
     assert!(err.contains(needle), "{needle:?} not in {err}");
 }
 
+#[track_caller]
 fn finding_codes(v: &Value) -> Vec<(String, String)> {
     v["findings"]
         .as_array()

@@ -16,6 +16,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[track_caller]
 fn jixiao(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
@@ -24,12 +25,14 @@ fn jixiao(args: &[&str]) -> std::process::Output {
 }
 
 /// `jixiao export INPUT --docx OUT` with `extra` options.
+#[track_caller]
 fn export_docx(input: &str, out: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["export", input, "--docx", out.to_str().unwrap()];
     args.extend_from_slice(extra);
     jixiao(&args)
 }
 
+#[track_caller]
 fn out_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("jixiao-docx-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -38,6 +41,7 @@ fn out_dir(name: &str) -> PathBuf {
 
 /// The document's paragraphs (style and text), then each table's rows of cell texts, as
 /// python-docx reads them (merged cells resolved), one JSON value.
+#[track_caller]
 fn read_back(path: &Path) -> serde_json::Value {
     let script = r#"
 import docx, json, sys
@@ -63,6 +67,7 @@ print(json.dumps({
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+#[track_caller]
 fn texts(v: &serde_json::Value) -> Vec<String> {
     v["paragraphs"]
         .as_array()

@@ -24,6 +24,7 @@ fn form(name: &str) -> String {
         .to_string()
 }
 
+#[track_caller]
 fn jixiao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
@@ -31,11 +32,13 @@ fn jixiao(args: &[&str]) -> Output {
         .unwrap()
 }
 
+#[track_caller]
 fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
 }
 
+#[track_caller]
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("jixiao-forms-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

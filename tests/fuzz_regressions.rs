@@ -18,6 +18,7 @@ mod checks;
 
 use std::path::Path;
 
+#[track_caller]
 fn inputs(dir: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fuzz")

@@ -20,6 +20,7 @@ use jixiao_core::{audit, Lang};
 use jixiao_core::{csv_budget, csv_tables, draft_text, form_workbook};
 use std::io::Cursor;
 
+#[track_caller]
 fn workbook() -> Xlsx<Cursor<Vec<u8>>> {
     let doc = kunming();
     let bytes = form_workbook(&doc, &audit(&doc), Lang::Zh);
@@ -27,6 +28,7 @@ fn workbook() -> Xlsx<Cursor<Vec<u8>>> {
 }
 
 /// The cell right of (or below, if `below`) the first cell whose text is `label`.
+#[track_caller]
 fn next_to(range: &calamine::Range<Data>, label: &str, below: bool) -> Data {
     let (r, c) = range
         .cells()
@@ -37,6 +39,7 @@ fn next_to(range: &calamine::Range<Data>, label: &str, below: bool) -> Data {
     range.get((r, c)).cloned().unwrap_or(Data::Empty)
 }
 
+#[track_caller]
 fn float(d: &Data) -> f64 {
     match d {
         Data::Float(f) => *f,

@@ -17,6 +17,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[track_caller]
 fn hostile_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -29,6 +30,7 @@ fn hostile_files() -> Vec<PathBuf> {
     files
 }
 
+#[track_caller]
 fn jixiao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)

@@ -16,6 +16,7 @@
 use serde_json::{json, Value};
 use std::process::Command;
 
+#[track_caller]
 fn jixiao(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
@@ -109,6 +110,7 @@ fn reports() -> Value {
     })
 }
 
+#[track_caller]
 fn monitor(doc: &Value, extra: &[&str]) -> Value {
     let dir = std::env::temp_dir().join(format!("jixiao-monitor-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -349,6 +351,7 @@ fn filled_round() -> Value {
     doc
 }
 
+#[track_caller]
 fn temp(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("jixiao-monitor-xlsx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -356,6 +359,7 @@ fn temp(name: &str) -> std::path::PathBuf {
 }
 
 /// The fields of a round by leaf name (ids differ between a document and one read from a form).
+#[track_caller]
 fn by_name(doc: &Value) -> std::collections::BTreeMap<String, Value> {
     let mut names = std::collections::HashMap::new();
     fn walk(nodes: &Value, names: &mut std::collections::HashMap<String, String>) {
@@ -517,6 +521,7 @@ print(json.dumps({"title": ws.title, "cells": cells}, ensure_ascii=False, defaul
     assert_eq!(before["lights"], after["lights"]);
 }
 
+#[track_caller]
 fn import(form: &str) -> Value {
     let out = jixiao(&["import", form]);
     assert!(

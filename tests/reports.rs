@@ -17,6 +17,7 @@
 use serde_json::Value;
 use std::process::{Command, Output};
 
+#[track_caller]
 fn jixiao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
@@ -32,12 +33,14 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+#[track_caller]
 fn imported(file: &str) -> Value {
     let run = jixiao(&["import", file]);
     assert!(run.status.success(), "{}", stderr(&run));
     serde_json::from_str(&stdout(&run)).unwrap()
 }
 
+#[track_caller]
 fn sum(doc: &Value, field: &str) -> rust_decimal::Decimal {
     doc["budget"]
         .as_array()
@@ -53,6 +56,7 @@ fn sum(doc: &Value, field: &str) -> rust_decimal::Decimal {
         .sum()
 }
 
+#[track_caller]
 fn findings(file: &str) -> Vec<Value> {
     let run = jixiao(&["score", file]);
     let v: Value = serde_json::from_str(&stdout(&run)).unwrap();
@@ -61,6 +65,7 @@ fn findings(file: &str) -> Vec<Value> {
 
 /// The seed's report, however it was saved, reads to the seed's figures and points at its
 /// wrong ones where they were printed.
+#[track_caller]
 fn the_seed_checks(file: &str) {
     let doc = imported(file);
     assert_eq!(sum(&doc, "planned").to_string(), "97.361");

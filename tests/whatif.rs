@@ -23,6 +23,7 @@ use jixiao_core::{Direction, Goal, Seek, SeekMethod};
 use jixiao_core::{FieldPath, Message, PathError};
 
 /// A path as written.
+#[track_caller]
 fn p(text: &str) -> FieldPath {
     text.parse().unwrap()
 }
@@ -36,6 +37,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::json;
 
+#[track_caller]
 fn found(s: &Seek) -> (Decimal, Direction, SeekMethod, Decimal) {
     match s {
         Seek::Found {
@@ -381,6 +383,7 @@ fn planning_document() -> impl Strategy<Value = serde_json::Value> {
         })
 }
 
+#[track_caller]
 fn reaches(doc: &jixiao_core::Document, path: &str, value: Decimal, goal: &Goal) -> bool {
     let mut changed = doc.clone();
     set(&mut changed, path, &value.to_string()).unwrap();

@@ -1,4 +1,4 @@
-//! How values are written in a 自评表's 年度指标值 and 实际完成值 (FORMS.md): `≥95%`, `不少于3期`,
+//! How values are written in a 自评表's 年度指标值 and 实际完成值 (`docs/REFERENCE.md`): `≥95%`, `不少于3期`,
 //! `≤26万元`, `2022年11月30日前`, `年底前`, `按时完成`, `有效提升`, `/`.
 
 use crate::date::{parse_date, Date};

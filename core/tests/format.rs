@@ -137,6 +137,7 @@ fn careful(text: &str) -> Option<jixiao_core::Document> {
 
 /// `read_str` reads well-formed files straight into the model and anything else the careful
 /// way: both must give the same document, or both refuse.
+#[track_caller]
 fn same_as_careful(name: &str, text: &str) {
     let fast = read_str(text).ok();
     assert_eq!(

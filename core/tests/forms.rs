@@ -24,6 +24,7 @@ use jixiao_core::{audit, Document, Lang, Message};
 use jixiao_core::{Node, RuleKind};
 use std::path::Path;
 
+#[track_caller]
 fn fixture(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/forms")
@@ -31,6 +32,7 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+#[track_caller]
 fn read(name: &str) -> Document {
     read_form(&fixture(name))
         .unwrap_or_else(|e| panic!("{name}: {e}"))

@@ -17,6 +17,7 @@ use jixiao_core::{audit, read_str, Lang};
 use jixiao_core::{draft_text, results};
 use std::path::{Path, PathBuf};
 
+#[track_caller]
 fn example_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
@@ -75,6 +76,7 @@ fn examples_score_as_recorded() {
 
 /// Where an example's expected output of one kind is kept (`errors.results.json`,
 /// `errors.draft.zh.txt`; the Kunming template's beside the examples).
+#[track_caller]
 fn expected(file: &Path, extension: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     if file.starts_with(root.join("templates")) {

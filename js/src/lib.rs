@@ -32,7 +32,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** A jixiao/1 document (see SCORING.md); decimals are best given as strings. */
+/** A jixiao/1 document (see `docs/REFERENCE.md`); decimals are best given as strings. */
 export interface JixiaoDocument { format: "jixiao/1"; [field: string]: unknown; }
 export interface Finding { level: "error" | "warning"; code: string; path: string; message: string; message_zh: string; message_en: string; }
 export interface ScoreResult {

@@ -1,4 +1,4 @@
-//! Reading a filled 项目支出绩效目标执行监控表 (MONITORING.md): recognised by its titles (1-N月 /
+//! Reading a filled 项目支出绩效目标执行监控表 (`docs/REFERENCE.md`): recognised by its titles (1-N月 /
 //! 当前完成值, 全年预计, 完成目标可能性), the indicator table is the 自评表's (the same matcher,
 //! the same tree), its monitoring columns become a round: 1-N月完成值, 全年预计完成值, 完成目标可能性
 //! (one column of words, or one column per answer with a mark), the 偏差原因 categories (one
@@ -205,7 +205,7 @@ pub(super) fn cells(grid: &Grid, r: usize, cols: &Columns) -> Cells {
     }
 }
 
-/// The tier a qualitative value's words say (the tier phrases of SCORING.md, or the short words).
+/// The tier a qualitative value's words say (the tier phrases of `docs/REFERENCE.md`, or the short words).
 fn tier_of(text: &str) -> Option<Tier> {
     let t = normalise(text);
     if t.is_empty() {

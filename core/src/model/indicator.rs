@@ -78,7 +78,7 @@ impl Leaf {
     }
 }
 
-/// How a leaf is scored; see SCORING.md's table.
+/// How a leaf is scored; see `docs/REFERENCE.md`'s table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RuleKind {
     /// 正向: at least the target.

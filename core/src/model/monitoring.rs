@@ -1,4 +1,4 @@
-//! 绩效运行监控 rounds (MONITORING.md): snapshots of the year inside the same document, each with
+//! 绩效运行监控 rounds (`docs/REFERENCE.md`): snapshots of the year inside the same document, each with
 //! its date, what was spent on each budget line, how far each indicator has come, its forecast
 //! and the reasons. Every field may be empty: an empty value is "not reported yet", never zero.
 

@@ -1,4 +1,4 @@
-//! The findings of a document's monitoring rounds (MONITORING.md): lights without a reason,
+//! The findings of a document's monitoring rounds (`docs/REFERENCE.md`): lights without a reason,
 //! doubts without a forecast, a certain target whose forecast misses it, a date outside the year,
 //! more spent than planned, ids the document does not have, values that do not read.
 

@@ -1,4 +1,4 @@
-//! The year-end score as forecast (全年预计): the document scored as SCORING.md says, with each
+//! The year-end score as forecast (全年预计): the document scored as `docs/REFERENCE.md` says, with each
 //! leaf's actual replaced by its forecast (written in by the one writer, `path::set`), a
 //! `certain` target taken as met, otherwise the value to date, and the budget's spent by the
 //! line's forecast or extrapolated at the same pace.

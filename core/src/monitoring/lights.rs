@@ -1,5 +1,5 @@
 //! The lights (预警) of a round, per leaf and for the budget, by the rules a provincial system
-//! publishes (MONITORING.md): prorated categories against 年度指标值 × 序时进度 in bands, the others
+//! publishes (`docs/REFERENCE.md`): prorated categories against 年度指标值 × 序时进度 in bands, the others
 //! against the target itself, deadlines, tiers and satisfaction by their own rules.
 
 use super::{time_progress, year, Settings, TimeProgress};
@@ -333,7 +333,7 @@ fn lit(
                         out.ratio = ratio_of(value, target, t).map(tidy);
                         out.light = Some(light);
                     }
-                    // A target of zero or less is met by anything (SCORING.md: completion 1).
+                    // A target of zero or less is met by anything (`docs/REFERENCE.md`: completion 1).
                     None => out.light = Some(Light::Green),
                 }
             } else {

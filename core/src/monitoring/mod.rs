@@ -1,4 +1,4 @@
-//! 绩效运行监控 (MONITORING.md): a round's time progress (序时进度), the light of each indicator
+//! 绩效运行监控 (`docs/REFERENCE.md`): a round's time progress (序时进度), the light of each indicator
 //! and of the budget against it, the round's findings, and the year-end score as forecast. The
 //! rounds are the model's ([`crate::model::Round`]); every comparison is exact.
 

@@ -1,5 +1,5 @@
 //! [`FieldPath`]: the one typed name of a field of a document, as findings, scenarios, goal
-//! seeking and the page use it. The wire form is the slash path of `SCORING.md`'s findings
+//! seeking and the page use it. The wire form is the slash path of `docs/REFERENCE.md`'s findings
 //! (`budget/b3/spent`, `indicators/C112/rule/actual`, `surveys/s1/questions/q2/counts/2`,
 //! `settings/min_execution_rate`, `claimed/total`); [`wire`] parses and prints it, [`access`]
 //! reads and writes the field it names, [`label`] names it the way people do.

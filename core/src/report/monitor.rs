@@ -1,4 +1,4 @@
-//! `jixiao monitor`'s output (MONITORING.md): the round's time progress, the budget and each
+//! `jixiao monitor`'s output (`docs/REFERENCE.md`): the round's time progress, the budget and each
 //! indicator with its light, the lights' counts, the forecast and the round's findings.
 //! Percentages and scores are 2-decimal strings, as in `score`.
 

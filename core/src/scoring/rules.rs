@@ -1,4 +1,4 @@
-//! The completion of one leaf under its rule (SCORING.md's table), with what is wrong with it.
+//! The completion of one leaf under its rule (`docs/REFERENCE.md`'s table), with what is wrong with it.
 
 use super::budget::BudgetResult;
 use super::calc::{self, FieldCheck, Overflow, HUNDRED};

@@ -1,5 +1,5 @@
 //! 项目支出绩效目标执行监控表: one monitoring round laid out like the provincial systems' form
-//! (MONITORING.md) — the funds block with 1-N月执行数, 执行进度 against 序时进度 and 全年预计执行数;
+//! (`docs/REFERENCE.md`) — the funds block with 1-N月执行数, 执行进度 against 序时进度 and 全年预计执行数;
 //! 年度总体目标 with its progress; the indicator rows with 年度指标值, 分值, 1-N月完成值,
 //! 全年预计完成值, 完成目标可能性, the 偏差原因 columns, the note and the light (a word, and its
 //! colour). `form::read_form` reads it back into a round.

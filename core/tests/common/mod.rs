@@ -7,20 +7,24 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::str::FromStr;
 
+#[track_caller]
 pub fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
+#[track_caller]
 pub fn kunming_text() -> String {
     jixiao_core::template_text("kunming-2022")
         .unwrap()
         .to_string()
 }
 
+#[track_caller]
 pub fn kunming() -> Document {
     read_str(&kunming_text()).unwrap()
 }
 
+#[track_caller]
 pub fn doc(value: Value) -> Document {
     jixiao_core::read_value(value).unwrap()
 }
@@ -43,6 +47,7 @@ pub fn score_one(rule: Value) -> (LeafResult, Evaluation) {
 }
 
 /// The completion of the single leaf, in percent.
+#[track_caller]
 pub fn completion(rule: Value) -> Decimal {
     let (leaf, eval) = score_one(rule);
     assert!(leaf.valid, "leaf has errors: {:?}", eval.findings);

@@ -1,4 +1,4 @@
-//! 监控: a monitoring round of the document (MONITORING.md) as the 执行监控表 lays it out — the
+//! 监控: a monitoring round of the document (`docs/REFERENCE.md`) as the 执行监控表 lays it out — the
 //! round picker (the month ends of the year first, any date too), the funds block with 执行进度
 //! against 序时进度, 年度总体目标's progress, and the indicator rows with 年度指标值, 1-N月完成值,
 //! 全年预计完成值, 完成目标可能性, the 偏差原因 categories, a note, and each row's light in colour

@@ -224,7 +224,7 @@ fn budget(
         .collect();
 }
 
-/// The default weight of an option by its label (SCORING.md), if it is one of the usual five.
+/// The default weight of an option by its label (`docs/REFERENCE.md`), if it is one of the usual five.
 fn default_weight(label: &str) -> Option<Decimal> {
     let t = crate::text::normalise(label);
     let w = if t.contains("非常满意") || t.contains("很满意") {
