@@ -201,38 +201,68 @@ enum Paragraph<'a> {
     NoProblem,
 }
 
-impl Message for Paragraph<'_> {
-    fn zh(&self) -> String {
+impl Paragraph<'_> {
+    /// The paragraph, written once: which sentences it has, and their words in each language.
+    fn markup(&self) -> Markup {
+        let mut m = Markup::default();
+        let amounts = |funds: &Funds<'_>| {
+            vec![
+                ("planned", Arg::of(&funds.planned)),
+                ("received", Arg::of(&funds.received)),
+                ("spent", Arg::of(&funds.spent)),
+                ("balance", Arg::of(&funds.balance)),
+                ("rate", funds.rate.as_str().into()),
+            ]
+        };
+        let joined =
+            |names: &[String], zh: &str, en: &str| Arg::Each(names.join(zh), names.join(en));
         match self {
             Paragraph::Budget { unit, title, funds } => {
-                let project = if title.is_empty() {
-                    "本项目".to_string()
-                } else {
-                    format!("{unit}{title}")
-                };
-                format!(
-                    "{project}预算批复经费{}，到位{}，实际支出{}，结余{}，预算执行率为{}%。",
-                    funds.planned.zh(),
-                    funds.received.zh(),
-                    funds.spent.zh(),
-                    funds.balance.zh(),
-                    funds.rate
-                )
+                let mut args = amounts(funds);
+                args.push((
+                    "project",
+                    if title.is_empty() {
+                        Arg::Each("本项目".into(), "The project".into())
+                    } else {
+                        Arg::Each(format!("{unit}{title}"), format!("{title} ({unit})"))
+                    },
+                ));
+                m.push(
+                    Text(
+                        "{project}预算批复经费{planned}，到位{received}，实际支出{spent}，结余{balance}，预算执行率为{rate}%。",
+                        "{project}: budget {planned}, received {received}, spent {spent}, balance {balance}; execution rate {rate}%.",
+                    ),
+                    args,
+                );
             }
             Paragraph::Line {
                 n,
                 name,
                 funds,
                 note,
-            } => format!(
-                "（{n}）{name}，预算金额{}，到位数{}，使用经费{}，结余经费{}，执行率{}%。{note}",
-                funds.planned.zh(),
-                funds.received.zh(),
-                funds.spent.zh(),
-                funds.balance.zh(),
-                funds.rate
-            ),
-            Paragraph::Indicator { n, row } => format!("（{n}）{}", sentence(row).zh()),
+            } => {
+                let mut args = amounts(funds);
+                args.extend([("n", n.to_string().into()), ("name", (*name).into())]);
+                m.push(
+                    Text(
+                        "（{n}）{name}，预算金额{planned}，到位数{received}，使用经费{spent}，结余经费{balance}，执行率{rate}%。",
+                        "({n}) {name}: budget {planned}, received {received}, spent {spent}, balance {balance}; execution rate {rate}%.",
+                    ),
+                    args,
+                );
+                if !note.is_empty() {
+                    m.push(Text("{note}", " {note}"), vec![("note", (*note).into())]);
+                }
+            }
+            Paragraph::Indicator { n, row } => {
+                m.push(
+                    Text("（{n}）{sentence}", "({n}) {sentence}"),
+                    vec![
+                        ("n", n.to_string().into()),
+                        ("sentence", Arg::of(&sentence(row))),
+                    ],
+                );
+            }
             Paragraph::Survey {
                 name,
                 issued,
@@ -240,15 +270,37 @@ impl Message for Paragraph<'_> {
                 questions,
                 weakest,
             } => {
-                let mut p = format!("{name}共收回有效问卷{issued}份，满意度综合得分为{satisfaction}分。");
+                m.push(
+                    Text(
+                        "{name}共收回有效问卷{issued}份，满意度综合得分为{satisfaction}分。",
+                        "{name}: {issued} valid answers, overall satisfaction {satisfaction}.",
+                    ),
+                    vec![
+                        ("name", (*name).into()),
+                        ("issued", issued.as_str().into()),
+                        ("satisfaction", satisfaction.as_str().into()),
+                    ],
+                );
                 if let Some((text, score)) = weakest {
-                    p.push_str(&format!(
-                        "问卷的{questions}个问题中，“{text}”得分最低（{score}分），应在今后工作中重点改进。"
-                    ));
+                    m.push(
+                        Text(
+                            "问卷的{questions}个问题中，“{text}”得分最低（{score}分），应在今后工作中重点改进。",
+                            " Of its {questions} questions, \"{text}\" scored lowest ({score}) and deserves attention.",
+                        ),
+                        vec![
+                            ("questions", questions.to_string().into()),
+                            ("text", (*text).into()),
+                            ("score", score.as_str().into()),
+                        ],
+                    );
                 }
-                p
             }
-            Paragraph::NoSurvey => "本项目未开展满意度调查。".to_string(),
+            Paragraph::NoSurvey => {
+                m.push(
+                    Text("本项目未开展满意度调查。", "No survey was carried out."),
+                    vec![],
+                );
+            }
             Paragraph::Conclusion {
                 title,
                 total,
@@ -257,146 +309,121 @@ impl Message for Paragraph<'_> {
                 grade,
                 parts,
             } => {
-                let mut p = format!(
-                    "通过对{}的绩效指标进行评价、打分，最终自评得分{total}分（满分{max}分，得分率{percent}%），评定等级为{grade}。",
-                    if title.is_empty() { "本项目" } else { title }
+                m.push(
+                    Text(
+                        "通过对{title}的绩效指标进行评价、打分，最终自评得分{total}分（满分{max}分，得分率{percent}%），评定等级为{grade}。",
+                        "The self-evaluation scores {total} of {max} points ({percent}%), grade {grade}.",
+                    ),
+                    vec![
+                        ("title", if title.is_empty() { "本项目" } else { title }.into()),
+                        ("total", total.as_str().into()),
+                        ("max", max.as_str().into()),
+                        ("percent", percent.as_str().into()),
+                        ("grade", (*grade).into()),
+                    ],
                 );
                 if !parts.is_empty() {
-                    let parts: Vec<String> = parts
+                    let (zh, en): (Vec<String>, Vec<String>) = parts
                         .iter()
-                        .map(|(name, points, score)| format!("{name}（满分{points}分，得分{score}分）"))
-                        .collect();
-                    p.push_str(&format!("其中{}。", parts.join("，")));
+                        .map(|(name, points, score)| {
+                            (
+                                format!("{name}（满分{points}分，得分{score}分）"),
+                                format!("{name} ({score} of {points})"),
+                            )
+                        })
+                        .unzip();
+                    m.push(
+                        Text("其中{parts}。", " By part: {parts}."),
+                        vec![("parts", Arg::Each(zh.join("，"), en.join("; ")))],
+                    );
                 }
-                p
             }
             Paragraph::LowExecution {
                 planned,
                 spent,
                 rate,
-            } => format!(
-                "预算申报准确性不足。项目预算金额为{}，实际支出{}，为预算金额的{rate}%，预算执行率偏低。",
-                planned.zh(),
-                spent.zh()
-            ),
+            } => {
+                m.push(
+                    Text(
+                        "预算申报准确性不足。项目预算金额为{planned}，实际支出{spent}，为预算金额的{rate}%，预算执行率偏低。",
+                        "Budgeting was not accurate: budget {planned}, spent {spent}, {rate}% of the budget.",
+                    ),
+                    vec![
+                        ("planned", Arg::of(planned)),
+                        ("spent", Arg::of(spent)),
+                        ("rate", (*rate).into()),
+                    ],
+                );
+            }
             Paragraph::Mismatch {
                 performance,
                 execution,
-            } => format!("绩效与预算执行不匹配：除预算执行类指标外的得分率为{performance}%，而预算执行率仅为{execution}%，需说明资金未充分使用而目标仍已完成的原因。"),
+            } => {
+                m.push(
+                    Text(
+                        "绩效与预算执行不匹配：除预算执行类指标外的得分率为{performance}%，而预算执行率仅为{execution}%，需说明资金未充分使用而目标仍已完成的原因。",
+                        "Performance and budget execution do not match: {performance}% scored against a {execution}% execution rate.",
+                    ),
+                    vec![
+                        ("performance", (*performance).into()),
+                        ("execution", (*execution).into()),
+                    ],
+                );
+            }
             Paragraph::SpentOverReceived { path } => {
-                format!("资金管理不够规范：部分明细的执行数超过到位数（{path}）。")
+                m.push(
+                    Text(
+                        "资金管理不够规范：部分明细的执行数超过到位数（{path}）。",
+                        "Spending exceeds the funds received ({path}).",
+                    ),
+                    vec![("path", path.as_str().into())],
+                );
             }
-            Paragraph::OverTarget(names) => format!(
-                "绩效目标设定偏低：{}的实际完成值远超年度指标值，目标设定的科学性有待提高。",
-                names.join("、")
-            ),
-            Paragraph::Unexplained(names) => format!(
-                "部分指标未完成年度目标且未说明偏差原因：{}。",
-                names.join("、")
-            ),
+            Paragraph::OverTarget(names) => {
+                m.push(
+                    Text(
+                        "绩效目标设定偏低：{names}的实际完成值远超年度指标值，目标设定的科学性有待提高。",
+                        "Targets set too low: {names} far exceeded their targets.",
+                    ),
+                    vec![("names", joined(names, "、", ", "))],
+                );
+            }
+            Paragraph::Unexplained(names) => {
+                m.push(
+                    Text(
+                        "部分指标未完成年度目标且未说明偏差原因：{names}。",
+                        "Targets not met and not explained: {names}.",
+                    ),
+                    vec![("names", joined(names, "、", ", "))],
+                );
+            }
             Paragraph::Errors(n) => {
-                format!("自评数据存在{n}处错误，相关指标暂按0分计算，应更正后重新计分。")
+                m.push(
+                    Text(
+                        "自评数据存在{n}处错误，相关指标暂按0分计算，应更正后重新计分。",
+                        "The data has {n} error(s); the indicators concerned score 0 until corrected.",
+                    ),
+                    vec![("n", n.to_string().into())],
+                );
             }
-            Paragraph::NoProblem => "未发现明显问题。".to_string(),
+            Paragraph::NoProblem => {
+                m.push(
+                    Text("未发现明显问题。", "No significant problem was found."),
+                    vec![],
+                );
+            }
         }
+        m
+    }
+}
+
+impl Message for Paragraph<'_> {
+    fn zh(&self) -> String {
+        self.markup().zh()
     }
 
     fn en(&self) -> String {
-        match self {
-            Paragraph::Budget { unit, title, funds } => {
-                let project = if title.is_empty() {
-                    "The project".to_string()
-                } else {
-                    format!("{title} ({unit})")
-                };
-                format!(
-                    "{project}: budget {}, received {}, spent {}, balance {}; execution rate {}%.",
-                    funds.planned.en(),
-                    funds.received.en(),
-                    funds.spent.en(),
-                    funds.balance.en(),
-                    funds.rate
-                )
-            }
-            Paragraph::Line {
-                n,
-                name,
-                funds,
-                note,
-            } => format!(
-                "({n}) {name}: budget {}, received {}, spent {}, balance {}; execution rate {}%.{}",
-                funds.planned.en(),
-                funds.received.en(),
-                funds.spent.en(),
-                funds.balance.en(),
-                funds.rate,
-                if note.is_empty() { String::new() } else { format!(" {note}") }
-            ),
-            Paragraph::Indicator { n, row } => format!("({n}) {}", sentence(row).en()),
-            Paragraph::Survey {
-                name,
-                issued,
-                satisfaction,
-                questions,
-                weakest,
-            } => {
-                let mut p = format!("{name}: {issued} valid answers, overall satisfaction {satisfaction}.");
-                if let Some((text, score)) = weakest {
-                    p.push_str(&format!(
-                        " Of its {questions} questions, \"{text}\" scored lowest ({score}) and deserves attention."
-                    ));
-                }
-                p
-            }
-            Paragraph::NoSurvey => "No survey was carried out.".to_string(),
-            Paragraph::Conclusion {
-                total,
-                max,
-                percent,
-                grade,
-                parts,
-                ..
-            } => {
-                let mut p = format!(
-                    "The self-evaluation scores {total} of {max} points ({percent}%), grade {grade}."
-                );
-                if !parts.is_empty() {
-                    let parts: Vec<String> = parts
-                        .iter()
-                        .map(|(name, points, score)| format!("{name} ({score} of {points})"))
-                        .collect();
-                    p.push_str(&format!(" By part: {}.", parts.join("; ")));
-                }
-                p
-            }
-            Paragraph::LowExecution {
-                planned,
-                spent,
-                rate,
-            } => format!(
-                "Budgeting was not accurate: budget {}, spent {}, {rate}% of the budget.",
-                planned.en(),
-                spent.en()
-            ),
-            Paragraph::Mismatch {
-                performance,
-                execution,
-            } => format!("Performance and budget execution do not match: {performance}% scored against a {execution}% execution rate."),
-            Paragraph::SpentOverReceived { path } => {
-                format!("Spending exceeds the funds received ({path}).")
-            }
-            Paragraph::OverTarget(names) => format!(
-                "Targets set too low: {} far exceeded their targets.",
-                names.join(", ")
-            ),
-            Paragraph::Unexplained(names) => {
-                format!("Targets not met and not explained: {}.", names.join(", "))
-            }
-            Paragraph::Errors(n) => format!(
-                "The data has {n} error(s); the indicators concerned score 0 until corrected."
-            ),
-            Paragraph::NoProblem => "No significant problem was found.".to_string(),
-        }
+        self.markup().en()
     }
 }
 

@@ -4,7 +4,7 @@
 //! the year-end score as forecast with where it loses its points.
 
 use crate::date::parse_date;
-use crate::message::{Lang, Message};
+use crate::message::{Arg, Lang, Markup, Message, Text};
 use crate::model::Document;
 use crate::model::{Cause, Light};
 use crate::monitoring;
@@ -12,17 +12,18 @@ use crate::number::{show2, show_exact};
 use crate::scoring::Evaluation;
 use rust_decimal::Decimal;
 
-/// One paragraph of the part.
+/// One paragraph of the part; the arguments that read differently by language are worded per
+/// language ([`Arg::Each`]).
 enum RoundParagraph {
     /// "截至2026年7月31日（序时进度58.33%），项目1-7月执行35万元，占全年预算120万元的29.17%，…"
     Funds {
-        as_of: String,
+        as_of: Arg,
         time: String,
-        spent: String,
-        planned: String,
+        spent: Arg,
+        planned: Arg,
         progress: Option<String>,
         light: Option<Light>,
-        forecast: String,
+        forecast: Arg,
         extrapolated: bool,
     },
     /// "年度总体目标1-7月完成情况：…"
@@ -33,7 +34,7 @@ enum RoundParagraph {
     Row {
         n: usize,
         name: String,
-        value: String,
+        value: Option<Arg>,
         /// The value is a tier's phrase (定性).
         tier: bool,
         light: Light,
@@ -49,25 +50,36 @@ enum RoundParagraph {
     },
 }
 
-fn money(amount: Decimal, unit: &str, lang: Lang) -> String {
-    match (lang, unit) {
-        (_, "") | (Lang::Zh, _) => format!("{}{unit}", show_exact(amount)),
-        (Lang::En, _) => format!("{} {unit}", show_exact(amount)),
-    }
-}
-
-/// A text ending in a full stop.
-fn stopped(text: &str, stop: char) -> String {
-    let t = text.trim();
-    if t.ends_with(['。', '.', '！', '？', '!', '?', '；', ';']) {
-        t.to_string()
+/// An amount with the document's money unit: `35万元` / `35 万元`.
+fn money(amount: Decimal, unit: &str) -> Arg {
+    let n = show_exact(amount);
+    if unit.is_empty() {
+        Arg::Same(n)
     } else {
-        format!("{t}{stop}")
+        Arg::Each(format!("{n}{unit}"), format!("{n} {unit}"))
     }
 }
 
-impl Message for RoundParagraph {
-    fn zh(&self) -> String {
+/// A figure with a leaf's unit, as [`money`] writes one (`%` is never spaced).
+fn with_unit(value: &str, unit: &str) -> Arg {
+    if unit.is_empty() || unit == "%" {
+        Arg::Same(format!("{value}{unit}"))
+    } else {
+        Arg::Each(format!("{value}{unit}"), format!("{value} {unit}"))
+    }
+}
+
+/// The categories of 偏差原因, listed.
+fn names(causes: &[Cause]) -> Arg {
+    let zh: Vec<String> = causes.iter().map(Message::zh).collect();
+    let en: Vec<String> = causes.iter().map(Message::en).collect();
+    Arg::Each(zh.join("、"), en.join(", "))
+}
+
+impl RoundParagraph {
+    /// The paragraph, written once.
+    fn markup(&self) -> Markup {
+        let mut m = Markup::default();
         match self {
             RoundParagraph::Funds {
                 as_of,
@@ -79,26 +91,75 @@ impl Message for RoundParagraph {
                 forecast,
                 extrapolated,
             } => {
-                let mut s = format!("截至{as_of}（序时进度{time}%），项目已执行{spent}");
+                m.push(
+                    Text(
+                        "截至{as_of}（序时进度{time}%），项目已执行{spent}",
+                        "As of {as_of} (time progress {time}%), {spent} has been spent",
+                    ),
+                    vec![
+                        ("as_of", as_of.clone()),
+                        ("time", time.as_str().into()),
+                        ("spent", spent.clone()),
+                    ],
+                );
                 match progress {
-                    Some(p) => s.push_str(&format!("，占全年预算{planned}的{p}%")),
-                    None => s.push_str(&format!("，全年预算{planned}")),
-                }
+                    Some(p) => m.push(
+                        Text(
+                            "，占全年预算{planned}的{p}%",
+                            ", {p}% of the annual budget of {planned}",
+                        ),
+                        vec![("planned", planned.clone()), ("p", p.as_str().into())],
+                    ),
+                    None => m.push(
+                        Text("，全年预算{planned}", " of an annual budget of {planned}"),
+                        vec![("planned", planned.clone())],
+                    ),
+                };
                 if let Some(l) = light {
-                    s.push_str(&format!("，预算执行进度为{}", l.zh()));
+                    m.push(
+                        Text("，预算执行进度为{light}", ": a {light} light for execution"),
+                        vec![("light", Arg::of(l))],
+                    );
                 }
-                s.push_str(&format!(
-                    "；全年预计执行{forecast}{}。",
-                    if *extrapolated {
-                        "（按当前进度推算）"
-                    } else {
-                        ""
-                    }
-                ));
-                s
+                m.push(
+                    Text(
+                        "；全年预计执行{forecast}{pace}。",
+                        "; the year's spending is forecast at {forecast}{pace}.",
+                    ),
+                    vec![
+                        ("forecast", forecast.clone()),
+                        (
+                            "pace",
+                            if *extrapolated {
+                                Arg::Each(
+                                    "（按当前进度推算）".into(),
+                                    " (at the pace so far)".into(),
+                                )
+                            } else {
+                                "".into()
+                            },
+                        ),
+                    ],
+                );
             }
             RoundParagraph::Goal { month, text } => {
-                stopped(&format!("年度总体目标1-{month}月完成情况：{text}"), '。')
+                let text = text.trim_end();
+                let stop = if text.ends_with(['。', '.', '！', '？', '!', '?', '；', ';']) {
+                    "".into()
+                } else {
+                    Arg::Each("。".into(), ".".into())
+                };
+                m.push(
+                    Text(
+                        "年度总体目标1-{month}月完成情况：{text}{stop}",
+                        "Progress on the year's goal, months 1-{month}: {text}{stop}",
+                    ),
+                    vec![
+                        ("month", month.to_string().into()),
+                        ("text", text.into()),
+                        ("stop", stop),
+                    ],
+                );
             }
             RoundParagraph::Lights {
                 counts: [r, y, g, b, n],
@@ -106,7 +167,20 @@ impl Message for RoundParagraph {
                 let total = [r, y, g, b, n]
                     .iter()
                     .fold(0usize, |a, x| a.saturating_add(**x));
-                format!("绩效指标共{total}个：红灯{r}个、黄灯{y}个、绿灯{g}个、蓝灯{b}个，未亮灯{n}个。")
+                m.push(
+                    Text(
+                        "绩效指标共{total}个：红灯{r}个、黄灯{y}个、绿灯{g}个、蓝灯{b}个，未亮灯{n}个。",
+                        "{total} indicators: {r} red, {y} yellow, {g} green, {b} blue, {n} without a light.",
+                    ),
+                    vec![
+                        ("total", total.to_string().into()),
+                        ("r", r.to_string().into()),
+                        ("y", y.to_string().into()),
+                        ("g", g.to_string().into()),
+                        ("b", b.to_string().into()),
+                        ("n", n.to_string().into()),
+                    ],
+                );
             }
             RoundParagraph::Row {
                 n,
@@ -118,129 +192,75 @@ impl Message for RoundParagraph {
                 reason,
                 month,
             } => {
-                let done = if value.is_empty() {
-                    format!("1-{month}月尚未报完成值")
-                } else if *tier {
-                    format!("1-{month}月为“{value}”")
-                } else {
-                    format!("1-{month}月完成{value}")
-                };
-                let why = match (causes.is_empty(), reason.is_empty()) {
-                    (true, true) => "尚未说明偏差原因".to_string(),
-                    (false, true) => format!("偏差原因：{}", names(causes, Lang::Zh)),
-                    (true, false) => format!("偏差原因：{reason}"),
-                    (false, false) => format!("偏差原因：{}；{reason}", names(causes, Lang::Zh)),
-                };
-                format!("（{n}）{name}：{done}，{}；{why}。", light.zh())
-            }
-            RoundParagraph::Forecast { total, grade, lost } => {
-                let mut s = format!(
-                    "按各指标全年预计完成情况测算，项目全年预计得分{total}分，等级为“{grade}”"
-                );
-                if lost.is_empty() {
-                    s.push('。');
-                } else {
-                    let parts: Vec<String> =
-                        lost.iter().map(|(n, l)| format!("{n}（{l}分）")).collect();
-                    s.push_str(&format!("；预计失分在{}。", parts.join("、")));
-                }
-                s
-            }
-        }
-    }
-
-    fn en(&self) -> String {
-        match self {
-            RoundParagraph::Funds {
-                as_of,
-                time,
-                spent,
-                planned,
-                progress,
-                light,
-                forecast,
-                extrapolated,
-            } => {
-                let mut s =
-                    format!("As of {as_of} (time progress {time}%), {spent} has been spent");
-                match progress {
-                    Some(p) => s.push_str(&format!(", {p}% of the annual budget of {planned}")),
-                    None => s.push_str(&format!(" of an annual budget of {planned}")),
-                }
-                if let Some(l) = light {
-                    s.push_str(&format!(": a {} light for execution", l.en()));
-                }
-                s.push_str(&format!(
-                    "; the year's spending is forecast at {forecast}{}.",
-                    if *extrapolated {
-                        " (at the pace so far)"
-                    } else {
-                        ""
+                let done = match value {
+                    None => Text(
+                        "1-{month}月尚未报完成值",
+                        "nothing reported for months 1-{month}",
+                    ),
+                    Some(_) if *tier => {
+                        Text("1-{month}月为“{value}”", "“{value}” in months 1-{month}")
                     }
-                ));
-                s
-            }
-            RoundParagraph::Goal { month, text } => stopped(
-                &format!("Progress on the year's goal, months 1-{month}: {text}"),
-                '.',
-            ),
-            RoundParagraph::Lights {
-                counts: [r, y, g, b, n],
-            } => {
-                let total = [r, y, g, b, n]
-                    .iter()
-                    .fold(0usize, |a, x| a.saturating_add(**x));
-                format!("{total} indicators: {r} red, {y} yellow, {g} green, {b} blue, {n} without a light.")
-            }
-            RoundParagraph::Row {
-                n,
-                name,
-                value,
-                tier,
-                light,
-                causes,
-                reason,
-                month,
-            } => {
-                let done = if value.is_empty() {
-                    format!("nothing reported for months 1-{month}")
-                } else if *tier {
-                    format!("“{value}” in months 1-{month}")
-                } else {
-                    format!("{value} in months 1-{month}")
+                    Some(_) => Text("1-{month}月完成{value}", "{value} in months 1-{month}"),
                 };
+                m.push(
+                    Text("（{n}）{name}：", "({n}) {name}: "),
+                    vec![("n", n.to_string().into()), ("name", name.as_str().into())],
+                );
+                m.push(
+                    done,
+                    vec![
+                        ("month", month.to_string().into()),
+                        ("value", value.clone().unwrap_or_else(|| "".into())),
+                    ],
+                );
+                m.push(
+                    Text("，{light}；", ", {light}; "),
+                    vec![("light", Arg::of(light))],
+                );
                 let why = match (causes.is_empty(), reason.is_empty()) {
-                    (true, true) => "no reason given yet".to_string(),
-                    (false, true) => format!("reason: {}", names(causes, Lang::En)),
-                    (true, false) => format!("reason: {reason}"),
-                    (false, false) => format!("reason: {}; {reason}", names(causes, Lang::En)),
+                    (true, true) => Text("尚未说明偏差原因", "no reason given yet"),
+                    (false, true) => Text("偏差原因：{causes}", "reason: {causes}"),
+                    (true, false) => Text("偏差原因：{reason}", "reason: {reason}"),
+                    (false, false) => {
+                        Text("偏差原因：{causes}；{reason}", "reason: {causes}; {reason}")
+                    }
                 };
-                format!("({n}) {name}: {done}, {}; {why}.", light.en())
+                m.push(
+                    why,
+                    vec![
+                        ("causes", names(causes)),
+                        ("reason", reason.as_str().into()),
+                    ],
+                );
+                m.push(Text("。", "."), vec![]);
             }
             RoundParagraph::Forecast { total, grade, lost } => {
-                let mut s = format!(
-                    "On the forecasts for the year, the project would score {total} (grade {grade})"
+                m.push(
+                    Text(
+                        "按各指标全年预计完成情况测算，项目全年预计得分{total}分，等级为“{grade}”",
+                        "On the forecasts for the year, the project would score {total} (grade {grade})",
+                    ),
+                    vec![("total", total.as_str().into()), ("grade", grade.as_str().into())],
                 );
                 if lost.is_empty() {
-                    s.push('.');
+                    m.push(Text("。", "."), vec![]);
                 } else {
-                    let parts: Vec<String> =
-                        lost.iter().map(|(n, l)| format!("{n} (−{l})")).collect();
-                    s.push_str(&format!("; points would be lost on {}.", parts.join(", ")));
+                    let (zh, en): (Vec<String>, Vec<String>) = lost
+                        .iter()
+                        .map(|(n, l)| (format!("{n}（{l}分）"), format!("{n} (−{l})")))
+                        .unzip();
+                    m.push(
+                        Text(
+                            "；预计失分在{parts}。",
+                            "; points would be lost on {parts}.",
+                        ),
+                        vec![("parts", Arg::Each(zh.join("、"), en.join(", ")))],
+                    );
                 }
-                s
             }
         }
+        m
     }
-}
-
-fn names(causes: &[Cause], lang: Lang) -> String {
-    let sep = if lang == Lang::Zh { "、" } else { ", " };
-    causes
-        .iter()
-        .map(|c| c.text(lang))
-        .collect::<Vec<_>>()
-        .join(sep)
 }
 
 /// The paragraphs of 绩效运行监控情况 for the latest round (none without a round).
@@ -258,13 +278,13 @@ pub(super) fn paragraphs(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<S
     let budget = monitoring::budget_light(doc, round);
     let forecast = monitoring::forecast(doc, round);
     let mut out = vec![RoundParagraph::Funds {
-        as_of: as_of.map_or(round.as_of.clone(), |d| d.text(lang)),
+        as_of: as_of.map_or(Arg::Same(round.as_of.clone()), |d| Arg::of(&d)),
         time,
-        spent: money(budget.spent, &unit, lang),
-        planned: money(budget.planned, &unit, lang),
+        spent: money(budget.spent, &unit),
+        planned: money(budget.planned, &unit),
         progress: budget.progress.map(show2),
         light: budget.light,
-        forecast: money(forecast.eval.budget.spent, &unit, lang),
+        forecast: money(forecast.eval.budget.spent, &unit),
         extrapolated: forecast.extrapolated,
     }];
     if let Some(text) = round
@@ -292,16 +312,14 @@ pub(super) fn paragraphs(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<S
             .leaf(&l.id)
             .map(|x| x.unit().to_string())
             .unwrap_or_default();
-        let tier = report
-            .and_then(|r| r.tier.as_deref().and_then(crate::model::Tier::parse))
-            .map(|t| crate::tables::tier_name(t, lang).to_string());
-        let value = match (&tier, &l.value) {
-            (Some(t), _) => t.clone(),
-            (None, Some(v)) if lang == Lang::En && !unit_of.is_empty() && unit_of != "%" => {
-                format!("{v} {unit_of}")
-            }
-            (None, Some(v)) => format!("{v}{unit_of}"),
-            (None, None) => String::new(),
+        let tier = report.and_then(|r| r.tier.as_deref().and_then(crate::model::Tier::parse));
+        let value = match (tier, &l.value) {
+            (Some(t), _) => Some(Arg::Each(
+                crate::tables::tier_name(t, Lang::Zh).to_string(),
+                crate::tables::tier_name(t, Lang::En).to_string(),
+            )),
+            (None, Some(v)) => Some(with_unit(v, &unit_of)),
+            (None, None) => None,
         };
         out.push(RoundParagraph::Row {
             n: n.saturating_add(1),
@@ -332,5 +350,5 @@ pub(super) fn paragraphs(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<S
         grade: forecast.eval.grade.clone().unwrap_or_else(|| "—".into()),
         lost,
     });
-    out.iter().map(|p| p.text(lang)).collect()
+    out.iter().map(|p| p.markup().render(lang)).collect()
 }
