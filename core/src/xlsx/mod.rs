@@ -10,7 +10,7 @@ pub use monitor::{monitor_sheet, monitor_workbook};
 pub use workbook::{cell_ref, package, Cell, Sheet, Style, Value};
 
 use crate::findings::Lang;
-use crate::message::Message;
+use crate::message::{Arg, Markup, Message, Text};
 use crate::model::Document;
 use crate::number::{checked_sum, round2};
 use crate::scoring::Evaluation;
@@ -430,62 +430,89 @@ enum SheetText<'a> {
     Forecast { total: Decimal, grade: &'a str },
 }
 
-impl Message for SheetText<'_> {
-    fn zh(&self) -> String {
+impl SheetText<'_> {
+    /// The text, written once.
+    fn markup(&self) -> Markup {
+        let show = |v: Decimal| Arg::Same(crate::number::show2(v));
+        let month = |m: &u32| ("month", Arg::Same(m.to_string()));
+        let mut m = Markup::default();
         match self {
-            SheetText::Year(year) => format!("（{year}年度）"),
-            SheetText::Funds("") => "项目资金".to_string(),
-            SheetText::Funds(unit) => format!("项目资金（{unit}）"),
+            SheetText::Year(year) => m.push(
+                Text("（{year}年度）", "(year {year})"),
+                vec![("year", year.to_string().into())],
+            ),
+            SheetText::Funds("") => m.push(Text("项目资金", "Funds"), vec![]),
+            SheetText::Funds(unit) => m.push(
+                Text("项目资金（{unit}）", "Funds ({unit})"),
+                vec![("unit", (*unit).into())],
+            ),
             SheetText::Round {
                 year,
-                month,
+                month: n,
                 as_of,
                 progress,
             } => {
-                let year = year.map_or(String::new(), |y| format!("{y}年度"));
-                let progress = progress.map_or(String::new(), |p| {
-                    format!("，序时进度{}%", crate::number::show2(p))
-                });
-                format!("{year}（1-{month}月，截至{as_of}{progress}）")
+                if let Some(y) = year {
+                    m.push(Text("{year}年度", ""), vec![("year", y.to_string().into())]);
+                }
+                m.push(Text("（", "("), vec![]);
+                if let Some(y) = year {
+                    m.push(
+                        Text("", "year {year}, "),
+                        vec![("year", y.to_string().into())],
+                    );
+                }
+                m.push(
+                    Text(
+                        "1-{month}月，截至{as_of}",
+                        "months 1-{month}, as of {as_of}",
+                    ),
+                    vec![month(n), ("as_of", (*as_of).into())],
+                );
+                if let Some(p) = progress {
+                    m.push(
+                        Text("，序时进度{p}%", ", time progress {p}%"),
+                        vec![("p", show(*p))],
+                    );
+                }
+                m.push(Text("）", ")"), vec![])
             }
-            SheetText::SpentToDate(month) => format!("1-{month}月执行数"),
-            SheetText::ValueToDate(month) => format!("1-{month}月完成值"),
-            SheetText::GoalToDate(month) => format!("1-{month}月完成情况"),
-            SheetText::Forecast { total, grade: "" } => {
-                format!("全年预计得分 {}", crate::number::show2(*total))
-            }
+            SheetText::SpentToDate(n) => m.push(
+                Text("1-{month}月执行数", "Spent, months 1-{month}"),
+                vec![month(n)],
+            ),
+            SheetText::ValueToDate(n) => m.push(
+                Text("1-{month}月完成值", "Value, months 1-{month}"),
+                vec![month(n)],
+            ),
+            SheetText::GoalToDate(n) => m.push(
+                Text("1-{month}月完成情况", "Progress, months 1-{month}"),
+                vec![month(n)],
+            ),
             SheetText::Forecast { total, grade } => {
-                format!("全年预计得分 {}（{grade}）", crate::number::show2(*total))
+                m.push(
+                    Text("全年预计得分 {total}", "Forecast score {total}"),
+                    vec![("total", show(*total))],
+                );
+                if !grade.is_empty() {
+                    m.push(
+                        Text("（{grade}）", " ({grade})"),
+                        vec![("grade", (*grade).into())],
+                    );
+                }
+                &mut m
             }
-        }
+        };
+        m
+    }
+}
+
+impl Message for SheetText<'_> {
+    fn zh(&self) -> String {
+        self.markup().zh()
     }
 
     fn en(&self) -> String {
-        match self {
-            SheetText::Year(year) => format!("(year {year})"),
-            SheetText::Funds("") => "Funds".to_string(),
-            SheetText::Funds(unit) => format!("Funds ({unit})"),
-            SheetText::Round {
-                year,
-                month,
-                as_of,
-                progress,
-            } => {
-                let year = year.map_or(String::new(), |y| format!("year {y}, "));
-                let progress = progress.map_or(String::new(), |p| {
-                    format!(", time progress {}%", crate::number::show2(p))
-                });
-                format!("({year}months 1-{month}, as of {as_of}{progress})")
-            }
-            SheetText::SpentToDate(month) => format!("Spent, months 1-{month}"),
-            SheetText::ValueToDate(month) => format!("Value, months 1-{month}"),
-            SheetText::GoalToDate(month) => format!("Progress, months 1-{month}"),
-            SheetText::Forecast { total, grade: "" } => {
-                format!("Forecast score {}", crate::number::show2(*total))
-            }
-            SheetText::Forecast { total, grade } => {
-                format!("Forecast score {} ({grade})", crate::number::show2(*total))
-            }
-        }
+        self.markup().en()
     }
 }
