@@ -79,7 +79,22 @@ fn forecast_leaf(doc: &mut Document, leaf: &Leaf, report: Option<&crate::model::
                 write(doc, id, RuleField::Score, &score);
             }
         }
-        _ => {}
+        // A satisfaction's forecast (or value to date) is the satisfaction itself, in percent;
+        // `certain` is its target met. Scored as the `at_least` rule it is (the reference's table), whose
+        // steps read the rate against a target of 100 — the satisfaction itself, as the
+        // satisfaction rule's steps do. With neither, the survey's own figure stands.
+        Some(RuleKind::Satisfaction) => {
+            let target = text(leaf.rule.target.as_ref());
+            let satisfaction = forecast.or(if certain { target.clone() } else { None }).or(value);
+            if let Some(satisfaction) = satisfaction {
+                write(doc, id, RuleField::Kind, RuleKind::AtLeast.name());
+                if leaf.rule.steps.is_some() {
+                    write(doc, id, RuleField::Target, "100");
+                }
+                write(doc, id, RuleField::Actual, &satisfaction);
+            }
+        }
+        Some(RuleKind::BudgetExecution | RuleKind::FundArrival) | None => {}
     }
 }
 
