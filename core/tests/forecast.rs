@@ -178,6 +178,10 @@ fn a_satisfaction_without_answers_yet_is_forecast_from_its_forecast() {
     assert_eq!(show2(c31.score), "10.00");
     let own = jixiao_core::audit(&doc);
     let own_c31 = own.leaves.iter().find(|l| l.id == "C31").unwrap();
-    assert_eq!(show2(own_c31.score), "0.00", "the document itself has no answers yet");
+    assert_eq!(
+        show2(own_c31.score),
+        "0.00",
+        "the document itself has no answers yet"
+    );
     assert!(f.eval.total > own.total);
 }

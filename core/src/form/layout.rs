@@ -7,7 +7,7 @@ use super::error::FormError;
 use super::funds::Funds;
 use super::summary::{FormRead, ReadNote, Summary};
 use crate::date::Date;
-use crate::grid::{digits_before, figure, find, first_col, key, Grid};
+use crate::grid::{digits_before, figure, find, first_col, is_footer_row, key, Grid};
 use crate::model::{BudgetLine, Claimed, Document, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
 use crate::number::Num;
 use crate::text::normalise;
@@ -208,6 +208,10 @@ pub(crate) fn read_grids(grids: &[Grid]) -> Result<FormRead, FormError> {
     };
     let mut r = header_row.saturating_add(1);
     while r < grid.rows.len() {
+        // The lines under the table (填报人, 联系电话, 注：…) end it.
+        if is_footer_row(grid, r) {
+            break;
+        }
         let first_cells: Vec<String> = (0..=columns.l3).map(|c| key(grid, r, c)).collect();
         if first_cells
             .iter()

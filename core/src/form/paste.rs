@@ -4,7 +4,7 @@
 
 use super::layout::{grow_tree, Row};
 use super::summary::Summary;
-use crate::grid::{first_col, BudgetColumns, Cell, Grid};
+use crate::grid::{first_col, is_footer_row, BudgetColumns, Cell, Grid};
 use crate::model::{BudgetLine, Node};
 
 /// Tab-separated text as a grid (Excel quotes a cell that holds a line break or a quote).
@@ -139,6 +139,9 @@ pub fn paste_indicators(text: &str, year: Option<i32>) -> Option<Vec<Node>> {
     let (mut last_l1, mut last_l2) = (String::new(), String::new());
     let mut rows = Vec::new();
     for r in start..grid.rows.len() {
+        if is_footer_row(&grid, r) {
+            break;
+        }
         let name = cell(r, l3);
         if name.is_empty() && cell(r, target).is_empty() {
             continue;

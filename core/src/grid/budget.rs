@@ -2,7 +2,7 @@
 //! the rows of lines under them.
 
 use super::cells::Grid;
-use super::titles::{figure, first_col, key};
+use super::titles::{figure, first_col, is_footer_row, key};
 use crate::model::BudgetLine;
 use crate::number::Num;
 use serde_json::Map;
@@ -82,6 +82,7 @@ impl BudgetColumns {
             (!t.is_empty()).then(|| figure(&t).map_or(Num::new(t.as_str()), Num::from_decimal))
         };
         (self.start..grid.rows.len())
+            .take_while(|&r| !is_footer_row(grid, r))
             .filter(|&r| {
                 (!key(grid, r, self.name.unwrap_or(0)).is_empty()
                     || number(r, self.planned).is_some())

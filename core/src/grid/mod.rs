@@ -6,4 +6,4 @@ mod titles;
 
 pub(crate) use budget::BudgetColumns;
 pub(crate) use cells::{Cell, Grid};
-pub(crate) use titles::{digits_before, figure, find, first_col, key};
+pub(crate) use titles::{digits_before, figure, find, first_col, is_footer_row, key};

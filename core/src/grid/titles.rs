@@ -47,3 +47,71 @@ pub(crate) fn figure(text: &str) -> Option<Decimal> {
         _ => None,
     }
 }
+
+/// The labels of the lines under a form's table: signatures, contacts, dates and notes.
+const FOOTER_LABELS: [&str; 12] = [
+    "填报人",
+    "填表人",
+    "联系人",
+    "联系电话",
+    "填报日期",
+    "填表日期",
+    "审核人",
+    "单位负责人",
+    "财务负责人",
+    "项目负责人",
+    "注",
+    "说明",
+];
+
+/// Whether a cell's text is one of the lines under a form's table (`填报人：王某`, `联系电话`,
+/// `注：…`): a footer label alone or followed by a colon or a bracket. `注` and `说明` only with
+/// their colon (an indicator may be called 说明书印发数量).
+pub(crate) fn is_footer(text: &str) -> bool {
+    let t = normalise(text);
+    FOOTER_LABELS.iter().any(|label| {
+        let Some(rest) = t.strip_prefix(label) else {
+            return false;
+        };
+        let note = matches!(*label, "注" | "说明");
+        rest.starts_with(['：', ':'])
+            || (!note && (rest.is_empty() || rest.starts_with(['（', '(', '/', '、'])))
+    })
+}
+
+/// Whether row `r` is a line under a form's table: one of its cells is a footer label.
+pub(crate) fn is_footer_row(grid: &Grid, r: usize) -> bool {
+    grid.rows
+        .get(r)
+        .is_some_and(|row| row.iter().any(|c| is_footer(&c.text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footer_labels_end_a_table_but_indicator_names_do_not() {
+        for footer in [
+            "填报人：王某",
+            "联系电话：0871-12345678",
+            "填报日期: 2026年8月5日",
+            "审核人",
+            "单位负责人（签字）",
+            "注：本表金额单位为万元",
+            "说明：…",
+            "财务负责人：李某",
+        ] {
+            assert!(is_footer(footer), "{footer}");
+        }
+        for name in [
+            "说明书印发数量",
+            "联系人满意度",
+            "注册企业数",
+            "填报及时率",
+            "培训人次",
+        ] {
+            assert!(!is_footer(name), "{name}");
+        }
+    }
+}

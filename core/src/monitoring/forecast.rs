@@ -85,7 +85,9 @@ fn forecast_leaf(doc: &mut Document, leaf: &Leaf, report: Option<&crate::model::
         // satisfaction rule's steps do. With neither, the survey's own figure stands.
         Some(RuleKind::Satisfaction) => {
             let target = text(leaf.rule.target.as_ref());
-            let satisfaction = forecast.or(if certain { target.clone() } else { None }).or(value);
+            let satisfaction = forecast
+                .or(if certain { target.clone() } else { None })
+                .or(value);
             if let Some(satisfaction) = satisfaction {
                 write(doc, id, RuleField::Kind, RuleKind::AtLeast.name());
                 if leaf.rule.steps.is_some() {
