@@ -125,7 +125,7 @@ fn the_seed_checks(file: &str) {
     assert_eq!(rate.len(), 2, "{rate:?}");
     assert!(rate[0].starts_with("摘要"), "{}", rate[0]);
     assert!(
-        rate[0].contains("…为预算金额的84.28%。 — 计算结果 84.27%"),
+        rate[0].contains("…为预算金额的84.28%。 — 印为 84.28%，计算为 84.27%"),
         "{}",
         rate[0]
     );
@@ -143,13 +143,27 @@ fn the_seed_checks(file: &str) {
     // Question 10 named the weakest where question 2 is.
     let weakest = said("问题分数相对较低");
     assert_eq!(weakest.len(), 1);
-    assert!(weakest[0].contains("计算结果 2. 培训单位是否按课程表安排教学工作？"));
+    assert!(weakest[0].contains("计算为 2. 培训单位是否按课程表安排教学工作？"));
+    // Every printed figure's finding carries both figures as fields, at the printed precision.
+    assert!(printed
+        .iter()
+        .all(|f| f["printed"].is_string() && f["computed"].is_string()));
+    assert!(printed
+        .iter()
+        .any(|f| f["printed"] == "84.28%" && f["computed"] == "84.27%"));
     // The 不满意 column repeating the 一般 column's shares (question 2: 16.67% for 1 of 114).
     assert!(printed.iter().any(|f| {
         f["path"] == "claimed/printed/40"
             || f["message"].as_str().unwrap().contains("16.67%")
                 && f["message"].as_str().unwrap().contains("0.88%")
     }));
+    // The cell's column is named, and the row shows every cell (the two 16.67% side by side).
+    assert!(
+        said("印为 16.67%，计算为 0.88%（第2题“不满意”的占比）")
+            .iter()
+            .any(|m| m.contains("| 16.67% | 16.67% |")),
+        "{printed:?}"
+    );
     // The figures that agree are not findings: 92 分, 97.361, 82.050854, 15.310146, 84.27%.
     assert!(said("84.27%。 —").is_empty());
     assert!(!printed

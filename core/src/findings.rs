@@ -225,6 +225,8 @@ pub enum Problem {
         place: String,
         /// The sentence (or the table row) it was printed in.
         sentence: String,
+        /// The column (a survey option, a budget line) of the cell it was printed in, where known.
+        column: Option<String>,
         /// The figure as printed.
         claimed: String,
         /// The computed figure as shown.
@@ -280,6 +282,18 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The figure as printed and the one computed, at the printed precision, for a finding about
+    /// a printed or claimed figure (the other printing, for a figure printed twice).
+    pub fn figures(&self) -> Option<(&str, &str)> {
+        match self {
+            Problem::ClaimDiffers { claimed, computed }
+            | Problem::PrintedDiffers {
+                claimed, computed, ..
+            } => Some((claimed, computed)),
+            _ => None,
+        }
+    }
+
     /// A stable code: tests, scripts and translations key on it.
     pub fn code(&self) -> &'static str {
         match self {
@@ -446,12 +460,12 @@ impl Message for Problem {
             ),
             Problem::NoApplicableIndicator => "没有适用的指标，得分率记为 0".into(),
             Problem::ClaimDiffers { claimed, computed } => {
-                format!("报告所写的 {claimed} 与计算结果 {computed} 不符")
+                format!("印为 {claimed}，计算为 {computed}")
             }
-            Problem::PrintedDiffers { place, sentence, computed, what, claimed } => format!(
-                "{place}：{} — 计算结果 {computed}（{}）",
+            Problem::PrintedDiffers { place, sentence, computed, what, column, claimed } => format!(
+                "{place}：{} — 印为 {claimed}，计算为 {computed}（{}）",
                 crate::text::excerpt(sentence, claimed),
-                what.zh()
+                what.named_in(column.as_deref()).zh()
             ),
             Problem::PrintedTwice { what, claimed, place, before, before_place } => format!(
                 "{}印了两个不同的值：{before_place}为 {before}，{place}为 {claimed}",
@@ -563,12 +577,12 @@ impl Message for Problem {
                 "no indicator is applicable; the percent is 0".into()
             }
             Problem::ClaimDiffers { claimed, computed } => {
-                format!("the report claims {claimed}, the figures give {computed}")
+                format!("printed {claimed}, computed {computed}")
             }
-            Problem::PrintedDiffers { place, sentence, computed, what, claimed } => format!(
-                "{place}: {} — computed {computed} ({})",
+            Problem::PrintedDiffers { place, sentence, computed, what, column, claimed } => format!(
+                "{place}: {} — printed {claimed}, computed {computed} ({})",
                 crate::text::excerpt(sentence, claimed),
-                what.en()
+                what.named_in(column.as_deref()).en()
             ),
             Problem::PrintedTwice { what, claimed, place, before, before_place } => format!(
                 "the {} is printed with two values: {before} in {before_place}, {claimed} in {place}",

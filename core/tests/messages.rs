@@ -104,8 +104,17 @@ fn every_problem() -> Vec<Problem> {
             what: What::ExecutionRate,
             place: s("摘要 › 一、项目概况"),
             sentence: s("项目实际支出82.05万元，为预算金额的84.28%。"),
+            column: None,
             claimed: s("84.28%"),
             computed: s("84.27%"),
+        },
+        Problem::PrintedDiffers {
+            what: What::OptionScore(Some(0), 3, Decimal::TEN),
+            place: s("满意度调查问卷统计表"),
+            sentence: s("1. 培训内容是否实用？ 分数 | 9.04 | 0.63 | 0.00 | 0.00 | 9.67"),
+            column: Some(s("不满意")),
+            claimed: s("0.00"),
+            computed: s("0.04"),
         },
         Problem::PrintedTwice {
             what: What::Total,

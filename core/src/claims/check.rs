@@ -73,6 +73,7 @@ pub(crate) fn check(doc: &Document, eval: &Evaluation) -> Vec<Finding> {
                 what: p.what.clone(),
                 place: p.place.clone(),
                 sentence: p.sentence.clone(),
+                column: column(&p.what, doc),
                 claimed: p.value.clone(),
                 computed,
             },
@@ -102,6 +103,17 @@ pub(crate) fn check(doc: &Document, eval: &Evaluation) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// The column a table's figure was printed in, by name: a survey option, a budget line.
+fn column(what: &What, doc: &Document) -> Option<String> {
+    match what {
+        What::Share(_, o) | What::OptionScore(_, o, _) => {
+            Some(doc.surveys.first()?.options.get(*o)?.label.clone())
+        }
+        What::LineBalance(i) => Some(doc.budget.get(*i)?.name.clone()).filter(|n| !n.is_empty()),
+        _ => None,
+    }
 }
 
 /// The computed figure shown at the decimals of the printed one (at least two: `84.27`).

@@ -4,7 +4,7 @@
 //! `优`, `9`): the audit compares it with the computed figure at the precision printed.
 
 use super::Extra;
-use crate::message::Message;
+use crate::message::{Arg, Markup, Message, Text};
 use rust_decimal::Decimal;
 
 /// The claims of a document (`claimed`, optional in `jixiao/1`).
@@ -297,6 +297,31 @@ impl Message for What {
             }
             What::QuestionScore(q, _) => format!("score of question {}", q.saturating_add(1)),
         }
+    }
+}
+
+impl What {
+    /// What it is, with the column or line it was printed in named where it is known
+    /// (`第1题“不满意”的分数`, `“培训费”的结余`); else as [`Message`] says it.
+    pub(crate) fn named_in(&self, column: Option<&str>) -> Markup {
+        let mut m = Markup::default();
+        let question = |q: &Option<usize>| Arg::Each(question_zh(*q), question_en(*q));
+        match (self, column) {
+            (What::Share(q, _), Some(label)) => m.push(
+                Text("{q}“{label}”的占比", "share of “{label}” in {q}"),
+                vec![("q", question(q)), ("label", label.into())],
+            ),
+            (What::OptionScore(q, _, _), Some(label)) => m.push(
+                Text("{q}“{label}”的分数", "score of “{label}” in {q}"),
+                vec![("q", question(q)), ("label", label.into())],
+            ),
+            (What::LineBalance(_), Some(line)) => m.push(
+                Text("“{line}”的结余", "balance of “{line}”"),
+                vec![("line", line.into())],
+            ),
+            _ => m.push(Text("{what}", "{what}"), vec![("what", Arg::of(self))]),
+        };
+        m
     }
 }
 

@@ -92,6 +92,12 @@ pub struct FindingOut {
     message: String,
     message_zh: String,
     message_en: String,
+    /// The figure as printed, for a printed or claimed figure that differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    printed: Option<String>,
+    /// The figure computed, at the printed precision.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    computed: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -329,6 +335,8 @@ pub fn finding(f: &Finding, lang: Lang) -> FindingOut {
         message: f.message(lang),
         message_zh: f.message(Lang::Zh),
         message_en: f.message(Lang::En),
+        printed: f.problem.figures().map(|(p, _)| p.to_string()),
+        computed: f.problem.figures().map(|(_, c)| c.to_string()),
     }
 }
 

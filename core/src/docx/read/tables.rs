@@ -295,7 +295,9 @@ fn survey(g: &Grid, title: &str, doc: &mut Document, found: &mut Found, claims: 
             .map(|c| cell(r, c))
             .filter(|t| !t.is_empty())
             .fold(Vec::<String>::new(), |mut acc, t| {
-                if acc.last() != Some(&t) {
+                // A label merged across columns is said once; every figure is shown, equal
+                // neighbours too (two options printed 0.00 are two cells).
+                if acc.last() != Some(&t) || printed_number(&t).is_some() {
                     acc.push(t);
                 }
                 acc
