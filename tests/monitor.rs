@@ -519,6 +519,59 @@ print(json.dumps({"title": ws.title, "cells": cells}, ensure_ascii=False, defaul
     assert_eq!(before["budget"], after["budget"]);
     assert_eq!(before["forecast"], after["forecast"]);
     assert_eq!(before["lights"], after["lights"]);
+    // The lights the workbook prints came in as printed figures, with the document's ids, and
+    // all of them agree with the rules.
+    let printed = merged["claimed"]["printed"].as_array().unwrap();
+    assert!(printed
+        .iter()
+        .any(|p| p["what"] == "light" && p["leaf"].is_string()));
+    for p in printed {
+        let leaf = p["leaf"].as_str().unwrap_or_default();
+        assert!(leaf.is_empty() || merged.to_string().contains(&format!("\"id\":\"{leaf}\"")));
+    }
+    assert!(
+        before["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(after["findings"].as_array().unwrap())
+            .all(|f| f["code"] != "printed-light-differs"),
+        "{}",
+        after["findings"]
+    );
+}
+
+#[test]
+fn a_printed_light_the_rules_do_not_give_is_a_finding_naming_both_lights() {
+    // The provincial form prints 黄灯 for 养护里程 (12 of 30 at 50% of the year: 80%, green) and
+    // the right light for the other rows.
+    let out = jixiao(&["score", "tests/monitoring/provincial.xlsx"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let differing: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "printed-light-differs")
+        .collect();
+    assert_eq!(differing.len(), 1, "{differing:?}");
+    let f = differing[0];
+    assert!(
+        f["message"].as_str().unwrap().contains("养护里程")
+            && f["message"]
+                .as_str()
+                .unwrap()
+                .contains("印为 黄灯，计算为 绿灯（预警）"),
+        "{f}"
+    );
+    assert_eq!(
+        (&f["printed"], &f["computed"]),
+        (&json!("黄灯"), &json!("绿灯"))
+    );
+    // The check's headline counts it among the printed figures that disagree.
+    let check =
+        String::from_utf8_lossy(&jixiao(&["check", "tests/monitoring/provincial.xlsx"]).stdout)
+            .to_string();
+    assert!(check.contains("印为 黄灯，计算为 绿灯"), "{check}");
 }
 
 #[track_caller]

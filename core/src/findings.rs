@@ -3,7 +3,7 @@
 
 pub(crate) use crate::message::Lang;
 use crate::message::Message;
-use crate::model::Tier;
+use crate::model::{Light, Tier};
 use crate::number::{show2, NumError};
 use crate::path::FieldPath;
 use rust_decimal::Decimal;
@@ -266,6 +266,19 @@ pub enum Problem {
         /// The id.
         id: String,
     },
+    /// A monitoring form prints a light (预警) that the rules do not give.
+    PrintedLightDiffers {
+        /// The form (its sheet) it was printed in.
+        place: String,
+        /// The row it was printed in.
+        sentence: String,
+        /// The light as printed (`绿灯`).
+        claimed: String,
+        /// The light it says.
+        printed: Light,
+        /// The light the rules give (none where they give none).
+        computed: Option<Light>,
+    },
     /// The same quantity is printed in two places with two values.
     PrintedTwice {
         /// What the figure is.
@@ -290,6 +303,9 @@ impl Problem {
             | Problem::PrintedDiffers {
                 claimed, computed, ..
             } => Some((claimed, computed)),
+            Problem::PrintedLightDiffers {
+                claimed, computed, ..
+            } => Some((claimed, computed.map_or("无灯", Light::printed))),
             _ => None,
         }
     }
@@ -341,6 +357,7 @@ impl Problem {
             Problem::RoundOverspent { .. } => "round-overspent",
             Problem::RoundUnknownId { .. } => "round-unknown-id",
             Problem::PrintedTwice { .. } => "printed-twice",
+            Problem::PrintedLightDiffers { .. } => "printed-light-differs",
             Problem::RuleInferred { .. } => "rule-inferred",
         }
     }
@@ -359,6 +376,7 @@ impl Problem {
             | Problem::ClaimDiffers { .. }
             | Problem::PrintedDiffers { .. }
             | Problem::PrintedTwice { .. }
+            | Problem::PrintedLightDiffers { .. }
             | Problem::LightUnexplained { .. }
             | Problem::LikelyMissUnexplained { .. }
             | Problem::CertainButForecastMisses { .. }
@@ -466,6 +484,12 @@ impl Message for Problem {
                 "{place}：{} — 印为 {claimed}，计算为 {computed}（{}）",
                 crate::text::excerpt(sentence, claimed),
                 what.named_in(column.as_deref()).zh()
+            ),
+            Problem::PrintedLightDiffers { place, sentence, claimed, printed, computed } => format!(
+                "{place}：{} — 印为 {}，计算为 {}（预警）",
+                crate::text::excerpt(sentence, claimed),
+                printed.zh(),
+                computed.map_or("无灯".to_string(), |l| l.zh())
             ),
             Problem::PrintedTwice { what, claimed, place, before, before_place } => format!(
                 "{}印了两个不同的值：{before_place}为 {before}，{place}为 {claimed}",
@@ -583,6 +607,12 @@ impl Message for Problem {
                 "{place}: {} — printed {claimed}, computed {computed} ({})",
                 crate::text::excerpt(sentence, claimed),
                 what.named_in(column.as_deref()).en()
+            ),
+            Problem::PrintedLightDiffers { place, sentence, claimed, printed, computed } => format!(
+                "{place}: {} — printed {}, computed {} (light)",
+                crate::text::excerpt(sentence, claimed),
+                printed.en(),
+                computed.map_or("no light".to_string(), |l| l.en())
             ),
             Problem::PrintedTwice { what, claimed, place, before, before_place } => format!(
                 "the {} is printed with two values: {before} in {before_place}, {claimed} in {place}",

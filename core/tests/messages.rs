@@ -116,6 +116,13 @@ fn every_problem() -> Vec<Problem> {
             claimed: s("0.00"),
             computed: s("0.04"),
         },
+        Problem::PrintedLightDiffers {
+            place: s("监控表"),
+            sentence: s("产出指标 | 数量指标 | 培训期数 | ≥4期 | 1期 | 绿灯"),
+            claimed: s("绿灯"),
+            printed: Light::Green,
+            computed: Some(Light::Red),
+        },
         Problem::PrintedTwice {
             what: What::Total,
             claimed: s("92"),

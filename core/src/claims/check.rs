@@ -7,7 +7,7 @@
 
 use super::computed::{computed, Figure};
 use crate::findings::{Finding, Problem};
-use crate::model::{Document, Printed, What};
+use crate::model::{Document, Light, Printed, What};
 use crate::number::{printed_figure, show2};
 use crate::path::{ClaimField, FieldPath};
 use crate::scoring::Evaluation;
@@ -29,6 +29,8 @@ enum Compared {
     Agrees,
     /// It differs: the computed figure as shown (at the printed precision, or as words).
     Differs(String),
+    /// A printed light that is not the one the rules give.
+    LightDiffers(Light, Option<Light>),
     /// There is nothing to compute it from.
     Unknown,
 }
@@ -40,6 +42,10 @@ fn compare(what: &What, printed: &str, doc: &Document, eval: &Evaluation) -> Com
         Some(Figure::Question(n, text)) if printed.trim() != n.to_string() => {
             Compared::Differs(format!("{n}. {text}"))
         }
+        Some(Figure::Light(computed)) => match Light::parse(printed) {
+            Some(light) if Some(light) != computed => Compared::LightDiffers(light, computed),
+            _ => Compared::Agrees,
+        },
         Some(_) => Compared::Agrees,
         None => Compared::Unknown,
     }
@@ -53,7 +59,7 @@ pub(crate) fn check(doc: &Document, eval: &Evaluation) -> Vec<Finding> {
     let mut out = Vec::new();
     for (what, text) in claimed.named() {
         let computed = match compare(&what, text, doc, eval) {
-            Compared::Agrees => continue,
+            Compared::Agrees | Compared::LightDiffers(..) => continue,
             Compared::Differs(c) => c,
             Compared::Unknown => "—".to_string(),
         };
@@ -69,6 +75,13 @@ pub(crate) fn check(doc: &Document, eval: &Evaluation) -> Vec<Finding> {
     for (k, (at, p)) in printed.iter().enumerate() {
         let problem = match compare(&p.what, &p.value, doc, eval) {
             Compared::Agrees => continue,
+            Compared::LightDiffers(printed, computed) => Problem::PrintedLightDiffers {
+                place: p.place.clone(),
+                sentence: p.sentence.clone(),
+                claimed: p.value.clone(),
+                printed,
+                computed,
+            },
             Compared::Differs(computed) => Problem::PrintedDiffers {
                 what: p.what.clone(),
                 place: p.place.clone(),

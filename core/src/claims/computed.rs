@@ -1,14 +1,17 @@
 //! The computed figure a claimed or printed one is held against.
 
-use crate::model::{Document, What};
+use crate::model::{Document, Light, What};
+use crate::monitoring::{budget_light, leaf_lights};
 use crate::scoring::{walk_scored, Evaluation, Scored};
 use rust_decimal::Decimal;
 
-/// A computed figure: a number, words (the grade), or a question (its number and text).
+/// A computed figure: a number, words (the grade), a question (its number and text), or a
+/// round's light (none where the rules give none).
 pub(super) enum Figure {
     Number(Decimal),
     Words(String),
     Question(usize, String),
+    Light(Option<Light>),
 }
 
 /// The computed figure for `what`; `None` where the document cannot give it (no indicators for a
@@ -85,6 +88,18 @@ pub(super) fn computed(what: &What, doc: &Document, eval: &Evaluation) -> Option
                 sum = sum.checked_add(option_score(q, *o, *per)?)?;
             }
             Figure::Number(sum)
+        }
+        What::Light { as_of, leaf } => {
+            let round = doc.monitoring.iter().find(|r| r.as_of == *as_of)?;
+            Figure::Light(match leaf {
+                Some(id) => {
+                    leaf_lights(doc, eval, round)
+                        .into_iter()
+                        .find(|l| l.id == *id)?
+                        .light
+                }
+                None => budget_light(doc, round).light,
+            })
         }
         What::QuestionScore(q, per) => Figure::Number(
             survey?

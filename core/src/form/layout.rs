@@ -8,7 +8,10 @@ use super::funds::Funds;
 use super::summary::{FormRead, ReadNote, Summary};
 use crate::date::Date;
 use crate::grid::{digits_before, figure, find, first_col, is_footer_row, key, Grid};
-use crate::model::{BudgetLine, Claimed, Document, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
+use crate::model::{
+    BudgetLine, Claimed, Document, Group, Leaf, Light, Node, Printed, PrintedEntry, Rule, RuleKind,
+    Step, Tier, What,
+};
 use crate::number::Num;
 use crate::text::normalise;
 use crate::written::{read_steps, read_written, Op, Written};
@@ -265,6 +268,8 @@ pub(crate) fn read_grids(grids: &[Grid]) -> Result<FormRead, FormError> {
         .as_ref()
         .and_then(|m| super::monitor::as_of(grid, header_row, year, m.month));
     let mut reports = Vec::new();
+    // The lights the form prints, by leaf: (leaf id, light, the row's cells).
+    let mut lights: Vec<(String, String, String)> = Vec::new();
     grow_tree(
         &mut tree,
         rows,
@@ -273,6 +278,9 @@ pub(crate) fn read_grids(grids: &[Grid]) -> Result<FormRead, FormError> {
         &mut summary,
         &mut |leaf, row| {
             if let Some(cells) = &row.monitor {
+                if Light::parse(&cells.light).is_some() {
+                    lights.push((leaf.id.clone(), cells.light.clone(), cells.line.clone()));
+                }
                 let report = super::monitor::report(cells, leaf, round_date, year);
                 if super::monitor::says_something(&report) {
                     reports.push(report);
@@ -296,7 +304,33 @@ pub(crate) fn read_grids(grids: &[Grid]) -> Result<FormRead, FormError> {
                 })?;
             Date::end_of_month(year, m.month?)
         });
+        let budget_light = super::monitor::budget_light(grid, &funds);
         let round = super::monitor::round(grid, header_row, &funds, &mut doc, round_date, reports);
+        // Each printed light is a printed figure, held against the light the rules give.
+        if !round.as_of.is_empty() {
+            let place = grid.name.clone();
+            let light = |leaf: Option<String>, value: String, line: String| {
+                PrintedEntry::Read(Printed::new(
+                    What::Light {
+                        as_of: round.as_of.clone(),
+                        leaf,
+                    },
+                    value,
+                    &place,
+                    &line,
+                ))
+            };
+            claimed.printed.extend(
+                budget_light
+                    .map(|(value, line)| light(None, value, line))
+                    .into_iter()
+                    .chain(
+                        lights
+                            .drain(..)
+                            .map(|(id, value, line)| light(Some(id), value, line)),
+                    ),
+            );
+        }
         if round.as_of.is_empty() {
             summary.notes.push(ReadNote::NoRoundDate);
         }
@@ -316,7 +350,10 @@ pub(crate) fn read_grids(grids: &[Grid]) -> Result<FormRead, FormError> {
     doc.indicators = tree;
     summary.budget_lines = doc.budget.len();
     claimed.scores = scores;
-    summary.claims = claimed.named().count();
+    summary.claims = claimed
+        .named()
+        .count()
+        .saturating_add(claimed.printed.len());
     if !claimed.is_empty() {
         doc.claimed = Some(claimed);
     }

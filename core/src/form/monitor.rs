@@ -8,7 +8,7 @@
 use super::funds::Funds;
 use crate::date::{parse_date, Date};
 use crate::grid::{digits_before, figure, first_col, key, Grid};
-use crate::model::{Cause, Likelihood};
+use crate::model::{Cause, Light, Likelihood};
 use crate::model::{Document, Leaf, LeafReport, LineReport, Round, RuleKind, Tier};
 use crate::number::Num;
 use crate::text::normalise;
@@ -31,6 +31,8 @@ pub(super) struct Columns {
     cause_words: Option<usize>,
     /// 原因说明: the note.
     reason: Option<usize>,
+    /// 预警: the light the form prints.
+    light: Option<usize>,
     /// N of 1-N月, where a title says it.
     pub(super) month: Option<u32>,
 }
@@ -43,6 +45,10 @@ pub(super) struct Cells {
     likelihood: Option<Likelihood>,
     causes: Vec<Cause>,
     reason: String,
+    /// The 预警 as printed.
+    pub(super) light: String,
+    /// The row's cells, as a printed figure's place quotes them.
+    pub(super) line: String,
 }
 
 /// N in `1-7月`, `1—7月`, `1至7月`, `1～7月`; `截至7月底` gives 7 too.
@@ -124,6 +130,10 @@ pub(super) fn columns(grid: &Grid, r: usize, l3: usize) -> Option<Columns> {
             }
             continue;
         }
+        if top.contains("预警") && !top.contains("原因") {
+            cols.light.get_or_insert(c);
+            continue;
+        }
         let cause = Cause::parse(&sub)
             .filter(|_| sub != top && top.contains("原因"))
             .or_else(|| Cause::parse(&top).filter(|_| !top.contains("原因")));
@@ -196,12 +206,30 @@ pub(super) fn cells(grid: &Grid, r: usize, cols: &Columns) -> Cells {
             };
         }
     }
+    let line = grid
+        .rows
+        .get(r)
+        .map(|row| {
+            row.iter()
+                .map(|c| c.text.trim())
+                .filter(|t| !t.is_empty())
+                .fold(Vec::<&str>::new(), |mut acc, t| {
+                    if acc.last() != Some(&t) {
+                        acc.push(t);
+                    }
+                    acc
+                })
+                .join(" | ")
+        })
+        .unwrap_or_default();
     Cells {
         to_date: text(cols.to_date),
         forecast: text(cols.forecast),
         likelihood,
         causes,
         reason,
+        light: text(cols.light),
+        line,
     }
 }
 
@@ -368,6 +396,28 @@ pub(super) fn goal_progress(grid: &Grid, table_row: usize) -> Option<String> {
 
 /// The round: the indicators' reports, the funds block's figures to date (moved off the lines:
 /// the year-end is not known yet), its forecasts and reasons, and the goal's progress.
+/// The budget's 预警 as the funds block prints it (on its total row, else its only line), with
+/// the row's cells.
+pub(super) fn budget_light(grid: &Grid, funds: &Funds) -> Option<(String, String)> {
+    let hr = funds.header?;
+    let c = first_col(grid, hr, |t| t.contains("预警") && !t.contains("原因"))?;
+    let r = funds.total.or_else(|| {
+        (funds.lines.len() == 1)
+            .then(|| funds.lines.first().map(|l| l.1))
+            .flatten()
+    })?;
+    let light = grid.text(r, c).trim().to_string();
+    Light::parse(&light)?;
+    let line: Vec<&str> = grid
+        .rows
+        .get(r)?
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    Some((light, line.join(" | ")))
+}
+
 pub(super) fn round(
     grid: &Grid,
     table_row: usize,

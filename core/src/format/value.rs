@@ -152,6 +152,10 @@ fn read_printed(v: Value) -> Option<Printed> {
         "question_score" => {
             What::QuestionScore(question(map.get("question"))??, per(map.get("per"))?)
         }
+        "light" => What::Light {
+            as_of: map.get("as_of")?.as_str()?.to_string(),
+            leaf: map.get("leaf").and_then(Value::as_str).map(str::to_string),
+        },
         kind => [
             What::Total,
             What::Grade,
@@ -172,6 +176,7 @@ fn read_printed(v: Value) -> Option<Printed> {
         What::Share(..) => &["question", "option"],
         What::OptionScore(..) => &["question", "option", "per"],
         What::QuestionScore(..) => &["question", "per"],
+        What::Light { .. } => &["as_of", "leaf"],
         _ => &[],
     };
     for key in which.iter().chain(&["what"]) {

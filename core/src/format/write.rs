@@ -156,6 +156,12 @@ fn printed(p: &Printed) -> Value {
             out.insert("question".into(), Value::from(*q));
             out.insert("per".into(), crate::number::show_exact(*per).into());
         }
+        What::Light { as_of, leaf } => {
+            out.insert("as_of".into(), as_of.clone().into());
+            if let Some(leaf) = leaf {
+                out.insert("leaf".into(), leaf.clone().into());
+            }
+        }
         _ => {}
     }
     out.insert("value".into(), p.value.clone().into());

@@ -190,6 +190,14 @@ pub enum What {
     OptionScore(Option<usize>, usize, Decimal),
     /// A question's 分数 (its satisfaction on a scale of `per` points).
     QuestionScore(usize, Decimal),
+    /// The 预警 a monitoring form prints for the round of `as_of`: of a leaf (by id), or of the
+    /// budget (`None`).
+    Light {
+        /// The round's date.
+        as_of: String,
+        /// The leaf's id; `None` for the budget's light.
+        leaf: Option<String>,
+    },
 }
 
 impl What {
@@ -212,6 +220,7 @@ impl What {
             What::Share(..) => "share",
             What::OptionScore(..) => "option_score",
             What::QuestionScore(..) => "question_score",
+            What::Light { .. } => "light",
         }
     }
 
@@ -266,6 +275,8 @@ impl Message for What {
                 format!("{}选项{}的分数", question_zh(*q), o.saturating_add(1))
             }
             What::QuestionScore(q, _) => format!("第{}题的分数", q.saturating_add(1)),
+            What::Light { leaf: Some(_), .. } => "预警".into(),
+            What::Light { leaf: None, .. } => "预算执行的预警".into(),
         }
     }
 
@@ -296,6 +307,8 @@ impl Message for What {
                 )
             }
             What::QuestionScore(q, _) => format!("score of question {}", q.saturating_add(1)),
+            What::Light { leaf: Some(_), .. } => "light".into(),
+            What::Light { leaf: None, .. } => "light of the budget's execution".into(),
         }
     }
 }

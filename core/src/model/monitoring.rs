@@ -117,6 +117,33 @@ pub enum Light {
 }
 
 impl Light {
+    /// Reads a light as a form prints it (`红灯`, `红`, `红色预警`) or as the file writes it (`red`).
+    pub fn parse(text: &str) -> Option<Light> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let t = t.to_lowercase();
+        [Light::Red, Light::Yellow, Light::Green, Light::Blue]
+            .into_iter()
+            .find(|l| {
+                t == l.key()
+                    || t.starts_with(match l {
+                        Light::Red => '红',
+                        Light::Yellow => '黄',
+                        Light::Green => '绿',
+                        Light::Blue => '蓝',
+                    })
+            })
+    }
+
+    /// The light as a form prints it: `红灯`, `黄灯`, `绿灯`, `蓝灯`.
+    pub fn printed(self) -> &'static str {
+        match self {
+            Light::Red => "红灯",
+            Light::Yellow => "黄灯",
+            Light::Green => "绿灯",
+            Light::Blue => "蓝灯",
+        }
+    }
+
     /// The word in the output: `red`, `yellow`, `green`, `blue`.
     pub fn key(self) -> &'static str {
         match self {

@@ -6,6 +6,7 @@
 
 use crate::message::Message;
 use crate::model::{Document, Round, Visit};
+use crate::model::{Printed, PrintedEntry, What};
 use crate::text::normalise;
 
 /// What could not be matched.
@@ -70,6 +71,8 @@ pub fn merge(into: &mut Document, read: &Document) -> Vec<Merged> {
             ..Merged::default()
         };
         let mut indicators = Vec::new();
+        // Their leaf ids and ours, for the lights the form printed.
+        let mut ids: Vec<(&str, String)> = Vec::new();
         for report in &round.indicators {
             let Some((_, name, groups)) = theirs.iter().find(|(id, _, _)| *id == report.id) else {
                 continue;
@@ -81,6 +84,7 @@ pub fn merge(into: &mut Document, read: &Document) -> Vec<Merged> {
                         .any(|r: &crate::model::LeafReport| r.id == id) =>
                 {
                     merged.matched = merged.matched.saturating_add(1);
+                    ids.push((report.id.as_str(), id.to_string()));
                     indicators.push(crate::model::LeafReport {
                         id: id.to_string(),
                         ..report.clone()
@@ -122,6 +126,7 @@ pub fn merge(into: &mut Document, read: &Document) -> Vec<Merged> {
             goal_progress: round.goal_progress.clone(),
             extra: round.extra.clone(),
         };
+        printed_lights(into, read, &round.as_of, &ids);
         match into.monitoring.iter_mut().find(|r| r.as_of == round.as_of) {
             Some(old) => {
                 *old = new;
@@ -134,6 +139,42 @@ pub fn merge(into: &mut Document, read: &Document) -> Vec<Merged> {
     into.monitoring
         .sort_by_key(|r| crate::date::parse_date(&r.as_of));
     out
+}
+
+/// The lights a monitoring form printed for the round of `as_of`, as printed figures of `into`
+/// with its leaf ids (the ones of that round printed before are replaced).
+fn printed_lights(into: &mut Document, read: &Document, as_of: &str, ids: &[(&str, String)]) {
+    let Some(theirs) = &read.claimed else {
+        return;
+    };
+    let of_round = |w: &What| matches!(w, What::Light { as_of: a, .. } if a == as_of);
+    let lights: Vec<PrintedEntry> = theirs
+        .readable()
+        .filter(|(_, p)| of_round(&p.what))
+        .filter_map(|(_, p)| {
+            let What::Light { leaf, .. } = &p.what else {
+                return None;
+            };
+            let leaf = match leaf {
+                Some(id) => Some(ids.iter().find(|(t, _)| t == id)?.1.clone()),
+                None => None,
+            };
+            Some(PrintedEntry::Read(Printed {
+                what: What::Light {
+                    as_of: as_of.to_string(),
+                    leaf,
+                },
+                ..p.clone()
+            }))
+        })
+        .collect();
+    if lights.is_empty() && into.claimed.is_none() {
+        return;
+    }
+    let ours = into.claimed.get_or_insert_with(Default::default);
+    ours.printed
+        .retain(|e| !matches!(e, PrintedEntry::Read(p) if of_round(&p.what)));
+    ours.printed.extend(lights);
 }
 
 impl Message for Merged {

@@ -172,10 +172,12 @@ impl<'a> Names<'a> {
                         zh: what.zh(),
                         en: what.en(),
                     },
-                    ClaimField::Printed(n) => Both {
-                        zh: format!("第{}个数字", n.saturating_add(1)),
-                        en: format!(" figure {}", n.saturating_add(1)),
-                    },
+                    ClaimField::Printed(n) => {
+                        return Both {
+                            zh: format!("印出的第{}个数字", n.saturating_add(1)),
+                            en: format!("printed figure {}", n.saturating_add(1)),
+                        }
+                    }
                 };
                 Both {
                     zh: format!("报告所写的{}", figure.zh),
