@@ -14,7 +14,7 @@
     missing_docs
 )]
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::process::{Command, Output};
 
 #[track_caller]
@@ -353,4 +353,179 @@ print(json.dumps([[c for c in r] for r in ws.iter_rows(values_only=True)], ensur
     let csv = stdout(&run);
     assert_eq!(csv.lines().count(), 5);
     assert!(csv.contains("…为预算金额的84.28%。"));
+}
+
+/// What the score depends on, as `score` prints it.
+fn figures(v: &Value) -> Value {
+    json!({
+        "total": v["total"],
+        "grade": v["grade"],
+        "execution_rate": v["budget"]["execution_rate"],
+        "arrival_rate": v["budget"]["arrival_rate"],
+        "satisfaction": v["surveys"].as_array().map(|s| s.iter().map(|s| s["satisfaction"].clone()).collect::<Vec<_>>()),
+    })
+}
+
+/// A document scored by the share of satisfied answers (`method: share`), whose 到位 amounts are
+/// below the planned ones.
+fn shared_and_short() -> Value {
+    json!({
+        "format": "jixiao/1",
+        "meta": {"title": "社区服务项目", "unit": "某中心", "year": "2026", "money_unit": "万元"},
+        "budget": [
+            {"id": "b1", "name": "服务费", "planned": "80", "received": "70", "spent": "65"},
+            {"id": "b2", "name": "宣传费", "planned": "20", "received": "15", "spent": "12"}
+        ],
+        "surveys": [{"id": "s1", "name": "服务对象满意度调查", "method": "share", "satisfied_options": "2",
+            "options": [{"label": "非常满意", "weight": "100"}, {"label": "满意", "weight": "80"},
+                        {"label": "一般", "weight": "60"}, {"label": "不满意", "weight": "20"},
+                        {"label": "很不满意", "weight": "0"}],
+            "questions": [
+                {"id": "q1", "text": "服务是否及时？", "counts": [20, 13, 5, 2, 0]},
+                {"id": "q2", "text": "态度是否热情？", "counts": [25, 9, 4, 1, 1]}]}],
+        "indicators": [
+            {"id": "A", "name": "产出指标", "children": [
+                {"id": "A1", "name": "服务人次", "points": "40", "unit": "人次",
+                 "rule": {"kind": "at_least", "target": "1000", "actual": "900"}, "reason": "人手不足"}]},
+            {"id": "B", "name": "预算执行", "children": [
+                {"id": "B1", "name": "预算执行率", "points": "10", "rule": {"kind": "budget_execution"}, "reason": "结余"},
+                {"id": "B2", "name": "资金到位率", "points": "10", "rule": {"kind": "fund_arrival"}, "reason": "未到位"}]},
+            {"id": "C", "name": "满意度指标", "children": [
+                {"id": "C1", "name": "服务对象满意度", "points": "40",
+                 "rule": {"kind": "satisfaction", "survey": "s1", "target": "90"}, "reason": "待改进"}]}
+        ]
+    })
+}
+
+#[test]
+fn every_example_and_fixture_exported_to_word_reads_back_to_the_same_score() {
+    let dir = std::env::temp_dir().join(format!("jixiao-reports-trip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut docs: Vec<(String, std::path::PathBuf)> = Vec::new();
+    for folder in ["tests/data", "core/tests/examples"] {
+        for e in std::fs::read_dir(folder).unwrap() {
+            let p = e.unwrap().path();
+            let name = p.to_string_lossy().to_string();
+            if name.ends_with(".json") && !name.ends_with(".results.json") {
+                docs.push((name, p));
+            }
+        }
+    }
+    // The forms and monitoring forms, as the documents they read into.
+    for form in [
+        "tests/forms/national.xlsx",
+        "tests/forms/provincial.xlsx",
+        "tests/forms/total-only.xlsx",
+        "tests/monitoring/central.xlsx",
+        "tests/monitoring/provincial.xlsx",
+    ] {
+        let out = jixiao(&["import", form]);
+        assert!(out.status.success(), "{form}");
+        let file = dir.join(format!("{}.json", form.replace('/', "_")));
+        std::fs::write(&file, &out.stdout).unwrap();
+        docs.push((form.to_string(), file));
+    }
+    let shared = dir.join("shared.json");
+    std::fs::write(&shared, shared_and_short().to_string()).unwrap();
+    docs.push(("share method, 到位 below planned".into(), shared));
+    let mut failures = Vec::new();
+    for (name, file) in &docs {
+        let mut own = figures(
+            &serde_json::from_str(&stdout(&jixiao(&["score", file.to_str().unwrap()]))).unwrap(),
+        );
+        // A survey with errors has no satisfaction; its report prints the counts as they stand,
+        // which read back as a survey of their own. Everything else must agree.
+        let broken = name.ends_with("errors.json");
+        for outline in ["2020", "seed"] {
+            let docx = dir.join(format!(
+                "trip-{}-{outline}.docx",
+                failures.len() + docs.len()
+            ));
+            let run = jixiao(&[
+                "export",
+                file.to_str().unwrap(),
+                "--docx",
+                docx.to_str().unwrap(),
+                "--outline",
+                outline,
+            ]);
+            assert!(
+                run.status.code().is_some_and(|c| c <= 1),
+                "{name}: {}",
+                stderr(&run)
+            );
+            let back: Value =
+                serde_json::from_str(&stdout(&jixiao(&["score", docx.to_str().unwrap()]))).unwrap();
+            let mut back = figures(&back);
+            if broken {
+                own["satisfaction"] = Value::Null;
+                back["satisfaction"] = Value::Null;
+            }
+            if back != own {
+                failures.push(format!("{name} ({outline}): {own} → {back}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_report_that_does_not_say_its_survey_is_scored_by_share_is_read_so_from_its_figures() {
+    let dir = std::env::temp_dir().join(format!("jixiao-reports-share-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("shared.json");
+    std::fs::write(&file, shared_and_short().to_string()).unwrap();
+    let docx = dir.join("shared.docx");
+    let run = jixiao(&[
+        "export",
+        file.to_str().unwrap(),
+        "--docx",
+        docx.to_str().unwrap(),
+    ]);
+    assert!(run.status.code().is_some_and(|c| c <= 1));
+    // The report says how its survey is scored, under its table, and prints the 到位 column.
+    let said = Command::new("python3")
+        .args([
+            "-c",
+            "import docx,sys\nd=docx.Document(sys.argv[1])\nprint('\\n'.join(p.text for p in d.paragraphs))\nprint('\\n'.join(c.text for t in d.tables for c in t.rows[0].cells))",
+        ])
+        .arg(&docx)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&said.stdout).to_string();
+    assert!(
+        said.contains("注：满意度按满意率计算，即回答“非常满意”“满意”的人数占答卷人数的比例。"),
+        "{said}"
+    );
+    assert!(said.contains("到位金额"), "{said}");
+    // The same report as someone else might have written it: no word about the method.
+    let bare = dir.join("bare.docx");
+    let edit = Command::new("python3")
+        .args([
+            "-c",
+            "import docx,sys\nd=docx.Document(sys.argv[1])\nfor p in list(d.paragraphs):\n    if '满意率' in p.text:\n        p._element.getparent().remove(p._element)\nd.save(sys.argv[2])",
+        ])
+        .arg(&docx)
+        .arg(&bare)
+        .output()
+        .unwrap();
+    assert!(
+        edit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&edit.stderr)
+    );
+    let own: Value =
+        serde_json::from_str(&stdout(&jixiao(&["score", file.to_str().unwrap()]))).unwrap();
+    let back: Value =
+        serde_json::from_str(&stdout(&jixiao(&["score", bare.to_str().unwrap()]))).unwrap();
+    assert_eq!(figures(&own), figures(&back));
+    let import = jixiao(&["import", bare.to_str().unwrap()]);
+    assert!(
+        stderr(&import).contains("已按满意率计算"),
+        "{}",
+        stderr(&import)
+    );
+    let read: Value = serde_json::from_slice(&import.stdout).unwrap();
+    assert_eq!(read["surveys"][0]["method"], "share");
+    assert_eq!(read["surveys"][0]["name"], "服务对象满意度调查");
 }

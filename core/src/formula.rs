@@ -130,3 +130,26 @@ pub(crate) fn in_band(tier: Tier, fraction: Decimal) -> bool {
         _ => fraction >= low && fraction < high,
     }
 }
+
+/// A survey's satisfaction: the mean, over the questions answered, of Σ(count × worth) / Σcount
+/// (the worth of an option is its weight, or 100 / 0 for a share of satisfied answers).
+pub(crate) fn satisfaction(questions: &[Vec<Decimal>], worth: &[Decimal]) -> Option<Decimal> {
+    let mut sum = Decimal::ZERO;
+    let mut answered = Decimal::ZERO;
+    for counts in questions {
+        let total = self::sum(counts.iter().copied()).ok()?;
+        if total.is_zero() {
+            continue;
+        }
+        let weighted = counts
+            .iter()
+            .zip(worth)
+            .try_fold(Decimal::ZERO, |acc, (c, w)| add(acc, mul(*c, *w)?))
+            .ok()?;
+        sum = add(sum, div(weighted, total).ok()?).ok()?;
+        answered = add(answered, Decimal::ONE).ok()?;
+    }
+    (!answered.is_zero())
+        .then(|| div(sum, answered).ok())
+        .flatten()
+}

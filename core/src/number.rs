@@ -121,6 +121,18 @@ pub fn printed_figure(text: &str) -> Option<(Decimal, u32)> {
     Some((value, decimals))
 }
 
+/// Whether a printed figure agrees with the computed one: equal once the computed one is rounded
+/// to the decimals the figure was printed with.
+pub(crate) fn agrees(printed: &str, computed: Decimal) -> bool {
+    printed_figure(printed).is_some_and(|(value, decimals)| {
+        decimals <= 28
+            && computed.round_dp_with_strategy(
+                decimals,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            ) == value
+    })
+}
+
 /// Parses a number the way staff type it: surrounding blanks, full-width digits and signs
 /// (`１２３．５`), thousands separators (`1,234.5`, `1，234.5`), a trailing percent sign (`84.27%`,
 /// read as 84.27) and scientific notation from JSON (`1e3`) are accepted.

@@ -105,7 +105,21 @@ impl FormRead {
             .and_then(|s| {
                 s.notes.iter().find_map(|n| match n {
                     ReadNote::DefaultWeights { options } => Some(options.join("\n")),
-                    ReadNote::NoTable | ReadNote::NoRoundDate => None,
+                    _ => None,
+                })
+            })
+            .unwrap_or_default()
+    }
+
+    /// The options a report's survey was found scored by the share of (it did not say so), one
+    /// a line; empty when not inferred.
+    #[wasm_bindgen(getter)]
+    pub fn share_inferred(&self) -> String {
+        self.summary()
+            .and_then(|s| {
+                s.notes.iter().find_map(|n| match n {
+                    ReadNote::ShareInferred { options } => Some(options.join("\n")),
+                    _ => None,
                 })
             })
             .unwrap_or_default()

@@ -8,21 +8,11 @@
 use super::computed::{computed, Figure};
 use crate::findings::{Finding, Problem};
 use crate::model::{Document, Light, Printed, What};
-use crate::number::{printed_figure, show2};
+use crate::number::{agrees, printed_figure, show2};
 use crate::path::{ClaimField, FieldPath};
 use crate::scoring::Evaluation;
 use crate::text::normalise;
 use rust_decimal::{Decimal, RoundingStrategy};
-
-/// Whether a printed figure agrees with the computed one: equal once the computed one is rounded
-/// to the decimals the figure was printed with.
-pub(crate) fn agrees(printed: &str, computed: Decimal) -> bool {
-    printed_figure(printed).is_some_and(|(value, decimals)| {
-        decimals <= 28
-            && computed.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
-                == value
-    })
-}
 
 /// How a claim compares with what the document computes.
 enum Compared {

@@ -240,6 +240,9 @@ impl<'a> Writer<'a> {
         );
         self.body
             .table(&tables::scores_table(self.doc, self.eval, self.lang));
+        if let Some(bands) = tables::grade_bands(self.doc, self.eval, self.lang) {
+            self.text(&bands);
+        }
     }
 
     /// The 自评表.
@@ -247,14 +250,20 @@ impl<'a> Writer<'a> {
         self.heading(Style::Caption, "项目支出绩效自评表", "Self-evaluation form");
         self.body
             .table(&tables::form_table(self.doc, self.eval, self.lang));
+        if let Some(note) = tables::linear_note(self.doc, self.lang) {
+            self.text(&note);
+        }
     }
 
     /// The drafted survey paragraphs and each survey's 满意度调查问卷统计表.
     fn surveys(&mut self) {
         self.drafted(|d| &d.surveys);
-        for (caption, table) in tables::survey_tables(self.doc, self.eval, self.lang) {
+        for (caption, table, note) in tables::survey_tables(self.doc, self.eval, self.lang) {
             self.body.paragraph(Style::Caption, &caption);
             self.body.table(&table);
+            if let Some(note) = note {
+                self.text(&note);
+            }
         }
     }
 }

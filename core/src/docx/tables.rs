@@ -3,7 +3,7 @@
 //! use the same tables.
 
 use super::package::{widths, Cell, Merge, Table};
-use crate::message::t;
+use crate::message::{t, Arg, Markup, Text};
 use crate::model::Document;
 use crate::number::{show_exact, shown};
 use crate::scoring::Evaluation;
@@ -15,45 +15,69 @@ use rust_decimal::Decimal;
 /// 项目支出明细表: 序号 | 项目名称 | 下达金额 | 使用经费 | 结余经费 | 备注, with 合计.
 pub(super) fn budget_table(doc: &Document, eval: &Evaluation, lang: Lang) -> Table {
     let b = &eval.budget;
+    // 到位金额 is printed where some line received other than its budget (a reader takes a
+    // table without it as all received).
+    let arrived = b.lines.iter().any(|l| l.received != l.planned);
     let mut rows: Vec<Vec<Cell>> = doc
         .budget
         .iter()
         .zip(&b.lines)
         .enumerate()
         .map(|(i, (line, r))| {
-            vec![
+            let mut row = vec![
                 Cell::figure(i.saturating_add(1).to_string()),
                 Cell::text(line.name.clone()),
                 Cell::figure(show_exact(r.planned)),
+            ];
+            if arrived {
+                row.push(Cell::figure(show_exact(r.received)));
+            }
+            row.extend([
                 Cell::figure(show_exact(r.spent)),
                 Cell::figure(show_exact(r.balance)),
                 Cell::text(line.note.clone()),
-            ]
+            ]);
+            row
         })
         .collect();
-    rows.push(vec![
+    let mut total = vec![
         Cell::text(t(lang, "合计", "Total")).bold().spanning(2),
         Cell::figure(show_exact(b.planned)).bold(),
+    ];
+    if arrived {
+        total.push(Cell::figure(show_exact(b.received)).bold());
+    }
+    total.extend([
         Cell::figure(show_exact(b.spent)).bold(),
         Cell::figure(show_exact(b.balance)).bold(),
         Cell::text(b.execution_rate.map_or(String::new(), |r| {
             format!("{}{}%", t(lang, "执行率 ", "execution "), shown(Some(r)))
         })),
     ]);
+    rows.push(total);
+    let mut header = vec![
+        ("序号", "No."),
+        ("项目名称", "Item"),
+        ("下达金额", "Budget"),
+    ];
+    if arrived {
+        header.push(("到位金额", "Received"));
+    }
+    header.extend([
+        ("使用经费", "Spent"),
+        ("结余经费", "Balance"),
+        ("备注", "Note"),
+    ]);
     Table {
-        widths: widths(&[6, 30, 13, 13, 13, 25]),
-        header: [
-            "序号",
-            "项目名称",
-            "下达金额",
-            "使用经费",
-            "结余经费",
-            "备注",
-        ]
-        .iter()
-        .zip(["No.", "Item", "Budget", "Spent", "Balance", "Note"])
-        .map(|(zh, en)| Cell::text(t(lang, zh, en)))
-        .collect(),
+        widths: if arrived {
+            widths(&[6, 26, 12, 12, 12, 12, 20])
+        } else {
+            widths(&[6, 30, 13, 13, 13, 25])
+        },
+        header: header
+            .into_iter()
+            .map(|(zh, en)| Cell::text(t(lang, zh, en)))
+            .collect(),
         rows,
     }
 }
@@ -176,7 +200,11 @@ pub(super) fn form_table(doc: &Document, eval: &Evaluation, lang: Lang) -> Table
 /// 满意度调查问卷统计表, one per survey: per question the rows 人数 / 占比 / 分数 under each option
 /// (分数: the share times the option's weight), the question cell merged down, and its
 /// satisfaction.
-pub(super) fn survey_tables(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<(String, Table)> {
+pub(super) fn survey_tables(
+    doc: &Document,
+    eval: &Evaluation,
+    lang: Lang,
+) -> Vec<(String, Table, Option<String>)> {
     doc.surveys
         .iter()
         .zip(&eval.surveys)
@@ -268,7 +296,109 @@ pub(super) fn survey_tables(doc: &Document, eval: &Evaluation, lang: Lang) -> Ve
                     header,
                     rows,
                 },
+                share_note(survey, lang),
             )
         })
         .collect()
+}
+
+/// Under a survey scored by the share of satisfied answers (满意率), the sentence that says so,
+/// naming the options counted: a reader of the report (and jixiao reading it back) then scores it
+/// the same way.
+fn share_note(survey: &crate::model::Survey, lang: Lang) -> Option<String> {
+    let share = survey
+        .method
+        .as_deref()
+        .and_then(crate::model::Method::parse)
+        == Some(crate::model::Method::Share);
+    if !share {
+        return None;
+    }
+    let k = survey
+        .satisfied_options
+        .as_ref()
+        .and_then(crate::number::Num::ok)
+        .and_then(crate::number::whole_count)
+        .map_or(2, |k| usize::try_from(k).unwrap_or(2));
+    let labels: Vec<String> = survey
+        .options
+        .iter()
+        .take(k)
+        .map(|o| format!("“{}”", o.label))
+        .collect();
+    let mut m = Markup::default();
+    m.push(
+        Text(
+            "注：满意度按满意率计算，即回答{labels}的人数占答卷人数的比例。",
+            "Note: satisfaction is the share of answers {labels}.",
+        ),
+        vec![("labels", Arg::Each(labels.join(""), labels.join(", ")))],
+    );
+    Some(m.render(lang))
+}
+
+/// Under the scores, the grade bands where the document sets its own (settings.grades): a reader
+/// of the report (and jixiao reading it back) then grades it the same way.
+pub(super) fn grade_bands(doc: &Document, eval: &Evaluation, lang: Lang) -> Option<String> {
+    doc.settings.grades.as_ref()?;
+    let default: Vec<(String, Decimal)> = crate::scoring::default_grades();
+    if eval.policy.grades == default {
+        return None;
+    }
+    let mut m = Markup::default();
+    m.push(
+        Text("评价等级按得分率划分：", "Grades by the percent scored: "),
+        vec![],
+    );
+    let mut above: Option<Decimal> = None;
+    for (i, (label, min)) in eval.policy.grades.iter().enumerate() {
+        let sep = if i == 0 {
+            Text("", "")
+        } else {
+            Text("，", ", ")
+        };
+        m.push(sep, vec![]);
+        let args = |n: Decimal| {
+            vec![
+                ("label", label.as_str().into()),
+                ("n", n.normalize().to_string().into()),
+            ]
+        };
+        match above {
+            Some(a) if min.is_zero() => m.push(Text("{label}<{n}%", "{label} < {n}%"), args(a)),
+            _ => m.push(Text("{label}≥{n}%", "{label} ≥ {n}%"), args(*min)),
+        };
+        above = Some(*min);
+    }
+    m.push(Text("。", "."), vec![]);
+    Some(m.render(lang))
+}
+
+/// Under the 自评表, the 反向 indicators scored by the linear formula rather than the ratio, by
+/// name: a reader of the report (and jixiao reading it back) then scores them the same way.
+pub(super) fn linear_note(doc: &Document, lang: Lang) -> Option<String> {
+    let names: Vec<String> = crate::model::leaves(&doc.indicators)
+        .map(|(l, _)| l)
+        .filter(|l| {
+            l.rule.kind() == Some(crate::model::RuleKind::AtMost)
+                && l.rule
+                    .formula
+                    .as_deref()
+                    .and_then(crate::model::Formula::parse)
+                    == Some(crate::model::Formula::Linear)
+        })
+        .map(|l| format!("“{}”", l.name))
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let mut m = Markup::default();
+    m.push(
+        Text(
+            "注：反向指标{names}按“1 −（实际值 − 指标值）÷ 指标值”计分。",
+            "Note: the upper-bound indicators {names} score 1 − (actual − target) ÷ target.",
+        ),
+        vec![("names", Arg::Each(names.join("、"), names.join(", ")))],
+    );
+    Some(m.render(lang))
 }

@@ -168,7 +168,8 @@ fn rate(grid: &Grid, r: usize, c: usize) -> Option<Decimal> {
 }
 
 /// Reads the form from the grid that has an indicator table (a sheet, or a Word report's 自评表).
-pub(crate) fn read_grids(grids: &[Grid]) -> Result<FormRead, FormError> {
+/// `year` is the year known from elsewhere (a Word report's title) where the grid says none.
+pub(crate) fn read_grids(grids: &[Grid], year: Option<i32>) -> Result<FormRead, FormError> {
     let (grid, header_row) = grids
         .iter()
         .find_map(|g| {
@@ -184,7 +185,7 @@ pub(crate) fn read_grids(grids: &[Grid]) -> Result<FormRead, FormError> {
         columns.score = None;
         columns.reason = None;
     }
-    let year = form_year(grid);
+    let year = form_year(grid).or(year);
     let mut doc = Document::default();
     let mut summary = Summary {
         sheet: grid.name.clone(),
@@ -900,7 +901,10 @@ fn leaf_of(row: &Row, id: String, name: String, year: Option<i32>) -> Leaf {
         id,
         name,
         points: Some(points.map_or(Num::new(row.points.trim()), Num::from_decimal)),
-        applicable: !matches!(normalise(&row.target).as_str(), "不适用"),
+        // 不适用 written as the target, the actual or the score (jixiao's reports print it there).
+        applicable: ![&row.target, &row.actual, &row.score]
+            .iter()
+            .any(|t| normalise(t) == "不适用"),
         reason: row.reason.clone(),
         unit: unit_of(row, &target),
         target_text: written_text(&row.target, &target),

@@ -31,5 +31,5 @@ pub(crate) fn read_workbook(bytes: &[u8]) -> Result<FormRead, FormError> {
             detail: "damaged workbook structure".into(),
         })
     })?;
-    layout::read_grids(&grids)
+    layout::read_grids(&grids, None)
 }

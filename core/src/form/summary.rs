@@ -48,6 +48,12 @@ pub enum ReadNote {
     },
     /// A 执行监控表 that says neither its date nor its months and year: the round has no date.
     NoRoundDate,
+    /// A report that does not say how its survey is scored, whose printed satisfaction only the
+    /// share of these options' answers gives: scored that way.
+    ShareInferred {
+        /// The options counted as satisfied.
+        options: Vec<String>,
+    },
 }
 
 impl Message for ReadNote {
@@ -59,6 +65,10 @@ impl Message for ReadNote {
                 options.join("、")
             ),
             ReadNote::NoRoundDate => "监控表中没有截至日期（标题中的“截至…日”或“1-N月”与年度），请在监控页填写截至日期。".into(),
+            ReadNote::ShareInferred { options } => format!(
+                "报告未说明满意度的计算方法；印出的满意度只有按满意率（回答“{}”的人数占答卷人数的比例）才能算出，已按满意率计算。",
+                options.join("”“")
+            ),
         }
     }
 
@@ -70,6 +80,10 @@ impl Message for ReadNote {
                 options.join(", ")
             ),
             ReadNote::NoRoundDate => "the monitoring form gives no date (neither \"截至…\" in its title nor the months 1-N and a year): enter the round's date.".into(),
+            ReadNote::ShareInferred { options } => format!(
+                "the report does not say how its satisfaction is computed; the satisfaction it prints is only the share of answers {}, so it is scored that way.",
+                options.iter().map(|o| format!("“{o}”")).collect::<Vec<_>>().join(", ")
+            ),
         }
     }
 }

@@ -84,6 +84,8 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn default_weights(this: &FormRead) -> String;
     #[wasm_bindgen(method, getter)]
+    fn share_inferred(this: &FormRead) -> String;
+    #[wasm_bindgen(method, getter)]
     fn monitoring(this: &FormRead) -> bool;
     #[wasm_bindgen(method, getter)]
     fn round_as_of(this: &FormRead) -> String;
@@ -115,6 +117,15 @@ fn form_action(name: String, read: &FormRead) -> Action {
                     notes.push(ReadNote::DefaultWeights {
                         options: defaulted.lines().map(String::from).collect(),
                     });
+                }
+                let shared = read.share_inferred();
+                if !shared.is_empty() {
+                    notes.push(ReadNote::ShareInferred {
+                        options: shared.lines().map(String::from).collect(),
+                    });
+                }
+                if read.monitoring() && read.round_as_of().is_empty() {
+                    notes.push(ReadNote::NoRoundDate);
                 }
                 let summary = jixiao_core::ReadSummary {
                     sheet: read.sheet(),

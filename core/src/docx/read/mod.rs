@@ -10,9 +10,10 @@ mod prose;
 mod tables;
 
 use crate::form::MAX_INFLATED_BYTES;
-use crate::form::{FormError, FormRead, Summary};
-use crate::model::{Document, PrintedEntry};
+use crate::form::{FormError, FormRead, ReadNote, Summary};
+use crate::model::{Document, Printed, PrintedEntry, What};
 use body::Block;
+use rust_decimal::Decimal;
 
 use std::io::{Cursor, Read};
 
@@ -129,9 +130,18 @@ fn understand(blocks: &[Block]) -> FormRead {
     let mut last_paragraph = String::new();
     // The short paragraphs just before this one (a title broken over lines, a 落款).
     let mut short: Vec<String> = Vec::new();
+    // The survey whose table was just read: a note under it may say how it is scored.
+    let mut last_survey: Option<usize> = None;
     for block in blocks {
         match block {
             Block::Paragraph(p) => {
+                if let Some(i) = last_survey {
+                    if let Some(survey) = doc.surveys.get_mut(i) {
+                        prose::scored_by_share(&p.text, survey);
+                    }
+                }
+                prose::grade_bands(&p.text, &mut doc);
+                prose::linear_formula(&p.text, &mut doc);
                 place.follow(&p.text, p.level);
                 prose::claims(&p.text, &place.text(), &mut claims);
                 prose::meta(&p.text, &short, &mut doc);
@@ -154,12 +164,15 @@ fn understand(blocks: &[Block]) -> FormRead {
                 } else {
                     place.text()
                 };
+                let surveys = doc.surveys.len();
                 tables::read(t, &title, &mut doc, &mut found, &mut claims);
+                last_survey = (doc.surveys.len() > surveys).then(|| surveys);
             }
         }
     }
     tables::finish(&mut doc, &mut found);
     weakest_by_number(&doc, &mut claims);
+    infer_share(&mut doc, &claims, &mut found.notes);
     let mut summary = Summary {
         sheet: String::new(),
         budget_lines: doc.budget.len(),
@@ -177,6 +190,71 @@ fn understand(blocks: &[Block]) -> FormRead {
     doc.claimed.get_or_insert_with(Default::default).printed =
         claims.into_iter().map(PrintedEntry::Read).collect();
     FormRead { doc, summary }
+}
+
+/// A survey printed by the share of satisfied answers without saying so: where the satisfaction
+/// printed for it (the first printing) is what the share method gives and not what the weights
+/// give, it is scored by the share, and the summary says so.
+fn infer_share(doc: &mut Document, claims: &[Printed], notes: &mut Vec<ReadNote>) {
+    let Some(survey) = doc.surveys.first_mut() else {
+        return;
+    };
+    if survey.method.is_some() {
+        return;
+    }
+    let Some(printed) = claims.iter().find(|c| c.what == What::Satisfaction) else {
+        return;
+    };
+    let counts: Vec<Vec<Decimal>> = survey
+        .questions
+        .iter()
+        .map(|q| q.counts.iter().filter_map(crate::number::Num::ok).collect())
+        .collect();
+    let weights: Vec<Decimal> = survey
+        .options
+        .iter()
+        .map(|o| {
+            o.weight
+                .as_ref()
+                .and_then(crate::number::Num::ok)
+                .unwrap_or_default()
+        })
+        .collect();
+    let agrees = |worth: &[Decimal]| {
+        crate::formula::satisfaction(&counts, worth)
+            .is_some_and(|s| crate::number::agrees(&printed.value, s))
+    };
+    if agrees(&weights) {
+        return;
+    }
+    let n = survey.options.len();
+    let share = |k: usize| -> Vec<Decimal> {
+        (0..n)
+            .map(|i| {
+                if i < k {
+                    Decimal::ONE_HUNDRED
+                } else {
+                    Decimal::ZERO
+                }
+            })
+            .collect()
+    };
+    // The usual two options first (非常满意 + 满意), then any other count.
+    let k = std::iter::once(2.min(n))
+        .chain(1..n)
+        .find(|&k| k >= 1 && agrees(&share(k)));
+    if let Some(k) = k {
+        survey.method = Some("share".into());
+        survey.satisfied_options = Some(crate::number::Num::from_decimal(Decimal::from(k)));
+        notes.push(ReadNote::ShareInferred {
+            options: survey
+                .options
+                .iter()
+                .take(k)
+                .map(|o| o.label.clone())
+                .collect(),
+        });
+    }
 }
 
 /// The question named as weakest, by its number in the survey (what the check compares): a

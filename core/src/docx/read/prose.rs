@@ -388,6 +388,36 @@ pub(super) fn meta(text: &str, above: &[String], doc: &mut Document) {
             doc.meta.insert("year".into(), Value::from(year));
         }
     }
+    // Under the title, the unit and the year (`某县交通运输局　2023`), as jixiao writes them.
+    let under_title = above
+        .last()
+        .is_some_and(|t| t.contains("绩效") && t.ends_with("报告"));
+    if under_title && !doc.meta.contains_key("year") && compact.chars().count() <= 40 {
+        let digits: Vec<char> = crate::text::folded(&compact);
+        let n = digits.len();
+        let year = (0..n.saturating_sub(3)).find_map(|i| {
+            let y: String = digits.get(i..i.saturating_add(4))?.iter().collect();
+            let standalone = digits
+                .get(i.saturating_add(4))
+                .is_none_or(|c| !c.is_ascii_digit())
+                && (i == 0
+                    || digits
+                        .get(i.saturating_sub(1))
+                        .is_some_and(|c| !c.is_ascii_digit()));
+            (y.starts_with("20") && y.chars().all(|c| c.is_ascii_digit()) && standalone)
+                .then(|| (i, y))
+        });
+        if let Some((at, y)) = year {
+            if let Ok(y) = y.parse::<i64>() {
+                doc.meta.insert("year".into(), Value::from(y));
+            }
+            let unit: String = digits.get(..at).unwrap_or_default().iter().collect();
+            let unit = unit.trim_end_matches(['　', '·', ' ']).to_string();
+            if !unit.is_empty() && !doc.meta.contains_key("unit") {
+                doc.meta.insert("unit".into(), Value::String(unit));
+            }
+        }
+    }
     if let Some(unit) = compact
         .strip_prefix("单位：")
         .or_else(|| compact.strip_prefix("单位:"))
@@ -487,5 +517,86 @@ mod tests {
         assert_eq!(heading_level("（二）存在的问题"), Some(2));
         assert_eq!(heading_level("（1）投入管理"), None);
         assert_eq!(heading_level("一是加强管理"), None);
+    }
+}
+
+/// The note under a survey's table saying that it is scored by the share of satisfied answers
+/// (`注：满意度按满意率计算，即回答“非常满意”“满意”的人数占答卷人数的比例`): the survey is scored so,
+/// with the options it names (the first ones of the survey; two where it names none).
+pub(super) fn scored_by_share(text: &str, survey: &mut crate::model::Survey) {
+    let t = crate::text::normalise(text);
+    if !t.contains("满意率") || survey.method.is_some() {
+        return;
+    }
+    let named: Vec<&str> = t
+        .split(['“', '”', '"'])
+        .skip(1)
+        .step_by(2)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let leading = survey
+        .options
+        .iter()
+        .take_while(|o| named.contains(&crate::text::normalise(&o.label).as_str()))
+        .count();
+    let k = if leading == 0 { 2 } else { leading };
+    survey.method = Some("share".into());
+    survey.satisfied_options = Some(crate::number::Num::from_decimal(k.into()));
+}
+
+/// The grade bands a report states (`评价等级按得分率划分：优≥80%，良≥70%，中≥60%，差<60%`): the
+/// document is graded by them.
+pub(super) fn grade_bands(text: &str, doc: &mut Document) {
+    let t = crate::text::normalise(text);
+    let Some((_, bands)) = t.split_once("评价等级按得分率划分") else {
+        return;
+    };
+    let bands = bands
+        .trim_start_matches(['：', ':'])
+        .trim_end_matches(['。', '.']);
+    let mut out = Vec::new();
+    for band in bands.split([',', '，', '；', ';']) {
+        let (label, min) = if let Some((label, n)) = band.split_once('≥') {
+            (label, n)
+        } else if let Some((label, _)) = band.split_once('<') {
+            (label, "0")
+        } else {
+            return;
+        };
+        let Ok(min) = crate::number::parse_decimal(min) else {
+            return;
+        };
+        out.push(crate::model::GradeBand {
+            label: label.trim().to_string(),
+            min: Some(crate::number::Num::from_decimal(min)),
+        });
+    }
+    if !out.is_empty() {
+        doc.settings.grades = Some(out);
+    }
+}
+
+/// The note under a report's 自评表 naming the 反向 indicators scored by the linear formula
+/// (`注：反向指标“每餐补贴成本”按“1 −（实际值 − 指标值）÷ 指标值”计分`): their rules say so.
+pub(super) fn linear_formula(text: &str, doc: &mut Document) {
+    let t = crate::text::normalise(text);
+    if !(t.contains("反向指标") && t.contains("实际值") && t.contains("计分")) {
+        return;
+    }
+    let Some((named, _)) = t.split_once("按") else {
+        return;
+    };
+    let names: Vec<&str> = named
+        .split(['“', '”', '"'])
+        .skip(1)
+        .step_by(2)
+        .filter(|s| !s.is_empty())
+        .collect();
+    for leaf in crate::model::leaves_mut(&mut doc.indicators) {
+        if leaf.rule.kind() == Some(crate::model::RuleKind::AtMost)
+            && names.contains(&crate::text::normalise(&leaf.name).as_str())
+        {
+            leaf.rule.formula = Some("linear".into());
+        }
     }
 }

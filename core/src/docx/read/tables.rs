@@ -87,7 +87,8 @@ pub(super) fn read(
 
 /// The 自评表 inside the report: read by the form reader itself.
 fn form(g: &Grid, doc: &mut Document, found: &mut Found) {
-    let Ok(read) = crate::form::read_grids(std::slice::from_ref(g)) else {
+    let year = doc.meta_text("year").trim().parse::<i32>().ok();
+    let Ok(read) = crate::form::read_grids(std::slice::from_ref(g), year) else {
         return;
     };
     found.form = true;
@@ -101,7 +102,11 @@ fn form(g: &Grid, doc: &mut Document, found: &mut Found) {
     if let Some(from) = read.doc.claimed {
         doc.claimed.get_or_insert_with(Default::default).merge(from);
     }
-    doc.settings = read.doc.settings;
+    // The form's reading says whether it prints whole points; the report's prose may have said
+    // the grade bands already.
+    if read.doc.settings.score_decimals.is_some() {
+        doc.settings.score_decimals = read.doc.settings.score_decimals;
+    }
 }
 
 /// 项目绩效指标体系得分情况: 一级指标 | 权重分 | 得分, with 合计.
@@ -531,7 +536,12 @@ fn survey(g: &Grid, title: &str, doc: &mut Document, found: &mut Found, claims: 
             });
         }
     }
-    let name = title
+    // jixiao's caption carries the satisfaction printed (`…统计表（满意度 82.50）`): not the name.
+    let bare = title
+        .rsplit_once("（满意度")
+        .filter(|(_, rest)| rest.ends_with('）'))
+        .map_or(title, |(name, _)| name);
+    let name = bare
         .split(['，', '。'])
         .next_back()
         .map(|t| t.trim_end_matches("统计表").to_string())
