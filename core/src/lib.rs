@@ -57,10 +57,10 @@ pub use message::{t, Lang, Message, Text};
 // The document: what staff typed, every field as written.
 pub use date::{parse_date, Date};
 pub use model::{
-    siblings_mut, BudgetLine, Cause, Change, Claimed, Document, Formula, GradeBand, Group, Leaf,
-    LeafReport, Light, Likelihood, LineReport, Method, MonitoringSettings, Node, Printed,
-    PrintedEntry, Question, Round, Rule, RuleKind, Scenario, Settings, Step, Survey, SurveyOption,
-    Tier, What, DEFAULT_GRADES,
+    siblings_mut, AnnualFunds, BudgetLine, Cause, Change, Claimed, Declared, DeclaredTarget,
+    Document, Formula, Funds, GradeBand, Group, Leaf, LeafReport, Light, Likelihood, LineReport,
+    Method, MonitoringSettings, Node, Printed, PrintedEntry, Question, Round, Rule, RuleKind,
+    Scenario, Settings, Step, Survey, SurveyOption, Tier, What, DEFAULT_GRADES, TARGET_META,
 };
 pub use number::{
     as_percent, checked_sum, parse_decimal, printed_figure, round2, show2, show_exact, shown, Num,
@@ -69,9 +69,10 @@ pub use number::{
 
 // The one name of a field, and reading and writing the field it names.
 pub use path::{
-    get as get_field, set as set_field, Both, ClaimField, Field, FieldPath, LineField, Names,
-    NodeField, PathError, QuestionField, RoundField, RoundLeafField, RoundLineField, RuleField,
-    Section, SettingField, StepField, SurveyField,
+    get as get_field, set as set_field, Both, ClaimField, DeclaredField, DeclaredTargetField,
+    Field, FieldPath, FundsField, LineField, Names, NodeField, PathError, QuestionField,
+    RoundField, RoundLeafField, RoundLineField, RuleField, Section, SettingField, StepField,
+    SurveyField,
 };
 
 // The file format `jixiao/1`.

@@ -490,6 +490,7 @@ fn new_node(doc: &Document, parent: Option<&str>, group: bool) -> Node {
         unit: None,
         target_text: None,
         actual_text: None,
+        written: None,
         rule: Rule {
             kind: "at_least".into(),
             target: Some(Num::new("")),

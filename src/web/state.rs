@@ -39,6 +39,7 @@ impl Tab {
             Section::Settings => Tab::Settings,
             Section::Indicators | Section::Claimed => Tab::Indicators,
             Section::Monitoring => Tab::Monitoring,
+            Section::Funds | Section::Declared => Tab::Settings,
         }
     }
 }

@@ -124,7 +124,7 @@ test('a Word report imported or dropped shows each differing printed figure with
   assert.ok(await differing.count() >= 10);
   const all = (await differing.allTextContents()).join('\n');
   assert.ok(all.includes('摘要 › 三、经验、问题和建议 › （二）存在的问题：…为预算金额的84.28%。 — 印为 84.28%，计算为 84.27%'), all.slice(0, 400));
-  assert.ok(all.includes('群众满意度综合得分为97.47分。 — 印为 97.47，计算为 96.86'));
+  assert.ok(all.includes('群众满意度综合得分为97.47分。 — 印为 97.47分，计算为 96.86'));
   await screenshot(page, 'report-imported');
   // A bad document: one message, the page unchanged.
   await page.locator('#import-form').setInputFiles(join(reports, 'old-renamed.docx'));

@@ -697,6 +697,7 @@ fn read_funds_at(
         unit: Some("%".into()),
         target_text: None,
         actual_text: None,
+        written: None,
         rule: Rule {
             kind: RuleKind::BudgetExecution.name().into(),
             inferred: Some("项目资金：全年执行数 / 全年预算数".into()),
@@ -909,6 +910,7 @@ fn leaf_of(row: &Row, id: String, name: String, year: Option<i32>) -> Leaf {
         unit: unit_of(row, &target),
         target_text: written_text(&row.target, &target),
         actual_text: written_text(&row.actual, &actual),
+        written: None,
         rule,
         extra: Map::new(),
     }

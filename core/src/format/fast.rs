@@ -6,7 +6,7 @@
 //! careful way, which says exactly what is wrong. So both always give the same document.
 
 use super::error::FORMAT;
-use super::value::{read_claimed, read_monitoring, read_scenarios, read_settings};
+use super::value::{read_claimed, read_monitoring, read_scenarios, read_settings, read_targets};
 use crate::model::{
     BudgetLine, Document, Extra, Group, Leaf, Node, Question, Rule, Settings, Step, Survey,
     SurveyOption,
@@ -198,6 +198,8 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
         let mut scenarios = None;
         let mut monitoring = None;
         let mut claimed = None;
+        let mut funds = None;
+        let mut declared = None;
         let (mut budget, mut surveys, mut indicators) = (Vec::new(), Vec::new(), Vec::new());
         let mut extra = Extra::new();
         while let Some(Key(key)) = map.next_key::<Key>()? {
@@ -229,6 +231,14 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
                 "claimed" => {
                     once(&mut seen, 9)?;
                     claimed = Some(map.next_value::<Value>()?);
+                }
+                "funds" => {
+                    once(&mut seen, 10)?;
+                    funds = Some(map.next_value::<Value>()?);
+                }
+                "declared" => {
+                    once(&mut seen, 11)?;
+                    declared = Some(map.next_value::<Value>()?);
                 }
                 "budget" => {
                     once(&mut seen, 5)?;
@@ -274,6 +284,10 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
             None => None,
             Some(v) => read_claimed(v).map_err(|_| bail::<A::Error>())?,
         };
+        let (funds, declared) = match (funds, declared) {
+            (None, None) => (None, None),
+            (f, d) => read_targets(f, d).map_err(|_| bail::<A::Error>())?,
+        };
         Ok(Document {
             meta,
             settings,
@@ -283,6 +297,8 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
             scenarios,
             monitoring,
             claimed,
+            funds,
+            declared,
             extra,
         })
     }
@@ -633,6 +649,7 @@ impl<'de> Visitor<'de> for NodeSeed<'_> {
             unit: None,
             target_text: None,
             actual_text: None,
+            written: None,
             rule: Rule::default(),
             extra: Extra::new(),
         };
@@ -684,6 +701,11 @@ impl<'de> Visitor<'de> for NodeSeed<'_> {
                     once(&mut seen, 8)?;
                     leaf_fields = true;
                     leaf.actual_text = text_of(map.next_value()?)?;
+                }
+                "written" => {
+                    once(&mut seen, 10)?;
+                    leaf_fields = true;
+                    leaf.written = text_of(map.next_value()?)?;
                 }
                 "rule" => {
                     once(&mut seen, 9)?;

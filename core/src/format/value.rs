@@ -3,9 +3,9 @@
 
 use super::error::{Expected, Found, LoadError, FORMAT};
 use crate::model::{
-    BudgetLine, Change, Claimed, Document, Extra, GradeBand, Group, Leaf, LeafReport, LineReport,
-    MonitoringSettings, Node, Printed, PrintedEntry, Question, Round, Rule, Scenario, Settings,
-    Step, Survey, SurveyOption, What,
+    AnnualFunds, BudgetLine, Change, Claimed, Declared, DeclaredTarget, Document, Extra, Funds,
+    GradeBand, Group, Leaf, LeafReport, LineReport, MonitoringSettings, Node, Printed,
+    PrintedEntry, Question, Round, Rule, Scenario, Settings, Step, Survey, SurveyOption, What,
 };
 use crate::number::Num;
 use serde_json::{Map, Value};
@@ -46,6 +46,26 @@ pub(super) fn read_claimed(value: Value) -> Result<Option<Claimed>, LoadError> {
     root.object("claimed")?.map(claimed_of).transpose()
 }
 
+/// The careful reader's funds and declared targets (used by the fast path too).
+#[cfg(feature = "fast")]
+pub(super) fn read_targets(
+    funds: Option<Value>,
+    declared: Option<Value>,
+) -> Result<(Option<Funds>, Option<Declared>), LoadError> {
+    let mut map = Map::new();
+    if let Some(f) = funds {
+        map.insert("funds".into(), f);
+    }
+    if let Some(d) = declared {
+        map.insert("declared".into(), d);
+    }
+    let mut root = Fields::new(map, String::new());
+    Ok((
+        root.object("funds")?.map(funds_of).transpose()?,
+        root.object("declared")?.map(declared_of).transpose()?,
+    ))
+}
+
 /// Reads a document from a parsed JSON value.
 pub fn read_value(value: Value) -> Result<Document, LoadError> {
     let Value::Object(map) = value else {
@@ -75,6 +95,8 @@ pub fn read_value(value: Value) -> Result<Document, LoadError> {
     let scenarios = root.list("scenarios", "scenarios", read_scenario)?;
     let monitoring = root.list("monitoring", "monitoring", read_round)?;
     let claimed = root.object("claimed")?.map(claimed_of).transpose()?;
+    let funds = root.object("funds")?.map(funds_of).transpose()?;
+    let declared = root.object("declared")?.map(declared_of).transpose()?;
     Ok(Document {
         meta,
         settings,
@@ -84,7 +106,72 @@ pub fn read_value(value: Value) -> Result<Document, LoadError> {
         scenarios,
         monitoring,
         claimed,
+        funds,
+        declared,
         extra: root.map,
+    })
+}
+
+/// `funds`: the project's funds and the year's request.
+fn funds_of(mut f: Fields) -> Result<Funds, LoadError> {
+    let annual = match f.object("annual")? {
+        None => AnnualFunds::default(),
+        Some(mut a) => AnnualFunds {
+            total: a.num("total")?,
+            fiscal: a.num("fiscal")?,
+            carried: a.num("carried")?,
+            other: a.num("other")?,
+            extra: a.map,
+        },
+    };
+    Ok(Funds {
+        total: f.num("total")?,
+        fiscal: f.num("fiscal")?,
+        other: f.num("other")?,
+        annual,
+        extra: f.map,
+    })
+}
+
+/// `declared`: the date and each leaf's target as declared, by leaf id.
+fn declared_of(mut f: Fields) -> Result<Declared, LoadError> {
+    let date = f.text("date")?;
+    let targets = match f.object("targets")? {
+        None => Vec::new(),
+        Some(targets) => {
+            let mut out = Vec::with_capacity(targets.map.len());
+            for (id, value) in targets.map.clone() {
+                let mut t = targets.child_object(&id, value)?;
+                let path = match t.take("path") {
+                    None | Some(Value::Null) => Vec::new(),
+                    Some(v) => t
+                        .expect_array("path", v)?
+                        .into_iter()
+                        .map(|p| match p {
+                            Value::String(s) => Ok(s),
+                            other => Err(t.wrong("path", Expected::Text, &other)),
+                        })
+                        .collect::<Result<Vec<_>, _>>()?,
+                };
+                out.push(DeclaredTarget {
+                    id,
+                    name: t.text("name")?.unwrap_or_default(),
+                    path,
+                    written: t.text("written")?.unwrap_or_default(),
+                    kind: t.text("kind")?.unwrap_or_default(),
+                    target: t.text("target")?,
+                    unit: t.text("unit")?,
+                    points: t.text("points")?,
+                    extra: t.map,
+                });
+            }
+            out
+        }
+    };
+    Ok(Declared {
+        date,
+        targets,
+        extra: f.map,
     })
 }
 
@@ -415,6 +502,7 @@ fn read_node(mut f: Fields) -> Result<Node, LoadError> {
     let unit = f.text("unit")?;
     let target_text = f.text("target_text")?;
     let actual_text = f.text("actual_text")?;
+    let written = f.text("written")?;
     let rule = match f.object("rule")? {
         Some(r) => read_rule(r)?,
         None => Rule::default(),
@@ -428,6 +516,7 @@ fn read_node(mut f: Fields) -> Result<Node, LoadError> {
         unit,
         target_text,
         actual_text,
+        written,
         rule,
         extra: f.map,
     }))

@@ -2,8 +2,8 @@
 
 use super::error::FORMAT;
 use crate::model::{
-    BudgetLine, Claimed, Document, Extra, Leaf, MonitoringSettings, Node, Printed, PrintedEntry,
-    Question, Round, Rule, Scenario, Settings, Step, Survey, SurveyOption, What,
+    BudgetLine, Claimed, Declared, Document, Extra, Funds, Leaf, MonitoringSettings, Node, Printed,
+    PrintedEntry, Question, Round, Rule, Scenario, Settings, Step, Survey, SurveyOption, What,
 };
 use crate::number::Num;
 use serde_json::{Map, Value};
@@ -25,6 +25,12 @@ pub fn to_value(doc: &Document) -> Value {
     }
     if let Some(c) = &doc.claimed {
         out.insert("claimed".into(), claimed(c));
+    }
+    if let Some(f) = &doc.funds {
+        out.insert("funds".into(), funds(f));
+    }
+    if let Some(d) = &doc.declared {
+        out.insert("declared".into(), declared(d));
     }
     extend(&mut out, &doc.extra);
     Value::Object(out)
@@ -97,6 +103,51 @@ fn monitoring_settings(m: &MonitoringSettings) -> Value {
     }
     put_text(&mut out, "reason_required", &m.reason_required);
     extend(&mut out, &m.extra);
+    Value::Object(out)
+}
+
+fn funds(f: &Funds) -> Value {
+    let mut out = Map::new();
+    put_num(&mut out, "total", &f.total);
+    put_num(&mut out, "fiscal", &f.fiscal);
+    put_num(&mut out, "other", &f.other);
+    let mut annual = Map::new();
+    put_num(&mut annual, "total", &f.annual.total);
+    put_num(&mut annual, "fiscal", &f.annual.fiscal);
+    put_num(&mut annual, "carried", &f.annual.carried);
+    put_num(&mut annual, "other", &f.annual.other);
+    extend(&mut annual, &f.annual.extra);
+    if !annual.is_empty() {
+        out.insert("annual".into(), Value::Object(annual));
+    }
+    extend(&mut out, &f.extra);
+    Value::Object(out)
+}
+
+fn declared(d: &Declared) -> Value {
+    let mut out = Map::new();
+    put_text(&mut out, "date", &d.date);
+    let targets = d
+        .targets
+        .iter()
+        .map(|t| {
+            let mut o = Map::new();
+            o.insert("name".into(), t.name.clone().into());
+            o.insert(
+                "path".into(),
+                Value::Array(t.path.iter().map(|p| p.clone().into()).collect()),
+            );
+            o.insert("written".into(), t.written.clone().into());
+            o.insert("kind".into(), t.kind.clone().into());
+            put_text(&mut o, "target", &t.target);
+            put_text(&mut o, "unit", &t.unit);
+            put_text(&mut o, "points", &t.points);
+            extend(&mut o, &t.extra);
+            (t.id.clone(), Value::Object(o))
+        })
+        .collect();
+    out.insert("targets".into(), Value::Object(targets));
+    extend(&mut out, &d.extra);
     Value::Object(out)
 }
 
@@ -252,6 +303,7 @@ fn leaf(l: &Leaf) -> Value {
     put_text(&mut out, "unit", &l.unit);
     put_text(&mut out, "target_text", &l.target_text);
     put_text(&mut out, "actual_text", &l.actual_text);
+    put_text(&mut out, "written", &l.written);
     out.insert("rule".into(), rule(&l.rule));
     extend(&mut out, &l.extra);
     Value::Object(out)

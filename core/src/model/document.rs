@@ -1,4 +1,4 @@
-use super::{BudgetLine, Claimed, Extra, Node, Round, Scenario, Survey};
+use super::{BudgetLine, Claimed, Declared, Extra, Funds, Node, Round, Scenario, Survey};
 use crate::number::Num;
 
 /// A whole `jixiao/1` self-evaluation.
@@ -20,6 +20,10 @@ pub struct Document {
     pub monitoring: Vec<Round>,
     /// What a printed report or form says the figures are (optional in `jixiao/1`).
     pub claimed: Option<Claimed>,
+    /// 项目资金 as requested on the 申报表 (optional in `jixiao/1`).
+    pub funds: Option<Funds>,
+    /// The targets as declared (optional in `jixiao/1`).
+    pub declared: Option<Declared>,
     /// Top-level fields jixiao does not know (kept on a round trip).
     pub extra: Extra,
 }

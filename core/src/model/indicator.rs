@@ -62,6 +62,9 @@ pub struct Leaf {
     pub target_text: Option<String>,
     /// 实际完成值 as printed or typed.
     pub actual_text: Option<String>,
+    /// 年度指标值 exactly as a 申报表 printed it (`≥90.00(%)`), quoted by the review and printed
+    /// back by the 申报表's export.
+    pub written: Option<String>,
     /// How it is scored.
     pub rule: Rule,
     /// Fields jixiao does not know, kept for the round trip.
@@ -69,6 +72,14 @@ pub struct Leaf {
 }
 
 impl Leaf {
+    /// 年度指标值 as written on a form, where one printed it (the 申报表's, else the 自评表's).
+    pub fn written_target(&self) -> Option<&str> {
+        self.written
+            .as_deref()
+            .or(self.target_text.as_deref())
+            .filter(|t| !t.trim().is_empty())
+    }
+
     /// The unit, whether written on the leaf or (as in older files) on its rule.
     pub fn unit(&self) -> &str {
         self.unit

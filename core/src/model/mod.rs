@@ -8,6 +8,7 @@ mod indicator;
 mod monitoring;
 mod scenario;
 mod survey;
+mod targets;
 mod tree;
 
 pub use budget::BudgetLine;
@@ -17,6 +18,7 @@ pub use indicator::{Formula, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
 pub use monitoring::{Cause, LeafReport, Light, Likelihood, LineReport, Round};
 pub use scenario::{Change, Scenario};
 pub use survey::{Method, Question, Survey, SurveyOption};
+pub use targets::{AnnualFunds, Declared, DeclaredTarget, Funds, TARGET_META};
 pub use tree::siblings_mut;
 pub(crate) use tree::{leaves, leaves_mut, walk, Visit};
 

@@ -2,10 +2,11 @@
 //! writer, both from the same lookup so that they cannot disagree.
 
 use super::{
-    ClaimField, FieldPath, LineField, NodeField, PathError, QuestionField, RoundField,
-    RoundLeafField, RoundLineField, RuleField, SettingField, StepField, SurveyField,
+    ClaimField, DeclaredField, DeclaredTargetField, FieldPath, FundsField, LineField, NodeField,
+    PathError, QuestionField, RoundField, RoundLeafField, RoundLineField, RuleField, SettingField,
+    StepField, SurveyField,
 };
-use crate::model::{Document, GradeBand, Leaf, PrintedEntry, What};
+use crate::model::{Document, Funds, GradeBand, Leaf, PrintedEntry, What};
 use crate::number::Num;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -138,6 +139,7 @@ macro_rules! locate {
                         NodeField::Unit => $Out::Unit(leaf),
                         NodeField::Applicable => $Out::Flag(& $($m)? leaf.applicable),
                         NodeField::TargetText => $Out::OptionalText(& $($m)? leaf.target_text),
+                        NodeField::Written => $Out::OptionalText(& $($m)? leaf.written),
                         NodeField::ActualText => $Out::OptionalText(& $($m)? leaf.actual_text),
                         NodeField::Rule(None) => return Err(not_a_field()),
                         NodeField::Rule(Some(field)) => {
@@ -271,7 +273,10 @@ macro_rules! locate {
                     }
                 }
                 FieldPath::Section(_) => return Err(not_a_field()),
-                FieldPath::Claim(_) | FieldPath::Meta(_) => return Err(not_a_field()),
+                FieldPath::Claim(_)
+                | FieldPath::Meta(_)
+                | FieldPath::Funds(_)
+                | FieldPath::Declared(_) => return Err(not_a_field()),
             })
         }
     };
@@ -393,6 +398,73 @@ fn set_claim(doc: &mut Document, c: &ClaimField, value: &str) -> Option<()> {
     Some(())
 }
 
+/// A figure of 项目资金.
+fn funds_slot(funds: &Funds, f: FundsField) -> &Option<Num> {
+    match f {
+        FundsField::Total => &funds.total,
+        FundsField::Fiscal => &funds.fiscal,
+        FundsField::Other => &funds.other,
+        FundsField::AnnualTotal => &funds.annual.total,
+        FundsField::AnnualFiscal => &funds.annual.fiscal,
+        FundsField::AnnualCarried => &funds.annual.carried,
+        FundsField::AnnualOther => &funds.annual.other,
+    }
+}
+
+/// A figure of 项目资金, to write.
+fn funds_slot_mut(funds: &mut Funds, f: FundsField) -> &mut Option<Num> {
+    match f {
+        FundsField::Total => &mut funds.total,
+        FundsField::Fiscal => &mut funds.fiscal,
+        FundsField::Other => &mut funds.other,
+        FundsField::AnnualTotal => &mut funds.annual.total,
+        FundsField::AnnualFiscal => &mut funds.annual.fiscal,
+        FundsField::AnnualCarried => &mut funds.annual.carried,
+        FundsField::AnnualOther => &mut funds.annual.other,
+    }
+}
+
+/// A field of the declaration; `None` for a target that is not declared.
+fn declared<'a>(doc: &'a Document, d: &DeclaredField) -> Option<Field<'a>> {
+    static NO_TEXT: Option<String> = None;
+    let declared = doc.declared.as_ref();
+    Some(match d {
+        DeclaredField::Date => Field::OptionalText(declared.map_or(&NO_TEXT, |d| &d.date)),
+        DeclaredField::Target(id, field) => {
+            let t = declared?.target(id)?;
+            match field.as_ref()? {
+                DeclaredTargetField::Written => Field::Text(&t.written),
+                DeclaredTargetField::Target => Field::OptionalText(&t.target),
+                DeclaredTargetField::Unit => Field::OptionalText(&t.unit),
+                DeclaredTargetField::Points => Field::OptionalText(&t.points),
+                DeclaredTargetField::Kind => Field::Text(&t.kind),
+                DeclaredTargetField::Name => Field::Text(&t.name),
+            }
+        }
+    })
+}
+
+/// Writes a field of the declaration; `None` for a target that is not declared.
+fn set_declared(doc: &mut Document, d: &DeclaredField, value: &str) -> Option<()> {
+    let text = (!value.trim().is_empty()).then(|| value.to_string());
+    let declared = doc.declared.get_or_insert_with(Default::default);
+    match d {
+        DeclaredField::Date => declared.date = text,
+        DeclaredField::Target(id, field) => {
+            let t = declared.targets.iter_mut().find(|t| t.id == *id)?;
+            match field.as_ref()? {
+                DeclaredTargetField::Written => value.clone_into(&mut t.written),
+                DeclaredTargetField::Target => t.target = text,
+                DeclaredTargetField::Unit => t.unit = text,
+                DeclaredTargetField::Points => t.points = text,
+                DeclaredTargetField::Kind => value.clone_into(&mut t.kind),
+                DeclaredTargetField::Name => value.clone_into(&mut t.name),
+            }
+        }
+    }
+    Some(())
+}
+
 /// The field at `path`, read in place.
 pub fn get<'a>(doc: &'a Document, path: &FieldPath) -> Result<Field<'a>, PathError> {
     if let Some(empty) = unreported(doc, path) {
@@ -400,6 +472,17 @@ pub fn get<'a>(doc: &'a Document, path: &FieldPath) -> Result<Field<'a>, PathErr
     }
     if let FieldPath::Claim(c) = path {
         return claim(doc, c).ok_or_else(|| missing(path));
+    }
+    if let FieldPath::Funds(f) = path {
+        static NO_NUMBER: Option<Num> = None;
+        return Ok(Field::Optional(
+            doc.funds
+                .as_ref()
+                .map_or(&NO_NUMBER, |funds| funds_slot(funds, *f)),
+        ));
+    }
+    if let FieldPath::Declared(d) = path {
+        return declared(doc, d).ok_or_else(|| missing(path));
     }
     let Some((nest, key)) = entry(path) else {
         return field(doc, path);
@@ -457,6 +540,15 @@ pub fn set(doc: &mut Document, path: &FieldPath, value: &str) -> Result<(), Path
     if let FieldPath::Claim(c) = path {
         return set_claim(doc, c, value).ok_or_else(|| missing(path));
     }
+    if let FieldPath::Funds(f) = path {
+        let blank = value.trim().is_empty();
+        let funds = doc.funds.get_or_insert_with(Default::default);
+        *funds_slot_mut(funds, *f) = (!blank).then(|| Num::new(value));
+        return Ok(());
+    }
+    if let FieldPath::Declared(d) = path {
+        return set_declared(doc, d, value).ok_or_else(|| missing(path));
+    }
     let target = match entry(path) {
         Some((nest, key)) => Slot::Entry(&mut doc.meta, nest, key),
         None => slot(doc, path)?,
@@ -472,7 +564,10 @@ pub fn set(doc: &mut Document, path: &FieldPath, value: &str) -> Result<(), Path
     {
         if let Some(leaf) = doc.leaf_mut(id) {
             match field {
-                RuleField::Target => leaf.target_text = None,
+                RuleField::Target => {
+                    leaf.target_text = None;
+                    leaf.written = None;
+                }
                 _ => leaf.actual_text = None,
             }
         }

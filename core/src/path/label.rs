@@ -184,10 +184,58 @@ impl<'a> Names<'a> {
                     en: format!("the report's {}", figure.en),
                 }
             }
-            FieldPath::Meta(key) => Both {
-                zh: format!("项目信息：{key}"),
-                en: format!("project: {key}"),
-            },
+            FieldPath::Meta(key) => {
+                let title = crate::model::TARGET_META
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map_or(key.as_str(), |(_, title)| title);
+                Both {
+                    zh: format!("项目信息：{title}"),
+                    en: format!("project: {key}"),
+                }
+            }
+            FieldPath::Funds(f) => {
+                let (zh, en) = match f {
+                    super::FundsField::Total => ("项目资金总额", "total funds"),
+                    super::FundsField::Fiscal => ("财政资金", "fiscal funds"),
+                    super::FundsField::Other => ("其他资金", "other funds"),
+                    super::FundsField::AnnualTotal => ("年度资金申请总额", "the year's request"),
+                    super::FundsField::AnnualFiscal => ("当年财政拨款", "the year's appropriation"),
+                    super::FundsField::AnnualCarried => ("上年结转资金", "carried over"),
+                    super::FundsField::AnnualOther => ("年度其他资金", "the year's other funds"),
+                };
+                Both {
+                    zh: format!("项目资金：{zh}"),
+                    en: format!("funds: {en}"),
+                }
+            }
+            FieldPath::Declared(super::DeclaredField::Date) => {
+                Text("申报日期", "the date of declaration").into()
+            }
+            FieldPath::Declared(super::DeclaredField::Target(id, field)) => {
+                let what = match field {
+                    None => Text("申报目标", "declared target"),
+                    Some(super::DeclaredTargetField::Written) => {
+                        Text("申报的年度指标值", "declared target")
+                    }
+                    Some(super::DeclaredTargetField::Target) => {
+                        Text("申报的指标值", "declared value")
+                    }
+                    Some(super::DeclaredTargetField::Unit) => {
+                        Text("申报的计量单位", "declared unit")
+                    }
+                    Some(super::DeclaredTargetField::Points) => {
+                        Text("申报的分值", "declared points")
+                    }
+                    Some(super::DeclaredTargetField::Kind) => {
+                        Text("申报的指标性质", "declared kind")
+                    }
+                    Some(super::DeclaredTargetField::Name) => {
+                        Text("申报的指标名称", "declared name")
+                    }
+                };
+                self.indicator(id).of(Some(what.into()))
+            }
             FieldPath::Round(as_of, field) => {
                 let round = Both {
                     zh: format!("{as_of} 监控"),
@@ -332,6 +380,8 @@ fn section(s: Section) -> Text {
         Section::Settings => Text("设置", "the settings"),
         Section::Claimed => Text("报告所写的数字", "the report's figures"),
         Section::Monitoring => Text("绩效运行监控", "monitoring"),
+        Section::Funds => Text("项目资金", "the funds"),
+        Section::Declared => Text("申报目标", "the declared targets"),
     }
 }
 
@@ -355,6 +405,9 @@ fn node_field(f: &NodeField) -> Both {
         NodeField::Applicable => Text("是否适用", "applicable").into(),
         NodeField::TargetText => Text("年度指标值（原文）", "target as written").into(),
         NodeField::ActualText => Text("实际完成值（原文）", "actual as written").into(),
+        NodeField::Written => {
+            Text("年度指标值（申报表原文）", "target as declared on the form").into()
+        }
         NodeField::Rule(None) => Text("计分方式", "scoring rule").into(),
         NodeField::Rule(Some(RuleField::Step(i, field))) => {
             let which = match field {

@@ -31,6 +31,10 @@ pub enum Section {
     Claimed,
     /// `monitoring`: the rounds of 绩效运行监控.
     Monitoring,
+    /// `funds`: 项目资金 as requested on the 申报表.
+    Funds,
+    /// `declared`: the targets as declared.
+    Declared,
 }
 
 /// A field of a budget line (`budget/<id>/<field>`).
@@ -67,6 +71,8 @@ pub enum NodeField {
     TargetText,
     /// 实际完成值 as printed.
     ActualText,
+    /// 年度指标值 as the 申报表 printed it.
+    Written,
     /// The rule as a whole (`rule`) or one of its fields (`rule/<field>`).
     Rule(Option<RuleField>),
 }
@@ -186,6 +192,56 @@ pub enum FieldPath {
     Meta(String),
     /// A monitoring round (`monitoring/<as_of>`) or one of its fields.
     Round(String, Option<RoundField>),
+    /// A figure of 项目资金 (`funds/total`, `funds/annual/fiscal`).
+    Funds(FundsField),
+    /// The declaration (`declared/date`) or a declared target's field
+    /// (`declared/targets/<leaf id>/<field>`).
+    Declared(DeclaredField),
+}
+
+/// A figure of 项目资金 (`funds/…`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FundsField {
+    /// `total`: 项目资金总额.
+    Total,
+    /// `fiscal`: 财政资金.
+    Fiscal,
+    /// `other`: 其他资金.
+    Other,
+    /// `annual/total`: 年度资金申请总额.
+    AnnualTotal,
+    /// `annual/fiscal`: 当年财政拨款.
+    AnnualFiscal,
+    /// `annual/carried`: 上年结转资金.
+    AnnualCarried,
+    /// `annual/other`: 年度的其他资金.
+    AnnualOther,
+}
+
+/// A field of the declaration (`declared/…`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum DeclaredField {
+    /// `date`.
+    Date,
+    /// `targets/<leaf id>` or one of its fields.
+    Target(String, Option<DeclaredTargetField>),
+}
+
+/// A field of a declared target (`declared/targets/<leaf id>/<field>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DeclaredTargetField {
+    /// `written`: 年度指标值 as declared.
+    Written,
+    /// `target`.
+    Target,
+    /// `unit`.
+    Unit,
+    /// `points`.
+    Points,
+    /// `kind`.
+    Kind,
+    /// `name`.
+    Name,
 }
 
 /// A field of a monitoring round (`monitoring/<as_of>/…`).
@@ -347,6 +403,8 @@ impl FieldPath {
             FieldPath::Setting(_) | FieldPath::Meta(_) => Section::Settings,
             FieldPath::Claim(_) => Section::Claimed,
             FieldPath::Round(..) => Section::Monitoring,
+            FieldPath::Funds(_) => Section::Funds,
+            FieldPath::Declared(_) => Section::Declared,
         }
     }
 

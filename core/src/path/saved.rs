@@ -4,7 +4,9 @@
 //! are never written by a path, so the part is found again by its id.
 
 use super::{FieldPath, PathError};
-use crate::model::{BudgetLine, Claimed, Document, Extra, Leaf, Round, Settings, Survey};
+use crate::model::{
+    BudgetLine, Claimed, Declared, Document, Extra, Funds, Leaf, Round, Settings, Survey,
+};
 
 /// The part of a document a field lives in, as it was. (A few are alive at a time: their
 /// size does not matter.)
@@ -18,6 +20,8 @@ pub(crate) enum Saved {
     Meta(Extra),
     Extra(Extra),
     Claimed(Option<Claimed>),
+    Funds(Option<Funds>),
+    Declared(Option<Declared>),
     Round(Round),
 }
 
@@ -46,6 +50,8 @@ pub(crate) fn save(doc: &Document, path: &FieldPath) -> Result<Saved, PathError>
         FieldPath::Setting(_) => Saved::Settings(doc.settings.clone()),
         FieldPath::Meta(_) => Saved::Meta(doc.meta.clone()),
         FieldPath::Claim(_) => Saved::Claimed(doc.claimed.clone()),
+        FieldPath::Funds(_) => Saved::Funds(doc.funds.clone()),
+        FieldPath::Declared(_) => Saved::Declared(doc.declared.clone()),
         FieldPath::Section(_) => Saved::Extra(doc.extra.clone()),
         FieldPath::Round(as_of, _) => Saved::Round(
             doc.monitoring
@@ -79,6 +85,8 @@ pub(crate) fn restore(doc: &mut Document, saved: Saved) {
         Saved::Meta(meta) => doc.meta = meta,
         Saved::Extra(extra) => doc.extra = extra,
         Saved::Claimed(claimed) => doc.claimed = claimed,
+        Saved::Funds(funds) => doc.funds = funds,
+        Saved::Declared(declared) => doc.declared = declared,
         Saved::Round(round) => {
             if let Some(place) = doc.monitoring.iter_mut().find(|r| r.as_of == round.as_of) {
                 *place = round;

@@ -2,8 +2,9 @@
 //! An id holding `/` or `%` is written with `%2F` / `%25`, so every id round-trips.
 
 use super::{
-    ClaimField, FieldPath, LineField, NodeField, PathError, QuestionField, RoundField,
-    RoundLeafField, RoundLineField, RuleField, Section, SettingField, StepField, SurveyField,
+    ClaimField, DeclaredField, DeclaredTargetField, FieldPath, FundsField, LineField, NodeField,
+    PathError, QuestionField, RoundField, RoundLeafField, RoundLineField, RuleField, Section,
+    SettingField, StepField, SurveyField,
 };
 use crate::model::What;
 use std::fmt;
@@ -122,13 +123,15 @@ impl SettingField {
 }
 
 impl Section {
-    const ALL: [Section; 6] = [
+    const ALL: [Section; 8] = [
         Section::Budget,
         Section::Indicators,
         Section::Surveys,
         Section::Settings,
         Section::Claimed,
         Section::Monitoring,
+        Section::Funds,
+        Section::Declared,
     ];
 
     /// The section's name in the file.
@@ -140,6 +143,8 @@ impl Section {
             Section::Settings => "settings",
             Section::Claimed => "claimed",
             Section::Monitoring => "monitoring",
+            Section::Funds => "funds",
+            Section::Declared => "declared",
         }
     }
 }
@@ -151,6 +156,54 @@ impl fmt::Display for ClaimField {
             ClaimField::Figure(What::LeafScore(id)) => write!(f, "scores/{}", escape(id)),
             ClaimField::Figure(what) => f.write_str(what.kind()),
             ClaimField::Printed(n) => write!(f, "printed/{n}"),
+        }
+    }
+}
+
+impl FundsField {
+    const ALL: [FundsField; 7] = [
+        FundsField::Total,
+        FundsField::Fiscal,
+        FundsField::Other,
+        FundsField::AnnualTotal,
+        FundsField::AnnualFiscal,
+        FundsField::AnnualCarried,
+        FundsField::AnnualOther,
+    ];
+
+    /// The field's name under `funds`.
+    pub fn key(self) -> &'static str {
+        match self {
+            FundsField::Total => "total",
+            FundsField::Fiscal => "fiscal",
+            FundsField::Other => "other",
+            FundsField::AnnualTotal => "annual/total",
+            FundsField::AnnualFiscal => "annual/fiscal",
+            FundsField::AnnualCarried => "annual/carried",
+            FundsField::AnnualOther => "annual/other",
+        }
+    }
+}
+
+impl DeclaredTargetField {
+    const ALL: [DeclaredTargetField; 6] = [
+        DeclaredTargetField::Written,
+        DeclaredTargetField::Target,
+        DeclaredTargetField::Unit,
+        DeclaredTargetField::Points,
+        DeclaredTargetField::Kind,
+        DeclaredTargetField::Name,
+    ];
+
+    /// The field's name in a declared target.
+    pub fn key(self) -> &'static str {
+        match self {
+            DeclaredTargetField::Written => "written",
+            DeclaredTargetField::Target => "target",
+            DeclaredTargetField::Unit => "unit",
+            DeclaredTargetField::Points => "points",
+            DeclaredTargetField::Kind => "kind",
+            DeclaredTargetField::Name => "name",
         }
     }
 }
@@ -177,6 +230,7 @@ impl fmt::Display for FieldPath {
                     Some(NodeField::Applicable) => f.write_str("/applicable"),
                     Some(NodeField::TargetText) => f.write_str("/target_text"),
                     Some(NodeField::ActualText) => f.write_str("/actual_text"),
+                    Some(NodeField::Written) => f.write_str("/written"),
                     Some(NodeField::Rule(None)) => f.write_str("/rule"),
                     Some(NodeField::Rule(Some(RuleField::Step(i, field)))) => {
                         let key = match field {
@@ -219,6 +273,12 @@ impl fmt::Display for FieldPath {
                 }
             }
             FieldPath::Claim(field) => write!(f, "claimed/{field}"),
+            FieldPath::Funds(field) => write!(f, "funds/{}", field.key()),
+            FieldPath::Declared(DeclaredField::Date) => f.write_str("declared/date"),
+            FieldPath::Declared(DeclaredField::Target(id, field)) => {
+                write!(f, "declared/targets/{}", escape(id))?;
+                field.map_or(Ok(()), |field| write!(f, "/{}", field.key()))
+            }
             FieldPath::Meta(key) => write!(f, "meta/{}", escape(key)),
             FieldPath::Round(as_of, field) => {
                 write!(f, "monitoring/{}", escape(as_of))?;
@@ -276,6 +336,7 @@ impl FromStr for FieldPath {
                     ["unit"] => Some(NodeField::Unit),
                     ["applicable"] => Some(NodeField::Applicable),
                     ["target_text"] => Some(NodeField::TargetText),
+                    ["written"] => Some(NodeField::Written),
                     ["actual_text"] => Some(NodeField::ActualText),
                     ["rule"] => Some(NodeField::Rule(None)),
                     ["rule", "steps", i, "min"] => {
@@ -339,6 +400,26 @@ impl FromStr for FieldPath {
                 FieldPath::Claim(ClaimField::Figure(What::named(key).ok_or_else(unknown)?))
             }
             ["meta", key] => FieldPath::Meta(unescape(key)),
+            ["funds", rest @ ..] => FieldPath::Funds(
+                FundsField::ALL
+                    .into_iter()
+                    .find(|f| f.key() == rest.join("/"))
+                    .ok_or_else(unknown)?,
+            ),
+            ["declared", "date"] => FieldPath::Declared(DeclaredField::Date),
+            ["declared", "targets", id, rest @ ..] => {
+                let field = match rest {
+                    [] => None,
+                    [key] => Some(
+                        DeclaredTargetField::ALL
+                            .into_iter()
+                            .find(|f| f.key() == *key)
+                            .ok_or_else(unknown)?,
+                    ),
+                    _ => return Err(unknown()),
+                };
+                FieldPath::Declared(DeclaredField::Target(unescape(id), field))
+            }
             ["monitoring", as_of, rest @ ..] => {
                 let field = match rest {
                     [] => None,

@@ -223,6 +223,8 @@ fn section_label(lang: Lang, section: Section) -> &'static str {
             "Figures printed in the report or form",
         ),
         Section::Monitoring => t(lang, "绩效运行监控", "Monitoring"),
+        Section::Funds => t(lang, "项目资金（申报）", "Funds requested"),
+        Section::Declared => t(lang, "申报目标", "Declared targets"),
     }
 }
 

@@ -607,6 +607,7 @@ pub(super) fn finish(doc: &mut Document, found: &mut Found) {
             unit: None,
             target_text: None,
             actual_text: None,
+            written: None,
             rule,
             extra: Map::new(),
         }));
