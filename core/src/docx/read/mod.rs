@@ -166,7 +166,7 @@ fn understand(blocks: &[Block]) -> FormRead {
                 };
                 let surveys = doc.surveys.len();
                 tables::read(t, &title, &mut doc, &mut found, &mut claims);
-                last_survey = (doc.surveys.len() > surveys).then(|| surveys);
+                last_survey = (doc.surveys.len() > surveys).then_some(surveys);
             }
         }
     }

@@ -405,7 +405,7 @@ pub(super) fn meta(text: &str, above: &[String], doc: &mut Document) {
                         .get(i.saturating_sub(1))
                         .is_some_and(|c| !c.is_ascii_digit()));
             (y.starts_with("20") && y.chars().all(|c| c.is_ascii_digit()) && standalone)
-                .then(|| (i, y))
+                .then_some((i, y))
         });
         if let Some((at, y)) = year {
             if let Ok(y) = y.parse::<i64>() {
@@ -456,69 +456,6 @@ const ORGANISATIONS: [&str; 14] = [
     "学校",
     "公司",
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn of(text: &str) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        claims(text, "摘要", &mut out);
-        out.into_iter()
-            .map(|p| (p.what.kind().to_string(), p.value))
-            .collect()
-    }
-
-    fn pair(k: &str, v: &str) -> (String, String) {
-        (k.into(), v.into())
-    }
-
-    #[test]
-    fn the_seeds_sentences() {
-        assert_eq!(
-            of("2022年残疾人职业技能培训及就业服务项目预算申报金额为97.361万元，实际支出82.050854万元，为预算金额的84.28%。"),
-            [pair("execution_rate", "84.28%"), pair("planned", "97.361"), pair("spent", "82.050854")]
-        );
-        assert_eq!(
-            of("通过对…进行评价、打分，最终自评得分92分，评定等级为优。"),
-            [pair("total", "92"), pair("grade", "优")]
-        );
-        assert_eq!(
-            of("共计发放问卷114份，收回有效问卷114份，群众满意度综合得分为97.47分。"),
-            [pair("satisfaction", "97.47分")]
-        );
-        assert_eq!(
-            of("（11）参加培训学员的满意度不低于90%，实际满意度97.47%，完成率100%。"),
-            [pair("satisfaction", "97.47%")]
-        );
-        assert_eq!(
-            of("问卷的10个问题中“认为培训单位在培训期间的管理工作水平如何？”问题分数相对较低。"),
-            [pair(
-                "weakest_question",
-                "认为培训单位在培训期间的管理工作水平如何？"
-            )]
-        );
-        assert_eq!(
-            of("2022年，本项目财政资金拨款97.361万元，于当年到位97.361万元，到位率100%。"),
-            [pair("arrival_rate", "100%"), pair("planned", "97.361")]
-        );
-        // One line's figures are not the whole project's.
-        assert_eq!(
-            of("（2）组织开展培训，预算金额5.271万元，使用经费0.9735万元，结余经费4.2975万元。"),
-            []
-        );
-        assert_eq!(of("1.项目决策（满分20分，评价得分20分）"), []);
-    }
-
-    #[test]
-    fn headings_the_official_way() {
-        assert_eq!(heading_level("一、项目概况："), Some(1));
-        assert_eq!(heading_level("十二、其他"), Some(1));
-        assert_eq!(heading_level("（二）存在的问题"), Some(2));
-        assert_eq!(heading_level("（1）投入管理"), None);
-        assert_eq!(heading_level("一是加强管理"), None);
-    }
-}
 
 /// The note under a survey's table saying that it is scored by the share of satisfied answers
 /// (`注：满意度按满意率计算，即回答“非常满意”“满意”的人数占答卷人数的比例`): the survey is scored so,
@@ -598,5 +535,68 @@ pub(super) fn linear_formula(text: &str, doc: &mut Document) {
         {
             leaf.rule.formula = Some("linear".into());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(text: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        claims(text, "摘要", &mut out);
+        out.into_iter()
+            .map(|p| (p.what.kind().to_string(), p.value))
+            .collect()
+    }
+
+    fn pair(k: &str, v: &str) -> (String, String) {
+        (k.into(), v.into())
+    }
+
+    #[test]
+    fn the_seeds_sentences() {
+        assert_eq!(
+            of("2022年残疾人职业技能培训及就业服务项目预算申报金额为97.361万元，实际支出82.050854万元，为预算金额的84.28%。"),
+            [pair("execution_rate", "84.28%"), pair("planned", "97.361"), pair("spent", "82.050854")]
+        );
+        assert_eq!(
+            of("通过对…进行评价、打分，最终自评得分92分，评定等级为优。"),
+            [pair("total", "92"), pair("grade", "优")]
+        );
+        assert_eq!(
+            of("共计发放问卷114份，收回有效问卷114份，群众满意度综合得分为97.47分。"),
+            [pair("satisfaction", "97.47分")]
+        );
+        assert_eq!(
+            of("（11）参加培训学员的满意度不低于90%，实际满意度97.47%，完成率100%。"),
+            [pair("satisfaction", "97.47%")]
+        );
+        assert_eq!(
+            of("问卷的10个问题中“认为培训单位在培训期间的管理工作水平如何？”问题分数相对较低。"),
+            [pair(
+                "weakest_question",
+                "认为培训单位在培训期间的管理工作水平如何？"
+            )]
+        );
+        assert_eq!(
+            of("2022年，本项目财政资金拨款97.361万元，于当年到位97.361万元，到位率100%。"),
+            [pair("arrival_rate", "100%"), pair("planned", "97.361")]
+        );
+        // One line's figures are not the whole project's.
+        assert_eq!(
+            of("（2）组织开展培训，预算金额5.271万元，使用经费0.9735万元，结余经费4.2975万元。"),
+            []
+        );
+        assert_eq!(of("1.项目决策（满分20分，评价得分20分）"), []);
+    }
+
+    #[test]
+    fn headings_the_official_way() {
+        assert_eq!(heading_level("一、项目概况："), Some(1));
+        assert_eq!(heading_level("十二、其他"), Some(1));
+        assert_eq!(heading_level("（二）存在的问题"), Some(2));
+        assert_eq!(heading_level("（1）投入管理"), None);
+        assert_eq!(heading_level("一是加强管理"), None);
     }
 }
