@@ -57,7 +57,7 @@ pub use message::{t, Lang, Message, Text};
 // The document: what staff typed, every field as written.
 pub use date::{parse_date, Date};
 pub use model::{
-    siblings_mut, AnnualFunds, BudgetLine, Cause, Change, Claimed, Declared, DeclaredTarget,
+    siblings_mut, AnnualFunds, BudgetLine, Category, Cause, Change, Claimed, Declared, DeclaredTarget,
     Document, Formula, Funds, GradeBand, Group, Leaf, LeafReport, Light, Likelihood, LineReport,
     Method, MonitoringSettings, Node, Printed, PrintedEntry, Question, Round, Rule, RuleKind,
     Scenario, Settings, Step, Survey, SurveyOption, Tier, What, DEFAULT_GRADES, TARGET_META,
@@ -94,7 +94,7 @@ pub use scoring::{
 // Monitoring rounds (运行监控).
 pub use monitoring::{
     budget_light, forecast, leaf_lights, light_counts, merge as merge_round, progress,
-    round as monitoring_round, time_progress, year as document_year, BudgetLight, Category,
+    round as monitoring_round, time_progress, year as document_year, BudgetLight,
     Forecast, LeafLight, Merged, Settings as MonitoringPolicy, TimeProgress,
 };
 

@@ -2,6 +2,7 @@
 //! mistakes still loads, is shown, and is scored as far as it can be.
 
 mod budget;
+mod category;
 mod claimed;
 mod document;
 mod indicator;
@@ -12,6 +13,7 @@ mod targets;
 mod tree;
 
 pub use budget::BudgetLine;
+pub use category::Category;
 pub use claimed::{Claimed, Printed, PrintedEntry, What};
 pub use document::{Document, GradeBand, MonitoringSettings, Settings, DEFAULT_GRADES};
 pub use indicator::{Formula, Group, Leaf, Node, Rule, RuleKind, Step, Tier};

@@ -4,70 +4,9 @@
 
 use super::{time_progress, year, Settings, TimeProgress};
 use crate::date::{parse_date, Date};
-use crate::model::{Document, Leaf, Light, Round, RuleKind};
+use crate::model::{Category, Document, Leaf, Light, Round, RuleKind};
 use crate::scoring::{walk_scored, Evaluation, Scored};
 use rust_decimal::Decimal;
-
-/// What kind of target a leaf is, from the nearest ancestor whose name says it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Category {
-    /// 数量指标.
-    Quantity,
-    /// 质量指标.
-    Quality,
-    /// 时效指标.
-    Timeliness,
-    /// 成本指标.
-    Cost,
-    /// 效益指标 (经济, 社会, 生态 or bare).
-    Benefit,
-    /// 可持续影响指标.
-    Sustainability,
-    /// 满意度指标.
-    Satisfaction,
-}
-
-impl Category {
-    /// The word in the output.
-    pub fn key(self) -> &'static str {
-        match self {
-            Category::Quantity => "quantity",
-            Category::Quality => "quality",
-            Category::Timeliness => "timeliness",
-            Category::Cost => "cost",
-            Category::Benefit => "benefit",
-            Category::Sustainability => "sustainability",
-            Category::Satisfaction => "satisfaction",
-        }
-    }
-
-    /// Whether its standard is the target prorated by time.
-    pub fn prorated(self) -> bool {
-        matches!(
-            self,
-            Category::Quantity
-                | Category::Benefit
-                | Category::Sustainability
-                | Category::Satisfaction
-        )
-    }
-
-    /// The category a group's name says, if any.
-    fn of_name(name: &str) -> Option<Category> {
-        [
-            ("数量", Category::Quantity),
-            ("质量", Category::Quality),
-            ("时效", Category::Timeliness),
-            ("成本", Category::Cost),
-            ("可持续影响", Category::Sustainability),
-            ("满意度", Category::Satisfaction),
-            ("效益", Category::Benefit),
-        ]
-        .into_iter()
-        .find(|(k, _)| name.contains(k))
-        .map(|(_, c)| c)
-    }
-}
 
 /// One leaf's light in a round, with the figures it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -227,11 +166,7 @@ pub fn leaf_lights(doc: &Document, eval: &Evaluation, round: &Round) -> Vec<Leaf
         let Scored::Leaf(leaf, _, ancestors) = scored else {
             return;
         };
-        let category = ancestors
-            .iter()
-            .rev()
-            .find_map(|g| Category::of_name(&g.name))
-            .unwrap_or(Category::Quantity);
+        let category = Category::of_ancestors(ancestors);
         let report = reports.leaf(&leaf.id);
         let value = report
             .and_then(|r| r.value.as_ref())
