@@ -1,6 +1,7 @@
 //! The whole audit of a document, composed: its scores and the findings about them (scoring),
-//! every claimed or printed figure held against the computed one (claims), and the findings of
-//! its monitoring rounds. What the page, the command line and the JavaScript module call.
+//! every claimed or printed figure held against the computed one (claims), the findings of its
+//! monitoring rounds, the review of its targets while it is a plan, and the document held to the
+//! targets it declared. What the page, the command line and the JavaScript module call.
 
 use crate::model::Document;
 use crate::scoring::Evaluation;
@@ -14,6 +15,27 @@ pub fn audit(doc: &Document) -> Evaluation {
     if !doc.monitoring.is_empty() {
         let rounds = crate::monitoring::check(doc, &eval);
         eval.findings.extend(rounds);
+    }
+    // A plan (no actual anywhere) is reviewed as a 申报表 is.
+    if crate::review::is_plan(doc) {
+        let review: Vec<_> = crate::review::review(doc)
+            .into_iter()
+            // Said once: a field scoring already finds empty, or the same finding.
+            .filter(|r| {
+                !eval
+                    .findings
+                    .iter()
+                    .any(|f| f.path == r.path && (f.code() == r.code() || f.problem.is_unfilled()))
+            })
+            .collect();
+        eval.findings.extend(review);
+    }
+    // Held to what was declared: each change, and the score against the declared targets.
+    if let Some(declared) = crate::review::as_declared(doc) {
+        let declared_eval = crate::scoring::evaluate(&declared);
+        let held = crate::review::held(doc, &eval, &declared_eval);
+        eval.findings.extend(held);
+        eval.declared = Some(Box::new(declared_eval));
     }
     // Stable: within a level, the scores' findings, then the claims', then the rounds'.
     eval.findings.sort_by_key(|f| f.level());

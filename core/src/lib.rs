@@ -38,6 +38,7 @@ mod monitoring;
 mod number;
 mod path;
 mod report;
+mod review;
 mod scoring;
 mod tables;
 mod templates;
@@ -57,10 +58,11 @@ pub use message::{t, Lang, Message, Text};
 // The document: what staff typed, every field as written.
 pub use date::{parse_date, Date};
 pub use model::{
-    siblings_mut, AnnualFunds, BudgetLine, Category, Cause, Change, Claimed, Declared, DeclaredTarget,
-    Document, Formula, Funds, GradeBand, Group, Leaf, LeafReport, Light, Likelihood, LineReport,
-    Method, MonitoringSettings, Node, Printed, PrintedEntry, Question, Round, Rule, RuleKind,
-    Scenario, Settings, Step, Survey, SurveyOption, Tier, What, DEFAULT_GRADES, TARGET_META,
+    siblings_mut, AnnualFunds, BudgetLine, Category, Cause, Change, Claimed, Declared,
+    DeclaredTarget, Document, Formula, Funds, GradeBand, Group, Leaf, LeafReport, Light,
+    Likelihood, LineReport, Method, MonitoringSettings, Node, Printed, PrintedEntry, Question,
+    Round, Rule, RuleKind, Scenario, Settings, Step, Survey, SurveyOption, Tier, What,
+    DEFAULT_GRADES, TARGET_META,
 };
 pub use number::{
     as_percent, checked_sum, parse_decimal, printed_figure, round2, show2, show_exact, shown, Num,
@@ -85,7 +87,8 @@ pub use templates::{template, template_text, NAMES as TEMPLATE_NAMES};
 // Scoring and the audit.
 pub use audit::audit;
 pub use claims::Verdict;
-pub use findings::{Finding, Level, Problem, Source};
+pub use findings::{Finding, Level, Problem, Source, TargetProblem};
+pub use review::{as_declared, declare, is_plan, review};
 pub use scoring::{
     default_grades, lost_points, walk_scored, BudgetResult, Cursor, Evaluation, GroupResult,
     LeafResult, LineResult, Lost, Policy, QuestionResult, Scored, SurveyResult,
@@ -94,8 +97,8 @@ pub use scoring::{
 // Monitoring rounds (运行监控).
 pub use monitoring::{
     budget_light, forecast, leaf_lights, light_counts, merge as merge_round, progress,
-    round as monitoring_round, time_progress, year as document_year, BudgetLight,
-    Forecast, LeafLight, Merged, Settings as MonitoringPolicy, TimeProgress,
+    round as monitoring_round, time_progress, year as document_year, BudgetLight, Forecast,
+    LeafLight, Merged, Settings as MonitoringPolicy, TimeProgress,
 };
 
 // Planning: scenarios and goal seeking (需要多少).

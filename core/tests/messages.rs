@@ -14,12 +14,16 @@
     missing_docs
 )]
 
-use jixiao_core::{Decimal, Light, Likelihood, Message, NumError, Problem, Source, Tier, What};
+use jixiao_core::{
+    Decimal, Light, Likelihood, Message, NumError, Problem, Source, TargetProblem, Tier, What,
+};
 use std::path::Path;
 
 /// One problem of every code, with the figures a user would meet.
 fn every_problem() -> Vec<Problem> {
     let s = |t: &str| t.to_string();
+    #[allow(non_snake_case)]
+    let T = Problem::Target;
     vec![
         Problem::DuplicateId { id: s("C112") },
         Problem::MissingField,
@@ -144,6 +148,98 @@ fn every_problem() -> Vec<Problem> {
             planned: s("100"),
         },
         Problem::RoundUnknownId { id: s("b9") },
+        T(TargetProblem::MissingHeader {
+            key: s("title"),
+            title: s("项目名称"),
+        }),
+        T(TargetProblem::MissingHeader {
+            key: s("department"),
+            title: s("主管部门"),
+        }),
+        T(TargetProblem::MissingHeader {
+            key: s("annual_goal"),
+            title: s("年度总体目标"),
+        }),
+        T(TargetProblem::MissingHeader {
+            key: s("unit"),
+            title: s("实施单位"),
+        }),
+        T(TargetProblem::MissingCategory {
+            category: s("效益"),
+        }),
+        T(TargetProblem::MissingCategory {
+            category: s("成本"),
+        }),
+        T(TargetProblem::MissingTarget),
+        T(TargetProblem::Placeholder { written: s("XX") }),
+        T(TargetProblem::Vague {
+            written: s("有效提升"),
+        }),
+        T(TargetProblem::VagueDeadline {
+            written: s("及时")
+        }),
+        T(TargetProblem::OperatorAssumed {
+            written: s("985米"),
+            at_most: false,
+        }),
+        T(TargetProblem::FundsMismatch {
+            annual: false,
+            total: s("100"),
+            parts: s("90"),
+        }),
+        T(TargetProblem::FundsMismatch {
+            annual: true,
+            total: s("50"),
+            parts: s("45"),
+        }),
+        T(TargetProblem::AnnualOverTotal {
+            annual: s("120"),
+            total: s("100"),
+        }),
+        T(TargetProblem::BudgetNotAnnual {
+            planned: s("48"),
+            annual: s("50"),
+        }),
+        T(TargetProblem::StartAfterEnd {
+            start: s("2026-12-01"),
+            end: s("2026-06-30"),
+        }),
+        T(TargetProblem::DeadlineAfterEnd {
+            deadline: s("2027-03-31"),
+            end: s("2026-12-31"),
+        }),
+        T(TargetProblem::DeadlineOutsideYear {
+            deadline: s("2025-11-30"),
+            year: 2026,
+        }),
+        T(TargetProblem::CostLowerBound {
+            written: s("≥26万元"),
+        }),
+        T(TargetProblem::RateOver100 {
+            written: s("≥105%"),
+        }),
+        T(TargetProblem::SatisfactionOutOfRange {
+            written: s("≥120%"),
+        }),
+        T(TargetProblem::PointsNotPositive { points: s("0") }),
+        T(TargetProblem::DuplicateName {
+            name: s("培训人次"),
+        }),
+        T(TargetProblem::Changed {
+            declared: s("≥100人次"),
+            now: s("≥80人次"),
+            declared_score: s("8.00"),
+            score: s("10.00"),
+        }),
+        T(TargetProblem::PointsChanged {
+            declared: s("10"),
+            now: s("15"),
+        }),
+        T(TargetProblem::Removed {
+            name: s("培训期数"),
+            declared: s("≥4期"),
+        }),
+        T(TargetProblem::Added),
     ]
 }
 
@@ -180,18 +276,24 @@ fn every_finding_reads_as_recorded_in_both_languages() {
 #[test]
 fn every_code_has_a_snapshot() {
     // The codes as `Problem::code` names them, read from its source.
-    let source = include_str!("../src/findings.rs");
-    let body = source
-        .split("pub fn code(&self)")
-        .nth(1)
-        .and_then(|rest| rest.split("pub fn level(&self)").next())
-        .unwrap();
-    let codes: Vec<&str> = body
-        .split("=> \"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .collect();
-    assert!(codes.len() >= 40, "{codes:?}");
+    let mut codes: Vec<&str> = Vec::new();
+    for source in [
+        include_str!("../src/findings/mod.rs"),
+        include_str!("../src/findings/targets.rs"),
+    ] {
+        let body = source
+            .split("pub fn code(&self)")
+            .nth(1)
+            .and_then(|rest| rest.split("pub fn level(&self)").next())
+            .unwrap();
+        codes.extend(
+            body.split("=> \"")
+                .skip(1)
+                .filter_map(|s| s.split('"').next())
+                .filter(|c| !c.is_empty()),
+        );
+    }
+    assert!(codes.len() >= 60, "{codes:?}");
     let covered: Vec<&str> = every_problem().iter().map(Problem::code).collect();
     for code in codes {
         assert!(covered.contains(&code), "no snapshot of the code {code}");

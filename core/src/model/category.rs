@@ -74,4 +74,3 @@ impl Category {
         .map(|(_, c)| c)
     }
 }
-

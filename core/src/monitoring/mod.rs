@@ -9,9 +9,7 @@ mod merge;
 
 pub(crate) use check::check;
 pub use forecast::{forecast, Forecast};
-pub use lights::{
-    budget_light, leaf_lights, light_counts, progress, BudgetLight, LeafLight,
-};
+pub use lights::{budget_light, leaf_lights, light_counts, progress, BudgetLight, LeafLight};
 pub use merge::{merge, Merged};
 
 use crate::date::{parse_date, Date};

@@ -85,6 +85,8 @@ pub struct Evaluation {
     pub findings: Vec<Finding>,
     /// The settings in force (defaults filled in).
     pub policy: Policy,
+    /// The document scored against its declared targets, where it has `declared` (the audit's).
+    pub declared: Option<Box<Evaluation>>,
 }
 
 impl Evaluation {
@@ -216,6 +218,7 @@ pub(crate) fn evaluate(doc: &Document) -> Evaluation {
         groups,
         findings,
         policy,
+        declared: None,
     }
 }
 

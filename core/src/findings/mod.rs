@@ -1,12 +1,15 @@
 //! What the audit reports: each finding has a severity, a stable code, the path of the field it is
 //! about and a message in Chinese and English.
 
+mod targets;
+
 pub(crate) use crate::message::Lang;
 use crate::message::Message;
 use crate::model::{Light, Tier};
 use crate::number::{show2, NumError};
 use crate::path::FieldPath;
 use rust_decimal::Decimal;
+pub use targets::TargetProblem;
 
 /// Severity of a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -279,6 +282,9 @@ pub enum Problem {
         /// The light the rules give (none where they give none).
         computed: Option<Light>,
     },
+    /// A problem of the targets as declared (the review), or of a document against its
+    /// declaration.
+    Target(TargetProblem),
     /// The same quantity is printed in two places with two values.
     PrintedTwice {
         /// What the figure is.
@@ -359,6 +365,7 @@ impl Problem {
             Problem::PrintedTwice { .. } => "printed-twice",
             Problem::PrintedLightDiffers { .. } => "printed-light-differs",
             Problem::RuleInferred { .. } => "rule-inferred",
+            Problem::Target(t) => t.code(),
         }
     }
 
@@ -385,6 +392,7 @@ impl Problem {
             | Problem::RoundUnknownId { .. }
             | Problem::NoGradeBand { .. } => Level::Warning,
             Problem::RuleInferred { .. } => Level::Info,
+            Problem::Target(t) => t.level(),
             _ => Level::Error,
         }
     }
@@ -398,6 +406,7 @@ impl Problem {
             Problem::MissingField | Problem::NoBudget | Problem::NoAnswers { .. } => true,
             Problem::UnknownKind { kind } => kind.is_empty(),
             Problem::UnknownTier { tier } => tier.is_empty(),
+            Problem::Target(t) => t.is_unfilled(),
             _ => false,
         }
     }
@@ -406,6 +415,7 @@ impl Problem {
 impl Message for Problem {
     fn zh(&self) -> String {
         match self {
+            Problem::Target(t) => t.zh(),
             Problem::DuplicateId { id } => format!("编号“{id}”重复：同一范围内的编号必须唯一"),
             Problem::MissingField => "必填项未填写".into(),
             Problem::BadNumber { error, text } => format!("“{}”{}", short(text), error.zh()),
@@ -521,6 +531,7 @@ impl Message for Problem {
 
     fn en(&self) -> String {
         match self {
+            Problem::Target(t) => t.en(),
             Problem::DuplicateId { id } => format!("the id \"{id}\" is used twice in the same scope"),
             Problem::MissingField => "this field is required".into(),
             Problem::BadNumber { error, text } => format!("\"{}\" {}", short(text), error.en()),
