@@ -88,7 +88,7 @@ pub use templates::{template, template_text, NAMES as TEMPLATE_NAMES};
 pub use audit::audit;
 pub use claims::Verdict;
 pub use findings::{Finding, Level, Problem, Source, TargetProblem};
-pub use review::{as_declared, declare, is_plan, review};
+pub use review::{as_declared, declare, is_plan, review, AgainstDeclared};
 pub use scoring::{
     default_grades, lost_points, walk_scored, BudgetResult, Cursor, Evaluation, GroupResult,
     LeafResult, LineResult, Lost, Policy, QuestionResult, Scored, SurveyResult,
@@ -104,8 +104,9 @@ pub use monitoring::{
 // Planning: scenarios and goal seeking (需要多少).
 pub use whatif::{
     apply as apply_scenario, compare as compare_scenario, compare_all_in as compare_scenarios,
-    diff as scenario_diff, numeric_paths, round_paths, seek, ChangeOutcome, Direction, Goal,
-    Method as SeekMethod, Outcome, Seek, SeekError, SeekText, Summary as ScenarioSummary,
+    diff as scenario_diff, next_year, numeric_paths, round_paths, seek, ChangeOutcome, Direction,
+    Goal, Method as SeekMethod, NextYear, Outcome, Reconsider, Seek, SeekError, SeekText,
+    Summary as ScenarioSummary,
 };
 
 // What is shown and handed in: tables, charts, drafted text, results as JSON, CSV, workbooks,

@@ -111,6 +111,29 @@ enum Sub {
         #[command(flatten)]
         lang: LangOpt,
     },
+    /// 绩效目标审核：申报表的完整性、可衡量性与一致性，及与申报目标的差异 / review the declared targets: complete, measurable, consistent, and changes since the declaration
+    Review {
+        /// 申报表工作簿或 jixiao/1 文件 / the 申报表 workbook or a jixiao/1 file
+        file: String,
+        /// 输出 JSON / print the findings as JSON, as score does
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        lang: LangOpt,
+    },
+    /// 生成下一年度：同样的指标、分值与目标，清除本年的实际值 / the next year's document: the same tree, points and targets, this year's actuals cleared
+    Plan {
+        /// 本年度文件 / this year's file
+        file: String,
+        /// 下一年度 / the next year
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        /// 写入文件（默认标准输出）/ write to this file (standard output by default)
+        #[arg(long, short = 'o', value_name = "OUT.json")]
+        out: Option<String>,
+        #[command(flatten)]
+        lang: LangOpt,
+    },
     /// 需要多少：某一字段取何值可达到等级、总分或满分 / the value of one field that reaches a grade, a total or full marks
     Seek {
         /// 文件 / the file
@@ -228,6 +251,17 @@ pub(crate) enum Command {
         file: String,
         lang: Lang,
     },
+    Review {
+        file: String,
+        json: bool,
+        lang: Lang,
+    },
+    Plan {
+        file: String,
+        year: i32,
+        out: Option<String>,
+        lang: Lang,
+    },
     Template {
         name: String,
     },
@@ -318,6 +352,22 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, CliError> {
         },
         Some(Sub::Check { file, lang }) => Command::Check {
             file,
+            lang: lang.lang.into(),
+        },
+        Some(Sub::Review { file, json, lang }) => Command::Review {
+            file,
+            json,
+            lang: lang.lang.into(),
+        },
+        Some(Sub::Plan {
+            file,
+            year,
+            out,
+            lang,
+        }) => Command::Plan {
+            file,
+            year,
+            out,
             lang: lang.lang.into(),
         },
         Some(Sub::Seek {

@@ -7,6 +7,8 @@
 //! jixiao seek FILE --path PATH (--grade 优 | --total 90 | --full)   需要多少
 //! jixiao batch DIR_OR_FILES... [--out summary.csv] [--json] [--check-claims]
 //! jixiao report FILE [--lang zh|en]    the drafted report text
+//! jixiao review FILE [--json]          绩效目标审核: the declared targets reviewed
+//! jixiao plan FILE --year YYYY [-o OUT] the next year's document
 //! jixiao export FILE [--xlsx OUT] [--csv DIR] [--text OUT]   what staff hand in
 //! ```
 //! FILE `-` is standard input.
@@ -186,6 +188,51 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 eprintln!("jixiao: {written}");
             }
             Ok(exit_for(&eval))
+        }
+        Command::Review { file, json, lang } => {
+            let doc = input::load(&file)?;
+            let findings = output::review_findings(&doc);
+            if json {
+                print_json(&serde_json::json!({
+                    "errors": findings.iter().filter(|f| f.level() == jixiao_core::Level::Error).count(),
+                    "warnings": findings.iter().filter(|f| f.level() == jixiao_core::Level::Warning).count(),
+                    "findings": findings.iter().map(|f| jixiao_core::finding_json(f, lang)).collect::<Vec<_>>(),
+                }));
+            } else {
+                print(&output::review_text(&file, &doc, &findings, lang));
+            }
+            Ok(
+                if findings
+                    .iter()
+                    .any(|f| f.level() == jixiao_core::Level::Error)
+                {
+                    ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
+                },
+            )
+        }
+        Command::Plan {
+            file,
+            year,
+            out,
+            lang,
+        } => {
+            let doc = input::load(&file)?;
+            let eval = jixiao_core::audit(&doc);
+            let next = jixiao_core::next_year(&doc, &eval, year);
+            for r in &next.reconsider {
+                eprintln!("jixiao: {}", jixiao_core::Message::text(r, lang));
+            }
+            let text = format!("{}\n", jixiao_core::to_string_pretty(&next.doc));
+            match out {
+                Some(path) => std::fs::write(&path, text).map_err(|error| CliError::Write {
+                    file: path.clone(),
+                    error,
+                })?,
+                None => print(&text),
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Check { file, lang } => {
             let doc = input::load(&file)?;

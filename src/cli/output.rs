@@ -31,6 +31,9 @@ pub(crate) fn check_text(file: &str, doc: &Document, eval: &Evaluation, lang: La
     if let Some(verdict) = jixiao_core::Verdict::of(doc, eval) {
         let _ = writeln!(out, "{}", verdict.text(lang));
     }
+    if let Some(against) = jixiao_core::AgainstDeclared::of(eval) {
+        let _ = writeln!(out, "{}", against.text(lang));
+    }
     let names = Names::new(doc);
     let colon = t(lang, "：", ": ");
     for f in &eval.findings {
@@ -87,5 +90,93 @@ impl Message for Headline<'_> {
             warnings,
         } = self;
         format!("{name}\nscore {total} of {max} ({percent}%), grade {grade}; execution rate {rate}%\n{errors} error(s), {warnings} warning(s)")
+    }
+}
+
+/// The findings of `jixiao review`: the rules of the review and, where the document declared
+/// its targets, what changed since.
+pub(crate) fn review_findings(doc: &Document) -> Vec<jixiao_core::Finding> {
+    let mut findings = jixiao_core::review(doc);
+    let eval = jixiao_core::audit(doc);
+    let held: Vec<_> = eval
+        .findings
+        .into_iter()
+        .filter(|f| {
+            matches!(&f.problem, jixiao_core::Problem::Target(_)) && !findings_has(&findings, f)
+        })
+        .collect();
+    findings.extend(held);
+    findings.sort_by_key(|f| f.level());
+    findings
+}
+
+fn findings_has(all: &[jixiao_core::Finding], f: &jixiao_core::Finding) -> bool {
+    all.iter().any(|g| g.code() == f.code() && g.path == f.path)
+}
+
+/// The readable report of `jixiao review`.
+pub(crate) fn review_text(
+    file: &str,
+    doc: &Document,
+    findings: &[jixiao_core::Finding],
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let title = doc.meta_text("title");
+    let name = if title.is_empty() { file } else { &title };
+    let errors = findings
+        .iter()
+        .filter(|f| f.level() == jixiao_core::Level::Error)
+        .count();
+    let warnings = findings
+        .iter()
+        .filter(|f| f.level() == jixiao_core::Level::Warning)
+        .count();
+    let head = ReviewHeadline {
+        name,
+        errors,
+        warnings,
+    };
+    let _ = writeln!(out, "{}", head.text(lang));
+    let names = Names::new(doc);
+    let colon = t(lang, "：", ": ");
+    for f in findings {
+        let _ = writeln!(
+            out,
+            "{}  {}{colon}{}\n      {}  [{}]",
+            f.level().label().get(lang),
+            names.describe(&f.path, lang),
+            f.message(lang),
+            f.path,
+            f.code()
+        );
+    }
+    out
+}
+
+/// The first lines of `jixiao review`: the project and how many errors and warnings.
+struct ReviewHeadline<'a> {
+    name: &'a str,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Message for ReviewHeadline<'_> {
+    fn zh(&self) -> String {
+        let ReviewHeadline {
+            name,
+            errors,
+            warnings,
+        } = self;
+        format!("{name}\n绩效目标审核：错误 {errors} 项，警告 {warnings} 项")
+    }
+
+    fn en(&self) -> String {
+        let ReviewHeadline {
+            name,
+            errors,
+            warnings,
+        } = self;
+        format!("{name}\ntarget review: {errors} error(s), {warnings} warning(s)")
     }
 }

@@ -182,6 +182,18 @@ impl Serialize for Results<'_> {
         map.serialize_entry("max_points", &show2(eval.max_points))?;
         map.serialize_entry("percent", &show2(eval.percent))?;
         map.serialize_entry("grade", &eval.grade)?;
+        if let Some(against) = crate::review::AgainstDeclared::of(eval) {
+            map.serialize_entry(
+                "declared",
+                &serde_json::json!({
+                    "total": show2(against.total),
+                    "grade": against.grade,
+                    "percent": eval.declared.as_ref().map(|d| show2(d.percent)),
+                    "difference": show2(against.difference()),
+                    "changed": against.changed,
+                }),
+            )?;
+        }
         let lines = Each(|| {
             b.lines.iter().map(|l| Line {
                 id: &l.id,

@@ -190,3 +190,105 @@ fn now(leaf: &Leaf) -> String {
     }
     written(&l)
 }
+
+/// The score against the declared targets beside the document's own, as `check`, the results
+/// panel and the drafted report say it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgainstDeclared {
+    /// The total against the declared targets.
+    pub total: rust_decimal::Decimal,
+    /// Its grade.
+    pub grade: Option<String>,
+    /// The document's own total.
+    pub own: rust_decimal::Decimal,
+    /// The document's own grade.
+    pub own_grade: Option<String>,
+    /// How many targets changed since the declaration.
+    pub changed: usize,
+}
+
+impl AgainstDeclared {
+    /// The comparison of `eval`, where the document has a declaration.
+    pub fn of(eval: &Evaluation) -> Option<AgainstDeclared> {
+        let declared = eval.declared.as_ref()?;
+        Some(AgainstDeclared {
+            total: declared.total,
+            grade: declared.grade.clone(),
+            own: eval.total,
+            own_grade: eval.grade.clone(),
+            changed: eval
+                .findings
+                .iter()
+                .filter(|f| {
+                    matches!(
+                        f.problem,
+                        Problem::Target(TargetProblem::Changed { .. })
+                            | Problem::Target(TargetProblem::PointsChanged { .. })
+                            | Problem::Target(TargetProblem::Removed { .. })
+                            | Problem::Target(TargetProblem::Added)
+                    )
+                })
+                .count(),
+        })
+    }
+
+    /// The document's total less the one against the declared targets.
+    pub fn difference(&self) -> rust_decimal::Decimal {
+        self.own
+            .checked_sub(self.total)
+            .unwrap_or(rust_decimal::Decimal::ZERO)
+    }
+
+    fn markup(&self) -> crate::message::Markup {
+        use crate::message::{Arg, Markup, Text};
+        let mut m = Markup::default();
+        let grade = |g: &Option<String>| Arg::Same(g.clone().unwrap_or_else(|| "—".into()));
+        let difference = self.difference();
+        let signed = if difference.is_sign_positive() && !difference.is_zero() {
+            format!("+{}", show2(difference))
+        } else {
+            show2(difference)
+        };
+        m.push(
+            Text(
+                "按申报目标计分：总分 {declared}（{declared_grade}）；按现在的目标 {own}（{own_grade}），相差 {difference} 分",
+                "Scored against the declared targets: {declared} ({declared_grade}); against the targets now {own} ({own_grade}), a difference of {difference}",
+            ),
+            vec![
+                ("declared", show2(self.total).into()),
+                ("declared_grade", grade(&self.grade)),
+                ("own", show2(self.own).into()),
+                ("own_grade", grade(&self.own_grade)),
+                ("difference", signed.into()),
+            ],
+        );
+        if self.changed > 0 {
+            m.push(
+                Text(
+                    "；申报后有 {n} 处调整。",
+                    "; {n} change(s) since the declaration.",
+                ),
+                vec![("n", self.changed.to_string().into())],
+            );
+        } else {
+            m.push(
+                Text(
+                    "；申报后未作调整。",
+                    "; nothing changed since the declaration.",
+                ),
+                vec![],
+            );
+        }
+        m
+    }
+}
+
+impl crate::message::Message for AgainstDeclared {
+    fn zh(&self) -> String {
+        self.markup().zh()
+    }
+
+    fn en(&self) -> String {
+        self.markup().en()
+    }
+}

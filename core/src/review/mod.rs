@@ -6,6 +6,6 @@ mod plan;
 mod rules;
 
 pub(crate) use declared::held;
-pub use declared::{as_declared, declare};
+pub use declared::{as_declared, declare, AgainstDeclared};
 pub use plan::is_plan;
 pub use rules::review;
