@@ -131,6 +131,7 @@ pub use tables::{
 };
 pub use xlsx::{
     cell_ref, monitor_sheet, monitor_workbook, package as xlsx_package, sheets as xlsx_sheets,
+    targets_sheet, targets_workbook,
     workbook as form_workbook, Cell as XlsxCell, Sheet, Style, Value as XlsxValue,
 };
 

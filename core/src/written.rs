@@ -134,7 +134,13 @@ fn read_number(t: &str) -> Option<Written> {
             break;
         }
     }
-    let unit = unit
+    // A unit in brackets, as the 申报表 prints it (`≥90.00(%)`, `100（万元）`), is the unit.
+    let bracketed = unit
+        .strip_prefix(['(', '（'])
+        .and_then(|u| u.strip_suffix([')', '）']))
+        .filter(|u| !u.contains(['(', '（']));
+    let unit = bracketed
+        .unwrap_or(&unit)
         .trim_end_matches(['）', ')'])
         .trim_end_matches("左右")
         .trim_end_matches('的')
@@ -349,6 +355,16 @@ mod tests {
             value: v.parse().unwrap(),
             unit: unit.into(),
         }
+    }
+
+    #[test]
+    fn the_targets_forms_bracketed_units() {
+        let y = Some(2026);
+        assert_eq!(read_written("≥90.00(%)", y), num(Some(Op::AtLeast), "90.00", "%"));
+        assert_eq!(read_written("=100.00(%)", y), num(Some(Op::Equal), "100.00", "%"));
+        assert_eq!(read_written("≤26（万元）", y), num(Some(Op::AtMost), "26", "万元"));
+        assert_eq!(read_written("985米", y), num(None, "985", "米"));
+        assert_eq!(read_written("合理", y), Written::Words("合理".into()));
     }
 
     #[test]

@@ -44,7 +44,7 @@ fn is_label(text: &str) -> bool {
 
 /// The value next to a label: the rest of its own cell after a colon, or the first cell to its
 /// right that is not the label again (merged cells repeat it) nor another label.
-fn value_right(grid: &Grid, r: usize, c: usize) -> String {
+pub(super) fn value_right(grid: &Grid, r: usize, c: usize) -> String {
     let own = grid.text(r, c);
     for sep in ['：', ':'] {
         if let Some((_, rest)) = own.split_once(sep) {
@@ -194,14 +194,22 @@ pub(crate) fn read_grids(grids: &[Grid], year: Option<i32>) -> Result<FormRead, 
     let mut claimed = Claimed::default();
     let mut scores = Vec::new();
     read_header(grid, header_row, year, &mut doc.meta);
-    let funds = read_funds(
-        grid,
-        header_row,
-        &mut doc,
-        &mut claimed,
-        &mut scores,
-        monitor.is_some(),
-    );
+    // A 申报表: its header, funds and goals; its targets recorded as declared below.
+    let targets = monitor.is_none()
+        && super::targets::is_targets_form(grid, header_row, columns.actual.is_some());
+    let funds = if targets {
+        super::targets::read_declaration(grid, header_row, &mut doc);
+        Funds::default()
+    } else {
+        read_funds(
+            grid,
+            header_row,
+            &mut doc,
+            &mut claimed,
+            &mut scores,
+            monitor.is_some(),
+        )
+    };
     let budget_leaf = funds.leaf.clone();
 
     // The indicator rows, until the total row.
@@ -269,6 +277,8 @@ pub(crate) fn read_grids(grids: &[Grid], year: Option<i32>) -> Result<FormRead, 
         .as_ref()
         .and_then(|m| super::monitor::as_of(grid, header_row, year, m.month));
     let mut reports = Vec::new();
+    // A 申报表's 年度指标值 as printed, by leaf: (leaf id, written, a qualitative target's words).
+    let mut declared: Vec<(String, String, Option<String>)> = Vec::new();
     // The lights the form prints, by leaf: (leaf id, light, the row's cells).
     let mut lights: Vec<(String, String, String)> = Vec::new();
     grow_tree(
@@ -278,6 +288,13 @@ pub(crate) fn read_grids(grids: &[Grid], year: Option<i32>) -> Result<FormRead, 
         &mut scores,
         &mut summary,
         &mut |leaf, row| {
+            if targets {
+                let written = super::targets::written(row);
+                let words = (leaf.rule.kind() == Some(RuleKind::Qualitative))
+                    .then(|| row.target.trim().to_string())
+                    .filter(|w| !w.is_empty());
+                declared.push((leaf.id.clone(), written, words));
+            }
             if let Some(cells) = &row.monitor {
                 if Light::parse(&cells.light).is_some() {
                     lights.push((leaf.id.clone(), cells.light.clone(), cells.line.clone()));
@@ -349,6 +366,21 @@ pub(crate) fn read_grids(grids: &[Grid], year: Option<i32>) -> Result<FormRead, 
         summary.inferred = summary.inferred.saturating_add(1);
     }
     doc.indicators = tree;
+    if targets {
+        for leaf in crate::model::leaves_mut(&mut doc.indicators) {
+            if let Some((_, written, words)) = declared.iter().find(|(id, ..)| *id == leaf.id) {
+                leaf.written = Some(written.clone()).filter(|w| !w.is_empty());
+                if let Some(words) = words {
+                    leaf.rule.target = Some(Num::new(words.as_str()));
+                }
+                // What a 申报表 says needs no confirming as a 自评表's reading does: it is declared.
+                leaf.target_text = None;
+            }
+        }
+        let date = crate::date::parse_date(&doc.meta_text("date")).map(|d| d.to_string());
+        doc.declared = Some(crate::review::declare(&doc, date));
+        summary.declaration = true;
+    }
     summary.budget_lines = doc.budget.len();
     claimed.scores = scores;
     summary.claims = claimed

@@ -11,6 +11,7 @@ mod monitor;
 mod paste;
 mod points;
 mod summary;
+mod targets;
 mod workbook;
 
 pub use error::FormError;

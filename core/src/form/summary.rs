@@ -34,6 +34,8 @@ pub struct Summary {
     pub notes: Vec<ReadNote>,
     /// Read from a 执行监控表: the round's date (`None` when the form says none).
     pub round: Option<Option<String>>,
+    /// Read from a 申报表: its targets are recorded as declared.
+    pub declaration: bool,
 }
 
 /// Something a reader says about what it read.

@@ -5,7 +5,7 @@
 //! replaced, any other kept.
 
 use crate::message::Message;
-use crate::model::{Document, Round, Visit};
+use crate::model::{match_leaf, named_leaves, Document, Round};
 use crate::model::{Printed, PrintedEntry, What};
 use crate::text::normalise;
 
@@ -22,41 +22,6 @@ pub struct Merged {
     pub unmatched_lines: Vec<String>,
     /// A round of that date was replaced.
     pub replaced: bool,
-}
-
-/// Every leaf as (id, normalised name, normalised group names outermost first).
-fn named_leaves(doc: &Document) -> Vec<(String, String, Vec<String>)> {
-    let mut out = Vec::new();
-    doc.walk(&mut |v| {
-        if let Visit::Leaf(l, ancestors) = v {
-            out.push((
-                l.id.clone(),
-                normalise(&l.name),
-                ancestors.iter().map(|g| normalise(&g.name)).collect(),
-            ));
-        }
-    });
-    out
-}
-
-/// The leaf of `into` that is `name` under `groups`: the one of that name, or among several the
-/// one whose groups share the most names.
-fn match_leaf<'a>(
-    into: &'a [(String, String, Vec<String>)],
-    name: &str,
-    groups: &[String],
-) -> Option<&'a str> {
-    let same: Vec<_> = into.iter().filter(|(_, n, _)| n == name).collect();
-    let best = same.iter().max_by_key(|(_, _, g)| {
-        g.iter()
-            .filter(|x| {
-                groups
-                    .iter()
-                    .any(|y| y == *x || y.contains(x.as_str()) || x.contains(y.as_str()))
-            })
-            .count()
-    })?;
-    Some(best.0.as_str())
 }
 
 /// Puts each round of `read` (a document read from a monitoring form) into `into`, its ids

@@ -3,9 +3,11 @@
 //! writer of our own (stored ZIP, inline strings), so the page needs no second module for it.
 
 mod monitor;
+mod targets;
 mod workbook;
 
 pub use monitor::{monitor_sheet, monitor_workbook};
+pub use targets::{targets_sheet, targets_workbook};
 
 pub use workbook::{cell_ref, package, Cell, Sheet, Style, Value};
 

@@ -183,6 +183,7 @@ fn understand(blocks: &[Block]) -> FormRead {
         surveys: doc.surveys.len(),
         notes: std::mem::take(&mut found.notes),
         round: None,
+        declaration: false,
     };
     if doc.budget.is_empty() && doc.surveys.is_empty() && doc.indicators.is_empty() {
         summary.notes.push(crate::form::ReadNote::NoTable);
