@@ -328,6 +328,12 @@ fn points() {
             .remove("points");
     }
     passes(none, "points-not-100");
+    // Nor where the form's 分值 cells are blank, as a 申报表 without a 分值 column reads.
+    let mut blank = plan();
+    for id in ["A11", "A21", "A31", "A41", "B11", "C11"] {
+        blank.pointer_mut(&leaf_pointer(id)).unwrap()["points"] = json!("");
+    }
+    passes(blank, "points-not-100");
 }
 
 #[test]

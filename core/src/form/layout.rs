@@ -18,7 +18,7 @@ use crate::written::{read_steps, read_written, Op, Written};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-const HEADER_LABELS: [&str; 14] = [
+const HEADER_LABELS: [&str; 21] = [
     "项目名称",
     "主管部门",
     "实施单位",
@@ -33,6 +33,14 @@ const HEADER_LABELS: [&str; 14] = [
     "绩效指标",
     "预算部门",
     "项目实施单位",
+    // The 申报表's.
+    "项目性质",
+    "项目类别",
+    "项目类型",
+    "计划开始日期",
+    "计划完成日期",
+    "项目期限",
+    "项目总体目标",
 ];
 
 fn is_label(text: &str) -> bool {
@@ -43,7 +51,8 @@ fn is_label(text: &str) -> bool {
 }
 
 /// The value next to a label: the rest of its own cell after a colon, or the first cell to its
-/// right that is not the label again (merged cells repeat it) nor another label.
+/// right that is not the label again (merged cells repeat it); blank where the next thing to the
+/// right is another label (the value was left blank).
 pub(super) fn value_right(grid: &Grid, r: usize, c: usize) -> String {
     let own = grid.text(r, c);
     for sep in ['：', ':'] {
@@ -59,8 +68,9 @@ pub(super) fn value_right(grid: &Grid, r: usize, c: usize) -> String {
         .map(|cc| grid.text(r, cc))
         .find(|t| {
             let k = normalise(t);
-            !k.is_empty() && k != label && !is_label(&k)
+            !k.is_empty() && k != label
         })
+        .filter(|t| !is_label(&normalise(t)))
         .map(|t| t.trim().to_string())
         .unwrap_or_default()
 }

@@ -109,6 +109,17 @@ impl Summary {
                     ("inferred", n(self.inferred)),
                 ],
             );
+        } else if self.declaration {
+            m.push(
+                Text(
+                    "绩效目标申报表（工作表“{sheet}”）：指标 {indicators} 个，年度指标值已记录为申报目标；绩效目标审核的意见见问题清单。",
+                    "performance targets form (sheet \"{sheet}\"): {indicators} indicator(s), their annual targets recorded as declared; the target review is among the findings.",
+                ),
+                vec![
+                    ("sheet", self.sheet.as_str().into()),
+                    ("indicators", n(self.indicators)),
+                ],
+            );
         } else if self.report {
             m.push(
                 Text(

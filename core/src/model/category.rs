@@ -2,7 +2,7 @@
 //! stands under: the lights of a monitoring round and the review of declared targets read it the
 //! same way.
 
-use super::Group;
+use super::{Document, Group, Leaf, RuleKind, Visit};
 
 /// What kind of target a leaf is, from the nearest ancestor whose name says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,4 +73,48 @@ impl Category {
         .find(|(k, _)| name.contains(k))
         .map(|(_, c)| c)
     }
+}
+
+/// Which leaves a 申报表 declares: those under a group named for a part of the framework (产出,
+/// 效益, 满意度, 成本, or a category's word); in a tree where no group is so named, every one. A
+/// self-evaluation's 项目决策 and 项目管理 (scored by their 评分标准) are not targets, nor 预算执行率
+/// and 资金到位率, measured against the budget itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TargetTable {
+    /// No group is named for a part of the framework: every leaf is a target.
+    every: bool,
+}
+
+impl TargetTable {
+    /// The table of `doc`.
+    pub(crate) fn of(doc: &Document) -> TargetTable {
+        let mut named = false;
+        doc.walk(&mut |v| {
+            if let Visit::Leaf(_, ancestors) = v {
+                named = named || in_framework(ancestors);
+            }
+        });
+        TargetTable { every: !named }
+    }
+
+    /// Whether a group's name says a part of the framework (产出指标, 效益指标, 数量指标 …).
+    pub(crate) fn names_part(name: &str) -> bool {
+        ["产出", "效益", "满意度", "成本"]
+            .iter()
+            .any(|k| name.contains(k))
+            || Category::of_name(name).is_some()
+    }
+
+    /// Whether the leaf under these groups is one of the declared targets.
+    pub(crate) fn holds(self, leaf: &Leaf, ancestors: &[&Group]) -> bool {
+        !matches!(
+            leaf.rule.kind(),
+            Some(RuleKind::BudgetExecution | RuleKind::FundArrival)
+        ) && (self.every || in_framework(ancestors))
+    }
+}
+
+/// Whether a group above says a part of the framework.
+fn in_framework(ancestors: &[&Group]) -> bool {
+    ancestors.iter().any(|g| TargetTable::names_part(&g.name))
 }

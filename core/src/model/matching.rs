@@ -39,4 +39,3 @@ pub(crate) fn match_leaf<'a>(
     })?;
     Some(best.0.as_str())
 }
-

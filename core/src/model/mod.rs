@@ -15,10 +15,11 @@ mod tree;
 
 pub use budget::BudgetLine;
 pub use category::Category;
+pub(crate) use category::TargetTable;
 pub use claimed::{Claimed, Printed, PrintedEntry, What};
 pub use document::{Document, GradeBand, MonitoringSettings, Settings, DEFAULT_GRADES};
-pub(crate) use matching::{match_leaf, named_leaves};
 pub use indicator::{Formula, Group, Leaf, Node, Rule, RuleKind, Step, Tier};
+pub(crate) use matching::{match_leaf, named_leaves};
 pub use monitoring::{Cause, LeafReport, Light, Likelihood, LineReport, Round};
 pub use scenario::{Change, Scenario};
 pub use survey::{Method, Question, Survey, SurveyOption};

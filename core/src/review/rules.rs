@@ -5,7 +5,7 @@
 
 use crate::date::{parse_date, Date};
 use crate::findings::{Finding, Problem, TargetProblem};
-use crate::model::{Category, Document, Group, Leaf, RuleKind, Visit};
+use crate::model::{Category, Document, Group, Leaf, RuleKind, TargetTable, Visit};
 use crate::number::{show_exact, Num};
 use crate::path::{FieldPath, FundsField, NodeField, RuleField, Section};
 use crate::text::normalise;
@@ -198,7 +198,11 @@ const PLACEHOLDERS: [&str; 6] = ["*", "＊", "xx", "××", "待定", "…"];
 fn leaves(doc: &Document, out: &mut Vec<Finding>) {
     let year = crate::monitoring::year(doc);
     let end = parse_date(&doc.meta_text("end"));
-    let points_given = doc.leaves().any(|(l, _)| l.points.is_some());
+    let points_given = doc.leaves().any(|(l, _)| {
+        l.points
+            .as_ref()
+            .is_some_and(|p| !p.raw().trim().is_empty())
+    });
     if points_given {
         let sum = doc
             .leaves()
@@ -214,10 +218,14 @@ fn leaves(doc: &Document, out: &mut Vec<Finding>) {
         }
     }
     let mut names: HashSet<(String, String)> = HashSet::new();
+    let table = TargetTable::of(doc);
     doc.walk(&mut |v| {
         let Visit::Leaf(leaf, ancestors) = v else {
             return;
         };
+        if !table.holds(leaf, ancestors) {
+            return;
+        }
         let parent = ancestors.last().map_or(String::new(), |g| g.id.clone());
         if !names.insert((parent, normalise(&leaf.name))) && !leaf.name.trim().is_empty() {
             push(
@@ -254,13 +262,6 @@ fn target(
     out: &mut Vec<Finding>,
 ) {
     let kind = leaf.rule.kind();
-    // 预算执行率 and 资金到位率 are measured against the budget itself.
-    if matches!(
-        kind,
-        Some(RuleKind::BudgetExecution | RuleKind::FundArrival)
-    ) {
-        return;
-    }
     let at = FieldPath::rule(&leaf.id, RuleField::Target);
     let text = written(leaf);
     if text.is_empty() {
