@@ -88,7 +88,9 @@ pub use templates::{template, template_text, NAMES as TEMPLATE_NAMES};
 pub use audit::audit;
 pub use claims::Verdict;
 pub use findings::{Finding, Level, Problem, Source, TargetProblem};
-pub use review::{as_declared, declare, is_plan, review, AgainstDeclared};
+pub use review::{
+    as_declared, declare, is_plan, record_declaration, review, AgainstDeclared, Recorded,
+};
 pub use scoring::{
     default_grades, lost_points, walk_scored, BudgetResult, Cursor, Evaluation, GroupResult,
     LeafResult, LineResult, Lost, Policy, QuestionResult, Scored, SurveyResult,
@@ -131,8 +133,8 @@ pub use tables::{
 };
 pub use xlsx::{
     cell_ref, monitor_sheet, monitor_workbook, package as xlsx_package, sheets as xlsx_sheets,
-    targets_sheet, targets_workbook,
-    workbook as form_workbook, Cell as XlsxCell, Sheet, Style, Value as XlsxValue,
+    targets_sheet, targets_workbook, workbook as form_workbook, Cell as XlsxCell, Sheet, Style,
+    Value as XlsxValue,
 };
 
 // Reading what people have: workbooks, Word reports, pasted cells, targets as written.

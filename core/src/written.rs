@@ -360,9 +360,18 @@ mod tests {
     #[test]
     fn the_targets_forms_bracketed_units() {
         let y = Some(2026);
-        assert_eq!(read_written("≥90.00(%)", y), num(Some(Op::AtLeast), "90.00", "%"));
-        assert_eq!(read_written("=100.00(%)", y), num(Some(Op::Equal), "100.00", "%"));
-        assert_eq!(read_written("≤26（万元）", y), num(Some(Op::AtMost), "26", "万元"));
+        assert_eq!(
+            read_written("≥90.00(%)", y),
+            num(Some(Op::AtLeast), "90.00", "%")
+        );
+        assert_eq!(
+            read_written("=100.00(%)", y),
+            num(Some(Op::Equal), "100.00", "%")
+        );
+        assert_eq!(
+            read_written("≤26（万元）", y),
+            num(Some(Op::AtMost), "26", "万元")
+        );
         assert_eq!(read_written("985米", y), num(None, "985", "米"));
         assert_eq!(read_written("合理", y), Written::Words("合理".into()));
     }

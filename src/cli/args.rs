@@ -176,7 +176,7 @@ enum Sub {
         /// 写入文件（默认标准输出）/ write to this file (standard output by default)
         #[arg(long, short = 'o', value_name = "OUT.json")]
         out: Option<String>,
-        /// 把执行监控表的轮次写入已有文件 / the monitoring round into this existing document
+        /// 把执行监控表的轮次或申报表的申报目标写入已有文件 / the monitoring round, or the 申报表's declaration, into this existing document
         #[arg(long, value_name = "FILE")]
         into: Option<String>,
     },
@@ -204,7 +204,7 @@ enum Sub {
     },
     /// 导出：自评表 Excel、Word 报告、CSV、报告文字、执行监控表 / the form as Excel, the Word report, CSV, the text, the monitoring form
     #[command(group(clap::ArgGroup::new("outputs").required(true).multiple(true)
-        .args(["xlsx", "docx", "csv", "text", "monitor_xlsx"])))]
+        .args(["xlsx", "docx", "csv", "text", "monitor_xlsx", "targets_xlsx"])))]
     Export {
         /// 文件 / the file
         file: String,
@@ -229,6 +229,9 @@ enum Sub {
         /// 监控轮次的截至日期（没有该轮次时导出空白表）/ the round's date (a blank form when there is none)
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+        /// 绩效目标申报表 / the 申报表 (performance targets form)
+        #[arg(long, value_name = "OUT.xlsx")]
+        targets_xlsx: Option<String>,
         #[command(flatten)]
         lang: LangOpt,
     },
@@ -317,6 +320,8 @@ pub(crate) struct Outputs {
     pub as_of: Option<String>,
     /// `--outline 2020|seed`: the Word report's outline.
     pub outline: Outline,
+    /// `--targets-xlsx OUT`: the 绩效目标申报表.
+    pub targets_xlsx: Option<String>,
 }
 
 /// The whole help (`jixiao --help`), also printed for `jixiao` alone.
@@ -426,6 +431,7 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, CliError> {
             text,
             monitor_xlsx,
             as_of,
+            targets_xlsx,
             lang,
         }) => Command::Export {
             file,
@@ -438,6 +444,7 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, CliError> {
                 monitor_xlsx,
                 as_of,
                 outline: outline.into(),
+                targets_xlsx,
             },
         },
         Some(Sub::Completions { shell }) => {

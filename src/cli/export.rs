@@ -44,6 +44,10 @@ pub(crate) fn write_all(
         let bytes = monitor_workbook(doc, eval, lang, outputs.as_of.as_deref())?;
         written.push(write(Path::new(out), &bytes)?);
     }
+    if let Some(out) = &outputs.targets_xlsx {
+        let bytes = jixiao_core::targets_workbook(doc, lang);
+        written.push(write(Path::new(out), &bytes)?);
+    }
     if let Some(out) = &outputs.text {
         let text = jixiao_core::draft_text(doc, eval, lang);
         written.push(write(Path::new(out), text.as_bytes())?);

@@ -9,7 +9,9 @@
 //! jixiao report FILE [--lang zh|en]    the drafted report text
 //! jixiao review FILE [--json]          绩效目标审核: the declared targets reviewed
 //! jixiao plan FILE --year YYYY [-o OUT] the next year's document
-//! jixiao export FILE [--xlsx OUT] [--csv DIR] [--text OUT]   what staff hand in
+//! jixiao export FILE [--xlsx OUT] [--docx OUT] [--csv DIR] [--text OUT] [--monitor-xlsx OUT]
+//!                    [--targets-xlsx OUT]   what staff hand in
+//! jixiao import FORM [-o OUT] [--into FILE]   a form, a monitoring form or a 申报表 read
 //! ```
 //! FILE `-` is standard input.
 
@@ -76,14 +78,19 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             let doc = match into {
                 None => read,
                 Some(target) => {
-                    if read.monitoring.is_empty() {
-                        return Err(CliError::Usage(format!(
-                            "--into 只用于执行监控表，{file} 中没有监控轮次 / --into takes a monitoring form; {file} has no monitoring round"
-                        )));
-                    }
                     let mut doc = input::load(&target)?;
-                    for merged in jixiao_core::merge_round(&mut doc, &read) {
-                        eprintln!("jixiao: {}", jixiao_core::Message::zh(&merged));
+                    if read.declared.is_some() {
+                        if let Some(recorded) = jixiao_core::record_declaration(&mut doc, &read) {
+                            eprintln!("jixiao: {}", jixiao_core::Message::zh(&recorded));
+                        }
+                    } else if read.monitoring.is_empty() {
+                        return Err(CliError::Usage(format!(
+                            "--into 只用于执行监控表或绩效目标申报表，{file} 两者都不是 / --into takes a monitoring form or a 申报表; {file} is neither"
+                        )));
+                    } else {
+                        for merged in jixiao_core::merge_round(&mut doc, &read) {
+                            eprintln!("jixiao: {}", jixiao_core::Message::zh(&merged));
+                        }
                     }
                     doc
                 }

@@ -4,7 +4,7 @@
 
 use super::rules::written;
 use crate::findings::{Finding, Problem, TargetProblem};
-use crate::model::{Declared, DeclaredTarget, Document, Leaf, RuleKind, Visit};
+use crate::model::{Declared, DeclaredTarget, Document, Leaf, RuleKind, TargetTable, Visit};
 use crate::number::{parse_decimal, show2, Num};
 use crate::path::{set, DeclaredField, FieldPath, NodeField, RuleField};
 use crate::scoring::Evaluation;
@@ -14,8 +14,12 @@ use std::collections::HashMap;
 /// The snapshot of `doc`'s targets as they stand: what 记录为申报目标 records.
 pub fn declare(doc: &Document, date: Option<String>) -> Declared {
     let mut targets = Vec::new();
+    let table = TargetTable::of(doc);
     doc.walk(&mut |v| {
         if let Visit::Leaf(leaf, ancestors) = v {
+            if !table.holds(leaf, ancestors) {
+                return;
+            }
             targets.push(DeclaredTarget {
                 id: leaf.id.clone(),
                 name: leaf.name.clone(),
@@ -125,7 +129,16 @@ pub(crate) fn held(doc: &Document, eval: &Evaluation, declared_eval: &Evaluation
         .map(|t| (t.id.as_str(), t))
         .collect();
     let mut present: HashMap<&str, ()> = HashMap::new();
-    for (leaf, _) in doc.leaves() {
+    let mut table_leaves = Vec::new();
+    let table = TargetTable::of(doc);
+    doc.walk(&mut |v| {
+        if let Visit::Leaf(leaf, ancestors) = v {
+            if table.holds(leaf, ancestors) || by_id.contains_key(leaf.id.as_str()) {
+                table_leaves.push(leaf);
+            }
+        }
+    });
+    for leaf in table_leaves {
         present.insert(leaf.id.as_str(), ());
         let Some(t) = by_id.get(leaf.id.as_str()) else {
             push(

@@ -3,9 +3,11 @@
 
 mod declared;
 mod plan;
+mod record;
 mod rules;
 
 pub(crate) use declared::held;
 pub use declared::{as_declared, declare, AgainstDeclared};
 pub use plan::is_plan;
+pub use record::{record_declaration, Recorded};
 pub use rules::review;

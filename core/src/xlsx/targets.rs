@@ -5,7 +5,7 @@
 
 use super::{Sheet, Style};
 use crate::message::{t, Lang, Message};
-use crate::model::{Document, Leaf, RuleKind, Visit};
+use crate::model::{Document, Leaf, RuleKind, TargetTable, Visit};
 use crate::number::Num;
 
 /// The last column of the sheet.
@@ -30,10 +30,13 @@ fn nature(leaf: &Leaf, lang: Lang) -> &'static str {
 /// 指标值 of a leaf: the figure of its target, a deadline as the form writes one, the words of
 /// a qualitative target.
 fn value(leaf: &Leaf) -> String {
-    let raw = |n: &Option<Num>| n.as_ref().map_or(String::new(), |n| n.raw().trim().to_string());
+    let raw = |n: &Option<Num>| {
+        n.as_ref()
+            .map_or(String::new(), |n| n.raw().trim().to_string())
+    };
     match leaf.rule.kind() {
         Some(RuleKind::Deadline) => crate::date::parse_date(&raw(&leaf.rule.target))
-            .map_or_else(|| raw(&leaf.rule.target), |d| format!("{}前", d.zh())),
+            .map_or_else(|| raw(&leaf.rule.target), |d| d.zh()),
         Some(RuleKind::Qualitative) => {
             let words = raw(&leaf.rule.target);
             if words.is_empty() {
@@ -47,6 +50,25 @@ fn value(leaf: &Leaf) -> String {
     }
 }
 
+/// 计量单位 of a leaf: its own, % for a satisfaction scored from a survey.
+fn unit(leaf: &Leaf) -> String {
+    match (leaf.unit(), leaf.rule.kind()) {
+        ("", Some(RuleKind::Satisfaction)) => "%".into(),
+        (u, _) => u.to_string(),
+    }
+}
+
+/// The header's fields as the form places them: row, first column, last column, label, key.
+const HEADER: &[(u32, u32, u32, &str, &str, &str)] = &[
+    (2, 0, LAST, "项目名称", "Project", "title"),
+    (3, 0, 3, "项目性质", "Nature", "nature"),
+    (3, 4, LAST, "项目类别", "Category", "category"),
+    (4, 0, 3, "主管部门", "Department", "department"),
+    (4, 4, LAST, "实施单位", "Implementing unit", "unit"),
+    (5, 0, 3, "计划开始日期", "Planned start", "start"),
+    (5, 4, LAST, "计划完成日期", "Planned end", "end"),
+];
+
 /// The sheet.
 pub fn targets_sheet(doc: &Document, lang: Lang) -> Sheet {
     let mut s = Sheet::new(t(lang, "绩效目标申报表", "Targets"));
@@ -54,13 +76,22 @@ pub fn targets_sheet(doc: &Document, lang: Lang) -> Sheet {
     s.text(
         0,
         0,
-        t(lang, "项目支出绩效目标申报表", "Project expenditure performance targets"),
+        t(
+            lang,
+            "项目支出绩效目标申报表",
+            "Project expenditure performance targets",
+        ),
         Style::Title,
     );
     s.merge(0, 0, 0, LAST);
     let year = doc.meta_text("year");
     if !year.is_empty() {
-        s.text(1, 0, super::SheetText::Year(&year).text(lang), Style::Subtitle);
+        s.text(
+            1,
+            0,
+            super::SheetText::Year(&year).text(lang),
+            Style::Subtitle,
+        );
         s.merge(1, 0, 1, LAST);
     }
     let meta = |key: &str| doc.meta_text(key);
@@ -70,13 +101,9 @@ pub fn targets_sheet(doc: &Document, lang: Lang) -> Sheet {
         s.text(r, c.saturating_add(2), value, Style::Text);
         s.merge(r, c.saturating_add(2), r, last);
     };
-    pair(&mut s, 2, t(lang, "项目名称", "Project"), meta("title"), 0, LAST);
-    pair(&mut s, 3, t(lang, "项目性质", "Nature"), meta("nature"), 0, 3);
-    pair(&mut s, 3, t(lang, "项目类别", "Category"), meta("category"), 4, LAST);
-    pair(&mut s, 4, t(lang, "主管部门", "Department"), meta("department"), 0, 3);
-    pair(&mut s, 4, t(lang, "实施单位", "Implementing unit"), meta("unit"), 4, LAST);
-    pair(&mut s, 5, t(lang, "计划开始日期", "Planned start"), meta("start"), 0, 3);
-    pair(&mut s, 5, t(lang, "计划完成日期", "Planned end"), meta("end"), 4, LAST);
+    for &(r, c, last, zh, en, key) in HEADER {
+        pair(&mut s, r, t(lang, zh, en), meta(key), c, last);
+    }
     let r = funds(&mut s, doc, 6, lang);
     let overall = doc.meta_text("overall_goal");
     let annual = {
@@ -87,9 +114,23 @@ pub fn targets_sheet(doc: &Document, lang: Lang) -> Sheet {
             a
         }
     };
-    pair(&mut s, r, t(lang, "项目总体目标", "Overall goal"), overall, 0, LAST);
+    pair(
+        &mut s,
+        r,
+        t(lang, "项目总体目标", "Overall goal"),
+        overall,
+        0,
+        LAST,
+    );
     let r = r.saturating_add(1);
-    pair(&mut s, r, t(lang, "年度总体目标", "Annual goal"), annual, 0, LAST);
+    pair(
+        &mut s,
+        r,
+        t(lang, "年度总体目标", "Annual goal"),
+        annual,
+        0,
+        LAST,
+    );
     indicators(&mut s, doc, r.saturating_add(1), lang);
     s.fit_columns(80, 300);
     s.width(3, 300);
@@ -102,14 +143,38 @@ fn funds(s: &mut Sheet, doc: &Document, r: u32, lang: Lang) -> u32 {
     let label = if unit.is_empty() {
         t(lang, "项目资金", "Funds").to_string()
     } else {
-        format!("{}{unit}{}", t(lang, "项目资金（", "Funds ("), t(lang, "）", ")"))
+        format!(
+            "{}{unit}{}",
+            t(lang, "项目资金（", "Funds ("),
+            t(lang, "）", ")")
+        )
     };
     let f = doc.funds.clone().unwrap_or_default();
     let rows: [(&str, &Option<Num>, &str, &Option<Num>); 4] = [
-        (t(lang, "项目资金总额", "Total funds"), &f.total, t(lang, "年度资金申请总额", "The year's request"), &f.annual.total),
-        (t(lang, "其中：财政资金", "of which fiscal"), &f.fiscal, t(lang, "其中：当年财政拨款", "of which appropriated"), &f.annual.fiscal),
-        (t(lang, "其他资金", "Other funds"), &f.other, t(lang, "上年结转资金", "Carried over"), &f.annual.carried),
-        ("", &None, t(lang, "其他资金", "Other funds"), &f.annual.other),
+        (
+            t(lang, "项目资金总额", "Total funds"),
+            &f.total,
+            t(lang, "年度资金申请总额", "The year's request"),
+            &f.annual.total,
+        ),
+        (
+            t(lang, "其中：财政资金", "of which fiscal"),
+            &f.fiscal,
+            t(lang, "其中：当年财政拨款", "of which appropriated"),
+            &f.annual.fiscal,
+        ),
+        (
+            t(lang, "其他资金", "Other funds"),
+            &f.other,
+            t(lang, "上年结转资金", "Carried over"),
+            &f.annual.carried,
+        ),
+        (
+            "",
+            &None,
+            t(lang, "其他资金", "Other funds"),
+            &f.annual.other,
+        ),
     ];
     s.text(r, 0, label, Style::Header);
     let last = r.saturating_add(3);
@@ -147,21 +212,31 @@ fn indicators(s: &mut Sheet, doc: &Document, top: u32, lang: Lang) {
     let mut r = top.saturating_add(1);
     // Each first- and second-level group merged down over its rows.
     let mut spans: Vec<(u32, u32, u32, String)> = Vec::new();
+    let table = TargetTable::of(doc);
     doc.walk(&mut |v| {
         let Visit::Leaf(leaf, ancestors) = v else {
             return;
         };
-        if matches!(
-            leaf.rule.kind(),
-            Some(RuleKind::BudgetExecution | RuleKind::FundArrival)
-        ) {
+        if !table.holds(leaf, ancestors) {
             return;
         }
-        let level = |i: usize| ancestors.get(i).map_or(String::new(), |g| g.name.clone());
-        let l2 = if ancestors.len() > 2 {
-            ancestors
+        // The levels from the framework's part down (a self-evaluation's 项目绩效 above it is not
+        // the 申报表's): 一级, then the rest as 二级.
+        let from = ancestors
+            .iter()
+            .position(|g| TargetTable::names_part(&g.name))
+            .unwrap_or(0);
+        let levels = ancestors.get(from..).unwrap_or_default();
+        let level = |i: usize| levels.get(i).map_or(String::new(), |g| g.name.clone());
+        let l2 = if levels.len() > 2 {
+            levels
                 .get(1..)
-                .map(|a| a.iter().map(|g| g.name.as_str()).collect::<Vec<_>>().join(" / "))
+                .map(|a| {
+                    a.iter()
+                        .map(|g| g.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" / ")
+                })
                 .unwrap_or_default()
         } else {
             level(1)
@@ -178,7 +253,7 @@ fn indicators(s: &mut Sheet, doc: &Document, top: u32, lang: Lang) {
         s.text(r, 3, leaf.name.clone(), Style::Text);
         s.text(r, 4, nature(leaf, lang), Style::Text);
         s.text(r, 5, value(leaf), Style::Text);
-        s.text(r, 6, leaf.unit().to_string(), Style::Text);
+        s.text(r, 6, unit(leaf), Style::Text);
         if points {
             s.maybe(r, 7, leaf.points.as_ref().and_then(Num::ok), Style::Score);
         }
@@ -192,12 +267,7 @@ fn indicators(s: &mut Sheet, doc: &Document, top: u32, lang: Lang) {
     if r > top.saturating_add(1) {
         s.merge(top, 0, r.saturating_sub(1), 0);
     }
-    s.text(
-        r,
-        0,
-        t(lang, "填报人：", "Filled in by: "),
-        Style::Text,
-    );
+    s.text(r, 0, t(lang, "填报人：", "Filled in by: "), Style::Text);
     s.merge(r, 0, r, 2);
     s.text(r, 3, t(lang, "联系电话：", "Phone: "), Style::Text);
     s.text(r, 5, t(lang, "填报日期：", "Date: "), Style::Text);
