@@ -3,7 +3,7 @@
 //! name under their groups, the header fields and funds the document lacks filled in.
 
 use crate::message::{Arg, Markup, Message, Text};
-use crate::model::{match_leaf, named_leaves, Declared, Document, TARGET_META};
+use crate::model::{match_leaf, named_leaves, Declared, Document, RuleKind, TARGET_META};
 use crate::text::normalise;
 
 /// What recording a declaration did.
@@ -55,7 +55,11 @@ pub fn record_declaration(into: &mut Document, read: &Document) -> Option<Record
                 id
             }
         };
-        targets.push(crate::model::DeclaredTarget { id, ..t.clone() });
+        let mut target = crate::model::DeclaredTarget { id, ..t.clone() };
+        if let Some(leaf) = into.leaf(&target.id) {
+            as_the_leaf_scores(&mut target, leaf);
+        }
+        targets.push(target);
     }
     into.declared = Some(Declared {
         date: theirs.date.clone(),
@@ -77,6 +81,23 @@ pub fn record_declaration(into: &mut Document, read: &Document) -> Option<Record
         }
     }
     Some(recorded)
+}
+
+/// A form can only write a satisfaction target as `≥90%`: where the leaf it names is scored from
+/// a survey, the declared target is that leaf's kind with its unit, so the same figure reads as
+/// unchanged and the declared score takes the survey's satisfaction.
+fn as_the_leaf_scores(target: &mut crate::model::DeclaredTarget, leaf: &crate::model::Leaf) {
+    let percent = target
+        .unit
+        .as_deref()
+        .is_none_or(|u| matches!(u.trim(), "" | "%"));
+    if leaf.rule.kind() == Some(RuleKind::Satisfaction)
+        && RuleKind::parse(&target.kind) == Some(RuleKind::AtLeast)
+        && percent
+    {
+        target.kind = leaf.rule.kind.clone();
+        target.unit = Some(leaf.unit().to_string()).filter(|u| !u.is_empty());
+    }
 }
 
 impl Recorded {

@@ -58,15 +58,17 @@ fn unit(leaf: &Leaf) -> String {
     }
 }
 
-/// The header's fields as the form places them: row, first column, last column, label, key.
-const HEADER: &[(u32, u32, u32, &str, &str, &str)] = &[
-    (2, 0, LAST, "项目名称", "Project", "title"),
-    (3, 0, 3, "项目性质", "Nature", "nature"),
-    (3, 4, LAST, "项目类别", "Category", "category"),
-    (4, 0, 3, "主管部门", "Department", "department"),
-    (4, 4, LAST, "实施单位", "Implementing unit", "unit"),
-    (5, 0, 3, "计划开始日期", "Planned start", "start"),
-    (5, 4, LAST, "计划完成日期", "Planned end", "end"),
+/// The header's fields as the form places them: row, the label's first and last column, the
+/// value's last column (it starts after the label), label, key. The left pairs take the wide
+/// 三级指标 column for their value, the right ones 指标值 to 分值.
+const HEADER: &[(u32, u32, u32, u32, &str, &str, &str)] = &[
+    (2, 0, 1, LAST, "项目名称", "Project", "title"),
+    (3, 0, 1, 3, "项目性质", "Nature", "nature"),
+    (3, 4, 4, LAST, "项目类别", "Category", "category"),
+    (4, 0, 1, 3, "主管部门", "Department", "department"),
+    (4, 4, 4, LAST, "实施单位", "Implementing unit", "unit"),
+    (5, 0, 1, 3, "计划开始日期", "Planned start", "start"),
+    (5, 4, 4, LAST, "计划完成日期", "Planned end", "end"),
 ];
 
 /// The sheet.
@@ -95,14 +97,15 @@ pub fn targets_sheet(doc: &Document, lang: Lang) -> Sheet {
         s.merge(1, 0, 1, LAST);
     }
     let meta = |key: &str| doc.meta_text(key);
-    let pair = |s: &mut Sheet, r: u32, label: &str, value: String, c: u32, last: u32| {
-        s.text(r, c, label, Style::BoldText);
-        s.merge(r, c, r, c.saturating_add(1));
-        s.text(r, c.saturating_add(2), value, Style::Text);
-        s.merge(r, c.saturating_add(2), r, last);
-    };
-    for &(r, c, last, zh, en, key) in HEADER {
-        pair(&mut s, r, t(lang, zh, en), meta(key), c, last);
+    let pair =
+        |s: &mut Sheet, r: u32, (first, to, last): (u32, u32, u32), label: &str, value: String| {
+            s.text(r, first, label, Style::BoldText);
+            s.merge(r, first, r, to);
+            s.text(r, to.saturating_add(1), value, Style::Text);
+            s.merge(r, to.saturating_add(1), r, last);
+        };
+    for &(r, first, to, last, zh, en, key) in HEADER {
+        pair(&mut s, r, (first, to, last), t(lang, zh, en), meta(key));
     }
     let r = funds(&mut s, doc, 6, lang);
     let overall = doc.meta_text("overall_goal");
@@ -117,19 +120,17 @@ pub fn targets_sheet(doc: &Document, lang: Lang) -> Sheet {
     pair(
         &mut s,
         r,
+        (0, 1, LAST),
         t(lang, "项目总体目标", "Overall goal"),
         overall,
-        0,
-        LAST,
     );
     let r = r.saturating_add(1);
     pair(
         &mut s,
         r,
+        (0, 1, LAST),
         t(lang, "年度总体目标", "Annual goal"),
         annual,
-        0,
-        LAST,
     );
     indicators(&mut s, doc, r.saturating_add(1), lang);
     s.fit_columns(80, 300);
