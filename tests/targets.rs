@@ -28,6 +28,22 @@ fn temp(name: &str) -> std::path::PathBuf {
     dir.join(name)
 }
 
+/// What a Python `script` using openpyxl prints as JSON about `xlsx` (its `sys.argv[1]`).
+#[track_caller]
+fn openpyxl(script: &str, xlsx: &std::path::Path) -> Value {
+    let py = Command::new("python3")
+        .args(["-c", script])
+        .arg(xlsx)
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    serde_json::from_slice(&py.stdout).unwrap()
+}
+
 /// Every leaf of a document's tree, as (id, points, rule), in order.
 fn leaves(doc: &Value) -> Vec<(String, Value, Value)> {
     fn walk(nodes: &Value, out: &mut Vec<(String, Value, Value)>) {
@@ -290,17 +306,7 @@ cells = [str(c.value) for r in ws.iter_rows() for c in r if c.value is not None]
 merged = [str(m) for m in ws.merged_cells.ranges]
 print(json.dumps({"title": ws.title, "cells": cells, "merged": merged, "landscape": ws.page_setup.orientation}, ensure_ascii=False))
 "#;
-    let py = Command::new("python3")
-        .args(["-c", script])
-        .arg(&xlsx)
-        .output()
-        .unwrap();
-    assert!(
-        py.status.success(),
-        "{}",
-        String::from_utf8_lossy(&py.stderr)
-    );
-    let sheet: Value = serde_json::from_slice(&py.stdout).unwrap();
+    let sheet = openpyxl(script, &xlsx);
     let cells: Vec<&str> = sheet["cells"]
         .as_array()
         .unwrap()
@@ -469,4 +475,83 @@ fn libreoffice_calc_lays_the_targets_workbook_out_on_one_landscape_page() {
     ] {
         assert!(text.contains(figure), "{figure} in {text}");
     }
+}
+
+#[test]
+fn batch_review_lists_each_file_with_its_counts_most_errors_first() {
+    let dir = temp("batch-review");
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["national", "provincial", "flawed"] {
+        std::fs::copy(
+            format!("tests/targets/{f}.xlsx"),
+            dir.join(format!("{f}.xlsx")),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("broken.json"), "{not json").unwrap();
+    let run = jixiao(&["batch", dir.to_str().unwrap(), "--review", "--json"]);
+    assert_eq!(run.status.code(), Some(1), "errors found");
+    let v: Value = serde_json::from_slice(&run.stdout).unwrap();
+    let rows: Vec<(String, u64, u64)> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let file = r["file"].as_str().unwrap();
+            (
+                file.rsplit('/').next().unwrap().to_string(),
+                r["errors"].as_u64().unwrap(),
+                r["warnings"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("flawed.xlsx".to_string(), 6, 3),
+            ("broken.json".to_string(), 1, 0),
+            ("national.xlsx".to_string(), 0, 0),
+            ("provincial.xlsx".to_string(), 0, 0),
+        ]
+    );
+    let first = v["files"][0]["first_findings"].as_array().unwrap();
+    assert_eq!(first.len(), 3);
+    assert!(
+        first[1]
+            .as_str()
+            .unwrap()
+            .contains("项目资金总额 120 不等于财政资金与其他资金之和 110"),
+        "{first:?}"
+    );
+    assert!(v["files"][1]["unreadable"].as_bool().unwrap());
+    assert_eq!(v["summary"]["with_errors"], 1);
+    assert_eq!(v["summary"]["clean"], 2);
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(said.contains("有错误需退回修改的 1 个"), "{said}");
+
+    // The workbook a reviewer opens: openpyxl reads the rows in the same order.
+    let xlsx = temp("review-summary.xlsx");
+    let run = jixiao(&[
+        "batch",
+        dir.to_str().unwrap(),
+        "--review",
+        "--out",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let table = openpyxl(
+        "import sys, json, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[c for c in r] for r in ws.iter_rows(values_only=True)], ensure_ascii=False, default=str))",
+        &xlsx,
+    );
+    assert_eq!(table[0][4], "错误数");
+    assert_eq!(table[0][6], "主要审核意见");
+    assert!(table[1][0].as_str().unwrap().ends_with("flawed.xlsx"));
+    assert_eq!(table[1][4], 6);
+    assert_eq!(
+        table[1][6].as_str().unwrap().lines().count(),
+        3,
+        "{}",
+        table[1][6]
+    );
+    assert_eq!(table[3][4], 0);
 }

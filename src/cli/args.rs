@@ -160,6 +160,9 @@ enum Sub {
         /// 核对印出的数字 / check the printed figures
         #[arg(long)]
         check_claims: bool,
+        /// 绩效目标审核：每个申报表或文件的审核意见数，错误最多的在前 / review each 申报表 or document's targets, most errors first
+        #[arg(long, conflicts_with_all = ["check_claims", "docx"])]
+        review: bool,
         /// 每个文件的 Word 报告写入此文件夹 / each file's Word report into this folder
         #[arg(long, value_name = "OUTDIR")]
         docx: Option<String>,
@@ -285,6 +288,8 @@ pub(crate) enum Command {
         out: Option<String>,
         json: bool,
         check_claims: bool,
+        /// `--review`: the targets' review of each file instead of its score.
+        review: bool,
         lang: Lang,
         /// `--docx OUTDIR`: each file's Word report there.
         reports: Option<String>,
@@ -395,6 +400,7 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, CliError> {
             out,
             json,
             check_claims,
+            review,
             docx,
             outline,
             lang,
@@ -403,6 +409,7 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, CliError> {
             out,
             json,
             check_claims,
+            review,
             lang: lang.lang.into(),
             reports: docx,
             outline: outline.into(),

@@ -127,21 +127,15 @@ pub(crate) fn score_file(
     lang: Lang,
     reports: Option<(&Path, Outline)>,
 ) -> Row {
-    fault_for_tests(path);
     let file = path.display().to_string();
     let doc = match crate::input::load(&file) {
         Ok(doc) => doc,
         Err(e) => {
-            let why = match &e {
-                CliError::Load { error, .. } => error.text(lang),
-                CliError::Form { error, .. } => error.text(lang),
-                other => other.to_string(),
-            };
             return Row {
                 file,
                 unreadable: true,
                 errors: 1,
-                first_error: why,
+                first_error: unreadable(&e, lang),
                 ..Row::default()
             };
         }
@@ -236,8 +230,33 @@ pub(crate) fn score_file_guarded(
     lang: Lang,
     reports: Option<(&Path, Outline)>,
 ) -> Row {
-    let scored = std::panic::catch_unwind(|| score_file(path, check_claims, lang, reports));
-    scored.unwrap_or_else(|payload| {
+    guarded(
+        path,
+        lang,
+        || score_file(path, check_claims, lang, reports),
+        |why| Row {
+            file: path.display().to_string(),
+            unreadable: true,
+            errors: 1,
+            first_error: why,
+            ..Row::default()
+        },
+    )
+}
+
+/// `run` on one file; should it panic (a bug: the core is built not to), `failed` makes that
+/// file's row from the reason, and every other file is still done.
+pub(crate) fn guarded<R>(
+    path: &Path,
+    lang: Lang,
+    run: impl FnOnce() -> R,
+    failed: impl FnOnce(String) -> R,
+) -> R {
+    let run = || {
+        fault_for_tests(path);
+        run()
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|payload| {
         let detail = payload
             .downcast_ref::<&str>()
             .map(|s| (*s).to_string())
@@ -247,13 +266,7 @@ pub(crate) fn score_file_guarded(
             "内部错误：计分时程序出错（请把这个文件报告给开发者）",
             "internal error: scoring this file failed (please report the file)",
         );
-        Row {
-            file: path.display().to_string(),
-            unreadable: true,
-            errors: 1,
-            first_error: format!("{}: {detail}", why.get(lang)),
-            ..Row::default()
-        }
+        failed(format!("{}: {detail}", why.get(lang)))
     })
 }
 
@@ -264,6 +277,14 @@ pub(crate) fn score_all(
     lang: Lang,
     reports: Option<(&Path, Outline)>,
 ) -> Vec<Row> {
+    each_file(files, |f| {
+        score_file_guarded(f, check_claims, lang, reports)
+    })
+}
+
+/// `one` over every file on all cores, in the files' order; a progress bar on an interactive
+/// terminal.
+pub(crate) fn each_file<R: Send>(files: &[PathBuf], one: impl Fn(&Path) -> R + Sync) -> Vec<R> {
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
         if let Ok(style) =
@@ -278,7 +299,7 @@ pub(crate) fn score_all(
     let rows = files
         .par_iter()
         .map(|f| {
-            let row = score_file_guarded(f, check_claims, lang, reports);
+            let row = one(f);
             if let Some(bar) = &bar {
                 bar.inc(1);
             }
@@ -562,6 +583,43 @@ fn row_json(r: &Row) -> Value {
     })
 }
 
+/// The summary in the form asked for: a workbook when `out` ends in `.xlsx`, else JSON with
+/// `--json`, else CSV; written to `out`, or printed.
+pub(crate) fn write_summary(
+    out: Option<&str>,
+    json: bool,
+    xlsx: impl FnOnce() -> Vec<u8>,
+    as_json: impl FnOnce() -> Value,
+    csv: impl FnOnce() -> String,
+) -> Result<(), CliError> {
+    let bytes = if out.is_some_and(|p| p.to_lowercase().ends_with(".xlsx")) {
+        xlsx()
+    } else if json {
+        format!("{:#}\n", as_json()).into_bytes()
+    } else {
+        csv().into_bytes()
+    };
+    match out {
+        Some(path) => std::fs::write(path, bytes).map_err(|error| CliError::Write {
+            file: path.into(),
+            error,
+        }),
+        None => {
+            crate::print(&String::from_utf8_lossy(&bytes));
+            Ok(())
+        }
+    }
+}
+
+/// Why a file could not be read, as its row says it.
+pub(crate) fn unreadable(e: &CliError, lang: Lang) -> String {
+    match e {
+        CliError::Load { error, .. } => error.text(lang),
+        CliError::Form { error, .. } => error.text(lang),
+        other => other.to_string(),
+    }
+}
+
 pub(crate) fn run(
     inputs: &[String],
     out: Option<&str>,
@@ -584,25 +642,13 @@ pub(crate) fn run(
         reports.map(|(dir, outline)| (Path::new(dir), outline)),
     );
     let summary = summary(&rows, check_claims);
-    let workbook = out.is_some_and(|p| p.to_lowercase().ends_with(".xlsx"));
-    let bytes = if workbook {
-        to_xlsx(&rows, lang)
-    } else if json {
-        format!(
-            "{:#}\n",
-            json!({"files": rows.iter().map(row_json).collect::<Vec<_>>(), "summary": summary})
-        )
-        .into_bytes()
-    } else {
-        to_csv(&rows, lang).into_bytes()
-    };
-    match out {
-        Some(path) => std::fs::write(path, bytes).map_err(|error| CliError::Write {
-            file: path.into(),
-            error,
-        })?,
-        None => crate::print(&String::from_utf8_lossy(&bytes)),
-    }
+    write_summary(
+        out,
+        json,
+        || to_xlsx(&rows, lang),
+        || json!({"files": rows.iter().map(row_json).collect::<Vec<_>>(), "summary": summary}),
+        || to_csv(&rows, lang),
+    )?;
     eprintln!("jixiao: {}", summary_text(&summary, lang));
     let clean = rows.iter().all(|r| r.errors == 0 && r.claims.is_empty());
     Ok(if clean {

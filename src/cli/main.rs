@@ -6,6 +6,7 @@
 //! jixiao template NAME                 a starting file: standard, kunming-2022, blank
 //! jixiao seek FILE --path PATH (--grade 优 | --total 90 | --full)   需要多少
 //! jixiao batch DIR_OR_FILES... [--out summary.csv] [--json] [--check-claims]
+//! jixiao batch DIR_OR_FILES... --review [--out summary.xlsx]   each 申报表's review, most errors first
 //! jixiao report FILE [--lang zh|en]    the drafted report text
 //! jixiao review FILE [--json]          绩效目标审核: the declared targets reviewed
 //! jixiao plan FILE --year YYYY [-o OUT] the next year's document
@@ -34,6 +35,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod args;
 mod batch;
+mod batch_review;
 mod error;
 mod export;
 mod input;
@@ -141,7 +143,16 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             inputs,
             out,
             json,
+            review: true,
+            lang,
+            ..
+        } => batch_review::run(&inputs, out.as_deref(), json, lang),
+        Command::Batch {
+            inputs,
+            out,
+            json,
             check_claims,
+            review: false,
             lang,
             reports,
             outline,

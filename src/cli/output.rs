@@ -139,19 +139,28 @@ pub(crate) fn review_text(
     };
     let _ = writeln!(out, "{}", head.text(lang));
     let names = Names::new(doc);
-    let colon = t(lang, "：", ": ");
     for f in findings {
         let _ = writeln!(
             out,
-            "{}  {}{colon}{}\n      {}  [{}]",
-            f.level().label().get(lang),
-            names.describe(&f.path, lang),
-            f.message(lang),
+            "{}\n      {}  [{}]",
+            review_line(&names, f, lang),
             f.path,
             f.code()
         );
     }
     out
+}
+
+/// One finding of the review as a reviewer reads it: its level, the field it names, what to
+/// write.
+pub(crate) fn review_line(names: &Names, f: &jixiao_core::Finding, lang: Lang) -> String {
+    format!(
+        "{}  {}{}{}",
+        f.level().label().get(lang),
+        names.describe(&f.path, lang),
+        t(lang, "：", ": "),
+        f.message(lang)
+    )
 }
 
 /// The first lines of `jixiao review`: the project and how many errors and warnings.
