@@ -139,6 +139,12 @@ impl FormRead {
             .unwrap_or_default()
     }
 
+    /// Read from a 绩效目标申报表: the document's targets are its declaration.
+    #[wasm_bindgen(getter)]
+    pub fn declaration(&self) -> bool {
+        self.summary().is_some_and(|s| s.declaration)
+    }
+
     /// Why the workbook could not be read, in Chinese (empty when read).
     #[wasm_bindgen(getter)]
     pub fn error_zh(&self) -> String {

@@ -37,6 +37,17 @@ impl Document {
             Some(other) => other.to_string(),
         }
     }
+
+    /// 年度总体目标: `annual_goal` as the 申报表 writes it, else the self-evaluation form's
+    /// 年度总体目标（预期目标）, `goal`: the same goal, written in the year's two forms.
+    pub fn annual_goal(&self) -> String {
+        let annual = self.meta_text("annual_goal");
+        if annual.trim().is_empty() {
+            self.meta_text("goal")
+        } else {
+            annual
+        }
+    }
 }
 
 /// Local practice that differs between provinces; every value has the official default.

@@ -80,6 +80,31 @@ impl Leaf {
             .filter(|t| !t.trim().is_empty())
     }
 
+    /// 年度指标值 as a form writes it: as printed where a form printed it, else the operator,
+    /// figure and unit (`≥60人次`), the date or the words; empty when there is no target.
+    pub fn target_as_written(&self) -> String {
+        if let Some(w) = self.written_target() {
+            return w.trim().to_string();
+        }
+        let target = self
+            .rule
+            .target
+            .as_ref()
+            .map(|t| t.raw().trim().to_string())
+            .unwrap_or_default();
+        if target.is_empty() {
+            return String::new();
+        }
+        let unit = self.unit();
+        match self.rule.kind() {
+            Some(RuleKind::AtLeast) => format!("≥{target}{unit}"),
+            Some(RuleKind::AtMost) => format!("≤{target}{unit}"),
+            Some(RuleKind::Equal) => format!("={target}{unit}"),
+            Some(RuleKind::Satisfaction) => format!("≥{target}%"),
+            _ => target,
+        }
+    }
+
     /// The unit, whether written on the leaf or (as in older files) on its rule.
     pub fn unit(&self) -> &str {
         self.unit

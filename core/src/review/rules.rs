@@ -36,7 +36,11 @@ fn header(doc: &Document, out: &mut Vec<Finding>) {
         ("annual_goal", "年度总体目标"),
         ("unit", "实施单位"),
     ] {
-        if doc.meta_text(key).trim().is_empty() {
+        let written = match key {
+            "annual_goal" => doc.annual_goal(),
+            _ => doc.meta_text(key),
+        };
+        if written.trim().is_empty() {
             push(
                 out,
                 FieldPath::Meta(key.into()),
@@ -163,29 +167,9 @@ fn categories(doc: &Document, out: &mut Vec<Finding>) {
     }
 }
 
-/// The 年度指标值 of a leaf as written: on the form where one printed it, else as its rule says
-/// it (`≥95%`, `2026-11-30`, the words of a qualitative target).
+/// 年度指标值 as a form writes it (see [`Leaf::target_as_written`]).
 pub(crate) fn written(leaf: &Leaf) -> String {
-    if let Some(w) = leaf.written_target() {
-        return w.trim().to_string();
-    }
-    let target = leaf
-        .rule
-        .target
-        .as_ref()
-        .map(|t| t.raw().trim().to_string())
-        .unwrap_or_default();
-    if target.is_empty() {
-        return String::new();
-    }
-    let unit = leaf.unit();
-    match leaf.rule.kind() {
-        Some(RuleKind::AtLeast) => format!("≥{target}{unit}"),
-        Some(RuleKind::AtMost) => format!("≤{target}{unit}"),
-        Some(RuleKind::Equal) => format!("={target}{unit}"),
-        Some(RuleKind::Satisfaction) => format!("≥{target}%"),
-        _ => target,
-    }
+    leaf.target_as_written()
 }
 
 /// Rates that cannot be more than 100%.

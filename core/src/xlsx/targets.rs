@@ -109,14 +109,7 @@ pub fn targets_sheet(doc: &Document, lang: Lang) -> Sheet {
     }
     let r = funds(&mut s, doc, 6, lang);
     let overall = doc.meta_text("overall_goal");
-    let annual = {
-        let a = doc.meta_text("annual_goal");
-        if a.is_empty() {
-            doc.meta_text("goal")
-        } else {
-            a
-        }
-    };
+    let annual = doc.annual_goal();
     pair(
         &mut s,
         r,

@@ -90,6 +90,8 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn round_as_of(this: &FormRead) -> String;
     #[wasm_bindgen(method, getter)]
+    fn declaration(this: &FormRead) -> bool;
+    #[wasm_bindgen(method, getter)]
     fn error_zh(this: &FormRead) -> String;
     #[wasm_bindgen(method, getter)]
     fn error_en(this: &FormRead) -> String;
@@ -136,6 +138,7 @@ fn form_action(name: String, read: &FormRead) -> Action {
                     report: read.report(),
                     surveys: read.surveys() as usize,
                     notes,
+                    declaration: read.declaration(),
                     round: read.monitoring().then(|| {
                         let as_of = read.round_as_of();
                         (!as_of.is_empty()).then_some(as_of)
