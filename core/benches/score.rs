@@ -180,6 +180,38 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // The year's first document: the review, the next year, and a plan with a declaration
+    // scored (the review and the declared evaluation in it), at 1,000 and 10,000 indicators to
+    // show each is linear.
+    let mut group = c.benchmark_group("targets");
+    let ten_k = large_document();
+    let mut one_k = ten_k.clone();
+    one_k.indicators.truncate(1);
+    for (label, doc) in [("1k", &one_k), ("10k", &ten_k)] {
+        let eval = audit(doc);
+        group.bench_function(format!("{label} indicators: review"), |b| {
+            b.iter(|| jixiao_core::review(black_box(doc)))
+        });
+        group.bench_function(format!("{label} indicators: next year"), |b| {
+            b.iter(|| jixiao_core::next_year(black_box(doc), &eval, 2023))
+        });
+        let mut plan = jixiao_core::next_year(doc, &eval, 2023).doc;
+        plan.declared = Some(jixiao_core::declare(&plan, Some("2022-10-20".into())));
+        let first = plan.leaves().next().map(|(l, _)| l.id.clone()).unwrap();
+        jixiao_core::set_field(
+            &mut plan,
+            &jixiao_core::FieldPath::rule(&first, jixiao_core::RuleField::Target),
+            "50",
+        )
+        .unwrap();
+        assert!(jixiao_core::is_plan(&plan));
+        group.bench_function(
+            format!("{label} indicators: audit of a declared plan"),
+            |b| b.iter(|| audit(black_box(&plan))),
+        );
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench);

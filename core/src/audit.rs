@@ -17,7 +17,8 @@ pub fn audit(doc: &Document) -> Evaluation {
         eval.findings.extend(rounds);
     }
     // A plan (no actual anywhere) is reviewed as a 申报表 is.
-    if crate::review::is_plan(doc) {
+    eval.plan = crate::review::is_plan(doc);
+    if eval.plan {
         let review: Vec<_> = crate::review::review(doc)
             .into_iter()
             // Said once: a field scoring already finds empty, or the same finding.

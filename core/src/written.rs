@@ -185,7 +185,9 @@ pub fn type_target(leaf: &mut crate::model::Leaf, text: &str, year: Option<i32>)
                 leaf.target_text = None;
                 return;
             }
-            if let Some(op) = op {
+            // `≥90%` on a satisfaction leaf is its target: it stays scored from its survey.
+            let survey = rule.kind() == Some(RuleKind::Satisfaction) && op == Some(Op::AtLeast);
+            if let Some(op) = op.filter(|_| !survey) {
                 let kind = match op {
                     Op::AtLeast => RuleKind::AtLeast,
                     Op::AtMost => RuleKind::AtMost,

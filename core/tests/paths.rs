@@ -352,3 +352,15 @@ fn every_field_knows_its_row() {
     assert_eq!(row("settings/grades/0/min"), None);
     assert_eq!(row("budget"), None);
 }
+
+#[test]
+fn a_groups_name_is_read_and_written_through_its_path() {
+    let mut doc = jixiao_core::template("kunming-2022").unwrap();
+    let name = FieldPath::node("C1", NodeField::Name);
+    assert_eq!(get_field(&doc, &name).unwrap().text(), "产出指标");
+    set_field(&mut doc, &name, "产出").unwrap();
+    assert_eq!(get_field(&doc, &name).unwrap().text(), "产出");
+    assert!(matches!(doc.node("C1"), Some(jixiao_core::Node::Group(g)) if g.name == "产出"));
+    // A group has no other field.
+    assert!(set_field(&mut doc, &FieldPath::node("C1", NodeField::Points), "5").is_err());
+}

@@ -428,6 +428,12 @@ fn held_to_what_was_declared_a_lowered_target_names_both_values_and_the_score_di
     let declared = eval.declared.as_ref().unwrap();
     assert_eq!(jixiao_core::show2(declared.total), "91.80");
     assert_eq!(declared.grade.as_deref(), Some("优"));
+    // The drafted report says so where it reports the targets.
+    let text = jixiao_core::draft_text(&doc, &eval, jixiao_core::Lang::Zh);
+    assert!(
+        text.contains("申报后有1个指标的年度指标值作了调整：“参加残疾人职业技能培训的残疾人数”申报为≥120人次，调整为≥60人次。按申报目标计分，总分91.80分（优）；按调整后的目标92.00分（优）。"),
+        "{text}"
+    );
 }
 
 #[test]

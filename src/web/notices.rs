@@ -45,6 +45,8 @@ pub(crate) enum Notice {
     FormRead {
         name: String,
         report: bool,
+        /// A 绩效目标申报表, not a 自评表.
+        declaration: bool,
         summary: Said,
     },
     /// A monitoring form was read into the open document's round.
@@ -102,6 +104,12 @@ pub(crate) enum Notice {
     },
     /// The served page was updated to a new version.
     Updated,
+    /// The targets as they stand were recorded as declared (记录为申报目标).
+    Declared { count: usize, date: String },
+    /// A 申报表 was read into the open document as its declaration (`import --into`).
+    DeclarationRead { name: String, said: Said },
+    /// The next year's document replaced the work; the targets worth reconsidering.
+    NextYear { year: i32, reconsider: Vec<Said> },
 }
 
 impl Notice {
@@ -136,7 +144,14 @@ impl Message for Notice {
                 name,
                 report: true,
                 summary,
+                ..
             } => format!("已从 {name} 读取自评报告（可撤销）：{}", summary.zh()),
+            Notice::FormRead {
+                name,
+                declaration: true,
+                summary,
+                ..
+            } => format!("已从 {name} 读取申报表（可撤销）：{}", summary.zh()),
             Notice::FormRead { name, summary, .. } => {
                 format!("已从 {name} 读取自评表（可撤销）：{}", summary.zh())
             }
@@ -193,6 +208,22 @@ impl Message for Notice {
                 if title.is_empty() { "未命名" } else { title }
             ),
             Notice::Updated => "已更新到新版本。你的工作仍在，计分规则不变。".into(),
+            Notice::Declared { count, date } => format!(
+                "已将当前 {count} 个指标的年度指标值和分值记录为申报目标（{date}）；此后的修改将标为“已调整”（可撤销）。"
+            ),
+            Notice::DeclarationRead { name, said } => {
+                format!("已从“{name}”读取申报表（可撤销）：{}", said.zh())
+            }
+            Notice::NextYear { year, reconsider } if reconsider.is_empty() => format!(
+                "已生成 {year} 年度的文件：指标、分值和目标沿用，实际完成情况已清空；原文件可用“撤销”找回。"
+            ),
+            Notice::NextYear { year, reconsider } => {
+                let items: Vec<String> = reconsider.iter().map(Message::zh).collect();
+                format!(
+                    "已生成 {year} 年度的文件（原文件可用“撤销”找回）。值得重新考虑的目标：{}",
+                    items.join("；")
+                )
+            }
         }
     }
 
@@ -205,8 +236,18 @@ impl Message for Notice {
                 name,
                 report: true,
                 summary,
+                ..
             } => format!(
                 "Read the report {name} (undo restores your work): {}",
+                summary.en()
+            ),
+            Notice::FormRead {
+                name,
+                declaration: true,
+                summary,
+                ..
+            } => format!(
+                "Read the targets form {name} (undo restores your work): {}",
                 summary.en()
             ),
             Notice::FormRead { name, summary, .. } => format!(
@@ -271,6 +312,22 @@ impl Message for Notice {
             Notice::Updated => {
                 "Updated to a new version. Your work is still here; the rules are unchanged."
                     .into()
+            }
+            Notice::Declared { count, date } => format!(
+                "The targets and points of the {count} indicators are recorded as declared ({date}); changes from now on are marked \"changed\" (undo takes it back)."
+            ),
+            Notice::DeclarationRead { name, said } => {
+                format!("Read the targets form “{name}” (undo takes it back): {}", said.en())
+            }
+            Notice::NextYear { year, reconsider } if reconsider.is_empty() => format!(
+                "The {year} document is open: the indicators, points and targets carried over, this year's results cleared; Undo brings back this year."
+            ),
+            Notice::NextYear { year, reconsider } => {
+                let items: Vec<String> = reconsider.iter().map(Message::en).collect();
+                format!(
+                    "The {year} document is open (Undo brings back this year). Targets worth reconsidering: {}",
+                    items.join("; ")
+                )
             }
         }
     }

@@ -8,7 +8,7 @@ use crate::notices::Said;
 use jixiao_core::template;
 use jixiao_core::ReadSummary;
 use jixiao_core::{audit, read_str, Document, Evaluation, Lang};
-use jixiao_core::{FieldPath, LineField, NodeField, Section};
+use jixiao_core::{FieldPath, LineField, NodeField, RuleField, Section};
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -21,6 +21,8 @@ pub(crate) const MAX_IMPORT_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
 /// The editor shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Tab {
+    /// 目标: the 绩效目标申报表.
+    Targets,
     Budget,
     Indicators,
     Surveys,
@@ -39,10 +41,63 @@ impl Tab {
             Section::Settings => Tab::Settings,
             Section::Indicators | Section::Claimed => Tab::Indicators,
             Section::Monitoring => Tab::Monitoring,
-            Section::Funds | Section::Declared => Tab::Settings,
+            Section::Funds | Section::Declared => Tab::Targets,
+        }
+    }
+
+    /// The tab a finding's field is shown on: `current` when that tab shows it too (the 目标
+    /// tab shows the leaves' targets, units and points), else [`Tab::of_path`]; the header
+    /// fields of the 申报表 are on the 目标 tab.
+    pub(crate) fn for_path(current: Tab, path: &FieldPath) -> Tab {
+        match path {
+            FieldPath::Meta(key) if TARGET_HEADER.contains(&key.as_str()) => Tab::Targets,
+            FieldPath::Node(
+                _,
+                None | Some(NodeField::Name | NodeField::Unit | NodeField::Points),
+            )
+            | FieldPath::Node(
+                _,
+                Some(NodeField::Rule(None | Some(RuleField::Target | RuleField::Kind))),
+            ) if current == Tab::Targets => Tab::Targets,
+            _ => Tab::of_path(path),
         }
     }
 }
+
+/// A field written once the year has happened: an actual value, a tier, a fraction, an expert's
+/// score, the spending and arrival of a budget line, a survey's answers.
+fn happens_in_the_year(path: &FieldPath) -> bool {
+    matches!(
+        path,
+        FieldPath::Node(
+            _,
+            Some(NodeField::Rule(Some(
+                RuleField::Actual | RuleField::Tier | RuleField::Fraction | RuleField::Score
+            )))
+        ) | FieldPath::Line(_, Some(LineField::Spent | LineField::Received))
+            | FieldPath::Survey(..)
+    )
+}
+
+/// Whether the review of a plan reads this field of `meta` (the header of the 申报表 and the
+/// 自评表's 预期目标, which stands for the year's goal).
+fn reviewed_header(key: &str) -> bool {
+    key == "goal" || jixiao_core::TARGET_META.iter().any(|(k, _)| *k == key)
+}
+
+/// The fields of the 申报表's header shown on the 目标 tab (the title and the unit are in the
+/// project block above every tab).
+pub(crate) const TARGET_HEADER: [&str; 7] = [
+    "nature",
+    "category",
+    "department",
+    "start",
+    "end",
+    "overall_goal",
+    "annual_goal",
+];
+
+impl Tab {}
 
 pub(crate) use crate::notices::Notice;
 
@@ -62,7 +117,13 @@ pub(crate) enum Action {
         name: String,
         doc: Rc<Document>,
         summary: ReadSummary,
+        /// From the 目标 tab: a 申报表 recorded as the open document's declaration.
+        record: bool,
     },
+    /// 记录为申报目标: the targets as they stand, recorded as declared on this date.
+    Declare(String),
+    /// 生成下一年度: the document for this year replaces the work (undoably).
+    NextYear(i32),
     Notify(Notice),
     Dismiss,
     Undo,
@@ -212,8 +273,14 @@ impl AppState {
                 let mut doc = (*self.doc).clone();
                 edit.apply(&mut doc);
                 let merge = key.is_some() && key == self.last_edit;
-                // The project's name, unit, year and goals do not enter the scoring.
-                let rescore = !matches!(&edit_kind, Some(FieldPath::Meta(_)));
+                // The project's name, unit, year and goals do not enter the scoring; in a plan,
+                // the 申报表's header does enter its review.
+                let rescore = match &edit_kind {
+                    Some(FieldPath::Meta(key)) => {
+                        reviewed_header(key) && jixiao_core::is_plan(&doc)
+                    }
+                    _ => true,
+                };
                 next.replace_doc(doc, !merge, rescore);
                 next.last_edit = key;
             }
@@ -238,9 +305,25 @@ impl AppState {
             },
             // A monitoring form read while a document is open is that document's round (matched
             // by the indicators' names), not a new document.
-            Action::ImportForm { name, doc, summary }
-                if summary.round.is_some() && !self.doc.indicators.is_empty() =>
-            {
+            Action::ImportForm {
+                name,
+                doc,
+                summary,
+                record: true,
+            } if summary.declaration => {
+                let mut into = (*self.doc).clone();
+                if let Some(said) = jixiao_core::record_declaration(&mut into, &doc) {
+                    next.set_doc(into, true);
+                    next.tab = Tab::Targets;
+                    next.notice = Some(Notice::DeclarationRead {
+                        name,
+                        said: Said::of(&said),
+                    });
+                }
+            }
+            Action::ImportForm {
+                name, doc, summary, ..
+            } if summary.round.is_some() && !self.doc.indicators.is_empty() => {
                 let mut merged = (*self.doc).clone();
                 let said = jixiao_core::merge_round(&mut merged, &doc);
                 next.set_doc(merged, true);
@@ -250,17 +333,40 @@ impl AppState {
                     merged: said.iter().map(|m| Said::of(m)).collect(),
                 });
             }
-            Action::ImportForm { name, doc, summary } => {
+            Action::ImportForm {
+                name, doc, summary, ..
+            } => {
                 let monitored = summary.round.is_some();
                 next.set_doc(Rc::unwrap_or_clone(doc), true);
                 next.opened();
                 if monitored {
                     next.tab = Tab::Monitoring;
+                } else if summary.declaration {
+                    next.tab = Tab::Targets;
                 }
                 next.notice = Some(Notice::FormRead {
                     name,
                     report: summary.report,
+                    declaration: summary.declaration,
                     summary: Said::of(&summary),
+                });
+            }
+            Action::Declare(date) => {
+                let mut doc = (*self.doc).clone();
+                let declared = jixiao_core::declare(&doc, Some(date.clone()));
+                let count = declared.targets.len();
+                doc.declared = Some(declared);
+                next.set_doc(doc, true);
+                next.notice = Some(Notice::Declared { count, date });
+            }
+            Action::NextYear(year) => {
+                let made = jixiao_core::next_year(&self.doc, &self.eval, year);
+                next.set_doc(made.doc, true);
+                next.opened();
+                next.tab = Tab::Targets;
+                next.notice = Some(Notice::NextYear {
+                    year,
+                    reconsider: made.reconsider.iter().map(|r| Said::of(r)).collect(),
                 });
             }
             Action::Notify(notice) => next.notice = Some(notice),
@@ -373,7 +479,7 @@ impl AppState {
                 }
             }
             Action::Focus(path) => {
-                next.tab = Tab::of_path(&path);
+                next.tab = Tab::for_path(self.tab, &path);
                 if let FieldPath::Round(as_of, _) = &path {
                     next.round = Some(as_of.clone());
                 }
@@ -438,13 +544,16 @@ impl AppState {
 
     /// Whether a finding is shown as "to fill" (neutral) rather than as what it is: only
     /// something not filled in yet, in a row the user has not typed in, before a check.
+    /// In a plan, what only the year brings (an actual value, a tier, the spending, the survey's
+    /// answers) stays "to fill" in a row typed in too.
     pub(crate) fn to_fill(&self, finding: &jixiao_core::Finding) -> bool {
         !self.checking
             && finding.problem.is_unfilled()
-            && !finding
+            && (!finding
                 .path
                 .row()
                 .is_some_and(|row| self.touched.contains(&row))
+                || (self.eval.plan && happens_in_the_year(&finding.path)))
     }
 
     /// A new document from an edit: remembered for undo unless it continues the last edit.
@@ -522,19 +631,37 @@ mod tests {
         let state = AppState::new(starting_document(), Lang::Zh);
         assert_eq!(show2(state.eval.total), "0.00");
         assert!(state.eval.findings.iter().all(|f| state.to_fill(f)));
-        // Typing in O11's name: that row's empty fields are now errors, the others still to fill.
+        // Typing in O11's name: that row's empty target is now an error, the others still to
+        // fill; its actual too, while the document is a plan (the year has not happened yet).
         let state = state.apply(Action::Edit(Edit::Set(
             FieldPath::node("O11", NodeField::Name),
             "培训人次".into(),
         )));
-        let o11: Vec<bool> = state
+        assert!(state.eval.plan);
+        let o11: Vec<(String, bool)> = state
             .eval
             .findings
             .iter()
             .filter(|f| f.path.indicator() == Some("O11"))
-            .map(|f| state.to_fill(f))
+            .map(|f| (f.path.to_string(), state.to_fill(f)))
             .collect();
-        assert_eq!(o11, [false, false]);
+        assert_eq!(
+            o11,
+            [
+                ("indicators/O11/rule/target".to_string(), false),
+                ("indicators/O11/rule/actual".to_string(), true)
+            ]
+        );
+        // Once an actual is written anywhere, the document is no plan: the row's empty actual
+        // is an error.
+        let with_actual = state.apply(Action::Edit(Edit::Set(
+            FieldPath::rule("O21", RuleField::Actual),
+            "5".into(),
+        )));
+        assert!(!with_actual.eval.plan);
+        assert!(with_actual.eval.findings.iter().any(|f| f.path
+            == FieldPath::rule("O11", RuleField::Actual)
+            && !with_actual.to_fill(f)));
         assert!(state
             .eval
             .findings

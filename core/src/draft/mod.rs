@@ -43,7 +43,11 @@ pub fn draft(doc: &Document, eval: &Evaluation, lang: Lang) -> Vec<Section> {
     let rows = indicator_rows(doc, eval, lang);
     [
         (TITLES[0], funds(doc, eval, &w)),
-        (TITLES[1], targets(&rows)),
+        (TITLES[1], {
+            let mut p = targets(&rows);
+            p.extend(changed_since_declared(doc, eval));
+            p
+        }),
         (TITLES[2], surveys(doc, eval)),
         (TITLES[3], vec![conclusion(doc, eval, &w)]),
         (TITLES[4], problems(doc, eval, &w)),
@@ -174,6 +178,12 @@ enum Paragraph<'a> {
         weakest: Option<(&'a str, String)>,
     },
     NoSurvey,
+    /// The targets changed since the declaration (each `name: declared → now`) and the score
+    /// against the declared targets beside the document's own.
+    ChangedSinceDeclared {
+        changes: Vec<(String, String, String)>,
+        against: crate::review::AgainstDeclared,
+    },
     /// The score and grade, with each first-level part.
     Conclusion {
         title: &'a str,
@@ -299,6 +309,31 @@ impl Paragraph<'_> {
                 m.push(
                     Text("本项目未开展满意度调查。", "No survey was carried out."),
                     vec![],
+                );
+            }
+            Paragraph::ChangedSinceDeclared { changes, against } => {
+                let (zh, en): (Vec<String>, Vec<String>) = changes
+                    .iter()
+                    .map(|(name, declared, now)| {
+                        (
+                            format!("“{name}”申报为{declared}，调整为{now}"),
+                            format!("“{name}” declared as {declared}, now {now}"),
+                        )
+                    })
+                    .unzip();
+                m.push(
+                    Text(
+                        "申报后有{n}个指标的年度指标值作了调整：{changes}。按申报目标计分，总分{declared}分（{declared_grade}）；按调整后的目标{own}分（{own_grade}）。",
+                        "{n} target(s) changed since the declaration: {changes}. Against the declared targets the total is {declared} ({declared_grade}); against the targets now {own} ({own_grade}).",
+                    ),
+                    vec![
+                        ("n", changes.len().to_string().into()),
+                        ("changes", Arg::Each(zh.join("；"), en.join("; "))),
+                        ("declared", show2(against.total).into()),
+                        ("declared_grade", against.grade.clone().unwrap_or_else(|| "—".into()).into()),
+                        ("own", show2(against.own).into()),
+                        ("own_grade", against.own_grade.clone().unwrap_or_else(|| "—".into()).into()),
+                    ],
                 );
             }
             Paragraph::Conclusion {
@@ -573,6 +608,29 @@ fn targets(rows: &[IndicatorRow]) -> Vec<Paragraph<'_>> {
             row,
         })
         .collect()
+}
+
+/// 申报后调整: the targets changed since the declaration, with the score against the declared
+/// targets; nothing where nothing changed.
+fn changed_since_declared<'a>(doc: &'a Document, eval: &'a Evaluation) -> Option<Paragraph<'a>> {
+    let against = crate::review::AgainstDeclared::of(eval)?;
+    let names = crate::path::Names::new(doc);
+    let changes: Vec<(String, String, String)> = eval
+        .findings
+        .iter()
+        .filter_map(|f| match &f.problem {
+            Problem::Target(crate::findings::TargetProblem::Changed { declared, now, .. }) => {
+                let id = f.path.indicator().unwrap_or_default();
+                Some((
+                    names.node_name(id).to_string(),
+                    declared.clone(),
+                    now.clone(),
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    (!changes.is_empty()).then_some(Paragraph::ChangedSinceDeclared { changes, against })
 }
 
 fn surveys<'a>(doc: &'a Document, eval: &'a Evaluation) -> Vec<Paragraph<'a>> {

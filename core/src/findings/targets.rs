@@ -180,11 +180,14 @@ impl TargetProblem {
         }
     }
 
-    /// Whether it is only that something is not written yet (a header field, a target).
+    /// Whether it is only that something is not written yet (a header field, a target, a
+    /// category of indicators).
     pub fn is_unfilled(&self) -> bool {
         matches!(
             self,
-            TargetProblem::MissingHeader { .. } | TargetProblem::MissingTarget
+            TargetProblem::MissingHeader { .. }
+                | TargetProblem::MissingTarget
+                | TargetProblem::MissingCategory { .. }
         )
     }
 

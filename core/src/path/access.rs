@@ -473,6 +473,12 @@ pub fn get<'a>(doc: &'a Document, path: &FieldPath) -> Result<Field<'a>, PathErr
     if let FieldPath::Claim(c) = path {
         return claim(doc, c).ok_or_else(|| missing(path));
     }
+    // A group has one field of its own: its name.
+    if let FieldPath::Node(id, Some(NodeField::Name)) = path {
+        if let Some(crate::model::Node::Group(g)) = doc.node(id) {
+            return Ok(Field::Text(&g.name));
+        }
+    }
     if let FieldPath::Funds(f) = path {
         static NO_NUMBER: Option<Num> = None;
         return Ok(Field::Optional(
@@ -496,6 +502,12 @@ pub fn get<'a>(doc: &'a Document, path: &FieldPath) -> Result<Field<'a>, PathErr
 
 /// Sets the field at `path` to `value` as typed (an emptied optional field is removed).
 pub fn set(doc: &mut Document, path: &FieldPath, value: &str) -> Result<(), PathError> {
+    if let FieldPath::Node(id, Some(NodeField::Name)) = path {
+        if let Some(crate::model::Node::Group(g)) = doc.node_mut(id) {
+            g.name = value.to_string();
+            return Ok(());
+        }
+    }
     if let FieldPath::Setting(SettingField::GradeLabel(_) | SettingField::GradeMin(_)) = path {
         // Changing one band of the default grades writes them all out first.
         if doc.settings.grades.is_none() {

@@ -87,6 +87,8 @@ pub struct Evaluation {
     pub policy: Policy,
     /// The document scored against its declared targets, where it has `declared` (the audit's).
     pub declared: Option<Box<Evaluation>>,
+    /// A plan (no actual anywhere yet), reviewed as a 申报表 is (the audit's).
+    pub plan: bool,
 }
 
 impl Evaluation {
@@ -219,6 +221,7 @@ pub(crate) fn evaluate(doc: &Document) -> Evaluation {
         findings,
         policy,
         declared: None,
+        plan: false,
     }
 }
 

@@ -10,7 +10,7 @@ use super::hooks::{
 use super::i18n::t;
 use super::{
     budget, files, indicators, monitoring, report, results, scenarios, settings, share, storage,
-    surveys, timing, toolbar,
+    surveys, targets, timing, toolbar,
 };
 use crate::notices::Said;
 use crate::state::{starting_document, Action, AppState, Notice, Tab};
@@ -172,10 +172,12 @@ fn tabs(props: &TabsProps) -> Html {
         (Tab::Surveys, "surveys", t(lang, "满意度调查", "Surveys")),
         (Tab::Settings, "settings", t(lang, "设置", "Settings")),
         (Tab::Scenarios, "scenarios", t(lang, "情景", "Scenarios")),
+        (Tab::Targets, "targets", t(lang, "目标", "Targets")),
         (Tab::Monitoring, "monitoring", t(lang, "监控", "Monitoring")),
         (Tab::Report, "report", t(lang, "报告", "Report")),
     ];
     let panel = match current {
+        Tab::Targets => html! { <targets::TargetsEditor /> },
         Tab::Budget => html! { <budget::BudgetEditor /> },
         Tab::Indicators => html! { <indicators::IndicatorEditor /> },
         Tab::Surveys => html! { <surveys::SurveyEditor /> },

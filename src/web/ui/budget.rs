@@ -1,18 +1,13 @@
 //! 预算明细: the budget lines with their balance (结余) and rates, and the totals row.
 
-use super::fields::{button, dom_id, messages, row_keys, seek_button, shown, Field};
+use super::fields::{button, dom_id, messages, raw, row_keys, seek_button, shown, Field};
 use super::i18n::t;
 use super::use_ctx;
 use crate::edit::{Dir, Edit};
 use crate::state::Action;
 use jixiao_core::show_exact;
-use jixiao_core::Num;
 use jixiao_core::{FieldPath, LineField, Section};
 use yew::prelude::*;
-
-fn raw(n: &Option<Num>) -> String {
-    n.as_ref().map(|n| n.raw().to_string()).unwrap_or_default()
-}
 
 fn percent(value: Option<jixiao_core::Decimal>) -> String {
     match value {

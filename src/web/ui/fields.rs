@@ -189,6 +189,11 @@ impl FindingIndex {
     }
 }
 
+/// A number as typed (empty when there is none), the value of its field.
+pub(crate) fn raw(n: &Option<jixiao_core::Num>) -> String {
+    n.as_ref().map(|n| n.raw().to_string()).unwrap_or_default()
+}
+
 pub(crate) fn dom_id(path: &FieldPath) -> String {
     format!("f:{path}")
 }

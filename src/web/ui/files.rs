@@ -26,8 +26,17 @@ thread_local! {
     static READERS: RefCell<Vec<FileReader>> = const { RefCell::new(Vec::new()) };
 }
 
+/// How an imported workbook is taken.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum ImportAs {
+    /// As the work (a monitoring form into the open document's round).
+    Work,
+    /// A 申报表 as the open document's declaration (the 目标 tab's import).
+    Declaration,
+}
+
 /// Reads a picked or dropped file and imports it; a file too large is refused unread.
-pub(crate) fn import_file(ctx: &Ctx, file: web_sys::File) {
+pub(crate) fn import_file(ctx: &Ctx, file: web_sys::File, into: ImportAs) {
     let name = file.name();
     if file.size() > MAX_IMPORT_BYTES {
         ctx.send(Action::Notify(Notice::TooLarge { name }));
@@ -47,7 +56,7 @@ pub(crate) fn import_file(ctx: &Ctx, file: web_sys::File) {
             // A workbook (by content, whatever its name) goes to the form reader, loaded now if
             // this is the first; anything else is read as a jixiao/1 file.
             if jixiao_core::is_workbook(&bytes) {
-                read_form(state, name, bytes);
+                read_form(state, name, bytes, into);
             } else {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 state.dispatch(Action::Import { name, text });
@@ -106,7 +115,7 @@ extern "C" {
 }
 
 /// The action for what the reader answered: the document and what was read, or why not.
-fn form_action(name: String, read: &FormRead) -> Action {
+fn form_action(name: String, read: &FormRead, into: ImportAs) -> Action {
     let why = if read.ok() {
         match jixiao_core::read_str(&read.document()) {
             Ok(doc) => {
@@ -146,6 +155,7 @@ fn form_action(name: String, read: &FormRead) -> Action {
                 };
                 return Action::ImportForm {
                     name,
+                    record: into == ImportAs::Declaration,
                     doc: Rc::new(doc),
                     summary,
                 };
@@ -159,7 +169,12 @@ fn form_action(name: String, read: &FormRead) -> Action {
 }
 
 /// Reads a form workbook with the reader module.
-fn read_form(state: yew::UseReducerHandle<crate::state::AppState>, name: String, bytes: Vec<u8>) {
+fn read_form(
+    state: yew::UseReducerHandle<crate::state::AppState>,
+    name: String,
+    bytes: Vec<u8>,
+    into: ImportAs,
+) {
     state.dispatch(Action::Notify(Notice::Reading { name: name.clone() }));
     wasm_bindgen_futures::spawn_local(async move {
         let answer = match read_with_module(&js_sys::Uint8Array::from(bytes.as_slice())) {
@@ -169,7 +184,7 @@ fn read_form(state: yew::UseReducerHandle<crate::state::AppState>, name: String,
         let action = match answer {
             Ok(read) => {
                 let read: FormRead = read.unchecked_into();
-                let action = form_action(name, &read);
+                let action = form_action(name, &read, into);
                 read.free();
                 action
             }
@@ -179,12 +194,12 @@ fn read_form(state: yew::UseReducerHandle<crate::state::AppState>, name: String,
     });
 }
 
-pub(crate) fn on_pick(ctx: &Ctx) -> Callback<Event> {
+pub(crate) fn on_pick(ctx: &Ctx, into: ImportAs) -> Callback<Event> {
     let ctx = ctx.clone();
     Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            import_file(&ctx, file);
+            import_file(&ctx, file, into);
         }
         // The same file can be picked again.
         input.set_value("");
@@ -200,7 +215,7 @@ pub(crate) fn on_drop(ctx: &Ctx) -> Callback<DragEvent> {
             .and_then(|d| d.files())
             .and_then(|f| f.get(0))
         {
-            import_file(&ctx, file);
+            import_file(&ctx, file, ImportAs::Work);
         }
     })
 }

@@ -4,15 +4,15 @@
 //! opened under its row. Spreadsheet keys come from [`super::sheet`].
 
 use super::fields::{
-    button, dom_id, messages, row_keys, seek_button, select, select_cell, shown, Field,
+    button, dom_id, messages, raw, row_keys, seek_button, select, select_cell, shown, Field,
 };
 use super::i18n::{kind_label, kind_short, t, tier_short};
 use super::{sheet, use_ctx, Ctx, Host};
 use crate::edit::{Dir, Edit};
 use crate::state::Action;
 use jixiao_core::as_percent;
+use jixiao_core::Decimal;
 use jixiao_core::{Cursor, GroupResult, LeafResult};
-use jixiao_core::{Decimal, Num};
 use jixiao_core::{FieldPath, NodeField, RuleField, Section, StepField};
 use jixiao_core::{Group, Leaf, Node, RuleKind, Tier};
 use std::rc::Rc;
@@ -32,10 +32,6 @@ mod col {
     pub(crate) const DETAIL: usize = 9;
     /// A group row's buttons: past every leaf column, so ↑/↓ from a leaf's cell passes them by.
     pub(crate) const GROUP_BUTTONS: usize = 20;
-}
-
-fn raw(n: &Option<Num>) -> String {
-    n.as_ref().map(|n| n.raw().to_string()).unwrap_or_default()
 }
 
 /// The column headings, in order (also each cell's label on a phone, where rows stack).
@@ -131,14 +127,22 @@ pub(crate) fn indicator_editor() -> Html {
                     </tr></tfoot>
                 </table>
             </div>
-            <div class="add-row">
-                <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddNode { parent: None, group: true }))}>
-                    { t(lang, "＋ 一级指标（分组）", "+ First-level group") }
-                </button>
-                <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddNode { parent: None, group: false }))}>
-                    { t(lang, "＋ 指标", "+ Indicator") }
-                </button>
-            </div>
+            { add_buttons(&ctx) }
+        </div>
+    }
+}
+
+/// ＋ 一级指标 and ＋ 指标 under an indicator table (this tab's and the 目标 tab's).
+pub(crate) fn add_buttons(ctx: &Host) -> Html {
+    let lang = ctx.lang();
+    html! {
+        <div class="add-row">
+            <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddNode { parent: None, group: true }))}>
+                { t(lang, "＋ 一级指标（分组）", "+ First-level group") }
+            </button>
+            <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddNode { parent: None, group: false }))}>
+                { t(lang, "＋ 指标", "+ Indicator") }
+            </button>
         </div>
     }
 }

@@ -20,6 +20,7 @@ mod share;
 mod sheet;
 mod storage;
 mod surveys;
+mod targets;
 pub(crate) mod timing;
 mod toolbar;
 

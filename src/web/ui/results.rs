@@ -151,6 +151,20 @@ pub(crate) fn results_panel() -> Html {
                     </span>
                 </div>
             </div>
+            if let Some(against) = jixiao_core::AgainstDeclared::of(&eval) {
+                <div class="declared-score" data-testid="declared-score" title={against.text(lang)}>
+                    <span class="label">{ t(lang, "按申报目标", "Against the declared targets") }</span>
+                    <strong data-testid="declared-total">{ shown(Some(against.total)) }</strong>
+                    <span class={grade_class(&eval.policy.grades, against.grade.as_deref())} data-testid="declared-grade">
+                        { against.grade.clone().unwrap_or_else(|| "—".into()) }
+                    </span>
+                    if against.changed > 0 {
+                        <span class="hint" data-testid="declared-changed">
+                            { format!("{}{}{}", t(lang, "（申报后调整 ", " ("), against.changed, t(lang, " 处）", " changed)")) }
+                        </span>
+                    }
+                </div>
+            }
             if ctx.state.tab == crate::state::Tab::Monitoring {
                 <Forecast />
             }

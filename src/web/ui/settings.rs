@@ -1,17 +1,12 @@
 //! 设置: grade bands and the audit's thresholds (local practice differs; defaults are official).
 
-use super::fields::{button, dom_id, messages, Field};
+use super::fields::{button, dom_id, messages, raw, Field};
 use super::i18n::t;
 use super::use_ctx;
 use crate::edit::Edit;
 use crate::state::Action;
-use jixiao_core::Num;
 use jixiao_core::{FieldPath, Section, SettingField};
 use yew::prelude::*;
-
-fn raw(n: &Option<Num>) -> String {
-    n.as_ref().map(|n| n.raw().to_string()).unwrap_or_default()
-}
 
 #[function_component(SettingsEditor)]
 pub(crate) fn settings_editor() -> Html {

@@ -1,20 +1,15 @@
 //! 满意度调查: options with weights (and the two presets), questions with a count per option,
 //! per-question shares and satisfaction, the weakest question marked.
 
-use super::fields::{button, dom_id, messages, row_keys, select, shown, Field};
+use super::fields::{button, dom_id, messages, raw, row_keys, select, shown, Field};
 use super::i18n::t;
 use super::{use_ctx, Ctx};
 use crate::edit::{Dir, Edit, PRESETS};
 use crate::state::Action;
-use jixiao_core::Num;
 use jixiao_core::Survey;
 use jixiao_core::SurveyResult;
 use jixiao_core::{FieldPath, QuestionField, Section, SurveyField};
 use yew::prelude::*;
-
-fn raw(n: &Option<Num>) -> String {
-    n.as_ref().map(|n| n.raw().to_string()).unwrap_or_default()
-}
 
 #[function_component(SurveyEditor)]
 pub(crate) fn survey_editor() -> Html {

@@ -43,9 +43,9 @@ pub(crate) fn toolbar() -> Html {
                     <option value="kunming-2022">{ t(lang, "昆明 2022 示例", "Kunming 2022 example") }</option>
                     <option value="blank">{ t(lang, "空白（清空全部）", "Blank (clear all)") }</option>
                 </select>
-                { picker(&ctx, "import-file", t(lang, "导入 JSON", "Import JSON"), ".json,application/json") }
+                { picker(&ctx, "import-file", t(lang, "导入 JSON", "Import JSON"), ".json,application/json", files::ImportAs::Work) }
                 { picker(&ctx, "import-form", t(lang, "导入 Excel 自评表 / Word 报告", "Import Excel form / Word report"),
-                    ".xlsx,.xls,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.wordprocessingml.document") }
+                    ".xlsx,.xls,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.wordprocessingml.document", files::ImportAs::Work) }
                 <button type="button" class="button" onclick={export} data-testid="export-json">
                     { t(lang, "导出 JSON", "Export JSON") }
                 </button>
@@ -106,7 +106,13 @@ pub(crate) fn meta_form() -> Html {
 }
 
 /// A button that opens a file picker (a label for a hidden input, reachable by keyboard).
-fn picker(ctx: &super::Ctx, id: &'static str, text: &str, accept: &'static str) -> Html {
+pub(crate) fn picker(
+    ctx: &super::Ctx,
+    id: &'static str,
+    text: &str,
+    accept: &'static str,
+    into: files::ImportAs,
+) -> Html {
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Enter" || e.key() == " " {
             e.prevent_default();
@@ -121,7 +127,7 @@ fn picker(ctx: &super::Ctx, id: &'static str, text: &str, accept: &'static str) 
     html! {
         <>
             <label class="button" for={id} tabindex="0" role="button" {onkeydown}>{ text.to_string() }</label>
-            <input type="file" id={id} class="sr-only" tabindex="-1" {accept} onchange={files::on_pick(ctx)} />
+            <input type="file" id={id} class="sr-only" tabindex="-1" {accept} onchange={files::on_pick(ctx, into)} />
         </>
     }
 }
