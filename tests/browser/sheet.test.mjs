@@ -191,9 +191,10 @@ test('a calm start: the blank template scores 0 and marks empty fields "to fill"
   assert.equal(await text(page, 'total'), '0.00');
   assert.equal(await page.locator('.field.invalid').count(), 0, 'no field is marked wrong before anything is typed');
   assert.equal(await page.locator('[aria-invalid="true"]').count(), 0);
-  assert.equal(await page.locator('.field.todo').count(), 8, 'the four indicators\' targets and actuals');
+  // The template is a plan, reviewed as a 申报表: the project's name and unit are to fill too.
+  assert.equal(await page.locator('.field.todo').count(), 10, 'the name, the unit, the four indicators\' targets and actuals');
   assert.equal(await page.locator('[id="f:indicators/O11/rule/target"]').getAttribute('placeholder'), '待填写');
-  assert.match(await text(page, 'finding-counts'), /错误 0，警告 0，待填写 14/);
+  assert.match(await text(page, 'finding-counts'), /错误 0，警告 0，待填写 20/);
   assert.equal(await page.locator('[data-testid=finding][data-level=error]').count(), 0);
   // The qualitative indicators have no tier until one is chosen, and ask for one.
   assert.equal(await page.locator('[data-testid=finding][data-path="indicators/X11/rule/tier"]').getAttribute('data-level'), 'todo');
@@ -205,10 +206,10 @@ test('a calm start: the blank template scores 0 and marks empty fields "to fill"
   assert.equal(await page.locator('[id="f:indicators/O21/rule/target"]').getAttribute('aria-invalid'), 'false');
   // Asking for a check shows everything as what it is.
   await page.getByTestId('check-all').click();
-  assert.match(await text(page, 'finding-counts'), /错误 14，警告 0/);
+  assert.match(await text(page, 'finding-counts'), /错误 19，警告 1/);
   assert.equal(await page.locator('[id="f:indicators/O21/rule/target"]').getAttribute('aria-invalid'), 'true');
   // Findings name fields in people's words, under their section, and still lead to the field.
-  assert.deepEqual(await page.locator('.finding-group h4').allTextContents(), ['预算明细', '绩效指标']);
+  assert.deepEqual(await page.locator('.finding-group h4').allTextContents(), ['预算明细', '绩效指标', '设置与项目信息']);
   const first = page.getByTestId('finding').first();
   assert.match(await first.textContent(), /预算明细第1行“项目资金”的全年预算数/);
   assert.doesNotMatch(await page.locator('.findings').textContent(), /budget\/b1\/planned/);
