@@ -3,8 +3,11 @@
 //! monitoring rounds, the review of its targets while it is a plan, and the document held to the
 //! targets it declared. What the page, the command line and the JavaScript module call.
 
+use crate::findings::Finding;
 use crate::model::Document;
+use crate::path::FieldPath;
 use crate::scoring::Evaluation;
+use std::collections::HashMap;
 
 /// Scores `doc` and audits it: the evaluation with every finding, errors first. Never panics: a
 /// wrong field is a finding and its leaf scores 0.
@@ -19,14 +22,19 @@ pub fn audit(doc: &Document) -> Evaluation {
     // A plan (no actual anywhere) is reviewed as a 申报表 is.
     eval.plan = crate::review::is_plan(doc);
     if eval.plan {
+        // Said once: a field scoring already finds empty, or the same finding (the findings'
+        // fields indexed once, not searched per review finding).
+        let mut said: HashMap<&FieldPath, Vec<&Finding>> = HashMap::new();
+        for f in &eval.findings {
+            said.entry(&f.path).or_default().push(f);
+        }
         let review: Vec<_> = crate::review::review(doc)
             .into_iter()
-            // Said once: a field scoring already finds empty, or the same finding.
             .filter(|r| {
-                !eval
-                    .findings
-                    .iter()
-                    .any(|f| f.path == r.path && (f.code() == r.code() || f.problem.is_unfilled()))
+                !said.get(&r.path).is_some_and(|fs| {
+                    fs.iter()
+                        .any(|f| f.code() == r.code() || f.problem.is_unfilled())
+                })
             })
             .collect();
         eval.findings.extend(review);

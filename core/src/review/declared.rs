@@ -81,8 +81,10 @@ pub fn as_declared(doc: &Document) -> Option<Document> {
     let mut out = doc.clone();
     out.declared = None;
     out.monitoring.clear();
+    // The leaves by id, found once (a lookup per target would walk the tree each time).
+    let leaves: HashMap<&str, &Leaf> = doc.leaves().map(|(l, _)| (l.id.as_str(), l)).collect();
     for t in &declared.targets {
-        let Some(leaf) = out.leaf(&t.id) else {
+        let Some(leaf) = leaves.get(t.id.as_str()) else {
             continue;
         };
         if !changed(leaf, t) && leaf.points.as_ref().map(Num::raw) == t.points.as_deref() {

@@ -214,16 +214,19 @@ pub fn next_year(doc: &Document, eval: &Evaluation, year: i32) -> NextYear {
 /// missed, and a low execution rate.
 fn reconsider(doc: &Document, eval: &Evaluation) -> Vec<Reconsider> {
     let mut out = Vec::new();
+    // The leaves over their target, by id, found once (the first finding of a leaf answers).
+    let mut over_target: std::collections::HashMap<&str, Decimal> =
+        std::collections::HashMap::new();
+    for f in &eval.findings {
+        if let (Problem::OverTarget { percent, .. }, Some(id)) = (&f.problem, f.path.indicator()) {
+            over_target.entry(id).or_insert(*percent);
+        }
+    }
     for (leaf, result) in doc.leaves().map(|(l, _)| l).zip(&eval.leaves) {
         if !result.applicable || !result.valid {
             continue;
         }
-        let over = eval.findings.iter().find_map(|f| match &f.problem {
-            Problem::OverTarget { percent, .. } if f.path.indicator() == Some(leaf.id.as_str()) => {
-                Some(*percent)
-            }
-            _ => None,
-        });
+        let over = over_target.get(leaf.id.as_str()).copied();
         let unit = leaf.unit();
         let raw = |n: &Option<Num>| {
             n.as_ref()
