@@ -6,8 +6,20 @@
 //! line, the page, the JavaScript module and the form reader are thin layers over this face; the
 //! modules behind it are private.
 //!
-//! The lints are the workspace's (`[workspace.lints]` in the root `Cargo.toml`).
+//! The lints are the workspace's (`[workspace.lints]` in the root `Cargo.toml`); the ones that
+//! keep a panic out of the page are denied here too, so that the core holds them wherever it is
+//! built (a checked-out copy without the workspace, a crate vendored elsewhere).
 
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
 #![cfg_attr(
     test,
     allow(

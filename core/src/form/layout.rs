@@ -5,6 +5,8 @@
 
 use super::error::FormError;
 use super::funds::Funds;
+use super::header::{is_label, value_right};
+use super::row::Row;
 use super::summary::{FormRead, ReadNote, Summary};
 use crate::date::Date;
 use crate::grid::{digits_before, figure, find, first_col, is_footer_row, key, Grid};
@@ -17,63 +19,6 @@ use crate::text::normalise;
 use crate::written::{read_steps, read_written, Op, Written};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
-
-const HEADER_LABELS: [&str; 21] = [
-    "项目名称",
-    "主管部门",
-    "实施单位",
-    "项目单位",
-    "预算单位",
-    "项目负责人",
-    "联系电话",
-    "填报日期",
-    "单位",
-    "年度总体目标",
-    "项目资金",
-    "绩效指标",
-    "预算部门",
-    "项目实施单位",
-    // The 申报表's.
-    "项目性质",
-    "项目类别",
-    "项目类型",
-    "计划开始日期",
-    "计划完成日期",
-    "项目期限",
-    "项目总体目标",
-];
-
-fn is_label(text: &str) -> bool {
-    let t = text.trim_end_matches(['：', ':']);
-    HEADER_LABELS
-        .iter()
-        .any(|l| t == *l || t.starts_with(l) && t.contains('（'))
-}
-
-/// The value next to a label: the rest of its own cell after a colon, or the first cell to its
-/// right that is not the label again (merged cells repeat it); blank where the next thing to the
-/// right is another label (the value was left blank).
-pub(super) fn value_right(grid: &Grid, r: usize, c: usize) -> String {
-    let own = grid.text(r, c);
-    for sep in ['：', ':'] {
-        if let Some((_, rest)) = own.split_once(sep) {
-            if !rest.trim().is_empty() {
-                return rest.trim().to_string();
-            }
-        }
-    }
-    let label = key(grid, r, c);
-    let width = grid.width();
-    ((c.saturating_add(1))..width)
-        .map(|cc| grid.text(r, cc))
-        .find(|t| {
-            let k = normalise(t);
-            !k.is_empty() && k != label
-        })
-        .filter(|t| !is_label(&normalise(t)))
-        .map(|t| t.trim().to_string())
-        .unwrap_or_default()
-}
 
 /// The year from the title (`（2022年度）`) or any cell saying `2022年度`.
 fn form_year(grid: &Grid) -> Option<i32> {
@@ -148,22 +93,6 @@ fn table_columns(grid: &Grid, r: usize) -> Option<Columns> {
 
 const TOTAL_LABELS: [&str; 6] = ["总分", "合计", "总计", "自评得分", "得分合计", "综合得分"];
 const GRADES: [&str; 4] = ["优", "良", "中", "差"];
-
-/// One row of the indicator table as printed.
-pub(super) struct Row {
-    pub(super) l1: String,
-    pub(super) l2: String,
-    pub(super) name: String,
-    pub(super) nature: String,
-    pub(super) unit: String,
-    pub(super) target: String,
-    pub(super) actual: String,
-    pub(super) points: String,
-    pub(super) score: String,
-    pub(super) reason: String,
-    /// The monitoring cells, in a 执行监控表.
-    pub(super) monitor: Option<super::monitor::Cells>,
-}
 
 /// A rate as printed: `84.27%`, `84.27`, or a number cell `0.8427` formatted as a percentage.
 fn rate(grid: &Grid, r: usize, c: usize) -> Option<Decimal> {
@@ -299,7 +228,7 @@ pub(crate) fn read_grids(grids: &[Grid], year: Option<i32>) -> Result<FormRead, 
         &mut summary,
         &mut |leaf, row| {
             if targets {
-                let written = super::targets::written(row);
+                let written = super::row::written(row);
                 let words = (leaf.rule.kind() == Some(RuleKind::Qualitative))
                     .then(|| row.target.trim().to_string())
                     .filter(|w| !w.is_empty());

@@ -6,10 +6,12 @@
 
 mod error;
 mod funds;
+mod header;
 mod layout;
 mod monitor;
 mod paste;
 mod points;
+mod row;
 mod summary;
 mod targets;
 mod workbook;

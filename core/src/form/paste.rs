@@ -2,7 +2,8 @@
 //! line break) pasted into the indicator or budget editor: rows, by the same column titles as a
 //! form when the header row is copied too, else in the editor's column order.
 
-use super::layout::{grow_tree, Row};
+use super::layout::grow_tree;
+use super::row::Row;
 use super::summary::Summary;
 use crate::grid::{first_col, is_footer_row, BudgetColumns, Cell, Grid};
 use crate::model::{BudgetLine, Node};

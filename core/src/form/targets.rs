@@ -4,7 +4,7 @@
 //! 其他资金; 年度资金申请总额 / 当年财政拨款 / 上年结转资金 / 其他资金, in 元 or 万元 as its header
 //! says) and its two goals (项目总体目标, 年度总体目标).
 
-use super::layout::value_right;
+use super::header::value_right;
 use crate::date::parse_date;
 use crate::grid::{figure, find, key, Grid};
 use crate::model::{AnnualFunds, Document, Funds};
@@ -172,26 +172,4 @@ fn funds(grid: &Grid, table_row: usize) -> Funds {
         return Funds::default();
     }
     f
-}
-
-/// 年度指标值 as the row prints it: the one column (`≥90.00(%)`), or 指标性质, 指标值 and 计量单位
-/// side by side (`≥` `90` `%` → `≥90%`; `定性` `合理` → `合理`).
-pub(super) fn written(row: &super::layout::Row) -> String {
-    let nature = normalise(&row.nature);
-    let target = row.target.trim();
-    let unit = row.unit.trim();
-    let op = match nature.as_str() {
-        "≥" | ">=" | ">" | "≤" | "<=" | "<" | "=" => nature.as_str(),
-        _ => "",
-    };
-    let unit = if unit == "/" || target.ends_with(unit) {
-        ""
-    } else {
-        unit
-    };
-    if op.is_empty() || target.starts_with(['≥', '≤', '=', '>', '<']) {
-        format!("{target}{unit}")
-    } else {
-        format!("{op}{target}{unit}")
-    }
 }
