@@ -5,10 +5,10 @@
 //! rounded to a tenth, so that drawing them needs no floating-point printing.
 
 use crate::message::t;
+use crate::message::Lang;
 use crate::model::Document;
 use crate::number::{round2, shown};
 use crate::scoring::{walk_scored, Evaluation, Scored};
-use crate::Lang;
 use rust_decimal::Decimal;
 
 /// One drawn thing.
@@ -377,11 +377,11 @@ fn segment(j: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read_str;
+    use crate::format::read_str;
 
     fn kunming() -> (Document, Evaluation) {
         let doc = read_str(include_str!("../../tests/data/kunming-2022.json")).unwrap();
-        let eval = crate::audit(&doc);
+        let eval = crate::audit::audit(&doc);
         (doc, eval)
     }
 

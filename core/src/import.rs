@@ -16,7 +16,7 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 /// there is an error for that import, not for the page.
 pub fn read_form(bytes: &[u8]) -> Result<FormRead, FormError> {
     if container(bytes)? == Container::Word {
-        return std::panic::catch_unwind(|| crate::docx::read::read_report(bytes)).unwrap_or_else(
+        return std::panic::catch_unwind(|| crate::docx_read::read_report(bytes)).unwrap_or_else(
             |_| {
                 Err(FormError::Unreadable {
                     detail: "damaged document structure".into(),

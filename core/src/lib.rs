@@ -37,6 +37,7 @@ mod claims;
 mod csv;
 mod date;
 mod docx;
+mod docx_read;
 mod draft;
 mod findings;
 mod form;
@@ -150,7 +151,7 @@ pub use xlsx::{
 };
 
 // Reading what people have: workbooks, Word reports, pasted cells, targets as written.
-pub use docx::read::read_parts as read_report_parts;
+pub use docx_read::read_parts as read_report_parts;
 pub use form::{
     cells as paste_cells, kind as file_kind, paste_budget, paste_indicators, titled, FormError,
     FormRead, Kind as FileKind, ReadNote, Summary as ReadSummary, MAX_INFLATED_BYTES,

@@ -5,16 +5,15 @@
 //! Figures are rounded as the page shows them.
 
 mod package;
-pub(crate) mod read;
 mod reference;
 mod seed;
 mod tables;
 
 use crate::draft::draft;
+use crate::message::Lang;
 use crate::message::{t, Message};
 use crate::model::Document;
 use crate::scoring::Evaluation;
-use crate::Lang;
 use package::{Body, Properties, Style};
 
 /// The outline a report follows.
@@ -296,8 +295,9 @@ mod tests {
     }
 
     fn word_rules(outline: Outline, lang: Lang) {
-        let doc = crate::read_str(include_str!("../../../tests/data/kunming-2022.json")).unwrap();
-        let eval = crate::audit(&doc);
+        let doc =
+            crate::format::read_str(include_str!("../../../tests/data/kunming-2022.json")).unwrap();
+        let eval = crate::audit::audit(&doc);
         let bytes = report(&doc, &eval, lang, outline);
         let package = String::from_utf8_lossy(&bytes);
         let document = part(&package, "<w:document", "</w:document>");
@@ -336,8 +336,9 @@ mod tests {
 
     #[test]
     fn the_same_document_gives_the_same_bytes() {
-        let doc = crate::read_str(include_str!("../../../tests/data/kunming-2022.json")).unwrap();
-        let eval = crate::audit(&doc);
+        let doc =
+            crate::format::read_str(include_str!("../../../tests/data/kunming-2022.json")).unwrap();
+        let eval = crate::audit::audit(&doc);
         for outline in Outline::ALL {
             let a = report(&doc, &eval, Lang::Zh, outline);
             assert_eq!(a, report(&doc, &eval, Lang::Zh, outline));

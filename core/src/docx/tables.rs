@@ -3,13 +3,13 @@
 //! use the same tables.
 
 use super::package::{widths, Cell, Merge, Table};
+use crate::message::Lang;
 use crate::message::{t, Arg, Markup, Text};
 use crate::model::Document;
 use crate::number::{show_exact, shown};
 use crate::scoring::Evaluation;
 use crate::tables::{indicator_rows, levels, Shown};
 use crate::whatif::Summary;
-use crate::Lang;
 use rust_decimal::Decimal;
 
 /// 项目支出明细表: 序号 | 项目名称 | 下达金额 | 使用经费 | 结余经费 | 备注, with 合计.

@@ -145,12 +145,15 @@ pub struct Results<'a> {
     lang: Lang,
     /// The scenarios already compared ([`whatif::compare_all_in`]); else they are compared as
     /// they are written.
-    compared: Option<Vec<Result<whatif::Outcome, crate::PathError>>>,
+    compared: Option<Vec<Result<whatif::Outcome, crate::path::PathError>>>,
 }
 
 impl Results<'_> {
     /// The results with the scenarios as already compared.
-    pub fn with_compared(self, compared: Vec<Result<whatif::Outcome, crate::PathError>>) -> Self {
+    pub fn with_compared(
+        self,
+        compared: Vec<Result<whatif::Outcome, crate::path::PathError>>,
+    ) -> Self {
         Results {
             compared: Some(compared),
             ..self
@@ -288,7 +291,7 @@ impl Serialize for Results<'_> {
 
 fn scenario_out(
     s: &crate::model::Scenario,
-    outcome: Result<whatif::Outcome, crate::PathError>,
+    outcome: Result<whatif::Outcome, crate::path::PathError>,
     lang: Lang,
 ) -> ScenarioOut {
     match outcome {

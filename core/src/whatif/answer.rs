@@ -154,7 +154,7 @@ impl Message for SeekText<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Lang;
+    use crate::message::Lang;
 
     #[test]
     fn the_answer_reads_the_same_in_every_place_that_shows_it() {
