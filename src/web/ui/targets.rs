@@ -282,6 +282,7 @@ fn review() -> Html {
     let to_fill = found.iter().filter(|f| ctx.state.to_fill(f)).count();
     let shown: Vec<&&jixiao_core::Finding> =
         found.iter().filter(|f| !ctx.state.to_fill(f)).collect();
+    let names = jixiao_core::Names::new(&ctx.state.doc);
     html! {
         <section class="review" aria-label={t(lang, "绩效目标审核", "Target review")} data-testid="review">
             <h3>{ t(lang, "绩效目标审核", "Target review") }</h3>
@@ -300,7 +301,7 @@ fn review() -> Html {
                         <button type="button" class={class} data-testid="review-finding" data-code={f.code()} data-path={f.path.to_string()}
                             onclick={ctx.on(move |_: MouseEvent| Action::Focus(path.clone()))}>
                             <strong>{ level.label().get(lang) }</strong>
-                            <span class="finding-field">{ jixiao_core::Names::new(&ctx.state.doc).describe(&f.path, lang) }</span>
+                            <span class="finding-field">{ names.describe(&f.path, lang) }</span>
                             <span class="finding-text">{ f.message(lang) }</span>
                         </button>
                     </li> }
