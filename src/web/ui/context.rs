@@ -1,7 +1,7 @@
 //! What every component shares: the reducer over [`AppState`], the host of the field helpers
 //! (language, a way to send actions, the findings by path) and the context that carries them.
 
-use super::fields::FindingIndex;
+use super::fields::{FindingIndex, RowKey};
 use crate::state::{Action, AppState};
 use jixiao_core::Lang;
 use std::rc::Rc;
@@ -44,10 +44,15 @@ impl Host {
 
     /// The same host with only the findings of one indicator.
     pub(crate) fn for_indicator(&self, id: &str) -> Host {
+        self.for_row(&RowKey::Indicator(id.to_string()))
+    }
+
+    /// The same host with only the findings of one row.
+    pub(crate) fn for_row(&self, key: &RowKey) -> Host {
         Host {
             lang: self.lang,
             send: self.send.clone(),
-            findings: self.findings.for_indicator(id),
+            findings: self.findings.for_row(key),
         }
     }
 }

@@ -81,7 +81,7 @@ pub(crate) struct FindingIndex {
     /// How many findings are shown as errors, warnings, notes and "to fill".
     pub counts: Counts,
     /// The same findings grouped by indicator id, for the rows of the tree.
-    by_indicator: HashMap<String, std::rc::Rc<FindingIndex>>,
+    by_row: HashMap<RowKey, std::rc::Rc<FindingIndex>>,
 }
 
 /// How many findings of each mark.
@@ -102,7 +102,7 @@ impl FindingIndex {
         to_fill: impl Fn(&jixiao_core::Finding) -> bool,
     ) -> FindingIndex {
         let mut by_path: HashMap<FieldPath, Vec<(Mark, String)>> = HashMap::new();
-        let mut by_indicator: HashMap<String, FindingIndex> = HashMap::new();
+        let mut by_row: HashMap<RowKey, FindingIndex> = HashMap::new();
         let mut counts = Counts::default();
         let marks: Vec<Mark> = eval
             .findings
@@ -125,9 +125,9 @@ impl FindingIndex {
             .collect();
         for (f, mark) in eval.findings.iter().zip(&marks) {
             let entry = (*mark, f.message(lang));
-            if let Some(id) = f.path.indicator() {
-                by_indicator
-                    .entry(id.to_string())
+            if let Some(key) = RowKey::of(&f.path) {
+                by_row
+                    .entry(key)
                     .or_default()
                     .by_path
                     .entry(f.path.clone())
@@ -152,7 +152,7 @@ impl FindingIndex {
             by_path,
             listed,
             counts,
-            by_indicator: by_indicator
+            by_row: by_row
                 .into_iter()
                 .map(|(k, v)| (k, std::rc::Rc::new(v)))
                 .collect(),
@@ -164,9 +164,15 @@ impl FindingIndex {
         self.listed.get(i)
     }
 
-    /// Only the findings about one indicator (shared, so it compares cheaply).
+    /// Only the findings about one indicator, its fields and its reports in the rounds (shared,
+    /// so it compares cheaply).
     pub(crate) fn for_indicator(&self, id: &str) -> std::rc::Rc<FindingIndex> {
-        self.by_indicator.get(id).cloned().unwrap_or_default()
+        self.for_row(&RowKey::Indicator(id.to_string()))
+    }
+
+    /// Only the findings about one row (an indicator's or a budget line's).
+    pub(crate) fn for_row(&self, key: &RowKey) -> std::rc::Rc<FindingIndex> {
+        self.by_row.get(key).cloned().unwrap_or_default()
     }
 
     pub(crate) fn at(&self, path: &FieldPath) -> &[(Mark, String)] {
@@ -459,4 +465,37 @@ pub(crate) fn row_keys<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
         }
     })
     .collect()
+}
+
+/// The indicator whose row a path lies in: its own fields, or its report in a round.
+pub(crate) fn indicator_row(path: &FieldPath) -> Option<&str> {
+    match path {
+        FieldPath::Round(_, Some(jixiao_core::RoundField::Leaf(id, _))) => Some(id),
+        _ => path.indicator(),
+    }
+}
+
+/// The budget line whose row a path lies in: its own fields, or its report in a round.
+pub(crate) fn line_row(path: &FieldPath) -> Option<&str> {
+    match path {
+        FieldPath::Round(_, Some(jixiao_core::RoundField::Line(id, _)))
+        | FieldPath::Line(id, _) => Some(id),
+        _ => None,
+    }
+}
+
+/// The row of a table a finding is drawn in: an indicator's or a budget line's (on the tab of
+/// its fields, and on the 监控 tab for its report in a round).
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) enum RowKey {
+    Indicator(String),
+    Line(String),
+}
+
+impl RowKey {
+    fn of(path: &FieldPath) -> Option<RowKey> {
+        indicator_row(path)
+            .map(|id| RowKey::Indicator(id.to_string()))
+            .or_else(|| line_row(path).map(|id| RowKey::Line(id.to_string())))
+    }
 }

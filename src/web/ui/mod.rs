@@ -14,6 +14,7 @@ mod indicators;
 mod monitoring;
 mod report;
 mod results;
+mod round_table;
 mod scenarios;
 mod settings;
 mod share;
@@ -23,6 +24,7 @@ mod surveys;
 mod targets;
 pub(crate) mod timing;
 mod toolbar;
+mod window;
 
 pub(crate) use app::App;
-pub(crate) use context::{use_ctx, Ctx, Host};
+pub(crate) use context::{use_ctx, Ctx, Host, Scored};

@@ -5,57 +5,25 @@
 //! and in words. Every field is written through the one path writer; an empty round has no
 //! light and no finding.
 
-use super::fields::{button, dom_id, messages, select_cell, Field};
+use super::fields::{button, dom_id, messages, Field};
 use super::i18n::t;
+use super::round_table::{chip, RoundIndicators};
 use super::use_ctx;
 use crate::edit::Edit;
 use crate::state::Action;
-use jixiao_core::{budget_light, document_year, leaf_lights, progress, time_progress};
-use jixiao_core::{indicator_rows, levels, tier_name};
+use jixiao_core::Lang;
+use jixiao_core::{budget_light, document_year, progress, time_progress};
 use jixiao_core::{parse_date, Date};
 use jixiao_core::{show2, show_exact};
-use jixiao_core::{Cause, Light, Likelihood};
-use jixiao_core::{FieldPath, RoundField, RoundLeafField, RoundLineField, Section};
-use jixiao_core::{Lang, Message};
-use jixiao_core::{RuleKind, Tier};
+use jixiao_core::{FieldPath, RoundField, RoundLineField, Section};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-fn leaf_path(as_of: &str, id: &str, field: RoundLeafField) -> FieldPath {
-    FieldPath::Round(
-        as_of.to_string(),
-        Some(RoundField::Leaf(id.to_string(), Some(field))),
-    )
-}
 
 fn line_path(as_of: &str, id: &str, field: RoundLineField) -> FieldPath {
     FieldPath::Round(
         as_of.to_string(),
         Some(RoundField::Line(id.to_string(), Some(field))),
     )
-}
-
-/// A light as a chip: its colour and its word (for screen readers and printouts).
-fn chip(light: Option<Light>, lang: Lang, testid: String) -> Html {
-    match light {
-        Some(l) => html! {
-            <span class={format!("light light-{}", l.key())} data-testid={testid} data-light={l.key()}>{ l.text(lang) }</span>
-        },
-        None => {
-            html! { <span class="light light-none" data-testid={testid} data-light="none">{ "—" }</span> }
-        }
-    }
-}
-
-/// A cause as its column says it in a narrow table (经费, 制度, 人员, 硬件, 其他).
-fn short(cause: Cause, lang: Lang) -> &'static str {
-    match cause {
-        Cause::Funding => t(lang, "经费", "funds"),
-        Cause::Policy => t(lang, "制度", "rules"),
-        Cause::Staff => t(lang, "人员", "staff"),
-        Cause::Equipment => t(lang, "硬件", "equipment"),
-        Cause::Other => t(lang, "其他", "other"),
-    }
 }
 
 /// The last day of each month of `year`.
@@ -166,8 +134,6 @@ pub(crate) fn monitoring_editor() -> Html {
     let month = date.map_or(12, |d| d.month);
     let time = date.map(|d| time_progress(d, document_year(&doc)));
     let budget = budget_light(&doc, round);
-    let lights = leaf_lights(&doc, &eval, round);
-    let rows = indicator_rows(&doc, &eval, lang);
     let unit = doc.meta_text("money_unit");
     let to_date = format!("1-{month}{}", t(lang, "月", ""));
     let remove = {
@@ -192,40 +158,6 @@ pub(crate) fn monitoring_editor() -> Html {
     };
 
     // The funds block.
-    let lines = doc.budget.iter().map(|line| {
-        let report = round.line(&line.id);
-        let planned = line.planned.as_ref().and_then(|p| p.ok());
-        let spent = report.and_then(|r| r.spent.as_ref()).and_then(|s| s.ok());
-        let progress = spent
-            .zip(planned)
-            .and_then(|(s, p)| progress(s, p))
-            .map_or("—".into(), |x| format!("{}%", show2(x)));
-        let raw = |f: RoundLineField| match f {
-            RoundLineField::Spent => report.and_then(|r| r.spent.as_ref()).map(|n| n.raw().to_string()),
-            RoundLineField::Forecast => report.and_then(|r| r.forecast.as_ref()).map(|n| n.raw().to_string()),
-            RoundLineField::Reason => report.and_then(|r| r.reason.clone()),
-        }
-        .unwrap_or_default();
-        let row_path = FieldPath::Round(as_of.clone(), Some(RoundField::Line(line.id.clone(), None)));
-        let name = if line.name.is_empty() { line.id.clone() } else { line.name.clone() };
-        let cell = |f: RoundLineField, col: usize, label: String, number: bool| {
-            let path = line_path(&as_of, &line.id, f);
-            let value = raw(f);
-            let field = Field::new(&path, &label, &value).cell(col);
-            let field = if number { field.number() } else { field };
-            html! { <td data-label={label.clone()}>{ field.edit(&ctx) }</td> }
-        };
-        html! {
-            <tr key={line.id.clone()} data-row={row_path.to_string()}>
-                <th scope="row">{ name.clone() }</th>
-                <td class="figure">{ planned.map_or("—".into(), show_exact) }</td>
-                { cell(RoundLineField::Spent, 0, format!("{name} {to_date}{}", t(lang, "执行数", " spent")), true) }
-                <td class="figure" data-testid={format!("line-progress-{}", line.id)}>{ progress }</td>
-                { cell(RoundLineField::Forecast, 1, format!("{name} {}", t(lang, "全年预计执行数", "forecast spending")), true) }
-                { cell(RoundLineField::Reason, 2, format!("{name} {}", t(lang, "偏差原因", "reason")), false) }
-            </tr>
-        }
-    });
     let goal_path = FieldPath::Round(as_of.clone(), Some(RoundField::GoalProgress));
     let goal_value = round.goal_progress.clone().unwrap_or_default();
     let goal_label = format!(
@@ -234,101 +166,6 @@ pub(crate) fn monitoring_editor() -> Html {
         t(lang, "完成情况", "")
     );
 
-    // The indicator rows.
-    let likelihoods: Vec<(&str, String)> = [
-        Likelihood::Certain,
-        Likelihood::Possible,
-        Likelihood::Impossible,
-    ]
-    .iter()
-    .map(|l| (l.key(), l.text(lang)))
-    .collect();
-    let tiers: Vec<(&str, &str)> = [Tier::Achieved, Tier::Partial, Tier::Missed]
-        .iter()
-        .map(|x| (x.name(), tier_name(*x, lang)))
-        .collect();
-    let indicator_rows = rows.iter().zip(&lights).filter(|(r, l)| r.id == l.id).map(|(row, light)| {
-        let report = round.leaf(&row.id);
-        let [l1, l2, l3] = levels(row);
-        let row_path = FieldPath::Round(as_of.clone(), Some(RoundField::Leaf(row.id.clone(), None)));
-        let qualitative = row.kind == Some(RuleKind::Qualitative);
-        let name = row.name.clone();
-        let text_of = |f: RoundLeafField| -> String {
-            report.and_then(|r| match f {
-                RoundLeafField::Value => r.value.as_ref().map(|n| n.raw().to_string()),
-                RoundLeafField::Tier => r.tier.clone(),
-                RoundLeafField::Forecast => r.forecast.as_ref().map(|n| n.raw().to_string()),
-                RoundLeafField::Likelihood => r.likelihood.clone(),
-                RoundLeafField::Reason => r.reason.clone(),
-                RoundLeafField::Causes => None,
-            })
-            .unwrap_or_default()
-        };
-        let with_none = |options: &[(&str, &str)]| -> Vec<(String, String)> {
-            std::iter::once((String::new(), "—".to_string()))
-                .chain(options.iter().map(|(k, v)| (k.to_string(), v.to_string())))
-                .collect()
-        };
-        let choose = |f: RoundLeafField, col: usize, label: String, options: &[(String, String)]| {
-            let path = leaf_path(&as_of, &row.id, f);
-            let options: Vec<(&str, &str)> = options.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-            html! { <td data-label={label.clone()}>{ select_cell(&ctx, &path, &label, &text_of(f), &options, col) }</td> }
-        };
-        let type_in = |f: RoundLeafField, col: usize, label: String, number: bool| {
-            let path = leaf_path(&as_of, &row.id, f);
-            let value = text_of(f);
-            let field = Field::new(&path, &label, &value).cell(col);
-            let field = if number { field.number() } else { field };
-            html! { <td data-label={label.clone()}>{ field.edit(&ctx) }</td> }
-        };
-        let tier_options = with_none(&tiers);
-        let value_cell = if qualitative {
-            choose(RoundLeafField::Tier, 0, format!("{name} {to_date}{}", t(lang, "完成情况", " tier")), &tier_options)
-        } else {
-            type_in(RoundLeafField::Value, 0, format!("{name} {to_date}{}", t(lang, "完成值", " value")), row.kind != Some(RuleKind::Deadline))
-        };
-        let forecast_cell = if qualitative {
-            choose(RoundLeafField::Forecast, 1, format!("{name} {}", t(lang, "全年预计完成情况", "forecast")), &tier_options)
-        } else {
-            type_in(RoundLeafField::Forecast, 1, format!("{name} {}", t(lang, "全年预计完成值", "forecast")), row.kind != Some(RuleKind::Deadline))
-        };
-        let likelihood_options: Vec<(String, String)> = std::iter::once((String::new(), "—".to_string()))
-            .chain(likelihoods.iter().map(|(k, v)| (k.to_string(), v.clone())))
-            .collect();
-        let causes: Vec<String> = report.and_then(|r| r.causes.clone()).unwrap_or_default();
-        let cause_boxes = Cause::ALL.iter().map(|c| {
-            let on = causes.iter().any(|x| x == c.key());
-            let (a, l, k) = (as_of.clone(), row.id.clone(), c.key().to_string());
-            let toggle = ctx.on(move |_: Event| Action::Edit(Edit::ToggleCause { as_of: a.clone(), leaf: l.clone(), cause: k.clone() }));
-            html! {
-                <label class="cause">
-                    <input type="checkbox" checked={on} onchange={toggle} data-testid={format!("cause-{}-{}", row.id, c.key())}
-                        title={c.text(lang)} />
-                    { short(*c, lang) }
-                </label>
-            }
-        });
-        let leaf_row = FieldPath::Node(row.id.clone(), None);
-        html! {
-            <tr key={row.id.clone()} data-row={row_path.to_string()} data-testid={format!("round-row-{}", row.id)}>
-                <td>{ l1 }</td>
-                <td>{ l2 }</td>
-                <th scope="row">{ l3 }{ messages(&ctx, &leaf_row) }</th>
-                <td>{ if row.applicable { row.target.text() } else { t(lang, "不适用", "n/a").to_string() } }</td>
-                { value_cell }
-                { forecast_cell }
-                { choose(RoundLeafField::Likelihood, 2, format!("{name} {}", t(lang, "完成目标可能性", "likelihood")), &likelihood_options) }
-                <td class="causes">{ for cause_boxes }</td>
-                { type_in(RoundLeafField::Reason, 3, format!("{name} {}", t(lang, "原因说明", "explanation")), false) }
-                <td class="light-cell">
-                    { chip(light.light, lang, format!("light-{}", row.id)) }
-                    if let Some(r) = light.ratio {
-                        <span class="ratio">{ format!(" {}%", show2(r)) }</span>
-                    }
-                </td>
-            </tr>
-        }
-    });
     let time_text = time.map_or("—".into(), |t| format!("{}%", show2(t.percent())));
     let progress_text = budget
         .progress
@@ -356,8 +193,8 @@ pub(crate) fn monitoring_editor() -> Html {
                 "Enter moves down, Tab across; blocks copied from Excel can be pasted. An empty cell is “not reported yet”: not zero, and no light.") }</p>
             <h3>{ t(lang, "项目资金", "Funds") }</h3>
             <div class="table-wrap">
-                <table class="round-funds sheet" onkeydown={super::sheet::keys(&ctx)} onpaste={super::sheet::paste(&ctx)}>
-                    <thead><tr>
+                <table class="round-funds sheet" aria-rowcount={doc.budget.len().saturating_add(2).to_string()} onkeydown={super::sheet::keys(&ctx)} onpaste={super::sheet::paste(&ctx)}>
+                    <thead><tr aria-rowindex="1">
                         <th scope="col">{ t(lang, "资金来源", "Line") }</th>
                         <th scope="col">{ t(lang, "全年预算数", "Annual budget") }</th>
                         <th scope="col">{ format!("{to_date}{}", t(lang, "执行数", " spent")) }</th>
@@ -365,7 +202,7 @@ pub(crate) fn monitoring_editor() -> Html {
                         <th scope="col">{ t(lang, "全年预计执行数", "Forecast spending") }</th>
                         <th scope="col">{ t(lang, "偏差原因", "Reason") }</th>
                     </tr></thead>
-                    <tbody>{ for lines }</tbody>
+                    <FundRows scored={ctx.scored()} as_of={as_of.clone()} to_date={to_date.clone()} />
                     <tfoot><tr>
                         <th scope="row">{ t(lang, "合计", "Total") }</th>
                         <td class="figure">{ show_exact(budget.planned) }</td>
@@ -380,23 +217,128 @@ pub(crate) fn monitoring_editor() -> Html {
             </div>
             { Field::new(&goal_path, &goal_label, &goal_value).area().edit(&ctx) }
             <h3>{ t(lang, "绩效指标", "Indicators") }</h3>
-            <div class="table-wrap">
-                <table class="round-indicators sheet" onkeydown={super::sheet::keys(&ctx)} onpaste={super::sheet::paste(&ctx)}>
-                    <thead><tr>
-                        <th scope="col">{ t(lang, "一级指标", "Level 1") }</th>
-                        <th scope="col">{ t(lang, "二级指标", "Level 2") }</th>
-                        <th scope="col">{ t(lang, "三级指标", "Level 3") }</th>
-                        <th scope="col">{ t(lang, "年度指标值", "Annual target") }</th>
-                        <th scope="col">{ format!("{to_date}{}", t(lang, "完成值", " value")) }</th>
-                        <th scope="col">{ t(lang, "全年预计完成值", "Forecast") }</th>
-                        <th scope="col">{ t(lang, "完成目标可能性", "Likelihood") }</th>
-                        <th scope="col">{ t(lang, "偏差原因（保障条件）", "Causes") }</th>
-                        <th scope="col">{ t(lang, "原因说明", "Explanation") }</th>
-                        <th scope="col">{ t(lang, "预警", "Light") }</th>
-                    </tr></thead>
-                    <tbody>{ for indicator_rows }</tbody>
-                </table>
-            </div>
+            <RoundIndicators scored={ctx.scored()} as_of={as_of.clone()} to_date={to_date.clone()} />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FundRowsProps {
+    scored: super::Scored,
+    as_of: AttrValue,
+    to_date: AttrValue,
+}
+
+/// The funds block's lines, a window at a time when there are many.
+#[function_component(FundRows)]
+fn fund_rows(props: &FundRowsProps) -> Html {
+    let ctx = use_ctx();
+    let doc = &props.scored.doc;
+    let Some(round) = doc
+        .monitoring
+        .iter()
+        .find(|r| r.as_of == props.as_of.as_str())
+    else {
+        return Html::default();
+    };
+    let focus = ctx.state.focus.as_ref().and_then(|(seq, path)| {
+        let id = super::fields::line_row(path)?;
+        Some((*seq, doc.budget.iter().position(|l| l.id == id)?))
+    });
+    let body = use_node_ref();
+    let span = super::window::use_window(body.clone(), doc.budget.len(), focus);
+    let reports = round.reports();
+    let next_row = doc.budget.get(span.end).map(|l| {
+        FieldPath::Round(
+            props.as_of.to_string(),
+            Some(RoundField::Line(l.id.clone(), None)),
+        )
+        .to_string()
+    });
+    let rows = doc
+        .budget
+        .iter()
+        .enumerate()
+        .skip(span.first)
+        .take(span.end.saturating_sub(span.first))
+        .map(|(i, line)| {
+            let key = super::fields::RowKey::Line(line.id.clone());
+            html! {
+                <FundRow key={line.id.clone()} index={i} line={line.clone()}
+                    report={reports.line(&line.id).cloned()}
+                    as_of={props.as_of.clone()} to_date={props.to_date.clone()}
+                    host={ctx.for_row(&key)} />
+            }
+        });
+    html! {
+        <tbody ref={body}>
+            { span.above(6) }
+            { for rows }
+            { span.below(6, next_row) }
+        </tbody>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FundRowProps {
+    index: usize,
+    line: jixiao_core::BudgetLine,
+    report: Option<jixiao_core::LineReport>,
+    as_of: AttrValue,
+    to_date: AttrValue,
+    host: super::Host,
+}
+
+/// One budget line in the round: 全年预算数, 1-N月执行数, 执行进度, 全年预计执行数, 偏差原因.
+#[function_component(FundRow)]
+fn fund_row(props: &FundRowProps) -> Html {
+    let ctx = &props.host;
+    let lang = ctx.lang();
+    let (line, as_of, to_date) = (&props.line, props.as_of.as_str(), props.to_date.as_str());
+    let report = props.report.as_ref();
+    let planned = line.planned.as_ref().and_then(|p| p.ok());
+    let spent = report.and_then(|r| r.spent.as_ref()).and_then(|s| s.ok());
+    let progress = spent
+        .zip(planned)
+        .and_then(|(s, p)| progress(s, p))
+        .map_or("—".into(), |x| format!("{}%", show2(x)));
+    let raw = |f: RoundLineField| {
+        match f {
+            RoundLineField::Spent => report
+                .and_then(|r| r.spent.as_ref())
+                .map(|n| n.raw().to_string()),
+            RoundLineField::Forecast => report
+                .and_then(|r| r.forecast.as_ref())
+                .map(|n| n.raw().to_string()),
+            RoundLineField::Reason => report.and_then(|r| r.reason.clone()),
+        }
+        .unwrap_or_default()
+    };
+    let row_path = FieldPath::Round(
+        as_of.to_string(),
+        Some(RoundField::Line(line.id.clone(), None)),
+    );
+    let name = if line.name.is_empty() {
+        line.id.clone()
+    } else {
+        line.name.clone()
+    };
+    let cell = |f: RoundLineField, col: usize, label: String, number: bool| {
+        let path = line_path(as_of, &line.id, f);
+        let value = raw(f);
+        let field = Field::new(&path, &label, &value).cell(col);
+        let field = if number { field.number() } else { field };
+        html! { <td data-label={label.clone()}>{ field.edit(ctx) }</td> }
+    };
+    html! {
+        <tr data-row={row_path.to_string()} id={dom_id(&row_path)} tabindex="-1"
+            aria-rowindex={props.index.saturating_add(2).to_string()}>
+            <th scope="row">{ name.clone() }</th>
+            <td class="figure">{ planned.map_or("—".into(), show_exact) }</td>
+            { cell(RoundLineField::Spent, 0, format!("{name} {to_date}{}", t(lang, "执行数", " spent")), true) }
+            <td class="figure" data-testid={format!("line-progress-{}", line.id)}>{ progress }</td>
+            { cell(RoundLineField::Forecast, 1, format!("{name} {}", t(lang, "全年预计执行数", "forecast spending")), true) }
+            { cell(RoundLineField::Reason, 2, format!("{name} {}", t(lang, "偏差原因", "reason")), false) }
+        </tr>
     }
 }
