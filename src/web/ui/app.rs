@@ -1,7 +1,7 @@
 //! The page: the app component (its effects are the hooks of `hooks/`), the notice bar and the
 //! tabs.
 
-use super::context::{use_ctx, Ctx, Host};
+use super::context::{use_ctx, Ctx, Host, Scored};
 use super::fields::FindingIndex;
 use super::hooks::{
     use_autosave, use_focus, use_lang, use_other_tab, use_print_copy, use_share_link,
@@ -64,7 +64,6 @@ pub(crate) fn app() -> Html {
     use_autosave(&state);
     let print = use_print_copy(&state);
     use_lang(state.lang);
-    use_focus(state.focus.clone());
     use_other_tab(state.dispatcher());
     use_share_link(state.dispatcher());
     use_undo_keys(state.dispatcher());
@@ -73,6 +72,7 @@ pub(crate) fn app() -> Html {
         let dispatcher = state.dispatcher();
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
+    use_focus(state.focus.clone(), send.clone());
     let ctx = Ctx {
         state: state.clone(),
         host: Host {
@@ -98,8 +98,8 @@ pub(crate) fn app() -> Html {
                     </main>
                     <results::ResultsPanel />
                 </div>
-                if state.tab != Tab::Report && print.print_ready {
-                    <report::ReportView scored={print.scored} {lang} for_print=true />
+                if state.tab != Tab::Report && print.printing {
+                    <report::ReportView scored={Scored::of(&state)} {lang} for_print=true />
                 }
                 <footer class="footer">
                     { t(lang,

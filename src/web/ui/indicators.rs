@@ -3,10 +3,12 @@
 //! 完成率 and 偏差原因; the rare fields (steps, tolerance, tier, survey, 不适用) in a detail row
 //! opened under its row. Spreadsheet keys come from [`super::sheet`].
 
+use super::fields::indicator_row;
 use super::fields::{
     button, dom_id, messages, raw, row_keys, seek_button, select, select_cell, shown, Field,
 };
 use super::i18n::{kind_label, kind_short, t, tier_short};
+use super::window::{use_window, TableFind};
 use super::{sheet, use_ctx, Ctx, Host};
 use crate::edit::{Dir, Edit};
 use crate::state::Action;
@@ -18,6 +20,16 @@ use jixiao_core::{Group, Leaf, Node, RuleKind, Tier};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// The table's columns.
+const COLUMNS: usize = 10;
+
+/// A row of an indicator table (this tab's or the 目标 tab's): its node's id, and how it is
+/// drawn at its place among the rows, called only for the rows in the window.
+pub(crate) struct TreeRow<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) draw: Box<dyn FnOnce(usize) -> Html + 'a>,
+}
 
 /// The columns of the table; a cell's control carries its number (`data-col`) for the keys.
 mod col {
@@ -97,6 +109,22 @@ pub(crate) fn indicator_editor() -> Html {
     let mut rows = Vec::new();
     let mut cursor = Cursor::new(&eval);
     rows_of(&ctx, &sources, &mut cursor, &doc.indicators, 0, &mut rows);
+    let focus = ctx.state.focus.as_ref().and_then(|(seq, path)| {
+        let id = indicator_row(path)?;
+        Some((*seq, rows.iter().position(|r| r.id == id)?))
+    });
+    let body = use_node_ref();
+    let span = use_window(body.clone(), rows.len(), focus);
+    let rowcount = rows.len().saturating_add(1).to_string();
+    let next_row = rows
+        .get(span.end)
+        .map(|r| FieldPath::Node(r.id.to_string(), None).to_string());
+    let drawn = rows
+        .into_iter()
+        .enumerate()
+        .skip(span.first)
+        .take(span.end.saturating_sub(span.first))
+        .map(|(i, row)| (row.draw)(i));
     let section = FieldPath::Section(Section::Indicators);
     let heads = headings(lang);
     html! {
@@ -106,18 +134,23 @@ pub(crate) fn indicator_editor() -> Html {
                 "Enter 下移，Tab 右移，Ctrl+Enter 在下方插入一行，Alt+↑/↓ 移动行。可从 Excel、WPS 或 Word 表格复制若干行（可连同表头）粘贴到这里，成为新的指标行。",
                 "Enter moves down, Tab across, Ctrl+Enter inserts a row below, Alt+↑/↓ moves a row. Copy rows from Excel, WPS or a Word table (with their header, if you like) and paste them here to add indicators.") }</p>
             { messages(&ctx, &section) }
+            <TableFind />
             <div class="table-wrap sheet-wrap">
-                <table class="sheet indicator-table" onkeydown={sheet::keys(&ctx)} onpaste={sheet::paste(&ctx)}>
+                <table class="sheet indicator-table" aria-rowcount={rowcount} onkeydown={sheet::keys(&ctx)} onpaste={sheet::paste(&ctx)}>
                     <colgroup>
                         <col class="c-name" /><col class="c-kind" /><col class="c-target" /><col class="c-actual" />
                         <col class="c-unit" /><col class="c-points" /><col class="c-score" /><col class="c-rate" />
                         <col class="c-reason" /><col class="c-detail" />
                     </colgroup>
-                    <thead><tr>
+                    <thead><tr aria-rowindex="1">
                         { for heads.iter().take(9).map(|h| html! { <th scope="col">{ *h }</th> }) }
                         <th scope="col"><span class="sr-only">{ heads[9] }</span></th>
                     </tr></thead>
-                    <tbody>{ for rows }</tbody>
+                    <tbody ref={body}>
+                        { span.above(COLUMNS) }
+                        { for drawn }
+                        { span.below(COLUMNS, next_row) }
+                    </tbody>
                     <tfoot><tr>
                         <th scope="row" colspan="5">{ t(lang, "合计", "Total") }</th>
                         <td class="figure" data-label={heads[5]}>{ shown(Some(eval.max_points)) }</td>
@@ -156,14 +189,15 @@ struct Place {
 }
 
 /// The rows of `nodes` and their open descendants, in document order, joined to their results
-/// by position (repeated ids still get their own results).
-fn rows_of(
-    ctx: &Ctx,
-    sources: &Sources,
-    cursor: &mut Cursor,
-    nodes: &[Node],
+/// by position (repeated ids still get their own results); each drawn only if it is in the
+/// window (given its place among the rows).
+fn rows_of<'a>(
+    ctx: &'a Ctx,
+    sources: &'a Sources,
+    cursor: &mut Cursor<'a>,
+    nodes: &'a [Node],
     depth: usize,
-    rows: &mut Vec<Html>,
+    rows: &mut Vec<TreeRow<'a>>,
 ) {
     let count = nodes.len();
     let keys = row_keys(nodes.iter().map(Node::id));
@@ -176,8 +210,13 @@ fn rows_of(
         match n {
             Node::Group(g) => {
                 let collapsed = ctx.state.collapsed.contains(&g.id);
-                let result = cursor.group().cloned();
-                rows.push(group_row(ctx, g, result, place, collapsed, key));
+                let result = cursor.group();
+                rows.push(TreeRow {
+                    id: &g.id,
+                    draw: Box::new(move |index| {
+                        group_row(ctx, g, result.cloned(), place, collapsed, key, index)
+                    }),
+                });
                 if collapsed {
                     cursor.skip(&g.children);
                 } else {
@@ -192,12 +231,17 @@ fn rows_of(
                 }
             }
             Node::Leaf(l) => {
-                let result = cursor.leaf().cloned();
-                rows.push(html! {
-                    <LeafRow {key} leaf={l.clone()} {place} {result}
-                        open={ctx.state.detail.as_deref() == Some(l.id.as_str())}
-                        figure={sources.figure(l)}
-                        host={ctx.for_indicator(&l.id)} surveys={sources.surveys.clone()} />
+                let result = cursor.leaf();
+                rows.push(TreeRow {
+                    id: &l.id,
+                    draw: Box::new(move |index| {
+                        html! {
+                            <LeafRow {key} {index} leaf={l.clone()} {place} result={result.cloned()}
+                                open={ctx.state.detail.as_deref() == Some(l.id.as_str())}
+                                figure={sources.figure(l)}
+                                host={ctx.for_indicator(&l.id)} surveys={sources.surveys.clone()} />
+                        }
+                    }),
                 });
             }
         }
@@ -249,6 +293,7 @@ fn group_row(
     place: Place,
     collapsed: bool,
     key: String,
+    index: usize,
 ) -> Html {
     let lang = ctx.lang();
     let heads = headings(lang);
@@ -261,7 +306,7 @@ fn group_row(
         .and_then(|r| r.score.checked_div(r.points).map(as_percent));
     html! {
         <tr {key} class={classes!("group-row", format!("depth-{}", place.depth.min(4)))}
-            data-row={base.to_string()} id={dom_id(&base)} tabindex="-1">
+            data-row={base.to_string()} id={dom_id(&base)} tabindex="-1" aria-rowindex={index.saturating_add(2).to_string()}>
             <td colspan="5" class={indent(place.depth)} data-label={heads[0]}>
                 <div class="name-line">
                     <button type="button" class="toggle" aria-expanded={(!collapsed).to_string()}
@@ -304,6 +349,8 @@ fn group_row(
 /// findings, so typing in one leaf renders that leaf again, not the others.
 #[derive(Properties, PartialEq)]
 struct LeafProps {
+    /// The row's place in the table (`aria-rowindex` is one more, after the heading).
+    index: usize,
     leaf: Leaf,
     place: Place,
     result: Option<LeafResult>,
@@ -362,7 +409,8 @@ fn leaf_row(props: &LeafProps) -> Html {
     let name = display_name(&l.id, &l.name);
     html! { <>
         <tr class={classes!("leaf-row", (!applicable).then_some("not-applicable"), props.open.then_some("open"))}
-            data-row={base.to_string()} id={dom_id(&base)} tabindex="-1" data-testid={format!("leaf-{}", l.id)}>
+            data-row={base.to_string()} id={dom_id(&base)} tabindex="-1" data-testid={format!("leaf-{}", l.id)}
+            aria-rowindex={props.index.saturating_add(2).to_string()}>
             <td class={indent(props.place.depth)} data-label={heads[0]}>
                 <div class="name-line">
                     <span class="node-id">{ l.id.clone() }</span>

@@ -134,7 +134,7 @@ pub(crate) fn paste(ctx: &Host) -> Callback<Event> {
         let Some(control) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        let (Some(mut row), Some(col)) = (
+        let (Some(row), Some(col)) = (
             control.closest("tr[data-row]").ok().flatten(),
             control
                 .get_attribute("data-col")
@@ -144,35 +144,101 @@ pub(crate) fn paste(ctx: &Host) -> Callback<Event> {
         };
         e.prevent_default();
         e.stop_propagation();
-        let mut fields = Vec::new();
-        let mut lines = block.iter();
-        let mut left = 0usize;
-        while let Some(line) = lines.next() {
-            let in_row = cells(&row);
-            let start = in_row.iter().position(|(c, _)| *c >= col);
-            for (value, (_, control)) in line
-                .iter()
-                .zip(in_row.iter().skip(start.unwrap_or(usize::MAX)))
-            {
-                if let Some(field) = written(control, value) {
-                    fields.push(field);
-                }
-            }
-            match next_row(&row) {
-                Some(next) => row = next,
-                None => {
-                    left = lines.count();
-                    break;
-                }
+        fill(&send, row, col, block, Vec::new());
+    })
+}
+
+/// A paste that ran past the rows drawn, waiting for the window to draw its next row: the fields
+/// taken so far, the lines left, the column it started in and the row it goes on at.
+struct Pending {
+    fields: Vec<(FieldPath, String)>,
+    lines: Vec<Vec<String>>,
+    col: usize,
+    next: String,
+}
+
+thread_local! {
+    static PENDING: std::cell::RefCell<Option<Pending>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Fills the cells from column `col` of `row` downward with `lines`. Where the drawn rows end
+/// and the table has more (a spacer row naming the next one), the window is moved there (a
+/// focus request) and the paste goes on when it is drawn ([`resume_paste`]); the fields are
+/// written together at the end, one undo step.
+fn fill(
+    send: &Callback<Action>,
+    mut row: Element,
+    col: usize,
+    lines: Vec<Vec<String>>,
+    mut fields: Vec<(FieldPath, String)>,
+) {
+    let mut lines = lines.into_iter();
+    let mut left = 0usize;
+    while let Some(line) = lines.next() {
+        let in_row = cells(&row);
+        let start = in_row.iter().position(|(c, _)| *c >= col);
+        for (value, (_, control)) in line
+            .iter()
+            .zip(in_row.iter().skip(start.unwrap_or(usize::MAX)))
+        {
+            if let Some(field) = written(control, value) {
+                fields.push(field);
             }
         }
-        if !fields.is_empty() {
-            send.emit(Action::Edit(Edit::SetMany(fields)));
+        match next_row(&row) {
+            Some(next) => row = next,
+            None => {
+                let rest: Vec<Vec<String>> = lines.collect();
+                let more = row
+                    .next_element_sibling()
+                    .and_then(|s| s.get_attribute("data-next-row"));
+                if let (Some(next), false) = (more, rest.is_empty()) {
+                    if let Ok(path) = next.parse::<FieldPath>() {
+                        PENDING.with(|p| {
+                            *p.borrow_mut() = Some(Pending {
+                                fields,
+                                lines: rest,
+                                col,
+                                next,
+                            })
+                        });
+                        send.emit(Action::Focus(path));
+                        return;
+                    }
+                }
+                left = rest.len();
+                break;
+            }
         }
-        if left > 0 {
+    }
+    if !fields.is_empty() {
+        send.emit(Action::Edit(Edit::SetMany(fields)));
+    }
+    if left > 0 {
+        send.emit(Action::Notify(crate::state::Notice::PastedPast { left }));
+    }
+}
+
+/// Goes on with a paste that was waiting for its next row, once the page is drawn again.
+pub(crate) fn resume_paste(send: &Callback<Action>) {
+    let Some(pending) = PENDING.with(|p| p.borrow_mut().take()) else {
+        return;
+    };
+    let selector = format!("tr[data-row=\"{}\"]", pending.next.replace('"', "\\\""));
+    let row = gloo::utils::document()
+        .query_selector(&selector)
+        .ok()
+        .flatten();
+    match row {
+        Some(row) => fill(send, row, pending.col, pending.lines, pending.fields),
+        None => {
+            let left = pending.lines.len();
+            if !pending.fields.is_empty() {
+                send.emit(Action::Edit(Edit::SetMany(pending.fields)));
+            }
             send.emit(Action::Notify(crate::state::Notice::PastedPast { left }));
         }
-    })
+    }
 }
 
 /// The next row of the table with cells (detail rows are passed by).

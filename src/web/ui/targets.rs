@@ -6,6 +6,7 @@
 
 use super::fields::{dom_id, messages, raw, row_keys, select, select_cell, shown, Field};
 use super::i18n::{kind_short, t};
+use super::indicators::TreeRow;
 use super::toolbar::picker;
 use super::{files, sheet, use_ctx, Ctx, Host};
 use crate::edit::Edit;
@@ -77,6 +78,22 @@ pub(crate) fn targets_editor() -> Html {
     };
     let mut rows = Vec::new();
     rows_of(&ctx, &changed, &doc.indicators, 0, &mut rows);
+    let focus = ctx.state.focus.as_ref().and_then(|(seq, path)| {
+        let id = super::fields::indicator_row(path)?;
+        Some((*seq, rows.iter().position(|r| r.id == id)?))
+    });
+    let body = use_node_ref();
+    let span = super::window::use_window(body.clone(), rows.len(), focus);
+    let rowcount = rows.len().saturating_add(1).to_string();
+    let next_row = rows
+        .get(span.end)
+        .map(|r| FieldPath::Node(r.id.to_string(), None).to_string());
+    let drawn = rows
+        .into_iter()
+        .enumerate()
+        .skip(span.first)
+        .take(span.end.saturating_sub(span.first))
+        .map(|(i, row)| (row.draw)(i));
     let section = FieldPath::Section(Section::Declared);
     let export = {
         let (doc, lang) = (doc.clone(), lang);
@@ -116,12 +133,18 @@ pub(crate) fn targets_editor() -> Html {
             <h3>{ t(lang, "绩效指标", "Indicators") }</h3>
             <p class="hint">{ t(lang, "Enter 下移，Tab 右移，Ctrl+Enter 在下方插入一行；可从 Excel 粘贴若干行。",
                 "Enter moves down, Tab across, Ctrl+Enter inserts a row below; rows copied from Excel can be pasted.") }</p>
+            <super::window::TableFind />
             <div class="table-wrap sheet-wrap">
-                <table class="sheet targets-table" data-testid="targets-table" onkeydown={sheet::keys(&ctx)} onpaste={sheet::paste(&ctx)}>
-                    <thead><tr>
+                <table class="sheet targets-table" data-testid="targets-table" aria-rowcount={rowcount}
+                    onkeydown={sheet::keys(&ctx)} onpaste={sheet::paste(&ctx)}>
+                    <thead><tr aria-rowindex="1">
                         { for heads.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
                     </tr></thead>
-                    <tbody>{ for rows }</tbody>
+                    <tbody ref={body}>
+                        { span.above(heads.len()) }
+                        { for drawn }
+                        { span.below(heads.len(), next_row) }
+                    </tbody>
                     <tfoot><tr>
                         <th scope="row" colspan="4">{ t(lang, "分值合计", "Points in all") }</th>
                         <td class="figure" data-testid="targets-points">{ shown(Some(eval.max_points)) }</td>
@@ -342,12 +365,12 @@ struct Place {
     depth: usize,
 }
 
-fn rows_of(
-    ctx: &Ctx,
-    changed: &HashSet<String>,
-    nodes: &[Node],
+fn rows_of<'a>(
+    ctx: &'a Ctx,
+    changed: &'a HashSet<String>,
+    nodes: &'a [Node],
     depth: usize,
-    rows: &mut Vec<Html>,
+    rows: &mut Vec<TreeRow<'a>>,
 ) {
     let keys = row_keys(nodes.iter().map(Node::id));
     for (n, key) in nodes.iter().zip(keys) {
@@ -355,20 +378,35 @@ fn rows_of(
         match n {
             Node::Group(g) => {
                 let collapsed = ctx.state.collapsed.contains(&g.id);
-                rows.push(group_row(ctx, g, place, collapsed, key));
+                rows.push(TreeRow {
+                    id: &g.id,
+                    draw: Box::new(move |index| group_row(ctx, g, place, collapsed, key, index)),
+                });
                 if !collapsed {
                     rows_of(ctx, changed, &g.children, depth.saturating_add(1), rows);
                 }
             }
-            Node::Leaf(l) => rows.push(html! {
-                <TargetRow {key} leaf={l.clone()} {place} changed={changed.contains(&l.id)}
-                    host={ctx.for_indicator(&l.id)} />
+            Node::Leaf(l) => rows.push(TreeRow {
+                id: &l.id,
+                draw: Box::new(move |index| {
+                    html! {
+                        <TargetRow {key} {index} leaf={l.clone()} {place} changed={changed.contains(&l.id)}
+                            host={ctx.for_indicator(&l.id)} />
+                    }
+                }),
             }),
         }
     }
 }
 
-fn group_row(ctx: &Ctx, g: &Group, place: Place, collapsed: bool, key: String) -> Html {
+fn group_row(
+    ctx: &Ctx,
+    g: &Group,
+    place: Place,
+    collapsed: bool,
+    key: String,
+    index: usize,
+) -> Html {
     let lang = ctx.lang();
     let base = FieldPath::Node(g.id.clone(), None);
     let name = if g.name.is_empty() {
@@ -379,7 +417,7 @@ fn group_row(ctx: &Ctx, g: &Group, place: Place, collapsed: bool, key: String) -
     let (toggle, add) = (g.id.clone(), Some(g.id.clone()));
     html! {
         <tr {key} class={classes!("group-row", format!("depth-{}", place.depth.min(4)))}
-            data-row={base.to_string()} id={dom_id(&base)} tabindex="-1">
+            data-row={base.to_string()} id={dom_id(&base)} tabindex="-1" aria-rowindex={index.saturating_add(2).to_string()}>
             <td colspan="5">
                 <div class="name-line">
                     <button type="button" class="toggle" aria-expanded={(!collapsed).to_string()}
@@ -404,6 +442,8 @@ fn group_row(ctx: &Ctx, g: &Group, place: Place, collapsed: bool, key: String) -
 
 #[derive(Properties, PartialEq)]
 struct RowProps {
+    /// The row's place in the table (`aria-rowindex` is one more, after the heading).
+    index: usize,
     leaf: Leaf,
     place: Place,
     /// Its target or points changed since the declaration.
@@ -430,7 +470,7 @@ fn target_row(props: &RowProps) -> Html {
     );
     html! {
         <tr class={classes!("leaf-row", format!("depth-{}", props.place.depth.min(4)), props.changed.then_some("changed"))} data-row={base.to_string()}
-            id={dom_id(&base)} tabindex="-1" data-testid={format!("target-{}", l.id)}>
+            id={dom_id(&base)} tabindex="-1" data-testid={format!("target-{}", l.id)} aria-rowindex={props.index.saturating_add(2).to_string()}>
             <td>
                 <div class="name-line">
                     <span class="node-id">{ l.id.clone() }</span>

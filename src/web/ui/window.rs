@@ -6,6 +6,7 @@
 //! Keyboard moves stay inside the drawn rows: the focused row is in view, and the margin holds the
 //! next rows, which the browser scrolls in when they take the focus.
 
+use super::i18n::t;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -96,37 +97,47 @@ impl Span {
     }
 }
 
+/// Where the window stands: its first row and the rows' height as last measured. Kept in a
+/// cell that the scroll listener reads and writes (a state handle it held would go stale).
+#[derive(Clone, Copy)]
+struct Place {
+    first: usize,
+    row_px: u32,
+}
+
 /// The rows of a table of `total` rows to draw now. `body` is the table's `<tbody>`; `focus` a
 /// focus request (its sequence number and the index of its row), which moves the window to its
 /// row once.
 #[hook]
 pub(crate) fn use_window(body: NodeRef, total: usize, focus: Option<(u64, usize)>) -> Span {
-    let first = use_state_eq(|| 0usize);
-    let row_px = use_state_eq(|| FIRST_GUESS_PX);
+    let place = use_mut_ref(|| Place {
+        first: 0,
+        row_px: FIRST_GUESS_PX,
+    });
+    let redraw = use_force_update();
     let served = use_mut_ref(|| 0u64);
-    let view_px = gloo::utils::window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .map_or(900, |h| h.clamp(0.0, 100_000.0) as u32);
+    let view_px = view_height();
     // A focus request for a row outside the window moves the window there, in this render, so
     // that the row is drawn when the focus is given.
-    let mut start = *first;
     if let Some((seq, row)) = focus {
         if seq != *served.borrow() {
             *served.borrow_mut() = seq;
-            let span = Span::around(start, total, *row_px, view_px);
-            if !span.contains(row) || row < span.first.saturating_add(MARGIN) {
-                start = row.saturating_sub(MARGIN);
-                first.set(start);
+            let now = *place.borrow();
+            let span = Span::around(now.first, total, now.row_px, view_px);
+            if !span.contains(row) {
+                place.borrow_mut().first = row.saturating_sub(MARGIN);
             }
         }
     }
     {
-        let (body, first, row_px) = (body.clone(), first.clone(), row_px.clone());
+        let (body, place) = (body.clone(), place.clone());
         use_effect_with(total > WINDOWED_ABOVE, move |windowed| {
             let listeners = windowed.then(|| {
-                let follow = move || follow_scroll(&body, &first, &row_px);
+                let follow = move || {
+                    if follow_scroll(&body, &mut place.borrow_mut()) {
+                        redraw.force_update();
+                    }
+                };
                 let window = gloo::utils::window();
                 let on_scroll = follow.clone();
                 [
@@ -140,13 +151,23 @@ pub(crate) fn use_window(body: NodeRef, total: usize, focus: Option<(u64, usize)
     if total <= WINDOWED_ABOVE {
         return Span::all(total);
     }
-    Span::around(start, total, *row_px, view_px)
+    let now = *place.borrow();
+    Span::around(now.first, total, now.row_px, view_px)
 }
 
-/// Moves the window to the rows in view, and takes the drawn rows' height as the rows' height.
-fn follow_scroll(body: &NodeRef, first: &UseStateHandle<usize>, row_px: &UseStateHandle<u32>) {
+fn view_height() -> u32 {
+    gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .map_or(900, |h| h.clamp(0.0, 100_000.0) as u32)
+}
+
+/// Moves the window to the rows in view, and takes the drawn rows' height as the rows' height;
+/// whether anything changed (the table is to be drawn again).
+fn follow_scroll(body: &NodeRef, place: &mut Place) -> bool {
     let Some(body) = body.cast::<web_sys::Element>() else {
-        return;
+        return false;
     };
     let drawn = body
         .query_selector_all("tr[aria-rowindex]")
@@ -164,20 +185,98 @@ fn follow_scroll(body: &NodeRef, first: &UseStateHandle<usize>, row_px: &UseStat
         })
         .unwrap_or(0.0);
     let rect = body.get_bounding_client_rect();
+    let mut changed = false;
     if drawn > 0 {
         let measured = ((rect.height() - spacers) / f64::from(drawn)).round();
-        if (8.0..=2000.0).contains(&measured) {
-            row_px.set(measured as u32);
+        // A new height only when it differs by more than a pixel or two: each one moves the page.
+        if (8.0..=2000.0).contains(&measured) && (measured - f64::from(place.row_px)).abs() > 2.0 {
+            place.row_px = measured as u32;
+            changed = true;
         }
     }
-    let px = f64::from((**row_px).max(1));
+    let px = f64::from(place.row_px.max(1));
     let above = (-rect.top()).max(0.0);
     let in_view = (above / px).floor() as usize;
     let wanted = in_view.saturating_sub(MARGIN);
     // Moved only when the view nears the window's edge: a scroll of a few rows draws nothing.
-    let drawn_from = **first;
     let half = MARGIN.checked_div(2).unwrap_or(0);
-    if wanted.abs_diff(drawn_from) > half || in_view < drawn_from {
-        first.set(wanted);
+    if wanted.abs_diff(place.first) > half {
+        place.first = wanted;
+        changed = true;
+    }
+    changed
+}
+
+/// 在表中查找 above an indicator table: the indicators whose id or name holds the words typed,
+/// through the whole document (rows not drawn, groups closed); Enter or 下一个 goes to the next
+/// one (its groups opened, the window moved to it, its name focused).
+#[function_component(TableFind)]
+pub(crate) fn table_find() -> Html {
+    let ctx = super::use_ctx();
+    let lang = ctx.lang();
+    let query = use_state(String::new);
+    let at = use_state(|| 0usize);
+    let found: Vec<String> = if query.trim().is_empty() {
+        Vec::new()
+    } else {
+        let words = query.trim();
+        let mut found = Vec::new();
+        jixiao_core::walk_scored(&ctx.state.doc, &ctx.state.eval, &mut |scored| {
+            if let jixiao_core::Scored::Leaf(leaf, _, _) = scored {
+                if leaf.id.contains(words) || leaf.name.contains(words) {
+                    found.push(leaf.id.clone());
+                }
+            }
+        });
+        found
+    };
+    let go = {
+        let (found, at, send) = (found.clone(), at.clone(), ctx.send.clone());
+        Callback::from(move |()| {
+            let Some(id) = found.get(at.checked_rem(found.len()).unwrap_or(0)) else {
+                return;
+            };
+            send.emit(crate::state::Action::Focus(jixiao_core::FieldPath::node(
+                id,
+                jixiao_core::NodeField::Name,
+            )));
+            at.set(at.saturating_add(1).checked_rem(found.len()).unwrap_or(0));
+        })
+    };
+    let on_input = {
+        let (query, at) = (query.clone(), at.clone());
+        Callback::from(move |e: InputEvent| {
+            query.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            );
+            at.set(0);
+        })
+    };
+    let on_key = {
+        let go = go.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                go.emit(());
+            }
+        })
+    };
+    let count = if query.trim().is_empty() {
+        String::new()
+    } else if found.is_empty() {
+        t(lang, "没有找到", "not found").to_string()
+    } else {
+        format!("{} {}", found.len(), t(lang, "个指标", "indicator(s)"))
+    };
+    html! {
+        <div class="table-find">
+            <label for="table-find">{ t(lang, "在表中查找", "Find in the table") }</label>
+            <input id="table-find" type="search" data-testid="table-find" value={(*query).clone()}
+                oninput={on_input} onkeydown={on_key} placeholder={t(lang, "指标名称或编号，Enter 跳到下一个", "indicator name or id; Enter goes to the next")} />
+            <button type="button" class="small" data-testid="table-find-next" disabled={found.is_empty()}
+                onclick={Callback::from(move |_: MouseEvent| go.emit(()))}>{ t(lang, "下一个", "Next") }</button>
+            <span class="hint" data-testid="table-find-count" aria-live="polite">{ count }</span>
+        </div>
     }
 }

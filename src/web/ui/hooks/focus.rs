@@ -1,14 +1,17 @@
-//! Focus the field a finding (or a keystroke) asked for, or the nearest thing that contains it.
+//! Focus the field a finding (or a keystroke) asked for, or the nearest thing that contains it;
+//! then go on with a paste that was waiting for that row to be drawn.
 
-use super::super::fields;
+use super::super::{fields, sheet};
+use crate::state::Action;
 use jixiao_core::FieldPath;
 use yew::prelude::*;
 
 #[hook]
-pub(crate) fn use_focus(focus: Option<(u64, FieldPath)>) {
-    use_effect_with(focus, |focus| {
+pub(crate) fn use_focus(focus: Option<(u64, FieldPath)>, send: Callback<Action>) {
+    use_effect_with(focus, move |focus| {
         if let Some((_, path)) = focus {
             fields::focus_path(path);
+            sheet::resume_paste(&send);
         }
     });
 }

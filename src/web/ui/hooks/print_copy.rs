@@ -1,11 +1,14 @@
 //! The report's copy for the 报告 tab and for printing (Ctrl+P prints it from any tab). A large
 //! document (more than LARGE_DOCUMENT_LEAVES indicators) updates it a moment after typing stops
-//! rather than on every keystroke: its tables would otherwise hold up each keystroke. The hidden
-//! print copy is not needed for the first result: it is drawn just after it.
+//! rather than on every keystroke: its tables would otherwise hold up each keystroke. The print
+//! copy is not kept in the page: it is drawn when the browser is about to print (`beforeprint`,
+//! from Ctrl+P, the menu or the 打印 button), from the current document, with every row, and taken
+//! away after printing.
 
 use super::super::context::Scored;
 use super::super::timing;
 use crate::layout::LARGE_DOCUMENT_LEAVES;
+use gloo::events::EventListener;
 use crate::state::AppState;
 use jixiao_core::Document;
 use std::rc::Rc;
@@ -15,13 +18,14 @@ use yew::prelude::*;
 const REPORT_DELAY_MS: u32 = 700;
 
 /// The report as drawn: the current document's, or for a large document the one of a moment
-/// ago (`behind`), or none yet (`!ready`); and whether the hidden print copy may be drawn.
+/// ago (`behind`), or none yet (`!ready`); and whether the browser is printing (the print copy
+/// is drawn then).
 #[derive(Clone, PartialEq)]
 pub(crate) struct PrintCopy {
     pub(crate) scored: Scored,
     pub(crate) behind: bool,
     pub(crate) ready: bool,
-    pub(crate) print_ready: bool,
+    pub(crate) printing: bool,
 }
 
 #[hook]
@@ -51,13 +55,18 @@ pub(crate) fn use_print_copy(state: &UseReducerHandle<AppState>) -> PrintCopy {
             move || drop(timer)
         });
     }
-    let print_ready = use_state_eq(|| false);
+    let printing = use_state_eq(|| false);
     {
-        let print_ready = print_ready.clone();
+        let printing = printing.clone();
         use_effect_with((), move |_| {
             timing::mark("jixiao:rendered");
-            let timer = gloo::timers::callback::Timeout::new(0, move || print_ready.set(true));
-            move || drop(timer)
+            let window = gloo::utils::window();
+            let (before, after) = (printing.clone(), printing);
+            let listeners = [
+                EventListener::new(&window, "beforeprint", move |_| before.set(true)),
+                EventListener::new(&window, "afterprint", move |_| after.set(false)),
+            ];
+            move || drop(listeners)
         });
     }
     let (scored, revision) = if large {
@@ -69,6 +78,6 @@ pub(crate) fn use_print_copy(state: &UseReducerHandle<AppState>) -> PrintCopy {
         scored,
         behind: revision != Some(state.revision),
         ready: revision.is_some(),
-        print_ready: *print_ready,
+        printing: *printing,
     }
 }
