@@ -86,9 +86,7 @@ pub(crate) fn budget_editor() -> Html {
                         <th scope="col"><span class="sr-only">{ t(lang, "操作", "Actions") }</span></th>
                     </tr></thead>
                     <tbody ref={body}>
-                        { span.above(COLUMNS) }
-                        { for rows }
-                        { span.below(COLUMNS, next_row) }
+                        { span.rows(COLUMNS, next_row, rows) }
                     </tbody>
                     <tfoot><tr>
                         <th scope="row" colspan="2">{ t(lang, "合计", "Total") }</th>

@@ -147,9 +147,7 @@ pub(crate) fn indicator_editor() -> Html {
                         <th scope="col"><span class="sr-only">{ heads[9] }</span></th>
                     </tr></thead>
                     <tbody ref={body}>
-                        { span.above(COLUMNS) }
-                        { for drawn }
-                        { span.below(COLUMNS, next_row) }
+                        { span.rows(COLUMNS, next_row, drawn) }
                     </tbody>
                     <tfoot><tr>
                         <th scope="row" colspan="5">{ t(lang, "合计", "Total") }</th>

@@ -272,9 +272,7 @@ fn fund_rows(props: &FundRowsProps) -> Html {
         });
     html! {
         <tbody ref={body}>
-            { span.above(6) }
-            { for rows }
-            { span.below(6, next_row) }
+            { span.rows(6, next_row, rows) }
         </tbody>
     }
 }

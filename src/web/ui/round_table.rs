@@ -171,9 +171,7 @@ pub(crate) fn round_indicators(props: &RoundIndicatorsProps) -> Html {
                     <th scope="col">{ t(lang, "预警", "Light") }</th>
                 </tr></thead>
                 <tbody ref={body}>
-                    { span.above(COLUMNS) }
-                    { for rows }
-                    { span.below(COLUMNS, next_row) }
+                    { span.rows(COLUMNS, next_row, rows) }
                 </tbody>
             </table>
         </div>

@@ -141,9 +141,7 @@ pub(crate) fn targets_editor() -> Html {
                         { for heads.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
                     </tr></thead>
                     <tbody ref={body}>
-                        { span.above(heads.len()) }
-                        { for drawn }
-                        { span.below(heads.len(), next_row) }
+                        { span.rows(heads.len(), next_row, drawn) }
                     </tbody>
                     <tfoot><tr>
                         <th scope="row" colspan="4">{ t(lang, "分值合计", "Points in all") }</th>

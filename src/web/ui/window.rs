@@ -61,38 +61,57 @@ impl Span {
         (self.first..self.end).contains(&i)
     }
 
-    /// The height of `rows` rows not drawn.
+    /// The height of `rows` rows not drawn, in pixels.
     fn height(&self, rows: usize) -> String {
-        let px = u64::try_from(rows)
+        u64::try_from(rows)
             .unwrap_or(u64::MAX)
-            .saturating_mul(u64::from(self.row_px));
-        format!("height:{px}px")
+            .saturating_mul(u64::from(self.row_px))
+            .to_string()
     }
 
-    /// The spacer row in place of the rows above the window (none when there are none).
-    pub(crate) fn above(&self, columns: usize) -> Html {
-        if self.first == 0 {
-            return Html::default();
-        }
-        html! {
-            <tr class="window-spacer" aria-hidden="true" style={self.height(self.first)}>
-                <td colspan={columns.to_string()}></td>
-            </tr>
-        }
-    }
-
-    /// The spacer row in place of the rows below the window, carrying the path of the next row
-    /// (`data-next-row`): a paste that runs past the window continues there.
-    pub(crate) fn below(&self, columns: usize, next_row: Option<String>) -> Html {
-        let hidden = self.total.saturating_sub(self.end);
-        if hidden == 0 {
-            return Html::default();
-        }
+    /// The table body's rows: the `drawn` ones (keyed), with a spacer row in place of the rows
+    /// above the window and one in place of those below it. The one below carries the path of
+    /// the next row (`data-next-row`): a paste that runs past the window goes on there. Their
+    /// heights are set by [`use_window`] after drawing (the page's CSP allows no inline style).
+    pub(crate) fn rows(
+        &self,
+        columns: usize,
+        next_row: Option<String>,
+        drawn: impl IntoIterator<Item = Html>,
+    ) -> Html {
         let colspan = columns.to_string();
-        html! {
-            <tr class="window-spacer" aria-hidden="true" data-next-row={next_row} style={self.height(hidden)}>
-                <td colspan={colspan}></td>
-            </tr>
+        let spacer = |key: &'static str, rows: usize, next: Option<String>| {
+            html! {
+                <tr {key} class="window-spacer" aria-hidden="true" data-height={self.height(rows)} data-next-row={next}>
+                    <td colspan={colspan.clone()}></td>
+                </tr>
+            }
+        };
+        let hidden = self.total.saturating_sub(self.end);
+        let all = (self.first > 0)
+            .then(|| spacer("window-above", self.first, None))
+            .into_iter()
+            .chain(drawn)
+            .chain((hidden > 0).then(|| spacer("window-below", hidden, next_row)));
+        all.collect::<Html>()
+    }
+}
+
+/// Sets each spacer row's height from its `data-height`, through the style object (which the
+/// page's CSP allows, where it refuses a `style` attribute).
+fn size_spacers(body: &NodeRef) {
+    let Some(body) = body.cast::<web_sys::Element>() else {
+        return;
+    };
+    let Ok(list) = body.query_selector_all("tr.window-spacer[data-height]") else {
+        return;
+    };
+    for node in (0..list.length()).filter_map(|i| list.item(i)) {
+        let Ok(row) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(node) else {
+            continue;
+        };
+        if let Some(px) = row.get_attribute("data-height") {
+            let _ = row.style().set_property("height", &format!("{px}px"));
         }
     }
 }
@@ -148,6 +167,10 @@ pub(crate) fn use_window(body: NodeRef, total: usize, focus: Option<(u64, usize)
             move || drop(listeners)
         });
     }
+    {
+        let body = body.clone();
+        use_effect(move || size_spacers(&body));
+    }
     if total <= WINDOWED_ABOVE {
         return Span::all(total);
     }
@@ -164,39 +187,55 @@ fn view_height() -> u32 {
 }
 
 /// Moves the window to the rows in view, and takes the drawn rows' height as the rows' height;
-/// whether anything changed (the table is to be drawn again).
+/// whether anything changed (the table is to be drawn again). The row at the top of the view is
+/// found among the drawn rows where it is one of them (rows differ in height: a row with a
+/// message is taller), and reckoned from the nearest drawn row by the rows' height where the
+/// view is over a spacer.
 fn follow_scroll(body: &NodeRef, place: &mut Place) -> bool {
     let Some(body) = body.cast::<web_sys::Element>() else {
         return false;
     };
-    let drawn = body
+    let drawn: Vec<(usize, web_sys::DomRect)> = body
         .query_selector_all("tr[aria-rowindex]")
-        .map(|l| l.length())
-        .unwrap_or(0);
-    let spacers: f64 = body
-        .query_selector_all("tr.window-spacer")
         .ok()
         .map(|list| {
             (0..list.length())
                 .filter_map(|i| list.item(i))
                 .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-                .map(|e| e.get_bounding_client_rect().height())
-                .sum()
+                .filter_map(|e| {
+                    let index = e.get_attribute("aria-rowindex")?.parse::<usize>().ok()?;
+                    Some((index.saturating_sub(2), e.get_bounding_client_rect()))
+                })
+                .collect()
         })
-        .unwrap_or(0.0);
-    let rect = body.get_bounding_client_rect();
+        .unwrap_or_default();
+    let (Some((first_index, first_rect)), Some((last_index, last_rect))) =
+        (drawn.first(), drawn.last())
+    else {
+        return false;
+    };
     let mut changed = false;
-    if drawn > 0 {
-        let measured = ((rect.height() - spacers) / f64::from(drawn)).round();
-        // A new height only when it differs by more than a pixel or two: each one moves the page.
-        if (8.0..=2000.0).contains(&measured) && (measured - f64::from(place.row_px)).abs() > 2.0 {
-            place.row_px = measured as u32;
-            changed = true;
-        }
+    let measured = ((last_rect.bottom() - first_rect.top()) / drawn.len() as f64).round();
+    // A new height only when it differs by more than a pixel or two: each one moves the page.
+    if (8.0..=2000.0).contains(&measured) && (measured - f64::from(place.row_px)).abs() > 2.0 {
+        place.row_px = measured as u32;
+        changed = true;
     }
     let px = f64::from(place.row_px.max(1));
-    let above = (-rect.top()).max(0.0);
-    let in_view = (above / px).floor() as usize;
+    let in_view = if first_rect.top() > 0.0 {
+        // The view's top is over the spacer above the drawn rows (or above the table).
+        let over = (first_rect.top() / px).ceil() as usize;
+        first_index.saturating_sub(over)
+    } else if last_rect.bottom() <= 0.0 {
+        // …or over the spacer below them.
+        let past = (-last_rect.bottom() / px).floor() as usize;
+        last_index.saturating_add(1).saturating_add(past)
+    } else {
+        drawn
+            .iter()
+            .find(|(_, r)| r.bottom() > 0.0)
+            .map_or(*first_index, |(i, _)| *i)
+    };
     let wanted = in_view.saturating_sub(MARGIN);
     // Moved only when the view nears the window's edge: a scroll of a few rows draws nothing.
     let half = MARGIN.checked_div(2).unwrap_or(0);

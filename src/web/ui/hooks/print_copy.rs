@@ -8,8 +8,8 @@
 use super::super::context::Scored;
 use super::super::timing;
 use crate::layout::LARGE_DOCUMENT_LEAVES;
-use gloo::events::EventListener;
 use crate::state::AppState;
+use gloo::events::EventListener;
 use jixiao_core::Document;
 use std::rc::Rc;
 use yew::prelude::*;
