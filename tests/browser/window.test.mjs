@@ -78,11 +78,9 @@ test('a 1,000-row round: drawn a window at a time, keys go past its edge, a past
     data.setData('text/plain', text);
     document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, block);
-  // The paste goes on window by window (each window's rows drawn, then filled): it has ended
-  // when the focus, which follows it, reaches the block's last window.
-  await page.waitForFunction(() => Number(document.activeElement.closest('tr')?.getAttribute('aria-rowindex')) > 200);
-  await settled(page);
-  await settled(page);
+  // The paste goes on window by window (each window's rows drawn, then read), the focus with it,
+  // and writes every cell at the end: the last window's rows then show their values.
+  await page.waitForFunction((id) => document.getElementById(id)?.value === '299', `f:monitoring/${AS_OF}/indicators/L299/value`, { timeout: 20000 });
   // The row 299 (at_most, a number) is far below the first window: find it and read it.
   const find = page.getByTestId('round-find');
   await find.fill('指标 299');

@@ -485,11 +485,12 @@ pub(crate) fn line_row(path: &FieldPath) -> Option<&str> {
 }
 
 /// The row of a table a finding is drawn in: an indicator's or a budget line's (on the tab of
-/// its fields, and on the 监控 tab for its report in a round).
+/// its fields, and on the 监控 tab for its report in a round), or a survey's.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) enum RowKey {
     Indicator(String),
     Line(String),
+    Survey(String),
 }
 
 impl RowKey {
@@ -497,5 +498,9 @@ impl RowKey {
         indicator_row(path)
             .map(|id| RowKey::Indicator(id.to_string()))
             .or_else(|| line_row(path).map(|id| RowKey::Line(id.to_string())))
+            .or_else(|| match path {
+                FieldPath::Survey(id, _) => Some(RowKey::Survey(id.clone())),
+                _ => None,
+            })
     }
 }

@@ -3,7 +3,8 @@
 
 use super::fields::{button, dom_id, messages, raw, row_keys, select, shown, Field};
 use super::i18n::t;
-use super::{use_ctx, Ctx};
+use super::fields::RowKey;
+use super::{use_ctx, Host};
 use crate::edit::{Dir, Edit, PRESETS};
 use crate::state::Action;
 use jixiao_core::Survey;
@@ -20,7 +21,10 @@ pub(crate) fn survey_editor() -> Html {
     html! {
         <div id={dom_id(&FieldPath::Section(Section::Surveys))} tabindex="-1">
             <h2>{ t(lang, "满意度调查", "Satisfaction surveys") }</h2>
-            { for doc.surveys.iter().enumerate().map(|(i, s)| survey(&ctx, s, eval.surveys.get(i))) }
+            { for doc.surveys.iter().enumerate().map(|(i, s)| html! {
+                <SurveyCard key={s.id.clone()} survey={s.clone()} result={eval.surveys.get(i).cloned()}
+                    host={ctx.for_row(&RowKey::Survey(s.id.clone()))} />
+            }) }
             <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddSurvey))}>
                 { t(lang, "＋ 添加调查问卷", "+ Add a survey") }
             </button>
@@ -28,7 +32,21 @@ pub(crate) fn survey_editor() -> Html {
     }
 }
 
-fn survey(ctx: &Ctx, s: &Survey, result: Option<&SurveyResult>) -> Html {
+#[derive(Properties, PartialEq)]
+struct SurveyProps {
+    survey: Survey,
+    result: Option<SurveyResult>,
+    host: Host,
+}
+
+/// One survey: its props are its own data, result and findings, so typing a count draws this
+/// survey again and not the others.
+#[function_component(SurveyCard)]
+fn survey_card(props: &SurveyProps) -> Html {
+    survey(&props.host, &props.survey, props.result.as_ref())
+}
+
+fn survey(ctx: &Host, s: &Survey, result: Option<&SurveyResult>) -> Html {
     let lang = ctx.lang();
     let base = FieldPath::Survey(s.id.clone(), None);
     let at = |field| FieldPath::survey(&s.id, field);
