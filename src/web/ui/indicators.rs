@@ -8,7 +8,7 @@ use super::fields::{
     button, dom_id, messages, raw, row_keys, seek_button, select, select_cell, shown, Field,
 };
 use super::i18n::{kind_label, kind_short, t, tier_short};
-use super::window::{use_window, TableFind};
+use super::window::{use_window, Span, TableFind};
 use super::{sheet, use_ctx, Ctx, Host};
 use crate::edit::{Dir, Edit};
 use crate::state::Action;
@@ -29,6 +29,27 @@ const COLUMNS: usize = 10;
 pub(crate) struct TreeRow<'a> {
     pub(crate) id: &'a str,
     pub(crate) draw: Box<dyn FnOnce(usize) -> Html + 'a>,
+}
+
+/// Where a focus request goes among `rows`: its sequence number and its row's place.
+pub(crate) fn tree_focus(ctx: &Ctx, rows: &[TreeRow]) -> Option<(u64, usize)> {
+    let (seq, path) = ctx.state.focus.as_ref()?;
+    let id = indicator_row(path)?;
+    Some((*seq, rows.iter().position(|r| r.id == id)?))
+}
+
+/// The rows in the window drawn, with the spacers for the others.
+pub(crate) fn draw_tree(span: Span, rows: Vec<TreeRow>, columns: usize) -> Html {
+    let next_row = rows
+        .get(span.end)
+        .map(|r| FieldPath::Node(r.id.to_string(), None).to_string());
+    let drawn = rows
+        .into_iter()
+        .enumerate()
+        .skip(span.first)
+        .take(span.end.saturating_sub(span.first))
+        .map(|(i, row)| (row.draw)(i));
+    span.rows(columns, next_row, drawn)
 }
 
 /// The columns of the table; a cell's control carries its number (`data-col`) for the keys.
@@ -109,22 +130,9 @@ pub(crate) fn indicator_editor() -> Html {
     let mut rows = Vec::new();
     let mut cursor = Cursor::new(&eval);
     rows_of(&ctx, &sources, &mut cursor, &doc.indicators, 0, &mut rows);
-    let focus = ctx.state.focus.as_ref().and_then(|(seq, path)| {
-        let id = indicator_row(path)?;
-        Some((*seq, rows.iter().position(|r| r.id == id)?))
-    });
     let body = use_node_ref();
-    let span = use_window(body.clone(), rows.len(), focus);
+    let span = use_window(body.clone(), rows.len(), tree_focus(&ctx, &rows));
     let rowcount = rows.len().saturating_add(1).to_string();
-    let next_row = rows
-        .get(span.end)
-        .map(|r| FieldPath::Node(r.id.to_string(), None).to_string());
-    let drawn = rows
-        .into_iter()
-        .enumerate()
-        .skip(span.first)
-        .take(span.end.saturating_sub(span.first))
-        .map(|(i, row)| (row.draw)(i));
     let section = FieldPath::Section(Section::Indicators);
     let heads = headings(lang);
     html! {
@@ -147,7 +155,7 @@ pub(crate) fn indicator_editor() -> Html {
                         <th scope="col"><span class="sr-only">{ heads[9] }</span></th>
                     </tr></thead>
                     <tbody ref={body}>
-                        { span.rows(COLUMNS, next_row, drawn) }
+                        { draw_tree(span, rows, COLUMNS) }
                     </tbody>
                     <tfoot><tr>
                         <th scope="row" colspan="5">{ t(lang, "合计", "Total") }</th>

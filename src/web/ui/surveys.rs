@@ -1,9 +1,9 @@
 //! 满意度调查: options with weights (and the two presets), questions with a count per option,
 //! per-question shares and satisfaction, the weakest question marked.
 
+use super::fields::RowKey;
 use super::fields::{button, dom_id, messages, raw, row_keys, select, shown, Field};
 use super::i18n::t;
-use super::fields::RowKey;
 use super::{use_ctx, Host};
 use crate::edit::{Dir, Edit, PRESETS};
 use crate::state::Action;

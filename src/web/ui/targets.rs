@@ -6,7 +6,7 @@
 
 use super::fields::{dom_id, messages, raw, row_keys, select, select_cell, shown, Field};
 use super::i18n::{kind_short, t};
-use super::indicators::TreeRow;
+use super::indicators::{draw_tree, tree_focus, TreeRow};
 use super::toolbar::picker;
 use super::{files, sheet, use_ctx, Ctx, Host};
 use crate::edit::Edit;
@@ -78,22 +78,9 @@ pub(crate) fn targets_editor() -> Html {
     };
     let mut rows = Vec::new();
     rows_of(&ctx, &changed, &doc.indicators, 0, &mut rows);
-    let focus = ctx.state.focus.as_ref().and_then(|(seq, path)| {
-        let id = super::fields::indicator_row(path)?;
-        Some((*seq, rows.iter().position(|r| r.id == id)?))
-    });
     let body = use_node_ref();
-    let span = super::window::use_window(body.clone(), rows.len(), focus);
+    let span = super::window::use_window(body.clone(), rows.len(), tree_focus(&ctx, &rows));
     let rowcount = rows.len().saturating_add(1).to_string();
-    let next_row = rows
-        .get(span.end)
-        .map(|r| FieldPath::Node(r.id.to_string(), None).to_string());
-    let drawn = rows
-        .into_iter()
-        .enumerate()
-        .skip(span.first)
-        .take(span.end.saturating_sub(span.first))
-        .map(|(i, row)| (row.draw)(i));
     let section = FieldPath::Section(Section::Declared);
     let export = {
         let (doc, lang) = (doc.clone(), lang);
@@ -141,7 +128,7 @@ pub(crate) fn targets_editor() -> Html {
                         { for heads.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
                     </tr></thead>
                     <tbody ref={body}>
-                        { span.rows(heads.len(), next_row, drawn) }
+                        { draw_tree(span, rows, heads.len()) }
                     </tbody>
                     <tfoot><tr>
                         <th scope="row" colspan="4">{ t(lang, "分值合计", "Points in all") }</th>
