@@ -10,15 +10,12 @@
 //! keep a panic out of the page are denied here too, so that the core holds them wherever it is
 //! built (a checked-out copy without the workspace, a crate vendored elsewhere).
 
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::arithmetic_side_effects,
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic
-    )
+#![deny(
+    clippy::arithmetic_side_effects,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
 )]
 #![cfg_attr(
     test,
