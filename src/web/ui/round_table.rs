@@ -110,10 +110,11 @@ pub(crate) fn round_indicators(props: &RoundIndicatorsProps) -> Html {
     let body = use_node_ref();
     let span = use_window(body.clone(), shown.len(), focus);
     let doc = &props.scored.doc;
-    let round = doc
+    let reports = doc
         .monitoring
         .iter()
-        .find(|r| r.as_of == props.as_of.as_str());
+        .find(|r| r.as_of == props.as_of.as_str())
+        .map(jixiao_core::Round::reports);
     let next_row = shown.get(span.end).map(|l| {
         FieldPath::Round(
             props.as_of.to_string(),
@@ -131,7 +132,7 @@ pub(crate) fn round_indicators(props: &RoundIndicatorsProps) -> Html {
             html! {
                 <RoundRow key={id.clone()} index={i} row={line.row.clone()} light={line.light.clone()}
                     levels={line.levels.clone()}
-                    report={round.and_then(|r| r.leaf(id)).cloned()}
+                    report={reports.as_ref().and_then(|r| r.leaf(id)).cloned()}
                     as_of={props.as_of.clone()} to_date={props.to_date.clone()}
                     host={ctx.for_indicator(id)} />
             }
@@ -246,37 +247,38 @@ fn round_row(props: &RoundRowProps) -> Html {
         let field = if number { field.number() } else { field };
         html! { <td data-label={label.clone()}>{ field.edit(ctx) }</td> }
     };
-    let dated = row.kind != Some(RuleKind::Deadline);
-    let value_cell = if qualitative {
-        choose(
-            RoundLeafField::Tier,
-            0,
-            format!("{name} {to_date}{}", t(lang, "完成情况", " tier")),
-            &tiers,
+    // 1-N月完成值 and 全年预计完成值: a tier for 定性, typed otherwise (a number, or a date for 时效).
+    let numeric = row.kind != Some(RuleKind::Deadline);
+    let reported = |col: usize, typed: RoundLeafField, chosen: RoundLeafField, label: String| {
+        if qualitative {
+            choose(chosen, col, label, &tiers)
+        } else {
+            type_in(typed, col, label, numeric)
+        }
+    };
+    let (value_word, forecast_word) = if qualitative {
+        (
+            t(lang, "完成情况", " tier"),
+            t(lang, "全年预计完成情况", "forecast"),
         )
     } else {
-        type_in(
-            RoundLeafField::Value,
-            0,
-            format!("{name} {to_date}{}", t(lang, "完成值", " value")),
-            dated,
+        (
+            t(lang, "完成值", " value"),
+            t(lang, "全年预计完成值", "forecast"),
         )
     };
-    let forecast_cell = if qualitative {
-        choose(
-            RoundLeafField::Forecast,
-            1,
-            format!("{name} {}", t(lang, "全年预计完成情况", "forecast")),
-            &tiers,
-        )
-    } else {
-        type_in(
-            RoundLeafField::Forecast,
-            1,
-            format!("{name} {}", t(lang, "全年预计完成值", "forecast")),
-            dated,
-        )
-    };
+    let value_cell = reported(
+        0,
+        RoundLeafField::Value,
+        RoundLeafField::Tier,
+        format!("{name} {to_date}{value_word}"),
+    );
+    let forecast_cell = reported(
+        1,
+        RoundLeafField::Forecast,
+        RoundLeafField::Forecast,
+        format!("{name} {forecast_word}"),
+    );
     let causes: &[String] = report.and_then(|r| r.causes.as_deref()).unwrap_or(&[]);
     let cause_boxes = Cause::ALL.iter().map(|c| {
         let on = causes.iter().any(|x| x == c.key());
