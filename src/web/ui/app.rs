@@ -45,8 +45,9 @@ fn saved_state() -> AppState {
 #[function_component(App)]
 pub(crate) fn app() -> Html {
     let state = use_reducer(initial_state);
+    let last_findings = use_mut_ref(|| None::<Rc<FindingIndex>>);
     let findings = {
-        let current = state.clone();
+        let (current, last) = (state.clone(), last_findings.clone());
         // Keyed by pointers (comparing evaluations by content would walk them on every render):
         // a new evaluation comes with every change that can alter the findings or the names
         // they mention; the touched rows and the check decide which are only "to fill".
@@ -57,9 +58,17 @@ pub(crate) fn app() -> Html {
             state.checking,
         );
         use_memo(key, move |(_, lang, _, _)| {
-            FindingIndex::new(&current.doc, &current.eval, *lang, |f| current.to_fill(f))
+            let before = last.borrow_mut().take();
+            FindingIndex::new(
+                &current.doc,
+                &current.eval,
+                *lang,
+                |f| current.to_fill(f),
+                before.as_deref(),
+            )
         })
     };
+    *last_findings.borrow_mut() = Some(findings.clone());
 
     use_autosave(&state);
     let print = use_print_copy(&state);

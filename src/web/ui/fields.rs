@@ -72,16 +72,25 @@ pub(crate) struct Listed {
 
 /// The findings of an evaluation, looked up by path, with messages in the page's language and
 /// their marks, and the fields of the listed ones named in people's words (built once per
-/// evaluation and calm-start state, not per render).
+/// evaluation and calm-start state, not per render). The findings about a row (an indicator, a
+/// budget line, a survey) are kept by row, each row's shared; a row whose findings are the same
+/// as in the index before keeps that index's (its messages are not written again, and its
+/// drawn row compares equal), so a keystroke formats the messages of the rows it changed only.
 #[derive(PartialEq, Default)]
 pub(crate) struct FindingIndex {
+    /// The findings at each field, of no row (in a row's own index: of that row).
     by_path: HashMap<FieldPath, Vec<(Mark, String)>>,
     /// The listed findings, in the findings' order.
     listed: Vec<Listed>,
     /// How many findings are shown as errors, warnings, notes and "to fill".
     pub counts: Counts,
-    /// The same findings grouped by indicator id, for the rows of the tree.
+    /// The findings about each row.
     by_row: HashMap<RowKey, std::rc::Rc<FindingIndex>>,
+    /// A row's findings as found, to tell whether the next index can keep the row's messages
+    /// (empty in the whole document's index).
+    found: Vec<(Mark, jixiao_core::Finding)>,
+    /// The language of the messages.
+    lang: Option<Lang>,
 }
 
 /// How many findings of each mark.
@@ -94,48 +103,53 @@ pub(crate) struct Counts {
 }
 
 impl FindingIndex {
-    /// `to_fill` says which findings are shown as "to fill" for now.
+    /// `to_fill` says which findings are shown as "to fill" for now; `before` is the index of
+    /// the evaluation before, whose rows are kept where their findings are the same.
     pub(crate) fn new(
         doc: &jixiao_core::Document,
         eval: &Evaluation,
         lang: Lang,
         to_fill: impl Fn(&jixiao_core::Finding) -> bool,
+        before: Option<&FindingIndex>,
     ) -> FindingIndex {
         let mut by_path: HashMap<FieldPath, Vec<(Mark, String)>> = HashMap::new();
-        let mut by_row: HashMap<RowKey, FindingIndex> = HashMap::new();
+        let mut rows: HashMap<RowKey, Vec<(Mark, &jixiao_core::Finding)>> = HashMap::new();
         let mut counts = Counts::default();
-        let marks: Vec<Mark> = eval
-            .findings
-            .iter()
-            .map(|f| {
-                let mark = if to_fill(f) {
-                    Mark::ToFill
-                } else {
-                    Mark::Found(f.level())
-                };
-                let n = match mark {
-                    Mark::Found(Level::Error) => &mut counts.errors,
-                    Mark::Found(Level::Warning) => &mut counts.warnings,
-                    Mark::Found(Level::Info) => &mut counts.notes,
-                    Mark::ToFill => &mut counts.to_fill,
-                };
-                *n = n.saturating_add(1);
-                mark
-            })
-            .collect();
-        for (f, mark) in eval.findings.iter().zip(&marks) {
-            let entry = (*mark, f.message(lang));
-            if let Some(key) = RowKey::of(&f.path) {
-                by_row
-                    .entry(key)
-                    .or_default()
-                    .by_path
+        let mut marks = Vec::with_capacity(eval.findings.len());
+        for f in &eval.findings {
+            let mark = if to_fill(f) {
+                Mark::ToFill
+            } else {
+                Mark::Found(f.level())
+            };
+            let n = match mark {
+                Mark::Found(Level::Error) => &mut counts.errors,
+                Mark::Found(Level::Warning) => &mut counts.warnings,
+                Mark::Found(Level::Info) => &mut counts.notes,
+                Mark::ToFill => &mut counts.to_fill,
+            };
+            *n = n.saturating_add(1);
+            marks.push(mark);
+            match RowKey::of(&f.path) {
+                Some(key) => rows.entry(key).or_default().push((mark, f)),
+                None => by_path
                     .entry(f.path.clone())
                     .or_default()
-                    .push(entry.clone());
+                    .push((mark, f.message(lang))),
             }
-            by_path.entry(f.path.clone()).or_default().push(entry);
         }
+        let before = before.filter(|b| b.lang == Some(lang));
+        let by_row = rows
+            .into_iter()
+            .map(|(key, found)| {
+                let kept = before
+                    .and_then(|b| b.by_row.get(&key))
+                    .filter(|row| same_findings(&row.found, &found))
+                    .cloned();
+                let row = kept.unwrap_or_else(|| std::rc::Rc::new(FindingIndex::row(&found, lang)));
+                (key, row)
+            })
+            .collect();
         let names = jixiao_core::Names::new(doc);
         let listed = eval
             .findings
@@ -152,10 +166,26 @@ impl FindingIndex {
             by_path,
             listed,
             counts,
-            by_row: by_row
-                .into_iter()
-                .map(|(k, v)| (k, std::rc::Rc::new(v)))
-                .collect(),
+            by_row,
+            found: Vec::new(),
+            lang: Some(lang),
+        }
+    }
+
+    /// The index of one row's findings.
+    fn row(found: &[(Mark, &jixiao_core::Finding)], lang: Lang) -> FindingIndex {
+        let mut by_path: HashMap<FieldPath, Vec<(Mark, String)>> = HashMap::new();
+        for (mark, f) in found {
+            by_path
+                .entry(f.path.clone())
+                .or_default()
+                .push((*mark, f.message(lang)));
+        }
+        FindingIndex {
+            by_path,
+            found: found.iter().map(|(m, f)| (*m, (*f).clone())).collect(),
+            lang: Some(lang),
+            ..FindingIndex::default()
         }
     }
 
@@ -176,7 +206,14 @@ impl FindingIndex {
     }
 
     pub(crate) fn at(&self, path: &FieldPath) -> &[(Mark, String)] {
-        self.by_path.get(path).map_or(&[], Vec::as_slice)
+        let found = match self.by_path.get(path) {
+            Some(found) => Some(found),
+            None if !self.by_row.is_empty() => RowKey::of(path)
+                .and_then(|key| self.by_row.get(&key))
+                .and_then(|row| row.by_path.get(path)),
+            None => None,
+        };
+        found.map_or(&[], Vec::as_slice)
     }
 
     pub(crate) fn has_error(&self, path: &FieldPath) -> bool {
@@ -482,6 +519,18 @@ pub(crate) fn line_row(path: &FieldPath) -> Option<&str> {
         | FieldPath::Line(id, _) => Some(id),
         _ => None,
     }
+}
+
+/// Whether a row's findings are those it had (the same findings, marked the same, in order).
+fn same_findings(
+    had: &[(Mark, jixiao_core::Finding)],
+    now: &[(Mark, &jixiao_core::Finding)],
+) -> bool {
+    had.len() == now.len()
+        && had
+            .iter()
+            .zip(now)
+            .all(|((m, f), (n, g))| m == n && f == *g)
 }
 
 /// The row of a table a finding is drawn in: an indicator's or a budget line's (on the tab of
