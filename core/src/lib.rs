@@ -10,8 +10,8 @@
 //! keep a panic out of the page are denied here too, so that the core holds them wherever it is
 //! built (a checked-out copy without the workspace, a crate vendored elsewhere).
 
+#![deny(clippy::arithmetic_side_effects)]
 #![deny(
-    clippy::arithmetic_side_effects,
     clippy::indexing_slicing,
     clippy::unwrap_used,
     clippy::expect_used,

@@ -56,7 +56,7 @@ export function largeDocument(leaves = 1000) {
 
 /** Each tab with the input typed into (its DOM id) and the two values typed in turn; 指标, the
  * tab the page opens on, last, so that its opening is measured from another tab too. */
-const tabs = (large) => [
+export const tabs = (large) => [
   { tab: '预算明细', input: 'f:budget/b3/spent', values: ['10', '20'] },
   { tab: '满意度调查', input: large ? 'f:surveys/s0/questions/q0/counts/1' : 'f:surveys/s1/questions/q1/counts/1', values: ['10', '20'] },
   { tab: '监控', input: `f:monitoring/${AS_OF}/indicators/${large ? 'L7' : 'C112'}/value`, values: ['10', '20'] },

@@ -5,15 +5,8 @@
 //   node tests/browser/profile-keystroke.mjs DIST [TAB] [--leaves N]
 import { resolve } from 'node:path';
 import { serveDist, launch } from './helpers.mjs';
-import { largeDocument, roundFor, AS_OF } from './measure-keystroke.mjs';
+import { largeDocument, roundFor, tabs } from './measure-keystroke.mjs';
 
-const inputs = {
-  预算明细: 'f:budget/b3/spent',
-  满意度调查: 'f:surveys/s0/questions/q0/counts/1',
-  监控: `f:monitoring/${AS_OF}/indicators/L7/value`,
-  目标: 'f:indicators/L7/rule/target',
-  绩效指标: 'f:indicators/L7/rule/actual',
-};
 const args = process.argv.slice(2);
 const leavesAt = args.indexOf('--leaves');
 const leaves = leavesAt >= 0 ? Number(args[leavesAt + 1]) : 1000;
@@ -31,7 +24,7 @@ if (tab === '目标' || tab === '绩效指标') {
   const toggle = page.locator('#panel button.toggle[aria-expanded=false]').first();
   if (await toggle.count()) await toggle.click();
 }
-const input = inputs[tab];
+const { input } = tabs(true).find((t) => t.tab === tab);
 await page.locator(`[id="${input}"]`).waitFor({ timeout: 60000 });
 await page.waitForTimeout(1000);
 const cdp = await context.newCDPSession(page);
