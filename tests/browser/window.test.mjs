@@ -65,6 +65,36 @@ test('a 1,000-row round: drawn a window at a time, keys go past its edge, a past
   assert.ok(at.inView, 'the focused row is scrolled into view');
   const top = Number(await page.locator('.round-indicators tbody tr[aria-rowindex]').first().getAttribute('aria-rowindex'));
   assert.ok(top > 2, `the rows at the top are no longer drawn (first drawn: row ${top})`);
+  // Shift+Enter 60 times from there: up past the first drawn row, through the spacer above.
+  for (let i = 0; i < 60; i++) await page.keyboard.press('Shift+Enter');
+  await settled(page);
+  at = await focused(page);
+  assert.ok(at.id.includes('/indicators/L91/'), at.id);
+  assert.ok(at.inView, 'the row above the window is drawn and scrolled into view');
+  // Tab from the last drawn row's last cell goes to the first cell of the row below the window,
+  // Shift+Tab from the first drawn row's first cell to the last cell of the row above it (the
+  // focus put there without scrolling, so that the window stands where it is).
+  const edge = (which) => page.evaluate((which) => {
+    const rows = [...document.querySelectorAll('.round-indicators tbody tr[aria-rowindex]')];
+    const row = which === 'last' ? rows[rows.length - 1] : rows[0];
+    const cells = [...row.querySelectorAll('[data-col]')].sort((a, b) => a.dataset.col - b.dataset.col);
+    const cell = which === 'last' ? cells[cells.length - 1] : cells[0];
+    cell.focus({ preventScroll: true });
+    return Number(row.getAttribute('aria-rowindex')) - 1;
+  }, which);
+  const last = await edge('last');
+  await page.keyboard.press('Tab');
+  await settled(page);
+  at = await focused(page);
+  assert.ok(at.id.startsWith(`f:monitoring/${AS_OF}/indicators/L${last + 1}/`), `${at.id} after row ${last}`);
+  assert.ok(at.inView);
+  const first = await edge('first');
+  assert.ok(first > 1, `a spacer above row ${first}`);
+  await page.keyboard.press('Shift+Tab');
+  await settled(page);
+  at = await focused(page);
+  assert.ok(at.id.startsWith(`f:monitoring/${AS_OF}/indicators/L${first - 1}/`), `${at.id} before row ${first}`);
+  assert.ok(at.inView);
   // Scrolled back to the top, the first rows are drawn again.
   await page.evaluate(() => window.scrollTo(0, 0));
   await settled(page);

@@ -49,10 +49,11 @@ pub(crate) fn budget_editor() -> Html {
     });
     let body = use_node_ref();
     let span = use_window(body.clone(), count, focus);
-    let next_row = doc
-        .budget
-        .get(span.end)
-        .map(|l| FieldPath::Line(l.id.clone(), None).to_string());
+    let row_path = |i: usize| {
+        doc.budget
+            .get(i)
+            .map(|l| FieldPath::Line(l.id.clone(), None).to_string())
+    };
     let rows = doc
         .budget
         .iter()
@@ -71,8 +72,8 @@ pub(crate) fn budget_editor() -> Html {
             <h2>{ t(lang, "预算明细", "Budget lines") }
                 if !unit.is_empty() { <span class="unit">{ format!("（{}：{unit}）", t(lang, "单位", "unit")) }</span> }
             </h2>
-            <p class="hint">{ t(lang, "Enter 下移，Tab 右移，Ctrl+Enter 在下方插入一行，Alt+↑/↓ 移动行；可从 Excel 粘贴若干行。",
-                "Enter moves down, Tab across, Ctrl+Enter inserts a line below, Alt+↑/↓ moves a line; rows copied from Excel can be pasted.") }</p>
+            <p class="hint">{ t(lang, "Enter 下移，Shift+Enter 上移，Tab 右移，Ctrl+Enter 在下方插入一行，Alt+↑/↓ 移动行；可从 Excel 粘贴若干行。",
+                "Enter moves down, Shift+Enter up, Tab across, Ctrl+Enter inserts a line below, Alt+↑/↓ moves a line; rows copied from Excel can be pasted.") }</p>
             { messages(&ctx, &FieldPath::Section(Section::Budget)) }
             <div class="table-wrap">
                 <table class="budget sheet" aria-rowcount={count.saturating_add(2).to_string()}
@@ -86,7 +87,7 @@ pub(crate) fn budget_editor() -> Html {
                         <th scope="col"><span class="sr-only">{ t(lang, "操作", "Actions") }</span></th>
                     </tr></thead>
                     <tbody ref={body}>
-                        { span.rows(COLUMNS, next_row, rows) }
+                        { span.rows(COLUMNS, row_path, rows) }
                     </tbody>
                     <tfoot><tr>
                         <th scope="row" colspan="2">{ t(lang, "合计", "Total") }</th>

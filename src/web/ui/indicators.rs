@@ -40,16 +40,18 @@ pub(crate) fn tree_focus(ctx: &Ctx, rows: &[TreeRow]) -> Option<(u64, usize)> {
 
 /// The rows in the window drawn, with the spacers for the others.
 pub(crate) fn draw_tree(span: Span, rows: Vec<TreeRow>, columns: usize) -> Html {
-    let next_row = rows
-        .get(span.end)
-        .map(|r| FieldPath::Node(r.id.to_string(), None).to_string());
+    let ids: Vec<&str> = rows.iter().map(|r| r.id).collect();
+    let row_path = |i: usize| {
+        ids.get(i)
+            .map(|id| FieldPath::Node((*id).to_string(), None).to_string())
+    };
     let drawn = rows
         .into_iter()
         .enumerate()
         .skip(span.first)
         .take(span.end.saturating_sub(span.first))
         .map(|(i, row)| (row.draw)(i));
-    span.rows(columns, next_row, drawn)
+    span.rows(columns, row_path, drawn)
 }
 
 /// The columns of the table; a cell's control carries its number (`data-col`) for the keys.
@@ -139,8 +141,8 @@ pub(crate) fn indicator_editor() -> Html {
         <div id={dom_id(&section)} tabindex="-1" onpaste={super::files::on_paste(&ctx, Edit::PasteIndicators)}>
             <h2>{ t(lang, "绩效指标", "Indicators") }</h2>
             <p class="hint">{ t(lang,
-                "Enter 下移，Tab 右移，Ctrl+Enter 在下方插入一行，Alt+↑/↓ 移动行。可从 Excel、WPS 或 Word 表格复制若干行（可连同表头）粘贴到这里，成为新的指标行。",
-                "Enter moves down, Tab across, Ctrl+Enter inserts a row below, Alt+↑/↓ moves a row. Copy rows from Excel, WPS or a Word table (with their header, if you like) and paste them here to add indicators.") }</p>
+                "Enter 下移，Shift+Enter 上移，Tab 右移，Ctrl+Enter 在下方插入一行，Alt+↑/↓ 移动行。可从 Excel、WPS 或 Word 表格复制若干行（可连同表头）粘贴到这里，成为新的指标行。",
+                "Enter moves down, Shift+Enter up, Tab across, Ctrl+Enter inserts a row below, Alt+↑/↓ moves a row. Copy rows from Excel, WPS or a Word table (with their header, if you like) and paste them here to add indicators.") }</p>
             { messages(&ctx, &section) }
             <TableFind />
             <div class="table-wrap sheet-wrap">

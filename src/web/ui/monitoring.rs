@@ -189,8 +189,8 @@ pub(crate) fn monitoring_editor() -> Html {
                     "A filled monitoring form is read back into this round with Import at the top.") }</span>
             </p>
             { messages(&ctx, &FieldPath::Round(as_of.clone(), None)) }
-            <p class="hint">{ t(lang, "Enter 下移，Tab 右移；可从 Excel 粘贴若干格。空着的格是“尚未填报”，不算 0，也不亮灯。",
-                "Enter moves down, Tab across; blocks copied from Excel can be pasted. An empty cell is “not reported yet”: not zero, and no light.") }</p>
+            <p class="hint">{ t(lang, "Enter 下移，Shift+Enter 上移，Tab 右移；可从 Excel 粘贴若干格。空着的格是“尚未填报”，不算 0，也不亮灯。",
+                "Enter moves down, Shift+Enter up, Tab across; blocks copied from Excel can be pasted. An empty cell is “not reported yet”: not zero, and no light.") }</p>
             <h3>{ t(lang, "项目资金", "Funds") }</h3>
             <div class="table-wrap">
                 <table class="round-funds sheet" aria-rowcount={doc.budget.len().saturating_add(2).to_string()} onkeydown={super::sheet::keys(&ctx)} onpaste={super::sheet::paste(&ctx)}>
@@ -248,13 +248,15 @@ fn fund_rows(props: &FundRowsProps) -> Html {
     let body = use_node_ref();
     let span = super::window::use_window(body.clone(), doc.budget.len(), focus);
     let reports = round.reports();
-    let next_row = doc.budget.get(span.end).map(|l| {
-        FieldPath::Round(
-            props.as_of.to_string(),
-            Some(RoundField::Line(l.id.clone(), None)),
-        )
-        .to_string()
-    });
+    let row_path = |i: usize| {
+        doc.budget.get(i).map(|l| {
+            FieldPath::Round(
+                props.as_of.to_string(),
+                Some(RoundField::Line(l.id.clone(), None)),
+            )
+            .to_string()
+        })
+    };
     let rows = doc
         .budget
         .iter()
@@ -272,7 +274,7 @@ fn fund_rows(props: &FundRowsProps) -> Html {
         });
     html! {
         <tbody ref={body}>
-            { span.rows(6, next_row, rows) }
+            { span.rows(6, row_path, rows) }
         </tbody>
     }
 }

@@ -115,13 +115,15 @@ pub(crate) fn round_indicators(props: &RoundIndicatorsProps) -> Html {
         .iter()
         .find(|r| r.as_of == props.as_of.as_str())
         .map(jixiao_core::Round::reports);
-    let next_row = shown.get(span.end).map(|l| {
-        FieldPath::Round(
-            props.as_of.to_string(),
-            Some(RoundField::Leaf(l.row.id.clone(), None)),
-        )
-        .to_string()
-    });
+    let row_path = |i: usize| {
+        shown.get(i).map(|l| {
+            FieldPath::Round(
+                props.as_of.to_string(),
+                Some(RoundField::Leaf(l.row.id.clone(), None)),
+            )
+            .to_string()
+        })
+    };
     let rows = shown
         .iter()
         .enumerate()
@@ -172,7 +174,7 @@ pub(crate) fn round_indicators(props: &RoundIndicatorsProps) -> Html {
                     <th scope="col">{ t(lang, "预警", "Light") }</th>
                 </tr></thead>
                 <tbody ref={body}>
-                    { span.rows(COLUMNS, next_row, rows) }
+                    { span.rows(COLUMNS, row_path, rows) }
                 </tbody>
             </table>
         </div>

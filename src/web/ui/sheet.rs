@@ -1,6 +1,6 @@
 //! Spreadsheet keys in the editing tables (indicators, budget lines, survey counts): Enter moves
-//! down, Tab and Shift+Tab across, arrows at a field's edge move between cells, Ctrl+Enter adds a
-//! row below, Alt+↑/↓ moves the row, Escape closes a detail row.
+//! down and Shift+Enter up, Tab and Shift+Tab across, arrows at a field's edge move between
+//! cells, Ctrl+Enter adds a row below, Alt+↑/↓ moves the row, Escape closes a detail row.
 //!
 //! A table marks its rows `data-row` (the wire form of the row's [`FieldPath`]) and its cells'
 //! controls `data-col` (the column); one keydown handler on the table moves the focus between
@@ -78,16 +78,16 @@ pub(crate) fn keys(ctx: &Host) -> Callback<KeyboardEvent> {
                     }
                 }
             }
-            "Enter" if !alt && !shift => {
+            "Enter" if !alt => {
                 if control.tag_name() == "BUTTON" {
                     return;
                 }
                 e.prevent_default();
-                go(&row, col, Move::Down);
+                go(&send, &row, col, if shift { Move::Up } else { Move::Down });
             }
             "Tab" if !ctrl && !alt => {
                 let to = if shift { Move::Left } else { Move::Right };
-                if go(&row, col, to) {
+                if go(&send, &row, col, to) {
                     e.prevent_default();
                 }
             }
@@ -97,7 +97,7 @@ pub(crate) fn keys(ctx: &Host) -> Callback<KeyboardEvent> {
                 } else {
                     Move::Down
                 };
-                if at_edge(&control, to) && go(&row, col, to) {
+                if at_edge(&control, to) && go(&send, &row, col, to) {
                     e.prevent_default();
                 }
             }
@@ -107,7 +107,7 @@ pub(crate) fn keys(ctx: &Host) -> Callback<KeyboardEvent> {
                 } else {
                     Move::Right
                 };
-                if at_edge(&control, to) && go(&row, col, to) {
+                if at_edge(&control, to) && go(&send, &row, col, to) {
                     e.prevent_default();
                 }
             }
@@ -157,13 +157,59 @@ struct Pending {
     next: String,
 }
 
+/// Where a key that moved past the drawn rows puts the focus in the row beyond: the cell of a
+/// column, or the row's first or last cell (Tab past a row's end, Shift+Tab past its start).
+#[derive(Clone, Copy)]
+enum Cell {
+    At(usize),
+    First,
+    Last,
+}
+
+impl Cell {
+    /// This cell's control in `row`.
+    fn in_row(self, row: &Element) -> Option<Element> {
+        match self {
+            Cell::At(col) => cell_at(row, col),
+            Cell::First => cells(row).into_iter().next().map(|(_, e)| e),
+            Cell::Last => cells(row).pop().map(|(_, e)| e),
+        }
+    }
+}
+
+/// What waits for a row beyond the drawn ones to be drawn.
+enum Waiting {
+    Paste(Pending),
+    Move { row: String, cell: Cell },
+}
+
 thread_local! {
-    static PENDING: std::cell::RefCell<Option<Pending>> = const { std::cell::RefCell::new(None) };
+    static WAITING: std::cell::RefCell<Option<Waiting>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Asks for the row named `next` (a spacer's `data-next-row`) to be drawn, and leaves `waiting`
+/// to be done when it is ([`resume`]); false when `next` names no row.
+fn wait_for(send: &Callback<Action>, next: &str, waiting: Waiting) -> bool {
+    let Ok(path) = next.parse::<FieldPath>() else {
+        return false;
+    };
+    WAITING.with(|w| *w.borrow_mut() = Some(waiting));
+    send.emit(Action::Focus(path));
+    true
+}
+
+/// The row of the table drawn under the path `row`.
+fn drawn_row(row: &str) -> Option<Element> {
+    let selector = format!("tr[data-row=\"{}\"]", row.replace('"', "\\\""));
+    gloo::utils::document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
 }
 
 /// Fills the cells from column `col` of `row` downward with `lines`. Where the drawn rows end
 /// and the table has more (a spacer row naming the next one), the window is moved there (a
-/// focus request) and the paste goes on when it is drawn ([`resume_paste`]); the fields are
+/// focus request) and the paste goes on when it is drawn ([`resume`]); the fields are
 /// written together at the end, one undo step.
 fn fill(
     send: &Callback<Action>,
@@ -193,16 +239,14 @@ fn fill(
                     .next_element_sibling()
                     .and_then(|s| s.get_attribute("data-next-row"));
                 if let (Some(next), false) = (more, rest.is_empty()) {
-                    if let Ok(path) = next.parse::<FieldPath>() {
-                        PENDING.with(|p| {
-                            *p.borrow_mut() = Some(Pending {
-                                fields,
-                                lines: rest,
-                                col,
-                                next,
-                            })
+                    if next.parse::<FieldPath>().is_ok() {
+                        let waiting = Waiting::Paste(Pending {
+                            fields,
+                            lines: rest,
+                            col,
+                            next: next.clone(),
                         });
-                        send.emit(Action::Focus(path));
+                        wait_for(send, &next, waiting);
                         return;
                     }
                 }
@@ -219,25 +263,26 @@ fn fill(
     }
 }
 
-/// Goes on with a paste that was waiting for its next row, once the page is drawn again.
-pub(crate) fn resume_paste(send: &Callback<Action>) {
-    let Some(pending) = PENDING.with(|p| p.borrow_mut().take()) else {
-        return;
-    };
-    let selector = format!("tr[data-row=\"{}\"]", pending.next.replace('"', "\\\""));
-    let row = gloo::utils::document()
-        .query_selector(&selector)
-        .ok()
-        .flatten();
-    match row {
-        Some(row) => fill(send, row, pending.col, pending.lines, pending.fields),
-        None => {
-            let left = pending.lines.len();
-            if !pending.fields.is_empty() {
-                send.emit(Action::Edit(Edit::SetMany(pending.fields)));
+/// Goes on with what was waiting for a row beyond the drawn ones (a paste, a key's move), once
+/// the page is drawn again.
+pub(crate) fn resume(send: &Callback<Action>) {
+    match WAITING.with(|w| w.borrow_mut().take()) {
+        None => {}
+        Some(Waiting::Move { row, cell }) => {
+            if let Some(target) = drawn_row(&row).and_then(|row| cell.in_row(&row)) {
+                take_focus(&target);
             }
-            send.emit(Action::Notify(crate::state::Notice::PastedPast { left }));
         }
+        Some(Waiting::Paste(pending)) => match drawn_row(&pending.next) {
+            Some(row) => fill(send, row, pending.col, pending.lines, pending.fields),
+            None => {
+                let left = pending.lines.len();
+                if !pending.fields.is_empty() {
+                    send.emit(Action::Edit(Edit::SetMany(pending.fields)));
+                }
+                send.emit(Action::Notify(crate::state::Notice::PastedPast { left }));
+            }
+        },
     }
 }
 
@@ -346,23 +391,12 @@ fn at_edge(control: &Element, to: Move) -> bool {
     }
 }
 
-/// Moves the focus from column `col` of `row`; false when there is no cell that way.
-fn go(row: &Element, col: usize, to: Move) -> bool {
-    let target = match to {
-        Move::Up | Move::Down => {
-            let mut next = sibling(row, to);
-            let mut found = None;
-            while let Some(r) = next {
-                if r.has_attribute("data-row") {
-                    if let Some(cell) = cell_at(&r, col) {
-                        found = Some(cell);
-                        break;
-                    }
-                }
-                next = sibling(&r, to);
-            }
-            found
-        }
+/// Moves the focus from column `col` of `row`; false when there is no cell that way. Past the
+/// drawn rows (a spacer naming the row beyond), the window is asked to draw that row and the
+/// focus goes there when it is drawn.
+fn go(send: &Callback<Action>, row: &Element, col: usize, to: Move) -> bool {
+    let (step, cell) = match to {
+        Move::Up | Move::Down => (to, Cell::At(col)),
         Move::Left | Move::Right => {
             let in_row = cells(row);
             let here = in_row.iter().position(|(c, _)| *c == col);
@@ -370,58 +404,48 @@ fn go(row: &Element, col: usize, to: Move) -> bool {
                 Move::Left => i.checked_sub(1),
                 _ => i.checked_add(1),
             });
-            match beside.and_then(|i| in_row.get(i)) {
-                Some((_, e)) => Some(e.clone()),
-                // Past the row's last cell: the next row's first (or the previous row's last).
-                None => {
-                    let mut next = sibling(
-                        row,
-                        if to == Move::Left {
-                            Move::Up
-                        } else {
-                            Move::Down
-                        },
-                    );
-                    let mut found = None;
-                    while let Some(r) = next {
-                        let row_cells = if r.has_attribute("data-row") {
-                            cells(&r)
-                        } else {
-                            Vec::new()
-                        };
-                        let end = if to == Move::Left {
-                            row_cells.last()
-                        } else {
-                            row_cells.first()
-                        };
-                        if let Some((_, e)) = end {
-                            found = Some(e.clone());
-                            break;
-                        }
-                        next = sibling(
-                            &r,
-                            if to == Move::Left {
-                                Move::Up
-                            } else {
-                                Move::Down
-                            },
-                        );
-                    }
-                    found
-                }
+            if let Some((_, e)) = beside.and_then(|i| in_row.get(i)) {
+                take_focus(e);
+                return true;
+            }
+            // Past the row's last cell: the next row's first (or the previous row's last).
+            if to == Move::Left {
+                (Move::Up, Cell::Last)
+            } else {
+                (Move::Down, Cell::First)
             }
         }
     };
-    let Some(target) = target else {
-        return false;
-    };
+    let mut next = sibling(row, step);
+    while let Some(r) = next {
+        if r.has_attribute("data-row") {
+            if let Some(found) = cell.in_row(&r) {
+                take_focus(&found);
+                return true;
+            }
+        } else if let Some(beyond) = r.get_attribute("data-next-row") {
+            return wait_for(
+                send,
+                &beyond,
+                Waiting::Move {
+                    row: beyond.clone(),
+                    cell,
+                },
+            );
+        }
+        next = sibling(&r, step);
+    }
+    false
+}
+
+/// Focuses a cell's control, its text selected as a spreadsheet does.
+fn take_focus(target: &Element) {
     if let Some(el) = target.dyn_ref::<HtmlElement>() {
         let _ = el.focus();
     }
     if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
         input.select();
     }
-    true
 }
 
 fn sibling(row: &Element, to: Move) -> Option<Element> {

@@ -118,8 +118,8 @@ pub(crate) fn targets_editor() -> Html {
             <Review />
             <Declaration />
             <h3>{ t(lang, "绩效指标", "Indicators") }</h3>
-            <p class="hint">{ t(lang, "Enter 下移，Tab 右移，Ctrl+Enter 在下方插入一行；可从 Excel 粘贴若干行。",
-                "Enter moves down, Tab across, Ctrl+Enter inserts a row below; rows copied from Excel can be pasted.") }</p>
+            <p class="hint">{ t(lang, "Enter 下移，Shift+Enter 上移，Tab 右移，Ctrl+Enter 在下方插入一行；可从 Excel 粘贴若干行。",
+                "Enter moves down, Shift+Enter up, Tab across, Ctrl+Enter inserts a row below; rows copied from Excel can be pasted.") }</p>
             <super::window::TableFind />
             <div class="table-wrap sheet-wrap">
                 <table class="sheet targets-table" data-testid="targets-table" aria-rowcount={rowcount}

@@ -3,8 +3,8 @@
 //! height of the rows not drawn, so that the scroll bar and the page's length stay those of the
 //! whole table. The window follows the page's scrolling; a focus request (a finding clicked, a
 //! paste running on) moves it to its row first, so that the row is drawn before it is focused.
-//! Keyboard moves stay inside the drawn rows: the focused row is in view, and the margin holds the
-//! next rows, which the browser scrolls in when they take the focus.
+//! A key that moves past the drawn rows (Enter, Tab, an arrow) asks for the row beyond, named by
+//! the spacer, in the same way.
 
 use super::i18n::t;
 use gloo::events::EventListener;
@@ -14,7 +14,7 @@ use yew::prelude::*;
 pub(crate) const WINDOWED_ABOVE: usize = 300;
 
 /// Rows drawn beyond the view, above and below.
-const MARGIN: usize = 40;
+const MARGIN: usize = 12;
 
 /// A row's height before one has been measured, in pixels.
 const FIRST_GUESS_PX: u32 = 48;
@@ -70,13 +70,14 @@ impl Span {
     }
 
     /// The table body's rows: the `drawn` ones (keyed), with a spacer row in place of the rows
-    /// above the window and one in place of those below it. The one below carries the path of
-    /// the next row (`data-next-row`): a paste that runs past the window goes on there. Their
-    /// heights are set by [`use_window`] after drawing (the page's CSP allows no inline style).
+    /// above the window and one in place of those below it. Each spacer carries the path of the
+    /// row next to the drawn ones on its side (`data-next-row`, from `row_path` of the row's
+    /// index): a key or a paste that runs past the drawn rows goes on there. Their heights are
+    /// set by [`use_window`] after drawing (the page's CSP allows no inline style).
     pub(crate) fn rows(
         &self,
         columns: usize,
-        next_row: Option<String>,
+        row_path: impl Fn(usize) -> Option<String>,
         drawn: impl IntoIterator<Item = Html>,
     ) -> Html {
         let colspan = columns.to_string();
@@ -88,11 +89,12 @@ impl Span {
             }
         };
         let hidden = self.total.saturating_sub(self.end);
+        let above = self.first.checked_sub(1).and_then(&row_path);
         let all = (self.first > 0)
-            .then(|| spacer("window-above", self.first, None))
+            .then(|| spacer("window-above", self.first, above))
             .into_iter()
             .chain(drawn)
-            .chain((hidden > 0).then(|| spacer("window-below", hidden, next_row)));
+            .chain((hidden > 0).then(|| spacer("window-below", hidden, row_path(self.end))));
         all.collect::<Html>()
     }
 }
@@ -122,6 +124,23 @@ fn size_spacers(body: &NodeRef) {
 struct Place {
     first: usize,
     row_px: u32,
+    /// Whether `row_px` has been measured on drawn rows (not the first guess).
+    measured: bool,
+    /// The focus request that moved the window last: until its focus is given, the window holds
+    /// its place (a scroll seen before then is the page's old place, not where the focus goes).
+    held_for: u64,
+}
+
+thread_local! {
+    /// The last focus request whose focus was given ([`focus_given`]).
+    static FOCUS_GIVEN: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Tells the windows that the focus of request `seq` was given (and its row scrolled in): the
+/// window that moved for it follows the page's scrolling again. The page draws and yields to the
+/// browser between a request and its focus, so scroll events can come in between.
+pub(crate) fn focus_given(seq: u64) {
+    FOCUS_GIVEN.with(|given| given.set(seq));
 }
 
 /// The rows of a table of `total` rows to draw now. `body` is the table's `<tbody>`; `focus` a
@@ -132,6 +151,8 @@ pub(crate) fn use_window(body: NodeRef, total: usize, focus: Option<(u64, usize)
     let place = use_mut_ref(|| Place {
         first: 0,
         row_px: FIRST_GUESS_PX,
+        measured: false,
+        held_for: 0,
     });
     let redraw = use_force_update();
     let served = use_mut_ref(|| 0u64);
@@ -144,12 +165,14 @@ pub(crate) fn use_window(body: NodeRef, total: usize, focus: Option<(u64, usize)
             let now = *place.borrow();
             let span = Span::around(now.first, total, now.row_px, view_px);
             if !span.contains(row) {
-                place.borrow_mut().first = row.saturating_sub(MARGIN);
+                let mut place = place.borrow_mut();
+                place.first = row.saturating_sub(MARGIN);
+                place.held_for = seq;
             }
         }
     }
     {
-        let (body, place) = (body.clone(), place.clone());
+        let (body, place, redraw) = (body.clone(), place.clone(), redraw.clone());
         use_effect_with(total > WINDOWED_ABOVE, move |windowed| {
             let listeners = windowed.then(|| {
                 let follow = move || {
@@ -168,8 +191,19 @@ pub(crate) fn use_window(body: NodeRef, total: usize, focus: Option<(u64, usize)
         });
     }
     {
-        let body = body.clone();
-        use_effect(move || size_spacers(&body));
+        let place = place.clone();
+        use_effect(move || {
+            size_spacers(&body);
+            // The rows' height measured once they are first drawn, before the page is scrolled:
+            // a spacer sized by the first guess would otherwise change height at the first
+            // scroll, and move every row below it (a table further down jumps out of view).
+            let mut place = place.borrow_mut();
+            if total > WINDOWED_ABOVE && !place.measured && measure(&drawn_rows(&body), &mut place)
+            {
+                drop(place);
+                redraw.force_update();
+            }
+        });
     }
     if total <= WINDOWED_ABOVE {
         return Span::all(total);
@@ -186,17 +220,12 @@ fn view_height() -> u32 {
         .map_or(900, |h| h.clamp(0.0, 100_000.0) as u32)
 }
 
-/// Moves the window to the rows in view, and takes the drawn rows' height as the rows' height;
-/// whether anything changed (the table is to be drawn again). The row at the top of the view is
-/// found among the drawn rows where it is one of them (rows differ in height: a row with a
-/// message is taller), and reckoned from the nearest drawn row by the rows' height where the
-/// view is over a spacer.
-fn follow_scroll(body: &NodeRef, place: &mut Place) -> bool {
+/// The drawn rows of the table body `body`: each one's index among the table's rows and its box.
+fn drawn_rows(body: &NodeRef) -> Vec<(usize, web_sys::DomRect)> {
     let Some(body) = body.cast::<web_sys::Element>() else {
-        return false;
+        return Vec::new();
     };
-    let drawn: Vec<(usize, web_sys::DomRect)> = body
-        .query_selector_all("tr[aria-rowindex]")
+    body.query_selector_all("tr[aria-rowindex]")
         .ok()
         .map(|list| {
             (0..list.length())
@@ -208,19 +237,46 @@ fn follow_scroll(body: &NodeRef, place: &mut Place) -> bool {
                 })
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Takes the drawn rows' mean height as the rows' height where it differs by more than a pixel
+/// or two (each new height moves the page); whether it changed. Rows not laid out (a tab not
+/// shown) measure nothing.
+fn measure(drawn: &[(usize, web_sys::DomRect)], place: &mut Place) -> bool {
+    let (Some((_, first)), Some((_, last))) = (drawn.first(), drawn.last()) else {
+        return false;
+    };
+    let measured = ((last.bottom() - first.top()) / drawn.len() as f64).round();
+    if !(8.0..=2000.0).contains(&measured) {
+        return false;
+    }
+    place.measured = true;
+    if (measured - f64::from(place.row_px)).abs() > 2.0 {
+        place.row_px = measured as u32;
+        return true;
+    }
+    false
+}
+
+/// Moves the window to the rows in view, and takes the drawn rows' height as the rows' height;
+/// whether anything changed (the table is to be drawn again). The row at the top of the view is
+/// found among the drawn rows where it is one of them (rows differ in height: a row with a
+/// message is taller), and reckoned from the nearest drawn row by the rows' height where the
+/// view is over a spacer.
+fn follow_scroll(body: &NodeRef, place: &mut Place) -> bool {
+    if place.held_for > FOCUS_GIVEN.with(std::cell::Cell::get) {
+        return false;
+    }
+    // The spacers as this drawing wants them (the page may not have run its effects yet).
+    size_spacers(body);
+    let drawn = drawn_rows(body);
     let (Some((first_index, first_rect)), Some((last_index, last_rect))) =
         (drawn.first(), drawn.last())
     else {
         return false;
     };
-    let mut changed = false;
-    let measured = ((last_rect.bottom() - first_rect.top()) / drawn.len() as f64).round();
-    // A new height only when it differs by more than a pixel or two: each one moves the page.
-    if (8.0..=2000.0).contains(&measured) && (measured - f64::from(place.row_px)).abs() > 2.0 {
-        place.row_px = measured as u32;
-        changed = true;
-    }
+    let mut changed = measure(&drawn, place);
     let px = f64::from(place.row_px.max(1));
     let in_view = if first_rect.top() > 0.0 {
         // The view's top is over the spacer above the drawn rows (or above the table).
