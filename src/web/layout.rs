@@ -1,5 +1,5 @@
 //! What the page shows where, apart from what it shows: the fields kept in an indicator's detail
-//! row, the groups a large document opens with collapsed, the rows of a section.
+//! row, the groups and surveys a large document opens with collapsed, the rows of a section.
 
 use jixiao_core::Document;
 use jixiao_core::{NodeField, RuleField, Section};
@@ -12,6 +12,22 @@ pub(crate) const LARGE_DOCUMENT_LEAVES: usize = 200;
 
 /// In a large document, a group of more leaves than this opens collapsed.
 pub(crate) const LARGE_GROUP_LEAVES: usize = 20;
+
+/// A document whose surveys hold more questions than this opens with every survey but the
+/// first folded: its head and its satisfaction shown, its questions drawn when it is opened.
+pub(crate) const LARGE_SURVEYS_QUESTIONS: usize = 100;
+
+/// The surveys a document opens with folded (see [`LARGE_SURVEYS_QUESTIONS`]).
+pub(crate) fn opening_folded(doc: &Document) -> HashSet<String> {
+    let questions = doc
+        .surveys
+        .iter()
+        .fold(0usize, |n, s| n.saturating_add(s.questions.len()));
+    if questions <= LARGE_SURVEYS_QUESTIONS {
+        return HashSet::new();
+    }
+    doc.surveys.iter().skip(1).map(|s| s.id.clone()).collect()
+}
 
 /// The fields shown in an indicator's detail row (opened on demand) rather than in its row.
 pub(crate) fn in_detail_row(field: &NodeField) -> bool {

@@ -3,7 +3,7 @@
 //! Pure Rust, tested natively; the Yew reducer is a thin wrapper over [`AppState::apply`].
 
 use crate::edit::Edit;
-use crate::layout::{in_detail_row, opening_collapsed, row_ids};
+use crate::layout::{in_detail_row, opening_collapsed, opening_folded, row_ids};
 use crate::notices::Said;
 use jixiao_core::template;
 use jixiao_core::ReadSummary;
@@ -133,6 +133,8 @@ pub(crate) enum Action {
     SetLang(Lang),
     SetTab(Tab),
     ToggleCollapse(String),
+    /// Fold or unfold a survey (its questions hidden or shown).
+    ToggleSurvey(String),
     /// Open or close the detail row of an indicator (the rare fields).
     ToggleDetail(String),
     /// Close the open detail row (Escape).
@@ -175,6 +177,8 @@ pub(crate) struct AppState {
     /// The monitoring round shown (its date); the latest when none is picked or it is gone.
     pub round: Option<String>,
     pub collapsed: Rc<HashSet<String>>,
+    /// The surveys folded: their questions are not drawn.
+    pub folded: Rc<HashSet<String>>,
     /// The rows (budget lines, indicators, surveys) the user has typed in: until then an empty
     /// required field there is shown as "to fill", not as an error.
     pub touched: Rc<HashSet<FieldPath>>,
@@ -217,6 +221,7 @@ impl PartialEq for AppState {
             && self.lang == other.lang
             && self.tab == other.tab
             && Rc::ptr_eq(&self.collapsed, &other.collapsed)
+            && Rc::ptr_eq(&self.folded, &other.folded)
             && Rc::ptr_eq(&self.touched, &other.touched)
             && self.checking == other.checking
             && self.detail == other.detail
@@ -234,6 +239,7 @@ impl AppState {
         let eval = Rc::new(audit(&doc));
         AppState {
             collapsed: Rc::new(opening_collapsed(&doc)),
+            folded: Rc::new(opening_folded(&doc)),
             touched: Rc::new(HashSet::new()),
             checking: false,
             detail: None,
@@ -429,6 +435,13 @@ impl AppState {
                 }
                 next.collapsed = Rc::new(collapsed);
             }
+            Action::ToggleSurvey(id) => {
+                let mut folded = (*self.folded).clone();
+                if !folded.remove(&id) {
+                    folded.insert(id);
+                }
+                next.folded = Rc::new(folded);
+            }
             Action::ToggleDetail(id) => {
                 next.detail = if self.detail.as_deref() == Some(id.as_str()) {
                     None
@@ -504,6 +517,13 @@ impl AppState {
                         next.collapsed = Rc::new(collapsed);
                     }
                 }
+                if let FieldPath::Survey(id, Some(_)) = &path {
+                    if self.folded.contains(id) {
+                        let mut folded = (*self.folded).clone();
+                        folded.remove(id);
+                        next.folded = Rc::new(folded);
+                    }
+                }
                 next.focus_on(path);
             }
         }
@@ -537,6 +557,7 @@ impl AppState {
     fn opened(&mut self) {
         self.last_edit = None;
         self.collapsed = Rc::new(opening_collapsed(&self.doc));
+        self.folded = Rc::new(opening_folded(&self.doc));
         self.touched = Rc::new(HashSet::new());
         self.checking = false;
         self.detail = None;
@@ -620,7 +641,7 @@ impl AppState {
 mod tests {
     use super::*;
     use jixiao_core::show2;
-    use jixiao_core::{LineField, RuleField};
+    use jixiao_core::{LineField, RuleField, SurveyField};
 
     fn kunming() -> AppState {
         AppState::new(template("kunming-2022").unwrap(), Lang::Zh)
@@ -759,6 +780,47 @@ mod tests {
             kunming().collapsed.is_empty(),
             "a form-sized document opens expanded"
         );
+    }
+
+    #[test]
+    fn surveys_of_many_questions_open_folded_but_the_first_and_a_focus_unfolds_its_survey() {
+        let survey = |s: usize| {
+            serde_json::json!({"id": format!("s{s}"), "name": "问卷",
+            "options": [{"label": "满意", "weight": "100"}, {"label": "不满意", "weight": "0"}],
+            "questions": (0..30).map(|q| serde_json::json!({"id": format!("q{q}"), "text": "题",
+                "counts": ["1", "0"]})).collect::<Vec<_>>()})
+        };
+        let doc = read_str(
+            &serde_json::json!({"format": "jixiao/1", "indicators": [],
+            "surveys": (0..4).map(survey).collect::<Vec<_>>()})
+            .to_string(),
+        )
+        .unwrap();
+        let state = AppState::new(doc, Lang::Zh);
+        let mut folded: Vec<&str> = state.folded.iter().map(String::as_str).collect();
+        folded.sort_unstable();
+        assert_eq!(
+            folded,
+            ["s1", "s2", "s3"],
+            "120 questions: all but the first folded"
+        );
+        assert!(
+            kunming().folded.is_empty(),
+            "a form-sized document opens unfolded"
+        );
+        let count = FieldPath::survey("s2", SurveyField::Question("q3".into(), None));
+        let state = state.apply(Action::Focus(count));
+        assert!(
+            !state.folded.contains("s2"),
+            "a finding's focus unfolds its survey"
+        );
+        assert_eq!(state.tab, Tab::Surveys);
+        let state = state.apply(Action::ToggleSurvey("s0".into()));
+        assert!(state.folded.contains("s0"));
+        assert!(!state
+            .apply(Action::ToggleSurvey("s0".into()))
+            .folded
+            .contains("s0"));
     }
 
     #[test]

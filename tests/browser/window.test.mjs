@@ -166,6 +166,37 @@ test('a finding jumps to a row out of view; find on 指标 goes to an indicator 
   await context.close();
 });
 
+test('the surveys of a large document open folded but the first: each shows its satisfaction, opens on a click, and a finding in it opens it', async () => {
+  const doc = largeDocument(1000);
+  doc.surveys[3].questions[5].counts[1] = 'abc';
+  const { page, context, errors } = await open(doc);
+  await tab(page, '满意度调查');
+  assert.equal(await page.locator('.survey').count(), 10);
+  assert.equal(await page.locator('.survey-table').count(), 1, 'only the first survey draws its questions');
+  assert.equal(await page.getByTestId('fold-s0').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.getByTestId('fold-s4').getAttribute('aria-expanded'), 'false');
+  assert.match(await page.getByTestId('fold-s4').textContent(), /30 题/);
+  assert.match(await page.getByTestId('survey-satisfaction-s4').textContent(), /满意度 \d/);
+  // A click on 展开题目 draws the survey's questions; another folds them again.
+  await page.getByTestId('fold-s4').click();
+  await settled(page);
+  assert.equal(await page.getByTestId('fold-s4').getAttribute('aria-expanded'), 'true');
+  await page.locator('[id="f:surveys/s4/questions/q29/counts/0"]').fill('70');
+  await settled(page);
+  await page.getByTestId('fold-s4').click();
+  await settled(page);
+  assert.equal(await page.locator('[id="f:surveys/s4/questions/q29/counts/0"]').count(), 0);
+  // The finding of a count in the folded survey s3 opens it at its field.
+  await page.locator('[data-testid=finding][data-path^="surveys/s3/questions/q5/"]').first().click();
+  await settled(page);
+  const at = await focused(page);
+  assert.ok(at.id.startsWith('f:surveys/s3/questions/q5/'), at.id);
+  assert.ok(at.inView);
+  assert.equal(await page.getByTestId('fold-s3').getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('printing a 1,000-indicator document from the 指标 tab prints every row', async () => {
   const { page, context } = await open(largeDocument(1000));
   assert.equal(await page.locator('article.report-print').count(), 0, 'no hidden copy in the page');
@@ -184,10 +215,10 @@ test('printing a 1,000-indicator document from the 指标 tab prints every row',
 });
 
 const require = createRequire(import.meta.url);
-test('axe-core: the windowed tables have no serious or critical violation', async () => {
+test('axe-core: the windowed tables and the folded surveys have no serious or critical violation', async () => {
   const { page, context } = await open(roundFor(largeDocument(1000)), { bypassCSP: true });
   const found = [];
-  for (const name of ['监控', '绩效指标', '目标', '预算明细']) {
+  for (const name of ['监控', '绩效指标', '目标', '预算明细', '满意度调查']) {
     await tab(page, name);
     await page.evaluate(() => window.scrollTo(0, 4000));
     await settled(page);

@@ -23,6 +23,7 @@ pub(crate) fn survey_editor() -> Html {
             <h2>{ t(lang, "满意度调查", "Satisfaction surveys") }</h2>
             { for doc.surveys.iter().enumerate().map(|(i, s)| html! {
                 <SurveyCard key={s.id.clone()} survey={s.clone()} result={eval.surveys.get(i).cloned()}
+                    folded={ctx.state.folded.contains(&s.id)}
                     host={ctx.for_row(&RowKey::Survey(s.id.clone()))} />
             }) }
             <button type="button" class="button" onclick={ctx.on(|_: MouseEvent| Action::Edit(Edit::AddSurvey))}>
@@ -36,6 +37,8 @@ pub(crate) fn survey_editor() -> Html {
 struct SurveyProps {
     survey: Survey,
     result: Option<SurveyResult>,
+    /// Folded: its head and satisfaction shown, its questions not drawn.
+    folded: bool,
     host: Host,
 }
 
@@ -43,10 +46,15 @@ struct SurveyProps {
 /// survey again and not the others.
 #[function_component(SurveyCard)]
 fn survey_card(props: &SurveyProps) -> Html {
-    survey(&props.host, &props.survey, props.result.as_ref())
+    survey(
+        &props.host,
+        &props.survey,
+        props.result.as_ref(),
+        props.folded,
+    )
 }
 
-fn survey(ctx: &Host, s: &Survey, result: Option<&SurveyResult>) -> Html {
+fn survey(ctx: &Host, s: &Survey, result: Option<&SurveyResult>, folded: bool) -> Html {
     let lang = ctx.lang();
     let base = FieldPath::Survey(s.id.clone(), None);
     let at = |field| FieldPath::survey(&s.id, field);
@@ -178,7 +186,17 @@ fn survey(ctx: &Host, s: &Survey, result: Option<&SurveyResult>) -> Html {
                     { format!("　{}{}", t(lang, "得分最低：", "lowest: "), w) }
                 }
             </p>
-            <div class="table-wrap">
+            <button type="button" class="small toggle-survey" aria-expanded={(!folded).to_string()}
+                aria-controls={format!("questions-{}", s.id)} data-testid={format!("fold-{}", s.id)}
+                onclick={ { let survey_id = sid(); ctx.on(move |_: MouseEvent| Action::ToggleSurvey(survey_id.clone())) } }>
+                { if folded {
+                    format!("▸ {}（{n_questions} {}）", t(lang, "展开题目", "Show the questions"), t(lang, "题", "questions"))
+                } else {
+                    format!("▾ {}", t(lang, "收起题目", "Hide the questions"))
+                } }
+            </button>
+            if !folded {
+            <div class="table-wrap" id={format!("questions-{}", s.id)}>
                 <table class="survey-table sheet" onkeydown={super::sheet::keys(ctx)} onpaste={super::sheet::paste(ctx)}>
                     <thead><tr>
                         <th scope="col">{ t(lang, "题目", "Question") }</th>
@@ -198,6 +216,7 @@ fn survey(ctx: &Host, s: &Survey, result: Option<&SurveyResult>) -> Html {
                     { t(lang, "＋ 选项", "+ Option") }
                 </button>
             </div>
+            }
         </section>
     }
 }

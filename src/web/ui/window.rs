@@ -11,7 +11,7 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 /// A table of more rows than this is drawn a window at a time.
-pub(crate) const WINDOWED_ABOVE: usize = 300;
+pub(crate) const WINDOWED_ABOVE: usize = 100;
 
 /// Rows drawn beyond the view, above and below.
 const MARGIN: usize = 12;
@@ -63,17 +63,16 @@ impl Span {
 
     /// The height of `rows` rows not drawn, in pixels.
     fn height(&self, rows: usize) -> String {
-        u64::try_from(rows)
-            .unwrap_or(u64::MAX)
-            .saturating_mul(u64::from(self.row_px))
-            .to_string()
+        spacer_px(rows, self.row_px)
     }
 
     /// The table body's rows: the `drawn` ones (keyed), with a spacer row in place of the rows
     /// above the window and one in place of those below it. Each spacer carries the path of the
     /// row next to the drawn ones on its side (`data-next-row`, from `row_path` of the row's
     /// index): a key or a paste that runs past the drawn rows goes on there. Their heights are
-    /// set by [`use_window`] after drawing (the page's CSP allows no inline style).
+    /// the cell's `height` attribute (the page's CSP refuses a `style` attribute, and a height
+    /// set after drawing would leave the page a moment with spacers of the wrong height, which
+    /// the browser may paint and scroll by: the page yields to it between drawing and effects).
     pub(crate) fn rows(
         &self,
         columns: usize,
@@ -83,8 +82,8 @@ impl Span {
         let colspan = columns.to_string();
         let spacer = |key: &'static str, rows: usize, next: Option<String>| {
             html! {
-                <tr {key} class="window-spacer" aria-hidden="true" data-height={self.height(rows)} data-next-row={next}>
-                    <td colspan={colspan.clone()}></td>
+                <tr {key} class="window-spacer" aria-hidden="true" data-next-row={next}>
+                    <td colspan={colspan.clone()} height={self.height(rows)}></td>
                 </tr>
             }
         };
@@ -99,23 +98,12 @@ impl Span {
     }
 }
 
-/// Sets each spacer row's height from its `data-height`, through the style object (which the
-/// page's CSP allows, where it refuses a `style` attribute).
-fn size_spacers(body: &NodeRef) {
-    let Some(body) = body.cast::<web_sys::Element>() else {
-        return;
-    };
-    let Ok(list) = body.query_selector_all("tr.window-spacer[data-height]") else {
-        return;
-    };
-    for node in (0..list.length()).filter_map(|i| list.item(i)) {
-        let Ok(row) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(node) else {
-            continue;
-        };
-        if let Some(px) = row.get_attribute("data-height") {
-            let _ = row.style().set_property("height", &format!("{px}px"));
-        }
-    }
+/// The height of a spacer standing for `rows` rows of `row_px` pixels.
+fn spacer_px(rows: usize, row_px: u32) -> String {
+    u64::try_from(rows)
+        .unwrap_or(u64::MAX)
+        .saturating_mul(u64::from(row_px))
+        .to_string()
 }
 
 /// Where the window stands: its first row and the rows' height as last measured. Kept in a
@@ -193,13 +181,15 @@ pub(crate) fn use_window(body: NodeRef, total: usize, focus: Option<(u64, usize)
     {
         let place = place.clone();
         use_effect(move || {
-            size_spacers(&body);
             // The rows' height measured once they are first drawn, before the page is scrolled:
             // a spacer sized by the first guess would otherwise change height at the first
             // scroll, and move every row below it (a table further down jumps out of view).
+            // The spacer above is given its new height at once, before a focus waiting for this
+            // drawing is given (its row is scrolled in where it will stay).
             let mut place = place.borrow_mut();
             if total > WINDOWED_ABOVE && !place.measured && measure(&drawn_rows(&body), &mut place)
             {
+                size_above(&body, place.first, place.row_px);
                 drop(place);
                 redraw.force_update();
             }
@@ -218,6 +208,19 @@ fn view_height() -> u32 {
         .ok()
         .and_then(|h| h.as_f64())
         .map_or(900, |h| h.clamp(0.0, 100_000.0) as u32)
+}
+
+/// Sets the height of the spacer above the drawn rows of `body`, if there is one, to `rows` rows
+/// of `row_px` (as the next drawing will).
+fn size_above(body: &NodeRef, rows: usize, row_px: u32) {
+    let cell = body
+        .cast::<web_sys::Element>()
+        .and_then(|b| b.first_element_child())
+        .filter(|row| row.class_list().contains("window-spacer"))
+        .and_then(|row| row.first_element_child());
+    if let Some(cell) = cell {
+        let _ = cell.set_attribute("height", &spacer_px(rows, row_px));
+    }
 }
 
 /// The drawn rows of the table body `body`: each one's index among the table's rows and its box.
@@ -241,8 +244,9 @@ fn drawn_rows(body: &NodeRef) -> Vec<(usize, web_sys::DomRect)> {
 }
 
 /// Takes the drawn rows' mean height as the rows' height where it differs by more than a pixel
-/// or two (each new height moves the page); whether it changed. Rows not laid out (a tab not
-/// shown) measure nothing.
+/// or two (each new height changes the spacers); whether it changed. Rows not laid out (a tab
+/// not shown) measure nothing. The rows in view stay where they are when the spacer above them
+/// changes: the browser's scroll anchoring moves the page by the difference.
 fn measure(drawn: &[(usize, web_sys::DomRect)], place: &mut Place) -> bool {
     let (Some((_, first)), Some((_, last))) = (drawn.first(), drawn.last()) else {
         return false;
@@ -252,11 +256,11 @@ fn measure(drawn: &[(usize, web_sys::DomRect)], place: &mut Place) -> bool {
         return false;
     }
     place.measured = true;
-    if (measured - f64::from(place.row_px)).abs() > 2.0 {
-        place.row_px = measured as u32;
-        return true;
+    if (measured - f64::from(place.row_px)).abs() <= 2.0 {
+        return false;
     }
-    false
+    place.row_px = measured as u32;
+    true
 }
 
 /// Moves the window to the rows in view, and takes the drawn rows' height as the rows' height;
@@ -268,8 +272,6 @@ fn follow_scroll(body: &NodeRef, place: &mut Place) -> bool {
     if place.held_for > FOCUS_GIVEN.with(std::cell::Cell::get) {
         return false;
     }
-    // The spacers as this drawing wants them (the page may not have run its effects yet).
-    size_spacers(body);
     let drawn = drawn_rows(body);
     let (Some((first_index, first_rect)), Some((last_index, last_rect))) =
         (drawn.first(), drawn.last())
