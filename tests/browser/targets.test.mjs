@@ -165,3 +165,35 @@ test('a 申报表 imported from the toolbar opens on the 目标 tab, reviewed', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a block copied from a 申报表 pasted into the 目标 table fills its cells from there, one undo step', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await newFrom(page, 'kunming-2022');
+  await page.getByRole('tab', { name: '目标' }).click();
+  await page.getByTestId('review').waitFor();
+  const paste = (path, tsv) => page.evaluate(([id, tsv]) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', tsv);
+    document.getElementById(id).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, [`f:${path}`, tsv]);
+  // 年度指标值, 计量单位 and 分值 of three rows, as copied from Excel.
+  await paste('indicators/C111/rule/target', '≥5\t期\t5\r\n≥80\t人次\t3\r\n≥2\t期\t3\r\n');
+  await settled(page);
+  const value = (path) => field(page, path).inputValue();
+  assert.deepEqual(
+    [await value('indicators/C111/rule/target'), await value('indicators/C111/unit'), await value('indicators/C111/points'),
+      await value('indicators/C112/rule/target'), await value('indicators/C112/points'), await value('indicators/C113/rule/target')],
+    ['≥5', '期', '5', '≥80', '3', '≥2']);
+  // The same targets on the 指标 tab, scored with the pasted 分值: C112's 114 人次 reach ≥80, its 3 points.
+  await page.getByRole('tab', { name: '绩效指标' }).click();
+  await settled(page);
+  assert.equal(await value('indicators/C112/rule/target'), '≥80');
+  assert.equal(await text(page, 'score-C112'), '3.00');
+  // One undo step takes the whole block back.
+  await page.getByRole('button', { name: '撤销' }).click();
+  await settled(page);
+  assert.equal(await value('indicators/C112/rule/target'), '60');
+  assert.equal(await value('indicators/C111/points'), '4');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
