@@ -197,6 +197,24 @@ test('the surveys of a large document open folded but the first: each shows its 
   await context.close();
 });
 
+test('a large document\'s year-end forecast follows a moment after typing stops, saying so meanwhile', async () => {
+  const { page, context, errors } = await open(roundFor(largeDocument(1000)));
+  await tab(page, '监控');
+  const total = page.getByTestId('forecast-total');
+  await page.getByTestId('forecast-behind').waitFor({ state: 'detached', timeout: 10000 });
+  const before = await total.textContent();
+  // L6 is an at_least indicator (≥60) forecast at 65: a forecast of 0 loses its points.
+  const forecast = page.locator(`[id="f:monitoring/${AS_OF}/indicators/L6/forecast"]`);
+  await forecast.fill('0');
+  await settled(page);
+  assert.equal(await page.getByTestId('forecast-behind').count(), 1, 'the forecast says it is behind while typing');
+  assert.equal(await total.textContent(), before);
+  await page.getByTestId('forecast-behind').waitFor({ state: 'detached', timeout: 10000 });
+  assert.notEqual(await total.textContent(), before, 'and follows once typing stops');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('printing a 1,000-indicator document from the 指标 tab prints every row', async () => {
   const { page, context } = await open(largeDocument(1000));
   assert.equal(await page.locator('article.report-print').count(), 0, 'no hidden copy in the page');

@@ -302,12 +302,17 @@ fn forecast() -> Html {
     let ctx = use_ctx();
     let lang = ctx.lang();
     let as_of = ctx.state.shown_round().map(|r| r.as_of.clone());
-    // Keyed by the evaluation (by pointer) and the round shown: a render that changes neither
+    // A large document's forecast (the whole document scored again) follows it a moment after
+    // typing stops, as its report does.
+    let large = ctx.state.eval.leaves.len() > crate::layout::LARGE_DOCUMENT_LEAVES;
+    let settled =
+        super::hooks::use_settled(ctx.state.doc.clone(), ctx.state.revision, large, false);
+    let (doc, behind) = settled.unwrap_or_else(|| (ctx.state.doc.clone(), false));
+    // Keyed by the document (by pointer) and the round shown: a render that changes neither
     // (another finding focused, the language) does not score the year again.
     let forecast = {
-        let doc = ctx.state.doc.clone();
         use_memo(
-            (Rc::as_ptr(&ctx.state.eval) as usize, as_of.clone()),
+            (Rc::as_ptr(&doc) as usize, as_of.clone()),
             move |(_, as_of)| {
                 let round = doc
                     .monitoring
@@ -335,6 +340,9 @@ fn forecast() -> Html {
                     { grade.clone().unwrap_or_else(|| "—".into()) }
                 </span>
             </div>
+            if behind {
+                <p class="hint" data-testid="forecast-behind">{ t(lang, "停止输入后更新。", "Updated when typing stops.") }</p>
+            }
             if f.extrapolated {
                 <p class="hint">{ t(lang, "未填全年预计执行数的资金按当前进度推算。", "Spending without a forecast is carried on at the pace so far.") }</p>
             }

@@ -14,7 +14,7 @@ use yew::prelude::*;
 pub(crate) const WINDOWED_ABOVE: usize = 100;
 
 /// Rows drawn beyond the view, above and below.
-const MARGIN: usize = 12;
+const MARGIN: usize = 8;
 
 /// A row's height before one has been measured, in pixels.
 const FIRST_GUESS_PX: u32 = 48;

@@ -5,6 +5,7 @@ mod focus;
 mod lang;
 mod other_tab;
 mod print_copy;
+mod settled;
 mod share_link;
 mod undo_keys;
 
@@ -13,5 +14,6 @@ pub(crate) use focus::use_focus;
 pub(crate) use lang::use_lang;
 pub(crate) use other_tab::use_other_tab;
 pub(crate) use print_copy::{use_print_copy, PrintCopy};
+pub(crate) use settled::use_settled;
 pub(crate) use share_link::use_share_link;
 pub(crate) use undo_keys::use_undo_keys;

@@ -7,15 +7,13 @@
 
 use super::super::context::Scored;
 use super::super::timing;
+use super::settled::use_settled;
 use crate::layout::LARGE_DOCUMENT_LEAVES;
 use crate::state::AppState;
 use gloo::events::EventListener;
 use jixiao_core::Document;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// How long after the last change a large document's report is drawn again.
-const REPORT_DELAY_MS: u32 = 700;
 
 /// The report as drawn: the current document's, or for a large document the one of a moment
 /// ago (`behind`), or none yet (`!ready`); and whether the browser is printing (the print copy
@@ -31,30 +29,16 @@ pub(crate) struct PrintCopy {
 #[hook]
 pub(crate) fn use_print_copy(state: &UseReducerHandle<AppState>) -> PrintCopy {
     let large = state.eval.leaves.len() > LARGE_DOCUMENT_LEAVES;
-    let snapshot = use_state(|| {
-        if large {
-            // Filled in a moment after the page first shows, not before.
-            let blank = Document::default();
-            let eval = Rc::new(jixiao_core::audit(&blank));
-            let blank = Scored {
-                doc: Rc::new(blank),
-                eval,
-            };
-            (blank, None)
-        } else {
-            (Scored::of(state), Some(state.revision))
+    let settled = use_settled(Scored::of(state), state.revision, large, true);
+    // Until a large document's first report is drawn, a blank one stands in.
+    let blank = use_memo((), |_| {
+        let blank = Document::default();
+        let eval = Rc::new(jixiao_core::audit(&blank));
+        Scored {
+            doc: Rc::new(blank),
+            eval,
         }
     });
-    {
-        let snapshot = snapshot.clone();
-        let current = (Scored::of(state), Some(state.revision));
-        use_effect_with((state.revision, large), move |(_, large)| {
-            let timer = large.then(|| {
-                gloo::timers::callback::Timeout::new(REPORT_DELAY_MS, move || snapshot.set(current))
-            });
-            move || drop(timer)
-        });
-    }
     let printing = use_state_eq(|| false);
     {
         let printing = printing.clone();
@@ -69,15 +53,14 @@ pub(crate) fn use_print_copy(state: &UseReducerHandle<AppState>) -> PrintCopy {
             move || drop(listeners)
         });
     }
-    let (scored, revision) = if large {
-        (*snapshot).clone()
-    } else {
-        (Scored::of(state), Some(state.revision))
+    let (scored, behind, ready) = match settled {
+        Some((scored, behind)) => (scored, behind, true),
+        None => ((*blank).clone(), true, false),
     };
     PrintCopy {
         scored,
-        behind: revision != Some(state.revision),
-        ready: revision.is_some(),
+        behind,
+        ready,
         printing: *printing,
     }
 }
