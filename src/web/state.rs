@@ -429,19 +429,9 @@ impl AppState {
             Action::SetTab(tab) => next.tab = tab,
             Action::PickRound(as_of) => next.round = Some(as_of),
             Action::ToggleCollapse(id) => {
-                let mut collapsed = (*self.collapsed).clone();
-                if !collapsed.remove(&id) {
-                    collapsed.insert(id);
-                }
-                next.collapsed = Rc::new(collapsed);
+                next.collapsed = toggled(&self.collapsed, id);
             }
-            Action::ToggleSurvey(id) => {
-                let mut folded = (*self.folded).clone();
-                if !folded.remove(&id) {
-                    folded.insert(id);
-                }
-                next.folded = Rc::new(folded);
-            }
+            Action::ToggleSurvey(id) => next.folded = toggled(&self.folded, id),
             Action::ToggleDetail(id) => {
                 next.detail = if self.detail.as_deref() == Some(id.as_str()) {
                     None
@@ -476,11 +466,7 @@ impl AppState {
                     .find(|id| !before.contains(id))
                     .map(str::to_string);
                 if let FieldPath::Node(id, None) = &row {
-                    if self.collapsed.contains(id) {
-                        let mut collapsed = (*self.collapsed).clone();
-                        collapsed.remove(id);
-                        next.collapsed = Rc::new(collapsed);
-                    }
+                    next.collapsed = without(&self.collapsed, [id.as_str()]);
                 }
                 next.set_doc(doc, true);
                 if let Some(new) = new {
@@ -509,20 +495,10 @@ impl AppState {
                 };
                 if let Some(id) = id {
                     let open = self.doc.ancestors(id).unwrap_or_default();
-                    if open.iter().any(|g| self.collapsed.contains(&g.id)) {
-                        let mut collapsed = (*self.collapsed).clone();
-                        for g in &open {
-                            collapsed.remove(&g.id);
-                        }
-                        next.collapsed = Rc::new(collapsed);
-                    }
+                    next.collapsed = without(&self.collapsed, open.iter().map(|g| g.id.as_str()));
                 }
                 if let FieldPath::Survey(id, Some(_)) = &path {
-                    if self.folded.contains(id) {
-                        let mut folded = (*self.folded).clone();
-                        folded.remove(id);
-                        next.folded = Rc::new(folded);
-                    }
+                    next.folded = without(&self.folded, [id.as_str()]);
                 }
                 next.focus_on(path);
             }
@@ -635,6 +611,32 @@ impl AppState {
             .and_then(|d| self.doc.monitoring.iter().find(|r| r.as_of == d))
             .or_else(|| jixiao_core::monitoring_round(&self.doc, None))
     }
+}
+
+/// `set` with `id` taken out if it is in, put in if it is not.
+fn toggled(set: &Rc<HashSet<String>>, id: String) -> Rc<HashSet<String>> {
+    let mut set = (**set).clone();
+    if !set.remove(&id) {
+        set.insert(id);
+    }
+    Rc::new(set)
+}
+
+/// `set` without `ids` (groups expanded, surveys unfolded): the same set where none is in it, so
+/// that what compares sets by pointer sees no change.
+fn without<'a>(
+    set: &Rc<HashSet<String>>,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Rc<HashSet<String>> {
+    let ids: Vec<&str> = ids.into_iter().filter(|id| set.contains(*id)).collect();
+    if ids.is_empty() {
+        return Rc::clone(set);
+    }
+    let mut set = (**set).clone();
+    for id in ids {
+        set.remove(id);
+    }
+    Rc::new(set)
 }
 
 #[cfg(test)]

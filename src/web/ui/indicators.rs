@@ -40,10 +40,12 @@ pub(crate) fn tree_focus(ctx: &Ctx, rows: &[TreeRow]) -> Option<(u64, usize)> {
 
 /// The rows in the window drawn, with the spacers for the others.
 pub(crate) fn draw_tree(span: Span, rows: Vec<TreeRow>, columns: usize) -> Html {
-    let ids: Vec<&str> = rows.iter().map(|r| r.id).collect();
+    // The rows next to the window's edges (their ids outlive the rows, which are drawn below).
+    let edges = [span.first.checked_sub(1), Some(span.end)]
+        .map(|at| at.and_then(|i| Some((i, rows.get(i)?.id))));
     let row_path = |i: usize| {
-        ids.get(i)
-            .map(|id| FieldPath::Node((*id).to_string(), None).to_string())
+        let (_, id) = edges.iter().flatten().find(|(at, _)| *at == i)?;
+        Some(FieldPath::Node((*id).to_string(), None).to_string())
     };
     let drawn = rows
         .into_iter()

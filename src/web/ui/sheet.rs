@@ -149,12 +149,11 @@ pub(crate) fn paste(ctx: &Host) -> Callback<Event> {
 }
 
 /// A paste that ran past the rows drawn, waiting for the window to draw its next row: the fields
-/// taken so far, the lines left, the column it started in and the row it goes on at.
+/// taken so far, the lines left and the column it started in.
 struct Pending {
     fields: Vec<(FieldPath, String)>,
     lines: Vec<Vec<String>>,
     col: usize,
-    next: String,
 }
 
 /// Where a key that moved past the drawn rows puts the focus in the row beyond: the cell of a
@@ -177,25 +176,34 @@ impl Cell {
     }
 }
 
-/// What waits for a row beyond the drawn ones to be drawn.
-enum Waiting {
+/// What waits for a row beyond the drawn ones to be drawn: the row (its `data-row`) and what
+/// goes on there.
+struct Waiting {
+    row: String,
+    then: Then,
+}
+
+enum Then {
     Paste(Pending),
-    Move { row: String, cell: Cell },
+    Move(Cell),
 }
 
 thread_local! {
     static WAITING: std::cell::RefCell<Option<Waiting>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Asks for the row named `next` (a spacer's `data-next-row`) to be drawn, and leaves `waiting`
-/// to be done when it is ([`resume`]); false when `next` names no row.
-fn wait_for(send: &Callback<Action>, next: &str, waiting: Waiting) -> bool {
-    let Ok(path) = next.parse::<FieldPath>() else {
-        return false;
-    };
-    WAITING.with(|w| *w.borrow_mut() = Some(waiting));
+/// The row a spacer stands in front of (its `data-next-row`): as written and as a path.
+fn row_beyond(spacer: &Element) -> Option<(String, FieldPath)> {
+    let row = spacer.get_attribute("data-next-row")?;
+    let path = row.parse().ok()?;
+    Some((row, path))
+}
+
+/// Asks for the row beyond a spacer to be drawn, and leaves `then` to be done there when it is
+/// ([`resume`]).
+fn wait_for(send: &Callback<Action>, (row, path): (String, FieldPath), then: Then) {
+    WAITING.with(|w| *w.borrow_mut() = Some(Waiting { row, then }));
     send.emit(Action::Focus(path));
-    true
 }
 
 /// The row of the table drawn under the path `row`.
@@ -235,20 +243,15 @@ fn fill(
             Some(next) => row = next,
             None => {
                 let rest: Vec<Vec<String>> = lines.collect();
-                let more = row
-                    .next_element_sibling()
-                    .and_then(|s| s.get_attribute("data-next-row"));
-                if let (Some(next), false) = (more, rest.is_empty()) {
-                    if next.parse::<FieldPath>().is_ok() {
-                        let waiting = Waiting::Paste(Pending {
-                            fields,
-                            lines: rest,
-                            col,
-                            next: next.clone(),
-                        });
-                        wait_for(send, &next, waiting);
-                        return;
-                    }
+                let beyond = row.next_element_sibling().as_ref().and_then(row_beyond);
+                if let (Some(beyond), false) = (beyond, rest.is_empty()) {
+                    let pending = Pending {
+                        fields,
+                        lines: rest,
+                        col,
+                    };
+                    wait_for(send, beyond, Then::Paste(pending));
+                    return;
                 }
                 left = rest.len();
                 break;
@@ -266,14 +269,17 @@ fn fill(
 /// Goes on with what was waiting for a row beyond the drawn ones (a paste, a key's move), once
 /// the page is drawn again.
 pub(crate) fn resume(send: &Callback<Action>) {
-    match WAITING.with(|w| w.borrow_mut().take()) {
-        None => {}
-        Some(Waiting::Move { row, cell }) => {
-            if let Some(target) = drawn_row(&row).and_then(|row| cell.in_row(&row)) {
+    let Some(Waiting { row, then }) = WAITING.with(|w| w.borrow_mut().take()) else {
+        return;
+    };
+    let row = drawn_row(&row);
+    match then {
+        Then::Move(cell) => {
+            if let Some(target) = row.and_then(|row| cell.in_row(&row)) {
                 take_focus(&target);
             }
         }
-        Some(Waiting::Paste(pending)) => match drawn_row(&pending.next) {
+        Then::Paste(pending) => match row {
             Some(row) => fill(send, row, pending.col, pending.lines, pending.fields),
             None => {
                 let left = pending.lines.len();
@@ -423,15 +429,9 @@ fn go(send: &Callback<Action>, row: &Element, col: usize, to: Move) -> bool {
                 take_focus(&found);
                 return true;
             }
-        } else if let Some(beyond) = r.get_attribute("data-next-row") {
-            return wait_for(
-                send,
-                &beyond,
-                Waiting::Move {
-                    row: beyond.clone(),
-                    cell,
-                },
-            );
+        } else if let Some(beyond) = row_beyond(&r) {
+            wait_for(send, beyond, Then::Move(cell));
+            return true;
         }
         next = sibling(&r, step);
     }
