@@ -59,13 +59,15 @@ pub(crate) fn app() -> Html {
         );
         use_memo(key, move |(_, lang, _, _)| {
             let before = last.borrow_mut().take();
-            FindingIndex::new(
+            let index = FindingIndex::new(
                 &current.doc,
                 &current.eval,
                 *lang,
                 |f| current.to_fill(f),
                 before.as_deref(),
-            )
+            );
+            super::after_paint::drop_after_paint(before);
+            index
         })
     };
     *last_findings.borrow_mut() = Some(findings.clone());

@@ -14,7 +14,10 @@ impl Reducible for AppState {
         if self.is_noop(&action) {
             return self;
         }
-        Rc::new(self.apply(action))
+        let next = Rc::new(self.apply(action));
+        // The state before (its document and evaluation) is freed after the frame is painted.
+        super::after_paint::drop_after_paint(self);
+        next
     }
 }
 

@@ -1,5 +1,6 @@
 //! The Yew layer: one reducer state (`crate::state`), small components reading it from context.
 
+mod after_paint;
 mod app;
 mod budget;
 mod charts;
