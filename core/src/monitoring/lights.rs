@@ -4,7 +4,7 @@
 
 use super::{time_progress, year, Settings, TimeProgress};
 use crate::date::{parse_date, Date};
-use crate::model::{Category, Document, Leaf, Light, Round, RuleKind};
+use crate::model::{Category, Document, Group, Leaf, Light, Round, RuleKind};
 use crate::scoring::{walk_scored, Evaluation, Scored};
 use rust_decimal::Decimal;
 
@@ -162,11 +162,21 @@ pub fn leaf_lights(doc: &Document, eval: &Evaluation, round: &Round) -> Vec<Leaf
     let budget = budget_light(doc, round);
     let reports = round.reports();
     let mut out = Vec::new();
+    // The leaves under one group follow each other: its category is read from the names once.
+    let mut under: Option<(*const Group, Category)> = None;
     walk_scored(doc, eval, &mut |scored| {
         let Scored::Leaf(leaf, _, ancestors) = scored else {
             return;
         };
-        let category = Category::of_ancestors(ancestors);
+        let parent = ancestors.last().map(|g| std::ptr::from_ref::<Group>(g));
+        let category = match (under, parent) {
+            (Some((seen, category)), Some(parent)) if std::ptr::eq(seen, parent) => category,
+            _ => {
+                let category = Category::of_ancestors(ancestors);
+                under = parent.map(|p| (p, category));
+                category
+            }
+        };
         let report = reports.leaf(&leaf.id);
         let value = report
             .and_then(|r| r.value.as_ref())
