@@ -25,26 +25,37 @@ pub(crate) fn drop_after_paint(value: impl Any) {
     }
 }
 
-/// Asks for the release after the next painted frame; false where the browser would not.
+/// At the latest this long after a change, what it replaced is dropped even where no frame was
+/// painted (a hidden page paints none, and what it is sent meanwhile would pile up).
+const LATEST_MS: i32 = 1000;
+
+/// Asks for the release after the next painted frame, and at the latest after [`LATEST_MS`];
+/// false where the browser would not.
 fn schedule() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
     let after_frame = wasm_bindgen::closure::Closure::once_into_js(|| {
-        let task = wasm_bindgen::closure::Closure::once_into_js(release);
-        let asked = web_sys::window()
-            .map(|w| {
-                w.set_timeout_with_callback(task.unchecked_ref::<js_sys::Function>())
-                    .is_ok()
-            })
-            .unwrap_or(false);
-        if !asked {
+        if !release_in(0) {
             release();
         }
     });
-    window
+    let framed = window
         .request_animation_frame(after_frame.unchecked_ref::<js_sys::Function>())
+        .is_ok();
+    framed && release_in(LATEST_MS)
+}
+
+/// Asks for the release in a task `ms` from now; whether the browser took it.
+fn release_in(ms: i32) -> bool {
+    let task = wasm_bindgen::closure::Closure::once_into_js(release);
+    web_sys::window().is_some_and(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            task.unchecked_ref::<js_sys::Function>(),
+            ms,
+        )
         .is_ok()
+    })
 }
 
 /// Drops what was held.
